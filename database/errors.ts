@@ -1,0 +1,38 @@
+/**
+ * Errors the database layer raises on purpose. Each carries a stable code that main maps to a
+ * Turkish/English message; none carries personal data.
+ */
+export type DatabaseErrorCode =
+  | 'DB_WRONG_KEY'
+  | 'DB_CORRUPT'
+  | 'DB_NEWER_SCHEMA'
+  | 'DB_MISSING'
+  | 'DB_EXISTS'
+  | 'SLOTS_MISSING'
+  | 'SLOTS_CORRUPT'
+  | 'SLOT_WRONG_SECRET'
+  | 'SLOT_UNKNOWN_USER'
+  | 'LEDGER_APPEND_REFUSED'
+  | 'DISK_FULL'
+  | 'IO_ERROR';
+
+export class DatabaseError extends Error {
+  constructor(
+    readonly code: DatabaseErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DatabaseError';
+  }
+}
+
+/** Maps SQLite's own error codes to ours where the user needs a different message. */
+export function translateSqliteError(err: unknown): unknown {
+  const code = (err as { code?: string } | null)?.code;
+  if (code === 'SQLITE_NOTADB') return new DatabaseError('DB_WRONG_KEY', 'file is not a database or the key is wrong');
+  if (code === 'SQLITE_CORRUPT') return new DatabaseError('DB_CORRUPT', 'database disk image is malformed');
+  if (code === 'SQLITE_FULL') return new DatabaseError('DISK_FULL', 'disk is full');
+  if (typeof code === 'string' && code.startsWith('SQLITE_IOERR')) return new DatabaseError('IO_ERROR', 'disk I/O error');
+  return err;
+}

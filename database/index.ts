@@ -1,0 +1,18 @@
+/**
+ * The database layer's narrow interface. Nothing outside `database/` imports the SQLite driver;
+ * main gets a LedgerStore (open ledger + key slots) and query functions.
+ */
+export { createLedger, unlockLedger, LedgerStore, type Credentials } from './vault';
+export { Ledger, type StoredEvent, type ChainHead, type EventInput } from './ledger';
+export { StateWriter, type Row, type StateChange } from './stateWriter';
+export { verifyChain, type VerifyResult, type VerifyProblem } from './verify';
+export { replayAndCompare, type ReplayResult } from './replay';
+export { DatabaseError, type DatabaseErrorCode } from './errors';
+export { ledgerPaths, ledgerPresence, ensureDataDir, type LedgerPaths, type LedgerPresence } from './paths';
+export { schemaVersion, latestVersion } from './migrate';
+export { DEFAULT_KDF, normalizeUsername, normalizeRecoveryCode, type KdfParams } from './keySlots';
+export type { RawDatabase } from './connection';
+export * as users from './queries/users';
+export * as settings from './queries/settings';
+export * as ledgerInfo from './queries/ledgerInfo';
+export * as appointments from './queries/appointments';

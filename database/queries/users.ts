@@ -1,0 +1,32 @@
+import type { RawDatabase } from '../connection';
+import { cachedStatement } from '../stateWriter';
+
+export interface UserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: 'HEAD' | 'CLERK';
+  disabled: number;
+  must_change_password: number;
+  created_at: string;
+}
+
+export function listUsers(db: RawDatabase): UserRow[] {
+  return cachedStatement(db, 'SELECT * FROM users ORDER BY role, username').all() as UserRow[];
+}
+
+export function userByUsername(db: RawDatabase, username: string): UserRow | undefined {
+  return cachedStatement(db, 'SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+}
+
+export function userById(db: RawDatabase, id: number): UserRow | undefined {
+  return cachedStatement(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+}
+
+export function nextUserId(db: RawDatabase): number {
+  return ((cachedStatement(db, 'SELECT max(id) AS m FROM users').get() as { m: number | null }).m ?? 0) + 1;
+}
+
+export function activeHeadCount(db: RawDatabase): number {
+  return (cachedStatement(db, "SELECT count(*) AS n FROM users WHERE role = 'HEAD' AND disabled = 0").get() as { n: number }).n;
+}

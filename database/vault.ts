@@ -1,0 +1,235 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { fsyncDir } from './atomicFile';
+import { openEncrypted, sidecarFiles, type RawDatabase } from './connection';
+import { crashPoint } from './crashPoints';
+import { DatabaseError } from './errors';
+import {
+  dataKeysOf,
+  makeSlot,
+  newKeyId,
+  newRecoveryCode,
+  normalizeUsername,
+  openVault,
+  readSlotFile,
+  wrapDataKey,
+  writeSlotFile,
+  type KdfParams,
+  type Slot,
+  type SlotFile,
+  DEFAULT_KDF,
+} from './keySlots';
+import { Ledger } from './ledger';
+import { migrate } from './migrate';
+import { ensureDataDir, ledgerPaths, ledgerPresence, type LedgerPaths } from './paths';
+
+export interface Credentials {
+  kind: Slot['kind'];
+  username: string;
+  secret: string;
+}
+
+/**
+ * An unlocked ledger: the open connection, the ledger, and the vault key held in memory so
+ * that the office head can add users, change passwords and rotate the data key.
+ */
+export class LedgerStore {
+  constructor(
+    readonly paths: LedgerPaths,
+    public db: RawDatabase,
+    public ledger: Ledger,
+    private readonly vaultKey: Buffer,
+    private readonly kdf: KdfParams,
+    private readonly now: () => Date,
+  ) {}
+
+  close(): void {
+    if (this.db.open) {
+      // Folding the WAL back leaves a single file behind: simpler to back up, nothing stale.
+      try {
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        /* a read-only or failing disk: closing still releases the file */
+      }
+      this.db.close();
+    }
+  }
+
+  /** Sets (or replaces) one user's slot; the file is replaced atomically. */
+  setPassword(username: string, password: string): void {
+    const file = readSlotFile(this.paths.slots);
+    const name = normalizeUsername(username);
+    const slots = file.slots.filter((s) => !(s.kind === 'user' && s.username === name));
+    slots.push(makeSlot('user', name, password, this.vaultKey, this.kdf));
+    writeSlotFile(this.paths.slots, { ...file, slots }, 'password');
+  }
+
+  removeSlot(username: string): void {
+    const file = readSlotFile(this.paths.slots);
+    const name = normalizeUsername(username);
+    writeSlotFile(this.paths.slots, { ...file, slots: file.slots.filter((s) => !(s.kind === 'user' && s.username === name)) }, 'password');
+  }
+
+  /** Replaces the recovery slot and returns the new code (shown once). */
+  newRecoveryCode(): string {
+    const code = newRecoveryCode();
+    const file = readSlotFile(this.paths.slots);
+    const slots = file.slots.filter((s) => s.kind !== 'recovery');
+    slots.push(makeSlot('recovery', '', code, this.vaultKey, this.kdf));
+    writeSlotFile(this.paths.slots, { ...file, slots }, 'recovery');
+    return code;
+  }
+
+  /** True if this password opens this user's slot (used for unlock and password change). */
+  checkPassword(username: string, password: string): boolean {
+    const vault = openVault(readSlotFile(this.paths.slots), 'user', username, password);
+    return vault !== null && vault.equals(this.vaultKey);
+  }
+
+  hasUserSlot(username: string): boolean {
+    const name = normalizeUsername(username);
+    return readSlotFile(this.paths.slots).slots.some((s) => s.kind === 'user' && s.username === name);
+  }
+
+  /**
+   * Rotates the data key. The re-encrypted copy is made beside the live file; the slot file
+   * lists new and old key while the copy is swapped in, so a crash at any step leaves a ledger
+   * that one of the listed keys opens.
+   */
+  rekey(): void {
+    const p = this.paths;
+    const file = readSlotFile(p.slots);
+    const newKey = randomBytes(32);
+    const newId = newKeyId();
+    const current = dataKeysOf(file, this.vaultKey).find((k) => k.state === 'current')!;
+    fs.rmSync(p.dbRekey, { force: true });
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.prepare('VACUUM INTO ?').run(p.dbRekey);
+    const copy = openEncrypted(p.dbRekey, { key: current.key, synchronous: 'FULL' });
+    copy.pragma('journal_mode = DELETE'); // SQLite3MC cannot rekey a WAL database
+    copy.pragma(`rekey = "x'${newKey.toString('hex')}'"`);
+    copy.close();
+    crashPoint('rekey:copied');
+    writeSlotFile(
+      p.slots,
+      {
+        ...file,
+        dataKeys: [wrapDataKey(this.vaultKey, newKey, newId, 'current'), wrapDataKey(this.vaultKey, current.key, current.keyId, 'previous')],
+      },
+      'rekey-both',
+    );
+    crashPoint('rekey:slots-both');
+    this.close();
+    for (const f of sidecarFiles(p.db).slice(1)) fs.rmSync(f, { force: true });
+    fs.renameSync(p.dbRekey, p.db);
+    fsyncDir(p.dir);
+    crashPoint('rekey:swapped');
+    this.db = openEncrypted(p.db, { key: newKey });
+    this.ledger = new Ledger(this.db, this.now);
+    writeSlotFile(p.slots, { ...readSlotFile(p.slots), dataKeys: [wrapDataKey(this.vaultKey, newKey, newId, 'current')] }, 'rekey-final');
+    crashPoint('rekey:done');
+  }
+}
+
+export interface CreateOptions {
+  dir: string;
+  headUsername: string;
+  headPassword: string;
+  kdf?: KdfParams;
+  now?: () => Date;
+  /** Writes the first events (office, head user) before the ledger becomes visible. */
+  initialize: (ledger: Ledger) => void;
+}
+
+/**
+ * First run. Everything is written to a pending file first; the slot file is written next and
+ * the rename of the pending file is the moment the ledger exists.
+ */
+export function createLedger(opts: CreateOptions): { store: LedgerStore; recoveryCode: string } {
+  const p = ledgerPaths(opts.dir);
+  ensureDataDir(p.dir);
+  if (ledgerPresence(p) !== 'none') throw new DatabaseError('DB_EXISTS', 'a ledger already exists in this folder');
+  for (const f of sidecarFiles(p.dbPending)) fs.rmSync(f, { force: true });
+  const kdf = opts.kdf ?? DEFAULT_KDF;
+  const now = opts.now ?? (() => new Date());
+  const dataKey = randomBytes(32);
+  const vaultKey = randomBytes(32);
+  const keyId = newKeyId();
+  const db = openEncrypted(p.dbPending, { key: dataKey, create: true });
+  try {
+    migrate(db);
+    opts.initialize(new Ledger(db, now));
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+  const recoveryCode = newRecoveryCode();
+  const file: SlotFile = {
+    format: 'masa-key-slots',
+    version: 1,
+    dataKeys: [wrapDataKey(vaultKey, dataKey, keyId, 'current')],
+    slots: [makeSlot('user', opts.headUsername, opts.headPassword, vaultKey, kdf), makeSlot('recovery', '', recoveryCode, vaultKey, kdf)],
+  };
+  writeSlotFile(p.slots, file, 'setup');
+  crashPoint('setup:slots');
+  finishSetup(p);
+  const open = openEncrypted(p.db, { key: dataKey });
+  return { store: new LedgerStore(p, open, new Ledger(open, now), vaultKey, kdf, now), recoveryCode };
+}
+
+function finishSetup(p: LedgerPaths): void {
+  for (const f of sidecarFiles(p.dbPending).slice(1)) fs.rmSync(f, { force: true });
+  fs.renameSync(p.dbPending, p.db);
+  fsyncDir(p.dir);
+}
+
+export interface UnlockOptions {
+  dir: string;
+  credentials: Credentials;
+  kdf?: KdfParams;
+  now?: () => Date;
+  readonly?: boolean;
+}
+
+/**
+ * Opens the ledger with a user's password or the recovery code. A wrong secret is
+ * SLOT_WRONG_SECRET whether the user exists or not (the message must not tell which).
+ */
+export function unlockLedger(opts: UnlockOptions): LedgerStore {
+  const p = ledgerPaths(opts.dir);
+  const presence = ledgerPresence(p);
+  if (presence === 'none') throw new DatabaseError('DB_MISSING', 'no ledger in this folder');
+  if (presence === 'db-missing') throw new DatabaseError('DB_MISSING', 'the ledger file is missing next to its key slots');
+  if (presence === 'slots-missing') throw new DatabaseError('SLOTS_MISSING', 'the key slot file is missing');
+  if (presence === 'finish-setup') finishSetup(p);
+  const file = readSlotFile(p.slots);
+  const { kind, username, secret } = opts.credentials;
+  const vaultKey = openVault(file, kind, username, secret);
+  if (!vaultKey) throw new DatabaseError('SLOT_WRONG_SECRET', 'username or password does not match');
+  const now = opts.now ?? (() => new Date());
+  let lastErr: unknown;
+  for (const k of dataKeysOf(file, vaultKey)) {
+    let db: RawDatabase | undefined;
+    try {
+      db = openEncrypted(p.db, { key: k.key, readonly: opts.readonly });
+      if (k.state === 'previous' || fs.existsSync(p.dbRekey)) {
+        // An interrupted rekey: the live file still has the old key; tidy up and forget the new one.
+        fs.rmSync(p.dbRekey, { force: true });
+        if (!opts.readonly) writeSlotFile(p.slots, { ...file, dataKeys: file.dataKeys.filter((d) => d.keyId === k.keyId).map((d) => ({ ...d, state: 'current' as const })) }, 'rekey-rollback');
+      } else if (file.dataKeys.length > 1 && !opts.readonly) {
+        writeSlotFile(p.slots, { ...file, dataKeys: file.dataKeys.filter((d) => d.keyId === k.keyId) }, 'rekey-final');
+      }
+      if (!opts.readonly) migrate(db);
+      return new LedgerStore(p, db, new Ledger(db, now), vaultKey, opts.kdf ?? DEFAULT_KDF, now);
+    } catch (err) {
+      db?.close();
+      lastErr = err;
+      if ((err as DatabaseError).code !== 'DB_WRONG_KEY') throw err;
+    }
+  }
+  // The slot opened but no data key opens the file: the file is damaged or foreign.
+  if ((lastErr as DatabaseError | undefined)?.code === 'DB_WRONG_KEY') {
+    throw new DatabaseError('DB_CORRUPT', 'the ledger file does not open with its key (damaged or replaced)');
+  }
+  throw lastErr;
+}

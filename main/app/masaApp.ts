@@ -1,0 +1,101 @@
+import {
+  DatabaseError,
+  ledgerPaths,
+  ledgerPresence,
+  settings as settingsQ,
+  type KdfParams,
+  type LedgerPresence,
+  type LedgerStore,
+} from '../../database';
+import type { OfficeInfo } from '../../preload/contract/types';
+import { PROVINCES } from '../domain/provinces';
+import { AppError } from './appError';
+import { LoginThrottle } from './loginThrottle';
+import type { Session } from './session';
+
+export interface MasaAppOptions {
+  dataDir: string;
+  now?: () => Date;
+  /** Tests use cheaper scrypt parameters; the app always uses the defaults. */
+  kdf?: KdfParams;
+}
+
+/**
+ * The main process's state: which data folder, the unlocked ledger (if any) and the signed-in
+ * session. One per process: the Electron window, the browser bridge and the CLI each make one.
+ */
+export class MasaApp {
+  readonly dataDir: string;
+  readonly now: () => Date;
+  readonly kdf: KdfParams | undefined;
+  readonly throttle: LoginThrottle;
+  store: LedgerStore | null = null;
+  session: Session | null = null;
+
+  constructor(opts: MasaAppOptions) {
+    this.dataDir = opts.dataDir;
+    this.now = opts.now ?? (() => new Date());
+    this.kdf = opts.kdf;
+    this.throttle = new LoginThrottle(() => this.now().getTime());
+  }
+
+  presence(): LedgerPresence {
+    return ledgerPresence(ledgerPaths(this.dataDir));
+  }
+
+  requireStore(): LedgerStore {
+    if (!this.store) throw new AppError('NOT_SIGNED_IN');
+    return this.store;
+  }
+
+  requireSession(): Session {
+    if (!this.session) throw new AppError('NOT_SIGNED_IN');
+    return this.session;
+  }
+
+  officeInfo(): OfficeInfo {
+    const s = settingsQ.allSettings(this.requireStore().db);
+    const provinceCode = s['office.provinceCode'] ?? '';
+    return {
+      provinceCode,
+      provinceName: PROVINCES[provinceCode] ?? '',
+      deskCode: s['office.deskCode'] ?? '',
+      idleLockMinutes: Number(s['security.idleLockMinutes'] ?? 10),
+    };
+  }
+
+  close(): void {
+    this.store?.close();
+    this.store = null;
+    this.session = null;
+  }
+}
+
+/** Database errors become messages a user can act on; other errors pass through unchanged. */
+export function toAppError(err: unknown, dataDir: string): unknown {
+  if (!(err instanceof DatabaseError)) return err;
+  const p = ledgerPaths(dataDir);
+  switch (err.code) {
+    case 'SLOT_WRONG_SECRET':
+      return new AppError('AUTH_FAILED');
+    case 'DB_MISSING':
+      return new AppError('LEDGER_MISSING', { path: p.db });
+    case 'SLOTS_MISSING':
+      return new AppError('SLOTS_MISSING', { path: p.slots });
+    case 'SLOTS_CORRUPT':
+      return new AppError('SLOTS_CORRUPT', { path: p.slots });
+    case 'DB_CORRUPT':
+    case 'DB_WRONG_KEY':
+      return new AppError('LEDGER_CORRUPT');
+    case 'DB_NEWER_SCHEMA':
+      return new AppError('LEDGER_NEWER', err.details as Record<string, number>);
+    case 'DB_EXISTS':
+      return new AppError('ALREADY_SET_UP');
+    case 'DISK_FULL':
+      return new AppError('DISK_FULL');
+    case 'IO_ERROR':
+      return new AppError('IO_ERROR');
+    default:
+      return new AppError('INTERNAL');
+  }
+}

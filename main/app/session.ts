@@ -1,0 +1,17 @@
+import type { Role, SessionInfo } from '../../preload/contract/types';
+
+/** Who is signed in on this window (or bridge, or CLI run). Held in main, never in the renderer. */
+export interface Session {
+  userId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  mustChangePassword: boolean;
+  locked: boolean;
+  lastActivity: number;
+}
+
+export function sessionInfo(s: Session): SessionInfo {
+  const { userId, username, displayName, role, mustChangePassword, locked } = s;
+  return { userId, username, displayName, role, mustChangePassword, locked };
+}

@@ -1,0 +1,9 @@
+import * as ledger from '../services/ledgerService';
+import { defineHandlers, HEAD_ONLY } from './defineHandlers';
+
+export const ledgerHandlers = defineHandlers({
+  'ledger.status': { access: 'signed-in', run: ({ app }) => ledger.ledgerStatus(app) },
+  'ledger.verify': { access: HEAD_ONLY, run: ({ app }) => ledger.verifyLedger(app) },
+  'ledger.rekey': { access: HEAD_ONLY, run: ({ app }) => ledger.rekey(app) },
+  'ledger.newRecoveryCode': { access: HEAD_ONLY, run: ({ app }, input) => ledger.newRecoveryCode(app, input.password) },
+});

@@ -1,0 +1,24 @@
+import type { ApiName } from '../../preload/contract/api';
+import { appHandlers } from './appHandlers';
+import { authHandlers } from './authHandlers';
+import type { Handler, HandlerTable } from './defineHandlers';
+import { ledgerHandlers } from './ledgerHandlers';
+import { userHandlers } from './userHandlers';
+
+/** Every domain's table, combined into one; a name defined twice is a programming error. */
+export function combineHandlerTables(...tables: HandlerTable[]): HandlerTable {
+  const out: Record<string, unknown> = {};
+  for (const t of tables) {
+    for (const [name, h] of Object.entries(t)) {
+      if (name in out) throw new Error(`handler defined twice: ${name}`);
+      out[name] = h;
+    }
+  }
+  return out as HandlerTable;
+}
+
+export const handlers = combineHandlerTables(appHandlers, authHandlers, userHandlers, ledgerHandlers);
+
+export function handlerFor(name: string): Handler<ApiName> | undefined {
+  return Object.hasOwn(handlers, name) ? (handlers as Record<string, Handler<ApiName>>)[name] : undefined;
+}

@@ -1,0 +1,197 @@
+import { generateKeyPairSync } from 'node:crypto';
+import {
+  createLedger,
+  normalizeRecoveryCode,
+  normalizeUsername,
+  unlockLedger,
+  users as usersQ,
+  type LedgerStore,
+} from '../../database';
+import type { ApiParsedInput } from '../../preload/contract/api';
+import type { SessionInfo } from '../../preload/contract/types';
+import { AppError } from '../app/appError';
+import { toAppError, type MasaApp } from '../app/masaApp';
+import { sessionInfo, type Session } from '../app/session';
+import { checkPasswordStrength } from './userRows';
+
+const DEFAULT_IDLE_MINUTES = 10;
+
+/** First run: the office (province, desk, desk signing key) and its head, all in the first events. */
+export function setupOffice(app: MasaApp, input: ApiParsedInput<'setup.create'>): { recoveryCode: string; session: SessionInfo } {
+  if (app.presence() !== 'none') throw new AppError('ALREADY_SET_UP');
+  if (input.password !== input.passwordRepeat) {
+    throw new AppError('PASSWORD_MISMATCH', {}, { passwordRepeat: { tr: 'Parolalar birbirini tutmuyor.', en: 'The passwords do not match.' } });
+  }
+  const username = normalizeUsername(input.username);
+  checkPasswordStrength(username, input.password);
+  const createdAt = app.now().toISOString();
+  // The desk's Ed25519 key signs the daily reconciliation; it lives only inside the encrypted ledger.
+  const keys = generateKeyPairSync('ed25519');
+  const publicKey = keys.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+  const privateKey = keys.privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
+  let created: { store: LedgerStore; recoveryCode: string };
+  try {
+    created = createLedger({
+      dir: app.dataDir,
+      headUsername: username,
+      headPassword: input.password,
+      kdf: app.kdf,
+      now: app.now,
+      initialize(ledger) {
+        ledger.record({ type: 'office.created', entity: 'office', userId: null }, (w) => {
+          const put = (key: string, value: string) => w.put('settings', { key, value });
+          put('office.provinceCode', input.provinceCode);
+          put('office.deskCode', input.deskCode);
+          put('office.createdAt', createdAt);
+          put('security.idleLockMinutes', String(DEFAULT_IDLE_MINUTES));
+          put('desk.publicKey', publicKey);
+          put('desk.privateKey', privateKey);
+          w.note({ provinceCode: input.provinceCode, deskCode: input.deskCode });
+        });
+        ledger.record({ type: 'user.created', entity: 'user:1', userId: null }, (w) => {
+          w.put('users', {
+            id: 1,
+            username,
+            display_name: input.displayName,
+            role: 'HEAD',
+            disabled: 0,
+            must_change_password: 0,
+            created_at: createdAt,
+          });
+          w.note({ role: 'HEAD', by: 'setup' });
+        });
+      },
+    });
+  } catch (err) {
+    throw toAppError(err, app.dataDir);
+  }
+  app.store = created.store;
+  const session = startSession(app, usersQ.userByUsername(created.store.db, username)!);
+  return { recoveryCode: created.recoveryCode, session };
+}
+
+export function login(app: MasaApp, input: ApiParsedInput<'auth.login'>): SessionInfo {
+  const username = normalizeUsername(input.username);
+  const wait = app.throttle.waitSeconds(username);
+  if (wait > 0) throw new AppError('AUTH_THROTTLED', { seconds: wait });
+  if (app.presence() === 'none') throw new AppError('NOT_SET_UP');
+  let store: LedgerStore;
+  try {
+    store = unlockLedger({ dir: app.dataDir, credentials: { kind: 'user', username, secret: input.password }, kdf: app.kdf, now: app.now });
+  } catch (err) {
+    const mapped = toAppError(err, app.dataDir);
+    if (mapped instanceof AppError && mapped.code === 'AUTH_FAILED') app.throttle.failed(username);
+    throw mapped;
+  }
+  const user = usersQ.userByUsername(store.db, username);
+  if (!user || user.disabled) {
+    store.close();
+    app.throttle.failed(username);
+    throw new AppError(user ? 'USER_DISABLED' : 'AUTH_FAILED');
+  }
+  app.throttle.succeeded(username);
+  if (app.store && app.store !== store) app.store.close();
+  app.store = store;
+  return startSession(app, user);
+}
+
+/** The office head forgot the password: the recovery code opens the vault and sets a new one. */
+export function recover(app: MasaApp, input: ApiParsedInput<'auth.recover'>): SessionInfo {
+  const key = '*recovery*';
+  const wait = app.throttle.waitSeconds(key);
+  if (wait > 0) throw new AppError('AUTH_THROTTLED', { seconds: wait });
+  let store: LedgerStore;
+  try {
+    store = unlockLedger({
+      dir: app.dataDir,
+      credentials: { kind: 'recovery', username: '', secret: normalizeRecoveryCode(input.recoveryCode) },
+      kdf: app.kdf,
+      now: app.now,
+    });
+  } catch (err) {
+    const mapped = toAppError(err, app.dataDir);
+    if (mapped instanceof AppError && mapped.code === 'AUTH_FAILED') {
+      app.throttle.failed(key);
+      throw new AppError('RECOVERY_FAILED');
+    }
+    throw mapped;
+  }
+  const username = normalizeUsername(input.username);
+  const user = usersQ.userByUsername(store.db, username);
+  if (!user || user.role !== 'HEAD') {
+    store.close();
+    throw new AppError('USER_NOT_FOUND');
+  }
+  checkPasswordStrength(username, input.newPassword);
+  app.throttle.succeeded(key);
+  store.ledger.record({ type: 'user.password_recovered', entity: `user:${user.id}`, userId: user.id }, (w) => {
+    w.put('users', { ...user, disabled: 0, must_change_password: 0 });
+    store.setPassword(username, input.newPassword);
+  });
+  app.store?.close();
+  app.store = store;
+  return startSession(app, usersQ.userById(store.db, user.id)!);
+}
+
+function startSession(app: MasaApp, user: usersQ.UserRow): SessionInfo {
+  const session: Session = {
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    role: user.role,
+    mustChangePassword: user.must_change_password === 1,
+    locked: false,
+    lastActivity: app.now().getTime(),
+  };
+  app.session = session;
+  app.requireStore().ledger.record({ type: 'auth.signed_in', entity: `user:${user.id}`, userId: user.id }, () => undefined);
+  return sessionInfo(session);
+}
+
+export function logout(app: MasaApp): null {
+  if (app.session && app.store) {
+    app.store.ledger.record({ type: 'auth.signed_out', entity: `user:${app.session.userId}`, userId: app.session.userId }, () => undefined);
+  }
+  app.close();
+  return null;
+}
+
+export function lock(app: MasaApp): null {
+  const s = app.requireSession();
+  s.locked = true;
+  return null;
+}
+
+/** Unlocking checks the password against the user's own slot; the ledger stayed open meanwhile. */
+export function unlock(app: MasaApp, input: ApiParsedInput<'auth.unlock'>): SessionInfo {
+  const s = app.requireSession();
+  const wait = app.throttle.waitSeconds(s.username);
+  if (wait > 0) throw new AppError('AUTH_THROTTLED', { seconds: wait });
+  if (!app.requireStore().checkPassword(s.username, input.password)) {
+    app.throttle.failed(s.username);
+    throw new AppError('AUTH_FAILED');
+  }
+  app.throttle.succeeded(s.username);
+  s.locked = false;
+  s.lastActivity = app.now().getTime();
+  return sessionInfo(s);
+}
+
+export function changePassword(app: MasaApp, input: ApiParsedInput<'auth.changePassword'>): SessionInfo {
+  const s = app.requireSession();
+  const store = app.requireStore();
+  if (!store.checkPassword(s.username, input.currentPassword)) {
+    throw new AppError('AUTH_FAILED', {}, { currentPassword: { tr: 'Mevcut parola hatalı.', en: 'The current password is incorrect.' } });
+  }
+  if (input.newPassword !== input.newPasswordRepeat) {
+    throw new AppError('PASSWORD_MISMATCH', {}, { newPasswordRepeat: { tr: 'Parolalar birbirini tutmuyor.', en: 'The passwords do not match.' } });
+  }
+  checkPasswordStrength(s.username, input.newPassword);
+  const user = usersQ.userById(store.db, s.userId)!;
+  store.ledger.record({ type: 'user.password_changed', entity: `user:${s.userId}`, userId: s.userId }, (w) => {
+    w.put('users', { ...user, must_change_password: 0 });
+    store.setPassword(s.username, input.newPassword);
+  });
+  s.mustChangePassword = false;
+  return sessionInfo(s);
+}

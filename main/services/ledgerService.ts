@@ -1,0 +1,57 @@
+import { ledgerInfo, latestVersion, replayAndCompare, schemaVersion, verifyChain } from '../../database';
+import type { LedgerCheck, LedgerStatus, OfficeInfo } from '../../preload/contract/types';
+import { AppError } from '../app/appError';
+import type { MasaApp } from '../app/masaApp';
+
+export function ledgerStatus(app: MasaApp): LedgerStatus {
+  const store = app.requireStore();
+  const db = store.db;
+  return {
+    schemaVersion: schemaVersion(db) || latestVersion,
+    events: ledgerInfo.tableCount(db, 'events'),
+    chainHead: store.ledger.head(),
+    counts: {
+      users: ledgerInfo.tableCount(db, 'users'),
+      appointments: ledgerInfo.tableCount(db, 'appointments'),
+      registrations: ledgerInfo.tableCount(db, 'registrations'),
+    },
+    dataDir: app.dataDir,
+  };
+}
+
+/** Walks the hash chain and rebuilds the state from the events; both must agree. */
+export function verifyLedger(app: MasaApp): LedgerCheck {
+  const db = app.requireStore().db;
+  const chain = verifyChain(db);
+  const replay = replayAndCompare(db);
+  return { ok: chain.ok && replay.ok, chain, replay: { ok: replay.ok, events: replay.events, tables: replay.tables } };
+}
+
+export function rekey(app: MasaApp): { keyRotatedAt: string } {
+  const store = app.requireStore();
+  const s = app.requireSession();
+  store.rekey();
+  const at = app.now().toISOString();
+  store.ledger.record({ type: 'ledger.rekeyed', entity: 'ledger', userId: s.userId }, (w) => w.note({ at }));
+  return { keyRotatedAt: at };
+}
+
+export function newRecoveryCode(app: MasaApp, password: string): { recoveryCode: string } {
+  const store = app.requireStore();
+  const s = app.requireSession();
+  if (!store.checkPassword(s.username, password)) throw new AppError('AUTH_FAILED');
+  let code = '';
+  store.ledger.record({ type: 'ledger.recovery_code_replaced', entity: 'ledger', userId: s.userId }, () => {
+    code = store.newRecoveryCode();
+  });
+  return { recoveryCode: code };
+}
+
+export function updateSettings(app: MasaApp, input: { idleLockMinutes: number }): OfficeInfo {
+  const store = app.requireStore();
+  const s = app.requireSession();
+  store.ledger.record({ type: 'settings.updated', entity: 'settings', userId: s.userId }, (w) => {
+    w.put('settings', { key: 'security.idleLockMinutes', value: String(input.idleLockMinutes) });
+  });
+  return app.officeInfo();
+}

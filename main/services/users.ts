@@ -1,0 +1,66 @@
+import { normalizeUsername, users as usersQ } from '../../database';
+import type { ApiParsedInput } from '../../preload/contract/api';
+import type { UserSummary } from '../../preload/contract/types';
+import { AppError } from '../app/appError';
+import type { MasaApp } from '../app/masaApp';
+import { checkPasswordStrength, userSummary } from './userRows';
+
+/** User management for the office head. Every change is a ledger event; slots follow in the same transaction. */
+export function listUsers(app: MasaApp): UserSummary[] {
+  return usersQ.listUsers(app.requireStore().db).map(userSummary);
+}
+
+export function createUser(app: MasaApp, input: ApiParsedInput<'users.create'>): UserSummary {
+  const store = app.requireStore();
+  const actor = app.requireSession();
+  const username = normalizeUsername(input.username);
+  if (usersQ.userByUsername(store.db, username)) {
+    throw new AppError('USERNAME_TAKEN', {}, { username: { tr: 'Bu kullanıcı adı zaten kullanılıyor.', en: 'This username is already taken.' } });
+  }
+  checkPasswordStrength(username, input.password);
+  const id = usersQ.nextUserId(store.db);
+  store.ledger.record({ type: 'user.created', entity: `user:${id}`, userId: actor.userId }, (w) => {
+    w.put('users', {
+      id,
+      username,
+      display_name: input.displayName,
+      role: input.role,
+      disabled: 0,
+      // A password the head chose is a temporary one: the user sets their own at first sign-in.
+      must_change_password: 1,
+      created_at: app.now().toISOString(),
+    });
+    w.note({ role: input.role });
+    store.setPassword(username, input.password);
+  });
+  return userSummary(usersQ.userById(store.db, id)!);
+}
+
+export function setDisabled(app: MasaApp, input: ApiParsedInput<'users.setDisabled'>): UserSummary {
+  const store = app.requireStore();
+  const actor = app.requireSession();
+  const user = usersQ.userById(store.db, input.userId);
+  if (!user) throw new AppError('USER_NOT_FOUND');
+  if (input.disabled && user.role === 'HEAD' && !user.disabled && usersQ.activeHeadCount(store.db) <= 1) {
+    throw new AppError('LAST_HEAD');
+  }
+  store.ledger.record({ type: input.disabled ? 'user.disabled' : 'user.enabled', entity: `user:${user.id}`, userId: actor.userId }, (w) => {
+    // Disabling destroys the slot, so the password no longer opens anything; enabling needs a reset.
+    w.put('users', { ...user, disabled: input.disabled ? 1 : 0, must_change_password: input.disabled ? user.must_change_password : 1 });
+    if (input.disabled) store.removeSlot(user.username);
+  });
+  return userSummary(usersQ.userById(store.db, user.id)!);
+}
+
+export function resetPassword(app: MasaApp, input: ApiParsedInput<'users.resetPassword'>): UserSummary {
+  const store = app.requireStore();
+  const actor = app.requireSession();
+  const user = usersQ.userById(store.db, input.userId);
+  if (!user) throw new AppError('USER_NOT_FOUND');
+  checkPasswordStrength(user.username, input.password);
+  store.ledger.record({ type: 'user.password_reset', entity: `user:${user.id}`, userId: actor.userId }, (w) => {
+    w.put('users', { ...user, must_change_password: 1 });
+    store.setPassword(user.username, input.password);
+  });
+  return userSummary(usersQ.userById(store.db, user.id)!);
+}

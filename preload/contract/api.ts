@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import * as s from './schemas';
+import type { AppStatus, DayAppointment, LedgerCheck, LedgerStatus, OfficeInfo, SessionInfo, UserSummary } from './types';
+
+/**
+ * The typed API between the renderer (or the CLI, or the test bridge) and main: one entry per
+ * operation with its zod input schema. Main's handler tables must implement exactly these
+ * names; preload and the bridge expose one `invoke(name, input)` over them.
+ */
+export const apiInputs = {
+  'app.status': s.empty,
+  'setup.create': z
+    .object({
+      username: s.username,
+      displayName: s.displayName,
+      password: s.password,
+      passwordRepeat: s.secret,
+      provinceCode: s.provinceCode,
+      deskCode: s.deskCode,
+    })
+    .strict(),
+  'auth.login': z.object({ username: s.secret, password: s.secret }).strict(),
+  'auth.recover': z
+    .object({ username: s.username, recoveryCode: z.string('REQUIRED').min(1, 'REQUIRED'), newPassword: s.password })
+    .strict(),
+  'auth.logout': s.empty,
+  'auth.lock': s.empty,
+  'auth.unlock': z.object({ password: s.secret }).strict(),
+  'auth.changePassword': z
+    .object({ currentPassword: s.secret, newPassword: s.password, newPasswordRepeat: s.secret })
+    .strict(),
+  'users.list': s.empty,
+  'users.create': z
+    .object({ username: s.username, displayName: s.displayName, role: s.role, password: s.password })
+    .strict(),
+  'users.setDisabled': z.object({ userId: s.userId, disabled: z.boolean('INVALID') }).strict(),
+  'users.resetPassword': z.object({ userId: s.userId, password: s.password }).strict(),
+  'settings.update': z.object({ idleLockMinutes: z.number('INVALID').int('IDLE_MINUTES').min(1, 'IDLE_MINUTES').max(240, 'IDLE_MINUTES') }).strict(),
+  'ledger.status': s.empty,
+  'ledger.verify': s.empty,
+  'ledger.rekey': s.empty,
+  'ledger.newRecoveryCode': z.object({ password: s.secret }).strict(),
+  'day.list': z.object({ date: s.isoDate }).strict(),
+} as const;
+
+export interface ApiOutputs {
+  'app.status': AppStatus;
+  'setup.create': { recoveryCode: string; session: SessionInfo };
+  'auth.login': SessionInfo;
+  'auth.recover': SessionInfo;
+  'auth.logout': null;
+  'auth.lock': null;
+  'auth.unlock': SessionInfo;
+  'auth.changePassword': SessionInfo;
+  'users.list': UserSummary[];
+  'users.create': UserSummary;
+  'users.setDisabled': UserSummary;
+  'users.resetPassword': UserSummary;
+  'settings.update': OfficeInfo;
+  'ledger.status': LedgerStatus;
+  'ledger.verify': LedgerCheck;
+  'ledger.rekey': { keyRotatedAt: string };
+  'ledger.newRecoveryCode': { recoveryCode: string };
+  'day.list': { date: string; appointments: DayAppointment[] };
+}
+
+export type ApiName = keyof typeof apiInputs & keyof ApiOutputs;
+export type ApiInput<K extends ApiName> = z.input<(typeof apiInputs)[K]>;
+export type ApiParsedInput<K extends ApiName> = z.output<(typeof apiInputs)[K]>;
+export type ApiOutput<K extends ApiName> = ApiOutputs[K];
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: import('./errors').ApiError };
+
+/** What preload (window.masa) and the test bridge both provide to the renderer. */
+export interface MasaBridge {
+  invoke<K extends ApiName>(name: K, input: ApiInput<K>): Promise<ApiResult<ApiOutput<K>>>;
+  /** Main-to-renderer notifications (progress, session locked). Returns an unsubscribe function. */
+  on(event: string, listener: (payload: unknown) => void): () => void;
+  /** 'electron' or 'browser' (the loopback bridge). */
+  readonly transport: 'electron' | 'browser';
+}

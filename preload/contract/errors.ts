@@ -1,0 +1,79 @@
+/**
+ * Every error a user can see, by code, in Turkish and English: the one place where the texts
+ * live. Main throws `AppError(code, params)`; the renderer and the CLI show `messages[code]`.
+ */
+export const errorMessages = {
+  VALIDATION: { tr: 'Girilen bilgiler eksik ya da hatalı.', en: 'Some of the entered data is missing or invalid.' },
+  UNKNOWN_COMMAND: { tr: 'Bilinmeyen işlem.', en: 'Unknown operation.' },
+  NOT_SIGNED_IN: { tr: 'Oturum açık değil. Lütfen giriş yapın.', en: 'You are not signed in. Please sign in.' },
+  SESSION_LOCKED: { tr: 'Ekran kilitli. Devam etmek için parolanızı girin.', en: 'The screen is locked. Enter your password to continue.' },
+  FORBIDDEN: { tr: 'Bu işlem için yetkiniz yok.', en: 'You are not allowed to do this.' },
+  AUTH_FAILED: { tr: 'Kullanıcı adı veya parola hatalı.', en: 'Username or password is incorrect.' },
+  AUTH_THROTTLED: {
+    tr: 'Çok sayıda hatalı deneme. {seconds} saniye sonra tekrar deneyin.',
+    en: 'Too many failed attempts. Try again in {seconds} seconds.',
+  },
+  RECOVERY_FAILED: { tr: 'Kurtarma kodu hatalı.', en: 'The recovery code is incorrect.' },
+  USER_DISABLED: { tr: 'Bu kullanıcı hesabı devre dışı.', en: 'This user account is disabled.' },
+  PASSWORD_WEAK: {
+    tr: 'Parola en az 10 karakter olmalı ve kullanıcı adını içermemeli.',
+    en: 'The password must be at least 10 characters long and must not contain the username.',
+  },
+  PASSWORD_MISMATCH: { tr: 'Parolalar birbirini tutmuyor.', en: 'The passwords do not match.' },
+  USERNAME_TAKEN: { tr: 'Bu kullanıcı adı zaten kullanılıyor.', en: 'This username is already taken.' },
+  USER_NOT_FOUND: { tr: 'Kullanıcı bulunamadı.', en: 'User not found.' },
+  LAST_HEAD: {
+    tr: 'Son etkin birim sorumlusu devre dışı bırakılamaz.',
+    en: 'The last active office head cannot be disabled.',
+  },
+  ALREADY_SET_UP: { tr: 'Bu klasörde zaten bir Masa defteri var.', en: 'This folder already holds a Masa ledger.' },
+  NOT_SET_UP: { tr: 'Masa henüz kurulmadı. Önce ilk kurulumu yapın.', en: 'Masa is not set up yet. Run the first-time setup.' },
+  LEDGER_MISSING: {
+    tr: 'Defter dosyası bulunamadı ({path}). Yeni boş bir defter oluşturulmadı; yedekten geri yükleyin.',
+    en: 'The ledger file is missing ({path}). No new empty ledger was created; restore from a backup.',
+  },
+  SLOTS_MISSING: {
+    tr: 'Anahtar dosyası bulunamadı ({path}). Defter açılamaz; yedekten geri yükleyin.',
+    en: 'The key file is missing ({path}). The ledger cannot be opened; restore from a backup.',
+  },
+  SLOTS_CORRUPT: {
+    tr: 'Anahtar dosyası bozuk ({path}). Defter açılamaz; yedekten geri yükleyin.',
+    en: 'The key file is damaged ({path}). The ledger cannot be opened; restore from a backup.',
+  },
+  LEDGER_CORRUPT: {
+    tr: 'Defter dosyası bozuk ya da değiştirilmiş. Hiçbir şey onarılmadı; yedekten geri yükleyin.',
+    en: 'The ledger file is damaged or was altered. Nothing was repaired; restore from a backup.',
+  },
+  LEDGER_NEWER: {
+    tr: 'Bu defter Masa’nın daha yeni bir sürümüyle oluşturulmuş (şema {fileVersion}, bu sürüm {appVersion}). Uygulamayı güncelleyin.',
+    en: 'This ledger was written by a newer version of Masa (schema {fileVersion}, this version {appVersion}). Update the application.',
+  },
+  DISK_FULL: { tr: 'Diskte yer kalmadı. Hiçbir değişiklik kaydedilmedi.', en: 'The disk is full. No change was saved.' },
+  IO_ERROR: { tr: 'Disk okuma/yazma hatası. Hiçbir değişiklik kaydedilmedi.', en: 'Disk read/write error. No change was saved.' },
+  INVALID_PROVINCE: { tr: 'Geçersiz il kodu (1-81).', en: 'Invalid province code (1-81).' },
+  INVALID_DESK: {
+    tr: 'Masa kodu 1-8 büyük harf veya rakam olmalı (IL ayrılmıştır).',
+    en: 'The desk code must be 1-8 capital letters or digits (IL is reserved).',
+  },
+  INTERNAL: {
+    tr: 'Beklenmeyen bir hata oluştu. Hiçbir değişiklik kaydedilmedi.',
+    en: 'An unexpected error occurred. No change was saved.',
+  },
+} as const satisfies Record<string, { tr: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorMessages;
+export type Language = 'tr' | 'en';
+
+export interface ApiError {
+  code: ErrorCode | string;
+  message: string;
+  messageEn: string;
+  params?: Record<string, string | number>;
+  /** Field-level messages for forms: field path -> { tr, en }. */
+  fields?: Record<string, { tr: string; en: string }>;
+}
+
+export function formatMessage(code: string, lang: Language, params: Record<string, string | number> = {}): string {
+  const entry = (errorMessages as Record<string, { tr: string; en: string }>)[code] ?? errorMessages.INTERNAL;
+  return entry[lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}

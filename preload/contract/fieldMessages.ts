@@ -1,0 +1,24 @@
+/**
+ * Field-level validation texts. Schemas name a code as their zod message (e.g. `'REQUIRED'`);
+ * the router turns each zod issue into { tr, en } for the field it belongs to.
+ */
+export const fieldMessages = {
+  REQUIRED: { tr: 'Bu alan zorunludur.', en: 'This field is required.' },
+  USERNAME: {
+    tr: 'Kullanıcı adı 3-32 karakter; harf, rakam, nokta, tire veya alt çizgi olmalı.',
+    en: 'Username: 3-32 characters; letters, digits, dot, dash or underscore.',
+  },
+  PASSWORD_SHORT: { tr: 'Parola en az 10 karakter olmalı.', en: 'The password must be at least 10 characters.' },
+  NAME: { tr: 'Ad soyad 2-80 karakter olmalı.', en: 'Full name must be 2-80 characters.' },
+  PROVINCE: { tr: 'İl kodu 1 ile 81 arasında olmalı.', en: 'Province code must be between 1 and 81.' },
+  DESK: {
+    tr: 'Masa kodu 1-8 büyük harf veya rakam olmalı (IL ayrılmıştır).',
+    en: 'Desk code: 1-8 capital letters or digits (IL is reserved).',
+  },
+  DATE: { tr: 'Tarih gg.aa.yyyy biçiminde geçerli bir tarih olmalı.', en: 'Enter a valid date (dd.MM.yyyy).' },
+  IDLE_MINUTES: { tr: 'Kilit süresi 1-240 dakika olmalı.', en: 'Lock time must be 1-240 minutes.' },
+  RECOVERY_CODE: { tr: 'Kurtarma kodu 32 karakterdir (tireler isteğe bağlı).', en: 'The recovery code has 32 characters (dashes optional).' },
+  INVALID: { tr: 'Geçersiz değer.', en: 'Invalid value.' },
+} as const satisfies Record<string, { tr: string; en: string }>;
+
+export type FieldMessageCode = keyof typeof fieldMessages;

@@ -1,0 +1,68 @@
+/** Values that cross the IPC boundary (outputs). Inputs are the zod schemas in api.ts. */
+export type Role = 'HEAD' | 'CLERK';
+
+export interface SessionInfo {
+  userId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  mustChangePassword: boolean;
+  locked: boolean;
+}
+
+export interface OfficeInfo {
+  provinceCode: string;
+  provinceName: string;
+  deskCode: string;
+  idleLockMinutes: number;
+}
+
+export type AppState =
+  /** No ledger in the data folder: first-run setup. */
+  | 'setup'
+  /** A ledger exists; someone must sign in. */
+  | 'signed-out'
+  | 'ready'
+  | 'locked'
+  /** The data folder cannot be used (missing or damaged files): read-only explanation. */
+  | 'error';
+
+export interface AppStatus {
+  state: AppState;
+  version: string;
+  session: SessionInfo | null;
+  office: OfficeInfo | null;
+  problem: { code: string; message: string; messageEn: string } | null;
+}
+
+export interface UserSummary {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+}
+
+export interface LedgerStatus {
+  schemaVersion: number;
+  events: number;
+  chainHead: { seq: number; hash: string };
+  counts: { users: number; appointments: number; registrations: number };
+  dataDir: string;
+}
+
+export interface LedgerCheck {
+  ok: boolean;
+  chain: { ok: boolean; checked: number; headSeq: number; headHash: string; firstBad?: { seq: number; problem: string } };
+  replay: { ok: boolean; events: number; tables: Record<string, { rows: number; mismatches: number }> };
+}
+
+export interface DayAppointment {
+  randevuNo: string;
+  programCode: string;
+  time: string;
+  motherName: string;
+  status: string;
+}
