@@ -8,7 +8,7 @@ import {
   type LedgerStore,
 } from '../../database';
 import type { OfficeInfo } from '../../preload/contract/types';
-import { PROVINCES } from '../domain/provinces';
+import { PROVINCES } from '../../preload/contract/provinces';
 import { AppError } from './appError';
 import { LoginThrottle } from './loginThrottle';
 import type { Session } from './session';

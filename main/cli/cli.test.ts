@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../database/testing/fixtures';
+
+/** The command line as the office head uses it: a real child process, real files, exit codes. */
+function cli(args: string[], opts: { dataDir: string; password?: string; stdin?: string; user?: string }) {
+  const env: NodeJS.ProcessEnv = { ...process.env, MASA_DATA_DIR: opts.dataDir, MASA_LOG: 'silent' };
+  delete env.MASA_PASSWORD;
+  delete env.MASA_USER;
+  if (opts.password !== undefined) env.MASA_PASSWORD = opts.password;
+  if (opts.user !== undefined) env.MASA_USER = opts.user;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], { env, input: opts.stdin ?? '', encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('npm run cli', () => {
+  const dataDir = tempDir('masa-cli-');
+  const PW = 'Komut-Satiri-2026';
+
+  it('--help lists the commands in Turkish and exits 0; no command exits 2', () => {
+    const help = cli(['--help'], { dataDir });
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('init --username');
+    expect(help.out).toContain('Parola: MASA_PASSWORD ya da standart girdi');
+    expect(cli([], { dataDir }).code).toBe(2);
+    expect(cli(['yokboylebirkomut'], { dataDir }).code).toBe(2);
+  });
+
+  it('init with missing options is a usage error (2); bad values are refused (1) with Turkish messages', () => {
+    expect(cli(['init', '--username', 'mudur'], { dataDir, password: PW }).code).toBe(2);
+    const bad = cli(['init', '--username', 'mudur', '--name', 'Ayşe Yılmaz', '--province', '99', '--desk', 'M01'], { dataDir, password: PW });
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('İl kodu 1 ile 81 arasında olmalı.');
+  });
+
+  it('init takes the password from standard input and prints the recovery code once', () => {
+    const r = cli(['init', '--username', 'mudur', '--name', 'Ayşe Yılmaz', '--province', '35', '--desk', 'M01', '--json'], { dataDir, stdin: `${PW}\n` });
+    expect(r.code).toBe(0);
+    const v = JSON.parse(r.out);
+    expect(v.value.recoveryCode).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+  });
+
+  it('status and verify sign in with MASA_PASSWORD and print JSON', () => {
+    const s = cli(['status', '--json'], { dataDir, password: PW, user: 'mudur' });
+    expect(s.code).toBe(0);
+    const v = JSON.parse(s.out).value;
+    expect(v.counts.users).toBe(1);
+    expect(v.chainHead.hash).toMatch(/^[0-9a-f]{64}$/);
+    const ver = cli(['verify', '--json'], { dataDir, password: PW, user: 'mudur' });
+    expect(ver.code).toBe(0);
+    expect(JSON.parse(ver.out).value.ok).toBe(true);
+  });
+
+  it('a wrong password exits 1 with the Turkish message; nothing is printed to stdout', () => {
+    const r = cli(['status'], { dataDir, password: 'yanlis', user: 'mudur' });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Kullanıcı adı veya parola hatalı.');
+    expect(r.out).toBe('');
+  });
+
+  it('--lang en switches the messages', () => {
+    const r = cli(['status', '--lang', 'en'], { dataDir, password: 'yanlis', user: 'mudur' });
+    expect(r.err).toContain('Username or password is incorrect.');
+  });
+});

@@ -1,0 +1,36 @@
+import { printRefusal, printValue } from '../output';
+import type { CliCommand } from '../command';
+
+const PROBLEM_TR: Record<string, string> = {
+  HASH_MISMATCH: 'olayın içeriği değiştirilmiş',
+  PREV_MISMATCH: 'önceki olay değiştirilmiş, silinmiş ya da yer değiştirmiş',
+  SEQ_GAP: 'sıra numarası eksik ya da karışık (silinmiş olay)',
+  HEAD_MISMATCH: 'son olaylar silinmiş ya da zincir başı oynatılmış',
+};
+
+export const verifyCommand: CliCommand = {
+  name: 'verify',
+  summary: {
+    tr: 'Defter zincirini baştan sona doğrular ve durumu olaylardan yeniden kurup karşılaştırır.',
+    en: 'Walks the ledger chain and rebuilds the state from the events to compare.',
+  },
+  usage: 'verify [--user KULLANICI]',
+  async run(ctx) {
+    const signed = await ctx.signIn();
+    if (!signed.ok) return printRefusal(ctx.io, signed);
+    const r = await ctx.call('ledger.verify', {});
+    await ctx.call('auth.logout', {});
+    if (!r.ok) return printRefusal(ctx.io, r);
+    const v = r.value;
+    printValue(ctx.io, v, () => {
+      const lines = [
+        `Zincir: ${v.chain.ok ? 'SAĞLAM' : 'BOZUK'} (${v.chain.checked} olay denetlendi, baş #${v.chain.headSeq})`,
+        `Durum tabloları: ${v.replay.ok ? 'olaylarla uyumlu' : 'olaylarla UYUMSUZ'}`,
+      ];
+      if (v.chain.firstBad) lines.push(`İlk bozuk olay: #${v.chain.firstBad.seq} (${PROBLEM_TR[v.chain.firstBad.problem] ?? v.chain.firstBad.problem})`);
+      for (const [t, x] of Object.entries(v.replay.tables)) if (x.mismatches) lines.push(`  ${t}: ${x.mismatches} satır uyuşmuyor`);
+      return lines.join('\n');
+    });
+    return v.ok ? 0 : 1;
+  },
+};

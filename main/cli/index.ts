@@ -1,0 +1,109 @@
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../app/dataDir';
+import { MasaApp } from '../app/masaApp';
+import { dispatch } from '../handlers/router';
+import type { ApiInput, ApiName, ApiOutput, ApiResult } from '../../preload/contract/api';
+import type { CliCommand, CliContext } from './command';
+import { initCommand } from './commands/init';
+import { statusCommand } from './commands/status';
+import { verifyCommand } from './commands/verify';
+import { UsageError, type CliIO } from './output';
+import { readSecret } from './password';
+
+/** Every command of `npm run cli`; each goes through the same handler table as the window. */
+export const cliCommands: CliCommand[] = [initCommand, statusCommand, verifyCommand];
+
+function helpText(lang: 'tr' | 'en'): string {
+  const lines = [
+    lang === 'en' ? 'Masa command line (office head batch work)' : 'Masa komut satırı (birim sorumlusunun toplu işleri)',
+    '',
+    'npm run cli -- <komut> [seçenekler] [--json] [--lang en] [--user KULLANICI]',
+    '',
+  ];
+  for (const c of cliCommands) lines.push(`  ${c.usage}`, `      ${c.summary[lang]}`);
+  lines.push(
+    '',
+    lang === 'en'
+      ? 'Password: MASA_PASSWORD or standard input (never an argument). User: --user or MASA_USER. Data folder: MASA_DATA_DIR.'
+      : 'Parola: MASA_PASSWORD ya da standart girdi (asla argüman değil). Kullanıcı: --user ya da MASA_USER. Veri klasörü: MASA_DATA_DIR.',
+    lang === 'en' ? 'Exit codes: 0 success, 1 refused (message says why), 2 usage.' : 'Çıkış kodları: 0 başarılı, 1 reddedildi (nedeni yazılır), 2 kullanım hatası.',
+  );
+  return lines.join('\n');
+}
+
+export async function runCli(argv: string[], io?: Partial<CliIO>): Promise<number> {
+  const [name, ...rest] = argv;
+  const baseIO: CliIO = {
+    json: rest.includes('--json'),
+    lang: rest.includes('en') && rest[rest.indexOf('en') - 1] === '--lang' ? 'en' : 'tr',
+    out: (s) => process.stdout.write(`${s}\n`),
+    err: (s) => process.stderr.write(`${s}\n`),
+    ...io,
+  };
+  if (!name || name === '--help' || name === 'help' || name === '-h') {
+    baseIO.out(helpText(baseIO.lang));
+    return name ? 0 : 2;
+  }
+  const command = cliCommands.find((c) => c.name === name);
+  if (!command) {
+    baseIO.err(`Bilinmeyen komut: ${name}\n\n${helpText(baseIO.lang)}`);
+    return 2;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      user: { type: 'string' },
+      help: { type: 'boolean' },
+    };
+    for (const o of command.options ?? []) options[o] = { type: 'string' };
+    for (const f of command.flags ?? []) options[f] = { type: 'boolean' };
+    parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    baseIO.err(`${(err as Error).message}\nKullanım: npm run cli -- ${command.usage}`);
+    return 2;
+  }
+  if (parsed.values.lang === 'en') baseIO.lang = 'en';
+  if (parsed.values.help) {
+    baseIO.out(`npm run cli -- ${command.usage}\n${command.summary[baseIO.lang]}`);
+    return 0;
+  }
+  const app = new MasaApp({ dataDir: defaultDataDir() });
+  const call = <K extends ApiName>(n: K, input: ApiInput<K>) => dispatch(app, n, input) as Promise<ApiResult<ApiOutput<K>>>;
+  const ctx: CliContext = {
+    app,
+    io: baseIO,
+    positionals: parsed.positionals,
+    options: parsed.values as Record<string, string | boolean | undefined>,
+    call,
+    async signIn() {
+      const username = (parsed.values.user as string | undefined) ?? process.env.MASA_USER ?? '';
+      if (!username) throw new UsageError('--user KULLANICI ya da MASA_USER gerekli / --user or MASA_USER is required');
+      const password = await readSecret('Parola / Password: ');
+      return call('auth.login', { username, password });
+    },
+  };
+  try {
+    return await command.run(ctx);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      baseIO.err(`${err.message}\nKullanım: npm run cli -- ${command.usage}`);
+      return 2;
+    }
+    throw err;
+  } finally {
+    app.close();
+  }
+}
+
+// Run only when executed directly (tests import runCli).
+if (process.argv[1] && /cli[\\/]index\.ts$/.test(process.argv[1])) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    () => {
+      process.stderr.write('Beklenmeyen hata / Unexpected error\n');
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { secureWebPreferences } from './windowOptions';
+
+describe('the window is hardened', () => {
+  it('isolates, sandboxes and denies Node to the renderer', () => {
+    expect(secureWebPreferences('/x/preload.cjs')).toMatchObject({
+      preload: '/x/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+
+  it('the shell blocks navigation, window.open, webviews and checks the IPC sender frame', () => {
+    const src = fs.readFileSync('main/electron/main.ts', 'utf8');
+    expect(src).toMatch(/will-navigate[\s\S]*preventDefault/);
+    expect(src).toMatch(/setWindowOpenHandler[\s\S]*action: 'deny'/);
+    expect(src).toMatch(/will-attach-webview[\s\S]*preventDefault/);
+    expect(src).toMatch(/senderFrame/);
+    expect(src).toMatch(/requestSingleInstanceLock/);
+  });
+
+  it('the renderer page carries a strict CSP without inline or eval scripts', () => {
+    const html = fs.readFileSync('renderer/index.html', 'utf8');
+    const csp = /Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toMatch(/script-src[^;]*(unsafe-inline|unsafe-eval)/);
+    expect(html).toContain('<html lang="tr">');
+  });
+
+  it('only main/electron and preload import electron', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = `${dir}/${e.name}`;
+        if (e.isDirectory()) walk(p);
+        else if (/\.(ts|tsx)$/.test(e.name) && /from 'electron'/.test(fs.readFileSync(p, 'utf8'))) offenders.push(p);
+      }
+    };
+    for (const d of ['main', 'database', 'renderer/src']) walk(d);
+    expect(offenders.filter((p) => !p.startsWith('main/electron/'))).toEqual([]);
+  });
+});

@@ -1,0 +1,23 @@
+/**
+ * Preload (sandboxed): exposes exactly the typed API — invoke(name, input) and on(event) — and
+ * nothing of ipcRenderer itself. Main validates every call; this file only forwards.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { MasaBridge } from './contract/api';
+
+const INVOKE = 'masa:invoke';
+const EVENT = 'masa:event';
+
+const bridge: MasaBridge = {
+  transport: 'electron',
+  invoke: (name, input) => ipcRenderer.invoke(INVOKE, name, input),
+  on(event, listener) {
+    const wrapped = (_e: IpcRendererEvent, name: string, payload: unknown) => {
+      if (name === event) listener(payload);
+    };
+    ipcRenderer.on(EVENT, wrapped);
+    return () => ipcRenderer.removeListener(EVENT, wrapped);
+  },
+};
+
+contextBridge.exposeInMainWorld('masa', bridge);

@@ -1,0 +1,40 @@
+import { Center, Loader } from '@mantine/core';
+import { useState } from 'react';
+import { useAppStatus } from './hooks/useAppStatus';
+import { useIdleLock } from './hooks/useIdleLock';
+import { ChangePasswordScreen } from './screens/ChangePasswordScreen';
+import { LockScreen } from './screens/LockScreen';
+import { LoginScreen } from './screens/LoginScreen';
+import { ProblemScreen } from './screens/ProblemScreen';
+import { RecoveryCodeScreen } from './screens/RecoveryCodeScreen';
+import { SetupScreen } from './screens/SetupScreen';
+import { MainShell } from './shell/MainShell';
+
+/** Picks the screen from main's state; nothing here decides anything main would not. */
+export function App() {
+  const { status, refresh } = useAppStatus();
+  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  useIdleLock(status?.office?.idleLockMinutes, status?.state === 'ready', refresh);
+
+  if (!status) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Yükleniyor" />
+      </Center>
+    );
+  }
+  if (recoveryCode) return <RecoveryCodeScreen code={recoveryCode} onDone={() => { setRecoveryCode(null); void refresh(); }} />;
+  switch (status.state) {
+    case 'setup':
+      return <SetupScreen onDone={(code) => setRecoveryCode(code)} />;
+    case 'signed-out':
+      return <LoginScreen onDone={refresh} />;
+    case 'locked':
+      return <LockScreen name={status.session?.displayName ?? ''} onDone={refresh} />;
+    case 'error':
+      return <ProblemScreen problem={status.problem} />;
+    case 'ready':
+      if (status.session?.mustChangePassword) return <ChangePasswordScreen mustChange onDone={refresh} />;
+      return <MainShell status={status} refresh={refresh} />;
+  }
+}

@@ -1,0 +1,117 @@
+import { Alert, Button, Code, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LedgerCheck, LedgerStatus, OfficeInfo } from '../../../preload/contract/types';
+import { ApiCallError, send } from '../api/client';
+import { errorText } from '../api/errorText';
+
+const PROBLEM_TEXT: Record<string, { tr: string; en: string }> = {
+  HASH_MISMATCH: { tr: 'içerik değiştirilmiş', en: 'content edited' },
+  PREV_MISMATCH: { tr: 'önceki olay değiştirilmiş ya da yer değiştirmiş', en: 'an earlier event was changed or moved' },
+  SEQ_GAP: { tr: 'olay silinmiş', en: 'an event was deleted' },
+  HEAD_MISMATCH: { tr: 'son olaylar silinmiş', en: 'the newest events were removed' },
+};
+
+/** The office head's view of the ledger: counts, chain head, verify, idle lock, key rotation. */
+export function LedgerScreen({ office, onChanged }: { office: OfficeInfo; onChanged: () => Promise<void> }) {
+  const { t, i18n } = useTranslation();
+  const [status, setStatus] = useState<LedgerStatus | null>(null);
+  const [check, setCheck] = useState<LedgerCheck | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [idle, setIdle] = useState<number | string>(office.idleLockMinutes);
+  const load = useCallback(async () => setStatus(await send('ledger.status', {})), []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function run(fn: () => Promise<void>) {
+    setBusy(true);
+    try {
+      await fn();
+    } catch (e) {
+      if (e instanceof ApiCallError) notifications.show({ color: 'red', message: errorText(e.error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const lang = i18n.language === 'en' ? 'en' : 'tr';
+  return (
+    <Stack>
+      <Title order={2} size="h3">
+        {t('ledger.title')}
+      </Title>
+      {status && (
+        <SimpleGrid cols={{ base: 2, md: 4 }}>
+          <Stat label={t('ledger.schema')} value={status.schemaVersion} />
+          <Stat label={t('ledger.events')} value={status.events} />
+          <Stat label={t('ledger.appointments')} value={status.counts.appointments} />
+          <Stat label={t('ledger.registrations')} value={status.counts.registrations} />
+        </SimpleGrid>
+      )}
+      {status && (
+        <Text size="sm">
+          {t('ledger.head')}: <Code>#{status.chainHead.seq} {status.chainHead.hash}</Code>
+        </Text>
+      )}
+      <Group>
+        <Button loading={busy} onClick={() => void run(async () => setCheck(await send('ledger.verify', {})))}>
+          {t('ledger.verify')}
+        </Button>
+        <Button
+          variant="default"
+          loading={busy}
+          onClick={() =>
+            void run(async () => {
+              await send('ledger.rekey', {});
+              notifications.show({ color: 'green', message: t('ledger.rekeyDone') });
+              await load();
+            })
+          }
+        >
+          {t('ledger.rekey')}
+        </Button>
+      </Group>
+      {check && check.ok && (
+        <Alert color="green" role="status">
+          {t('ledger.verifyOk', { count: check.chain.checked })}
+        </Alert>
+      )}
+      {check && !check.ok && (
+        <Alert color="red" role="alert">
+          {check.chain.firstBad
+            ? t('ledger.verifyBad', { seq: check.chain.firstBad.seq, problem: PROBLEM_TEXT[check.chain.firstBad.problem]?.[lang] ?? check.chain.firstBad.problem })
+            : t('ledger.replayBad')}
+        </Alert>
+      )}
+      <Group align="end">
+        <NumberInput label={t('ledger.idle')} min={1} max={240} value={idle} onChange={setIdle} w={220} />
+        <Button
+          variant="default"
+          onClick={() =>
+            void run(async () => {
+              await send('settings.update', { idleLockMinutes: Number(idle) });
+              await onChanged();
+            })
+          }
+        >
+          {t('ledger.saveIdle')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: number }) {
+  return (
+    <Paper withBorder p="sm">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} size="xl">
+        {value.toLocaleString('tr-TR')}
+      </Text>
+    </Paper>
+  );
+}

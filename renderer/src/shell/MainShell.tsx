@@ -1,0 +1,85 @@
+import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppStatus } from '../../../preload/contract/types';
+import { send } from '../api/client';
+import { ChangePasswordForm } from '../screens/ChangePasswordScreen';
+import { DayScreen } from '../screens/DayScreen';
+import { LedgerScreen } from '../screens/LedgerScreen';
+import { UsersScreen } from '../screens/UsersScreen';
+import { LanguageSwitch } from './LanguageSwitch';
+
+type View = 'today' | 'users' | 'ledger' | 'password';
+
+/** The signed-in frame: office and user in the header, the screens a role may open on the left. */
+export function MainShell({ status, refresh }: { status: AppStatus; refresh: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<View>('today');
+  const session = status.session!;
+  const office = status.office!;
+  const isHead = session.role === 'HEAD';
+  const items: { view: View; label: string; show: boolean }[] = [
+    { view: 'today', label: t('nav.today'), show: true },
+    { view: 'users', label: t('nav.users'), show: isHead },
+    { view: 'ledger', label: t('nav.ledger'), show: isHead },
+    { view: 'password', label: t('nav.password'), show: true },
+  ];
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <Title order={1} size="h4">
+              {t('app.name')}
+            </Title>
+            <Text size="sm" c="dimmed" data-testid="office">
+              {office.provinceName} · {office.deskCode}
+            </Text>
+          </Group>
+          <Group gap="sm">
+            <Text size="sm" data-testid="current-user">
+              {session.displayName}
+            </Text>
+            <Badge variant="light">{t(`roles.${session.role}`)}</Badge>
+            <LanguageSwitch />
+            <Button size="xs" variant="default" onClick={() => void send('auth.lock', {}).then(refresh)}>
+              {t('nav.lock')}
+            </Button>
+            <Button size="xs" variant="subtle" onClick={() => void send('auth.logout', {}).then(refresh)}>
+              {t('nav.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label="Menü">
+        <Stack gap={2}>
+          {items
+            .filter((i) => i.show)
+            .map((i) => (
+              <NavLink
+                key={i.view}
+                component="button"
+                label={i.label}
+                active={view === i.view}
+                aria-current={view === i.view ? 'page' : undefined}
+                onClick={() => setView(i.view)}
+              />
+            ))}
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {view === 'today' && <DayScreen />}
+        {view === 'users' && isHead && <UsersScreen />}
+        {view === 'ledger' && isHead && <LedgerScreen office={office} onChanged={refresh} />}
+        {view === 'password' && (
+          <Stack>
+            <Title order={2} size="h3">
+              {t('changePassword.title')}
+            </Title>
+            <ChangePasswordForm onDone={refresh} />
+          </Stack>
+        )}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,20 @@
+/**
+ * Bundles the Electron main process and preload into out/ (CommonJS: a sandboxed preload
+ * cannot be an ES module). Dependencies stay external: electron-builder ships node_modules and
+ * rebuilds the native SQLite module for Electron's ABI.
+ */
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { 'main/index': 'main/electron/main.ts', 'preload/index': 'preload/index.ts' },
+  outdir: 'out',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: false,
+  logLevel: 'warning',
+});
+console.log('out/main/index.cjs, out/preload/index.cjs');
