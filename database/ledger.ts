@@ -39,9 +39,11 @@ export class Ledger {
 
   record<T>(input: EventInput, mutate: (w: StateWriter) => T): { event: StoredEvent; result: T } {
     const run = this.db.transaction(() => {
-      const w = new StateWriter(this.db);
+      const w = new StateWriter(this.db, this.head().seq + 1);
       const result = mutate(w);
       const event = this.append(input, canonicalJson({ data: w.data, changes: w.changes }));
+      const refs = cachedStatement(this.db, 'INSERT OR IGNORE INTO event_refs (ref, seq) VALUES (?, ?)');
+      for (const c of w.changes) refs.run(`${c.t}:${c.k.join('|')}`, event.seq);
       return { event, result };
     });
     try {

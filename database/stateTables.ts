@@ -8,4 +8,5 @@ export const stateTables: Record<string, { key: readonly string[] }> = {
   users: { key: ['id'] },
   settings: { key: ['key'] },
   appointments: { key: ['randevu_no'] },
+  registrations: { key: ['registration_no'] },
 };

@@ -43,7 +43,11 @@ export function cachedStatement(db: RawDatabase, sql: string): Statement {
 export class StateWriter {
   readonly changes: StateChange[] = [];
   data: Record<string, unknown> = {};
-  constructor(readonly db: RawDatabase) {}
+  /** `seq` is the sequence number the explaining event will get (rows may record it). */
+  constructor(
+    readonly db: RawDatabase,
+    readonly seq = 0,
+  ) {}
 
   /** Adds facts to the event's payload (counts, reasons, file hashes...). */
   note(data: Record<string, unknown>): void {

@@ -27,6 +27,18 @@ BEGIN SELECT RAISE(ABORT, 'ledger events are append-only'); END;
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events
 BEGIN SELECT RAISE(ABORT, 'ledger events are append-only'); END;
 
+-- Which state rows each event changed ("appointments:06-2019-004711"): the history of one
+-- appointment includes the import that added it. Derived from the payloads, written with them.
+CREATE TABLE event_refs (
+  ref TEXT    NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (ref, seq)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER event_refs_no_update BEFORE UPDATE ON event_refs
+BEGIN SELECT RAISE(ABORT, 'ledger events are append-only'); END;
+CREATE TRIGGER event_refs_no_delete BEFORE DELETE ON event_refs
+BEGIN SELECT RAISE(ABORT, 'ledger events are append-only'); END;
+
 CREATE TABLE chain_head (
   id   INTEGER PRIMARY KEY CHECK (id = 1),
   seq  INTEGER NOT NULL,

@@ -1,6 +1,7 @@
 /**
- * Appointments from HQ's list. `search_name` holds the folded name (tr-TR lower case, accents
- * removed) so that "ŞÜKRAN", "sukran" and "şükran" meet in one index.
+ * Appointments from HQ's list. `search_name` ("first last") and `search_last` ("last first")
+ * hold the folded name (tr-TR lower case, accents removed) so that "ŞÜKRAN", "sukran" and
+ * "şükran" meet in one index, and a surname typed first is found by a range scan too.
  */
 export const version = 20;
 export const sql = `
@@ -25,9 +26,12 @@ CREATE TABLE appointments (
   arrived_at        TEXT,
   hq_cancelled      INTEGER NOT NULL DEFAULT 0 CHECK (hq_cancelled IN (0, 1)),
   search_name       TEXT NOT NULL,
+  search_last       TEXT NOT NULL,
   updated_seq       INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX appointments_day ON appointments(date, time, randevu_no);
 CREATE INDEX appointments_mother ON appointments(mother_tckn);
 CREATE INDEX appointments_name ON appointments(search_name);
+CREATE INDEX appointments_last ON appointments(search_last);
+CREATE INDEX appointments_status ON appointments(date, status);
 `;

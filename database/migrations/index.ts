@@ -1,5 +1,6 @@
 import * as m0010 from './0010-ledger';
 import * as m0020 from './0020-appointments';
+import * as m0030 from './0030-registrations';
 
 export interface Migration {
   version: number;
@@ -7,6 +8,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. A new one is a new file with a higher number, listed here. */
-export const migrations: readonly Migration[] = [m0010, m0020];
+export const migrations: readonly Migration[] = [m0010, m0020, m0030];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;

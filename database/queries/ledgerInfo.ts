@@ -13,10 +13,22 @@ export interface EventRow {
   user_id: number | null;
   type: string;
   entity: string;
-  payload: string;
+  reason: string | null;
+  outcome: string | null;
   hash: string;
 }
 
-export function eventsForEntity(db: RawDatabase, entity: string): EventRow[] {
-  return cachedStatement(db, 'SELECT seq, at, user_id, type, entity, payload, hash FROM events WHERE entity = ? ORDER BY seq').all(entity) as EventRow[];
+// Bulk events (an import carries every row it added) are never parsed just to show a history line.
+const DATA = `CASE WHEN e.type LIKE 'import.%' THEN NULL ELSE json_extract(e.payload, '$.data.reason') END AS reason,
+  CASE WHEN e.type LIKE 'import.%' THEN NULL ELSE json_extract(e.payload, '$.data.outcome') END AS outcome`;
+
+/** Events about one entity: those naming it, and those that changed its row (e.g. an import). */
+export function eventsForEntity(db: RawDatabase, entity: string, stateRef: string): EventRow[] {
+  return cachedStatement(
+    db,
+    `SELECT e.seq, e.at, e.user_id, e.type, e.entity, ${DATA}, e.hash FROM events e WHERE e.entity = ?1
+     UNION
+     SELECT e.seq, e.at, e.user_id, e.type, e.entity, ${DATA}, e.hash FROM event_refs r JOIN events e ON e.seq = r.seq WHERE r.ref = ?2
+     ORDER BY 1`,
+  ).all(entity, stateRef) as EventRow[];
 }

@@ -9,6 +9,8 @@ export interface Session {
   mustChangePassword: boolean;
   locked: boolean;
   lastActivity: number;
+  /** Set when the start-up check failed: read-only rescue, only restore and sign-out work. */
+  rescue: { integrity: string; firstBadSeq: number | null; problem: string | null } | null;
 }
 
 export function sessionInfo(s: Session): SessionInfo {

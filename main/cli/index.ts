@@ -4,6 +4,7 @@ import { MasaApp } from '../app/masaApp';
 import { dispatch } from '../handlers/router';
 import type { ApiInput, ApiName, ApiOutput, ApiResult } from '../../preload/contract/api';
 import type { CliCommand, CliContext } from './command';
+import { backupCommand, restoreCommand } from './commands/backup';
 import { initCommand } from './commands/init';
 import { statusCommand } from './commands/status';
 import { verifyCommand } from './commands/verify';
@@ -11,7 +12,7 @@ import { UsageError, type CliIO } from './output';
 import { readSecret } from './password';
 
 /** Every command of `npm run cli`; each goes through the same handler table as the window. */
-export const cliCommands: CliCommand[] = [initCommand, statusCommand, verifyCommand];
+export const cliCommands: CliCommand[] = [initCommand, statusCommand, verifyCommand, backupCommand, restoreCommand];
 
 function helpText(lang: 'tr' | 'en'): string {
   const lines = [

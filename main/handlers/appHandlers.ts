@@ -5,15 +5,15 @@ import { APP_VERSION } from '../app/version';
 import { AppError } from '../app/appError';
 import { formatMessage } from '../../preload/contract/errors';
 import type { AppStatus } from '../../preload/contract/types';
-import { dayAppointments } from '../services/day';
 import { defineHandlers } from './defineHandlers';
 
 export const appHandlers = defineHandlers({
   'app.status': {
     access: 'public',
     allowedBeforePasswordChange: true,
+    allowedInRescue: true,
     run({ app }): AppStatus {
-      const base = { version: APP_VERSION, session: null, office: null, problem: null };
+      const base = { version: APP_VERSION, session: null, office: null, problem: null, rescue: null };
       const presence = app.presence();
       if (presence === 'none') return { ...base, state: 'setup' };
       if (presence === 'db-missing' || presence === 'slots-missing') {
@@ -27,6 +27,7 @@ export const appHandlers = defineHandlers({
         };
       }
       if (!app.session || !app.store) return { ...base, state: 'signed-out' };
+      if (app.session.rescue) return { ...base, state: 'rescue', session: sessionInfo(app.session), rescue: app.session.rescue };
       return {
         ...base,
         state: app.session.locked ? 'locked' : 'ready',
@@ -35,5 +36,4 @@ export const appHandlers = defineHandlers({
       };
     },
   },
-  'day.list': { access: 'signed-in', run: ({ app }, input) => dayAppointments(app, input.date) },
 });

@@ -19,6 +19,8 @@ export interface Handler<K extends ApiName> {
   access: Access;
   /** May run while the user still has to replace a temporary password. */
   allowedBeforePasswordChange?: boolean;
+  /** May run while the ledger is in rescue mode (start-up check failed). */
+  allowedInRescue?: boolean;
   run(ctx: HandlerContext, input: ApiParsedInput<K>): ApiOutput<K> | Promise<ApiOutput<K>>;
 }
 

@@ -1,6 +1,8 @@
 import type { ApiName } from '../../preload/contract/api';
 import { appHandlers } from './appHandlers';
 import { authHandlers } from './authHandlers';
+import { backupHandlers } from './backupHandlers';
+import { deskHandlers } from './deskHandlers';
 import type { Handler, HandlerTable } from './defineHandlers';
 import { ledgerHandlers } from './ledgerHandlers';
 import { userHandlers } from './userHandlers';
@@ -17,7 +19,7 @@ export function combineHandlerTables(...tables: HandlerTable[]): HandlerTable {
   return out as HandlerTable;
 }
 
-export const handlers = combineHandlerTables(appHandlers, authHandlers, userHandlers, ledgerHandlers);
+export const handlers = combineHandlerTables(appHandlers, authHandlers, userHandlers, ledgerHandlers, deskHandlers, backupHandlers);
 
 export function handlerFor(name: string): Handler<ApiName> | undefined {
   return Object.hasOwn(handlers, name) ? (handlers as Record<string, Handler<ApiName>>)[name] : undefined;

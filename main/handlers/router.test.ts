@@ -82,9 +82,9 @@ describe('first run, sign-in and roles through the handlers', () => {
     await ok('auth.logout', {});
     await ok('auth.login', { username: 'gorevli', password: 'Gecici-Parola-1' });
     // Until the temporary password is replaced, nothing but the change itself is allowed.
-    expect(await call('day.list', { date: '2026-11-24' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('day.view', { date: '2026-11-24' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await ok('auth.changePassword', { currentPassword: 'Gecici-Parola-1', newPassword: 'Kendi-Parolam-42', newPasswordRepeat: 'Kendi-Parolam-42' });
-    await ok('day.list', { date: '2026-11-24' });
+    await ok('day.view', { date: '2026-11-24' });
     for (const name of ['users.list', 'ledger.verify', 'ledger.rekey'] as const) {
       expect(await call(name, {}), name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Bu işlem için yetkiniz yok.' } });
     }
@@ -118,10 +118,10 @@ describe('first run, sign-in and roles through the handlers', () => {
     const { call, ok } = await setUpApp({ now: () => new Date(now) });
     await ok('settings.update', { idleLockMinutes: 5 });
     now += 6 * 60_000;
-    expect(await call('day.list', { date: '2026-11-24' })).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
+    expect(await call('day.view', { date: '2026-11-24' })).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
     expect(await call('auth.unlock', { password: 'yanlis' })).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
     await ok('auth.unlock', { password: HEAD_USER.password });
-    await ok('day.list', { date: '2026-11-24' });
+    await ok('day.view', { date: '2026-11-24' });
   });
 
   it('rekey keeps every password working and the ledger verifiable', async () => {

@@ -18,7 +18,7 @@ export async function dispatch(app: MasaApp, name: string, rawInput: unknown): P
     const handler = handlerFor(name);
     const schema = (apiInputs as Record<string, (typeof apiInputs)[ApiName]>)[name];
     if (!handler || !schema) throw new AppError('UNKNOWN_COMMAND');
-    checkAccess(app, handler.access, handler.allowedBeforePasswordChange ?? false);
+    checkAccess(app, handler.access, handler.allowedBeforePasswordChange ?? false, handler.allowedInRescue ?? false);
     const parsed = schema.safeParse(rawInput ?? {});
     if (!parsed.success) throw validationError(parsed.error);
     const value = await handler.run({ app }, parsed.data as never);
@@ -29,13 +29,14 @@ export async function dispatch(app: MasaApp, name: string, rawInput: unknown): P
   }
 }
 
-function checkAccess(app: MasaApp, access: Access, beforePasswordChange: boolean): void {
+function checkAccess(app: MasaApp, access: Access, beforePasswordChange: boolean, inRescue: boolean): void {
   if (access === 'public') return;
   const s = app.session;
   if (!s || !app.store) throw new AppError('NOT_SIGNED_IN');
   // Idle lock is enforced here too, so a renderer that stopped counting cannot keep a session open.
   const idleMs = app.officeInfo().idleLockMinutes * 60_000;
   if (!s.locked && app.now().getTime() - s.lastActivity > idleMs) s.locked = true;
+  if (s.rescue && !inRescue) throw new AppError('LEDGER_RESCUE');
   if (access === 'session') return;
   if (s.locked) throw new AppError('SESSION_LOCKED');
   if (s.mustChangePassword && !beforePasswordChange) throw new AppError('FORBIDDEN');

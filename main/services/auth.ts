@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import {
   createLedger,
+  startupCheck,
   normalizeRecoveryCode,
   normalizeUsername,
   unlockLedger,
@@ -13,6 +14,7 @@ import { AppError } from '../app/appError';
 import { toAppError, type MasaApp } from '../app/masaApp';
 import { sessionInfo, type Session } from '../app/session';
 import { checkPasswordStrength } from './userRows';
+import { log } from '../app/log';
 
 const DEFAULT_IDLE_MINUTES = 10;
 
@@ -134,6 +136,13 @@ export function recover(app: MasaApp, input: ApiParsedInput<'auth.recover'>): Se
 }
 
 function startSession(app: MasaApp, user: usersQ.UserRow): SessionInfo {
+  // Every unlock checks the file (quick_check) and the chain since the last verified point;
+  // a failure opens the read-only rescue screen, never a silent repair.
+  const check = startupCheck(app.requireStore().db);
+  const rescue = check.ok
+    ? null
+    : { integrity: check.integrity, firstBadSeq: check.chain.firstBad?.seq ?? null, problem: check.chain.firstBad?.problem ?? null };
+  if (rescue) log.error('start-up check failed', { integrity: check.integrity === 'ok' ? 'ok' : 'failed', firstBadSeq: rescue.firstBadSeq });
   const session: Session = {
     userId: user.id,
     username: user.username,
@@ -142,14 +151,15 @@ function startSession(app: MasaApp, user: usersQ.UserRow): SessionInfo {
     mustChangePassword: user.must_change_password === 1,
     locked: false,
     lastActivity: app.now().getTime(),
+    rescue,
   };
   app.session = session;
-  app.requireStore().ledger.record({ type: 'auth.signed_in', entity: `user:${user.id}`, userId: user.id }, () => undefined);
+  if (!rescue) app.requireStore().ledger.record({ type: 'auth.signed_in', entity: `user:${user.id}`, userId: user.id }, () => undefined);
   return sessionInfo(session);
 }
 
 export function logout(app: MasaApp): null {
-  if (app.session && app.store) {
+  if (app.session && app.store && !app.session.rescue) {
     app.store.ledger.record({ type: 'auth.signed_out', entity: `user:${app.session.userId}`, userId: app.session.userId }, () => undefined);
   }
   app.close();

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import * as s from './schemas';
-import type { AppStatus, DayAppointment, LedgerCheck, LedgerStatus, OfficeInfo, SessionInfo, UserSummary } from './types';
+import type { BackupInfo, BackupResult, RestoreResult } from './backupTypes';
+import type { AppointmentDetail, AppointmentSummary, DayView } from './deskTypes';
+import type { AppStatus, LedgerCheck, LedgerStatus, OfficeInfo, SessionInfo, UserSummary } from './types';
 
 /**
  * The typed API between the renderer (or the CLI, or the test bridge) and main: one entry per
@@ -40,7 +42,19 @@ export const apiInputs = {
   'ledger.verify': s.empty,
   'ledger.rekey': s.empty,
   'ledger.newRecoveryCode': z.object({ password: s.secret }).strict(),
-  'day.list': z.object({ date: s.isoDate }).strict(),
+  'backup.create': z.object({ to: z.string('INVALID').min(1, 'REQUIRED').optional() }).strict(),
+  'backup.list': z.object({ to: z.string('INVALID').min(1, 'REQUIRED').optional() }).strict(),
+  'backup.setFolder': z.object({ dir: z.string('REQUIRED').min(1, 'REQUIRED') }).strict(),
+  'backup.verify': z.object({ file: z.string('REQUIRED').min(1, 'REQUIRED'), password: s.secret }).strict(),
+  'backup.restore': z.object({ file: z.string('REQUIRED').min(1, 'REQUIRED'), password: s.secret }).strict(),
+  'registration.reverse': z
+    .object({ registrationNo: z.string('REQUIRED').min(1, 'REQUIRED'), reason: z.string('REASON').trim().min(5, 'REASON').max(500, 'INVALID') })
+    .strict(),
+  'day.view': z.object({ date: s.isoDate }).strict(),
+  'desk.find': z.object({ query: z.string('INVALID').max(100, 'INVALID') }).strict(),
+  'desk.checkIn': z.object({ randevuNo: s.randevuNo }).strict(),
+  'desk.detail': z.object({ randevuNo: s.randevuNo }).strict(),
+  'desk.closeDay': z.object({ date: s.isoDate }).strict(),
 } as const;
 
 export interface ApiOutputs {
@@ -61,7 +75,17 @@ export interface ApiOutputs {
   'ledger.verify': LedgerCheck;
   'ledger.rekey': { keyRotatedAt: string };
   'ledger.newRecoveryCode': { recoveryCode: string };
-  'day.list': { date: string; appointments: DayAppointment[] };
+  'backup.create': BackupResult;
+  'backup.list': BackupInfo[];
+  'backup.setFolder': { dir: string };
+  'backup.verify': { ok: true; dir: string; events: number };
+  'backup.restore': RestoreResult;
+  'registration.reverse': { registrationNo: string; randevuNo: string };
+  'day.view': DayView;
+  'desk.find': { query: string; kind: 'randevu' | 'tckn' | 'name' | 'none'; results: AppointmentSummary[] };
+  'desk.checkIn': AppointmentSummary;
+  'desk.detail': AppointmentDetail;
+  'desk.closeDay': { date: string; noShows: number };
 }
 
 export type ApiName = keyof typeof apiInputs & keyof ApiOutputs;

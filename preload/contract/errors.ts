@@ -55,6 +55,40 @@ export const errorMessages = {
     tr: 'Masa kodu 1-8 büyük harf veya rakam olmalı (IL ayrılmıştır).',
     en: 'The desk code must be 1-8 capital letters or digits (IL is reserved).',
   },
+  APPOINTMENT_NOT_FOUND: { tr: '{randevuNo} numaralı randevu bulunamadı.', en: 'Appointment {randevuNo} was not found.' },
+  APPOINTMENT_WRONG_STATE: {
+    tr: 'Bu randevu için bu işlem yapılamaz (durumu: {status}).',
+    en: 'This cannot be done for this appointment (status: {status}).',
+  },
+  ALREADY_REGISTERED: {
+    tr: 'Bu randevu için sonuç zaten kaydedilmiş ({registrationNo}). Kayıt yalnızca görüntülenebilir.',
+    en: 'An outcome is already recorded for this appointment ({registrationNo}). It can only be viewed.',
+  },
+  CHECKLIST_INCOMPLETE: {
+    tr: 'Belge listesindeki her madde tek tek işaretlenmeli: {count} madde işaretlenmedi.',
+    en: 'Every item of the document checklist must be ticked one by one: {count} item(s) not ticked.',
+  },
+  FACTS_INVALID: { tr: 'Bazı bilgiler eksik ya da hatalı; ilgili alanlara bakın.', en: 'Some facts are missing or invalid; see the fields.' },
+  NEW_APPOINTMENT_REQUIRED: {
+    tr: 'Eksik evrak için yeni bir randevu tarihi ve saati girin.',
+    en: 'Enter a new appointment date and time for the missing documents.',
+  },
+  PACK_UNKNOWN: { tr: '{programCode} programı için kural paketi yok.', en: 'There is no rule pack for programme {programCode}.' },
+  REGISTRATION_NOT_FOUND: { tr: 'Kayıt bulunamadı.', en: 'Registration not found.' },
+  REASON_REQUIRED: { tr: 'Gerekçe yazılmalı (en az 5 karakter).', en: 'A reason is required (at least 5 characters).' },
+  BACKUP_DAMAGED: {
+    tr: 'Yedek bozuk ya da eksik ({reason}); geri yüklenmedi, hiçbir şey değişmedi.',
+    en: 'The backup is damaged or incomplete ({reason}); nothing was restored or changed.',
+  },
+  BACKUP_PASSWORD: {
+    tr: 'Bu yedek sizin parolanızla açılmıyor (yedek alındığında parolanız farklıydı). Kurtarma kodu ya da eski parola gerekir.',
+    en: 'Your password does not open this backup (it was different when the backup was made).',
+  },
+  BACKUP_FOLDER: { tr: 'Yedek klasörüne yazılamıyor: {dir}', en: 'The backup folder cannot be written: {dir}' },
+  LEDGER_RESCUE: {
+    tr: 'Defter açılışta denetimden geçemedi; yalnızca yedekten geri yükleme yapılabilir.',
+    en: 'The ledger failed its start-up check; only a restore from a backup is possible.',
+  },
   INTERNAL: {
     tr: 'Beklenmeyen bir hata oluştu. Hiçbir değişiklik kaydedilmedi.',
     en: 'An unexpected error occurred. No change was saved.',

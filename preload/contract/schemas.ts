@@ -28,3 +28,4 @@ export const isoDate = z
 export const role = z.enum(['HEAD', 'CLERK'], 'INVALID');
 export const userId = z.number('INVALID').int('INVALID').positive('INVALID');
 export const empty = z.object({}).strict();
+export const randevuNo = z.string('REQUIRED').trim().min(1, 'REQUIRED').max(40, 'INVALID');

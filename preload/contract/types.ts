@@ -25,7 +25,9 @@ export type AppState =
   | 'ready'
   | 'locked'
   /** The data folder cannot be used (missing or damaged files): read-only explanation. */
-  | 'error';
+  | 'error'
+  /** Signed in, but the start-up check failed: read-only rescue screen offering restore. */
+  | 'rescue';
 
 export interface AppStatus {
   state: AppState;
@@ -33,6 +35,7 @@ export interface AppStatus {
   session: SessionInfo | null;
   office: OfficeInfo | null;
   problem: { code: string; message: string; messageEn: string } | null;
+  rescue: { integrity: string; firstBadSeq: number | null; problem: string | null } | null;
 }
 
 export interface UserSummary {
@@ -57,12 +60,4 @@ export interface LedgerCheck {
   ok: boolean;
   chain: { ok: boolean; checked: number; headSeq: number; headHash: string; firstBad?: { seq: number; problem: string } };
   replay: { ok: boolean; events: number; tables: Record<string, { rows: number; mismatches: number }> };
-}
-
-export interface DayAppointment {
-  randevuNo: string;
-  programCode: string;
-  time: string;
-  motherName: string;
-  status: string;
 }

@@ -7,6 +7,7 @@ import { LockScreen } from './screens/LockScreen';
 import { LoginScreen } from './screens/LoginScreen';
 import { ProblemScreen } from './screens/ProblemScreen';
 import { RecoveryCodeScreen } from './screens/RecoveryCodeScreen';
+import { RescueScreen } from './screens/RescueScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { MainShell } from './shell/MainShell';
 
@@ -33,6 +34,8 @@ export function App() {
       return <LockScreen name={status.session?.displayName ?? ''} onDone={refresh} />;
     case 'error':
       return <ProblemScreen problem={status.problem} />;
+    case 'rescue':
+      return <RescueScreen status={status} onDone={refresh} />;
     case 'ready':
       if (status.session?.mustChangePassword) return <ChangePasswordScreen mustChange onDone={refresh} />;
       return <MainShell status={status} refresh={refresh} />;

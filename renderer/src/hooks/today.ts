@@ -7,3 +7,22 @@ export function formatTrDate(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}.${m}.${y}`;
 }
+
+export function shiftDay(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** An event time (UTC ISO) or a local date-time shown as dd.MM.yyyy HH:mm in Turkish time. */
+export function formatTrDateTime(value: string, isUtc = false): string {
+  const local = isUtc ? new Date(Date.parse(value) + 3 * 3600_000).toISOString() : value;
+  return `${formatTrDate(local.slice(0, 10))} ${local.slice(11, 16)}`;
+}
+
+/** 30000 cents -> "300,00 EUR" (Turkish: '.' thousands, ',' decimals). */
+export function formatMoney(minor: number, currency: string): string {
+  const v = (minor / 100).toLocaleString('tr-TR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return `${v} ${currency}`;
+}

@@ -1,35 +1,78 @@
-import { Alert, Badge, Group, Stack, Table, TextInput, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { ActionIcon, Alert, Badge, Button, Group, Stack, Table, TextInput, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DayAppointment } from '../../../preload/contract/types';
-import { send } from '../api/client';
-import { formatTrDate, todayInTurkey } from '../hooks/today';
+import { statusLabels, type AppointmentStatus } from '../../../preload/contract/appointmentStatus';
+import type { DayView } from '../../../preload/contract/deskTypes';
+import { ApiCallError, send } from '../api/client';
+import { errorText } from '../api/errorText';
+import { formatTrDate, shiftDay, todayInTurkey } from '../hooks/today';
+import { StatusChip } from '../shell/StatusChip';
+import { notifications } from '@mantine/notifications';
 
-/** "Bugünün randevuları": the day's slots of this desk. */
-export function DayScreen() {
-  const { t } = useTranslation();
-  const [date, setDate] = useState(todayInTurkey());
-  const [rows, setRows] = useState<DayAppointment[] | null>(null);
-  useEffect(() => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
-    let live = true;
-    void send('day.list', { date }).then((r) => live && setRows(r.appointments));
-    return () => {
-      live = false;
-    };
+/** "Bugün": the day's appointments of this desk by slot, counts on top, the current slot marked. */
+export function DayScreen({ onOpen, isHead, date, setDate }: { onOpen: (randevuNo: string) => void; isHead: boolean; date: string; setDate: (d: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const [day, setDay] = useState<DayView | null>(null);
+  const load = useCallback(async () => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(date)) setDay(await send('day.view', { date }));
   }, [date]);
+  useEffect(() => {
+    void load();
+  }, [load]);
   const isToday = date === todayInTurkey();
+
+  async function act(fn: () => Promise<unknown>) {
+    try {
+      await fn();
+      await load();
+    } catch (e) {
+      if (e instanceof ApiCallError) notifications.show({ color: 'red', message: errorText(e.error) });
+    }
+  }
+
   return (
     <Stack>
-      <Group justify="space-between">
+      <Group justify="space-between" align="end">
         <Title order={2} size="h3">
           {isToday ? t('day.title') : t('day.titleOther', { date: formatTrDate(date) })}
         </Title>
-        <TextInput type="date" label={t('day.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} w={180} />
+        <Group gap="xs" align="end">
+          <ActionIcon variant="default" size="lg" aria-label={t('day.prev')} onClick={() => setDate(shiftDay(date, -1))}>
+            ‹
+          </ActionIcon>
+          <TextInput type="date" label={t('day.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} w={170} />
+          <ActionIcon variant="default" size="lg" aria-label={t('day.next')} onClick={() => setDate(shiftDay(date, 1))}>
+            ›
+          </ActionIcon>
+          {!isToday && (
+            <Button variant="default" onClick={() => setDate(todayInTurkey())}>
+              {t('day.today')}
+            </Button>
+          )}
+          {isHead && day && day.counts.BEKLIYOR > 0 && date <= todayInTurkey() && (
+            <Button variant="light" color="orange" onClick={() => void act(() => send('desk.closeDay', { date }))}>
+              {t('day.close', { count: day.counts.BEKLIYOR })}
+            </Button>
+          )}
+        </Group>
       </Group>
-      {rows && rows.length === 0 && <Alert color="gray">{t('day.empty')}</Alert>}
-      {rows && rows.length > 0 && (
-        <Table striped highlightOnHover>
+      {day && day.total > 0 && (
+        <Group gap="xs" data-testid="day-counts" aria-label={t('day.counts')}>
+          <Badge variant="outline" color="dark">
+            {t('day.total', { count: day.total })}
+          </Badge>
+          {(Object.keys(statusLabels) as AppointmentStatus[])
+            .filter((s) => day.counts[s] > 0)
+            .map((s) => (
+              <Badge key={s} color={statusLabels[s].color} variant="light" data-count={s}>
+                {i18n.language === 'en' ? statusLabels[s].en : statusLabels[s].tr}: {day.counts[s]}
+              </Badge>
+            ))}
+        </Group>
+      )}
+      {day && day.total === 0 && <Alert color="gray">{t('day.empty')}</Alert>}
+      {day && day.total > 0 && (
+        <Table highlightOnHover data-testid="day-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('day.time')}</Table.Th>
@@ -37,20 +80,36 @@ export function DayScreen() {
               <Table.Th>{t('day.mother')}</Table.Th>
               <Table.Th>{t('day.program')}</Table.Th>
               <Table.Th>{t('day.status')}</Table.Th>
+              <Table.Th>{t('day.action')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.map((r) => (
-              <Table.Tr key={r.randevuNo}>
-                <Table.Td>{r.time}</Table.Td>
-                <Table.Td>{r.randevuNo}</Table.Td>
-                <Table.Td>{r.motherName}</Table.Td>
-                <Table.Td>{r.programCode}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light">{r.status}</Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
+            {day.appointments.map((r) => {
+              const current = r.time === day.currentSlot;
+              return (
+                <Table.Tr key={r.randevuNo} bg={current ? 'yellow.0' : undefined} data-current={current || undefined} aria-current={current ? 'time' : undefined}>
+                  <Table.Td fw={current ? 700 : undefined}>{r.time}</Table.Td>
+                  <Table.Td>{r.randevuNo}</Table.Td>
+                  <Table.Td>{r.motherName}</Table.Td>
+                  <Table.Td>{r.programCode}</Table.Td>
+                  <Table.Td>
+                    <StatusChip status={r.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      {r.status === 'BEKLIYOR' && (
+                        <Button size="compact-sm" variant="light" onClick={() => void act(() => send('desk.checkIn', { randevuNo: r.randevuNo }))}>
+                          {t('desk.checkIn')}
+                        </Button>
+                      )}
+                      <Button size="compact-sm" variant="default" onClick={() => onOpen(r.randevuNo)}>
+                        {t('desk.open')}
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
           </Table.Tbody>
         </Table>
       )}

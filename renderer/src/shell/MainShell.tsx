@@ -5,16 +5,29 @@ import type { AppStatus } from '../../../preload/contract/types';
 import { send } from '../api/client';
 import { ChangePasswordForm } from '../screens/ChangePasswordScreen';
 import { DayScreen } from '../screens/DayScreen';
+import { AppointmentScreen } from '../screens/desk/AppointmentScreen';
+import { FindBox } from '../screens/desk/FindBox';
+import { useFindHotkey } from '../hooks/useHotkeyFocus';
+import { todayInTurkey } from '../hooks/today';
 import { LedgerScreen } from '../screens/LedgerScreen';
 import { UsersScreen } from '../screens/UsersScreen';
 import { LanguageSwitch } from './LanguageSwitch';
 
 type View = 'today' | 'users' | 'ledger' | 'password';
+/** Inside "Bugün": the day list, one appointment, or the registration wizard of one. */
+type DeskView = { mode: 'day' } | { mode: 'appointment'; randevuNo: string } | { mode: 'wizard'; randevuNo: string };
 
 /** The signed-in frame: office and user in the header, the screens a role may open on the left. */
 export function MainShell({ status, refresh }: { status: AppStatus; refresh: () => Promise<void> }) {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('today');
+  const [desk, setDesk] = useState<DeskView>({ mode: 'day' });
+  const [date, setDate] = useState(todayInTurkey());
+  const findRef = useFindHotkey<HTMLInputElement>();
+  const openAppointment = (randevuNo: string) => {
+    setView('today');
+    setDesk({ mode: 'appointment', randevuNo });
+  };
   const session = status.session!;
   const office = status.office!;
   const isHead = session.role === 'HEAD';
@@ -62,13 +75,30 @@ export function MainShell({ status, refresh }: { status: AppStatus; refresh: () 
                 label={i.label}
                 active={view === i.view}
                 aria-current={view === i.view ? 'page' : undefined}
-                onClick={() => setView(i.view)}
+                onClick={() => {
+                  setView(i.view);
+                  if (i.view === 'today') setDesk({ mode: 'day' });
+                }}
               />
             ))}
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
-        {view === 'today' && <DayScreen />}
+        {view === 'today' && (
+          <Stack>
+            <FindBox inputRef={findRef} onOpen={openAppointment} />
+            {desk.mode === 'day' && <DayScreen onOpen={openAppointment} isHead={isHead} date={date} setDate={setDate} />}
+            {desk.mode === 'appointment' && (
+              <AppointmentScreen
+                key={desk.randevuNo}
+                randevuNo={desk.randevuNo}
+                isHead={isHead}
+                onBack={() => setDesk({ mode: 'day' })}
+                onStartWizard={(randevuNo) => setDesk({ mode: 'wizard', randevuNo })}
+              />
+            )}
+          </Stack>
+        )}
         {view === 'users' && isHead && <UsersScreen />}
         {view === 'ledger' && isHead && <LedgerScreen office={office} onChanged={refresh} />}
         {view === 'password' && (

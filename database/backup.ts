@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RawDatabase } from './connection';
+import { fsyncDir } from './atomicFile';
+import { crashPoint } from './crashPoints';
+import { DatabaseError, translateSqliteError } from './errors';
+import type { LedgerPaths } from './paths';
+
+export interface BackupManifest {
+  format: 'masa-backup';
+  version: 1;
+  createdAt: string;
+  kind: 'daily' | 'manual' | 'day-close';
+  schemaVersion: number;
+  chainHead: { seq: number; hash: string };
+  files: Record<string, { size: number; sha256: string }>;
+}
+
+export const BACKUP_LEDGER = 'masa.ledger';
+export const BACKUP_SLOTS = 'masa.keys.json';
+export const BACKUP_MANIFEST = 'manifest.json';
+
+function sha256File(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/**
+ * An online backup: `VACUUM INTO` writes a consistent, compacted copy with the same encryption
+ * (never a plaintext page), the slot file is copied beside it, and a manifest records hashes.
+ * Everything goes into `<name>.partial` first; the rename is the moment the backup exists, so
+ * a full disk or a crash never leaves something that looks like a backup.
+ */
+export function writeBackup(
+  db: RawDatabase,
+  paths: LedgerPaths,
+  targetDir: string,
+  info: { createdAt: string; kind: BackupManifest['kind']; schemaVersion: number; chainHead: { seq: number; hash: string } },
+): { dir: string; manifest: BackupManifest } {
+  const stamp = info.createdAt.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const name = `masa-yedek-${stamp}`;
+  const final = path.join(targetDir, name);
+  const partial = `${final}.partial`;
+  try {
+    fs.mkdirSync(targetDir, { recursive: true });
+    if (fs.existsSync(final)) throw new DatabaseError('IO_ERROR', 'a backup with this name exists');
+    fs.rmSync(partial, { recursive: true, force: true });
+    fs.mkdirSync(partial, { mode: 0o700 });
+    db.prepare('VACUUM INTO ?').run(path.join(partial, BACKUP_LEDGER));
+    crashPoint('backup:vacuumed');
+    fs.copyFileSync(paths.slots, path.join(partial, BACKUP_SLOTS));
+    const files: BackupManifest['files'] = {};
+    for (const f of [BACKUP_LEDGER, BACKUP_SLOTS]) {
+      const p = path.join(partial, f);
+      files[f] = { size: fs.statSync(p).size, sha256: sha256File(p) };
+      const fd = fs.openSync(p, 'r+');
+      fs.fsyncSync(fd);
+      fs.closeSync(fd);
+    }
+    const manifest: BackupManifest = { format: 'masa-backup', version: 1, ...info, files };
+    fs.writeFileSync(path.join(partial, BACKUP_MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`, { mode: 0o600 });
+    fsyncDir(partial);
+    fs.renameSync(partial, final);
+    fsyncDir(targetDir);
+    return { dir: final, manifest };
+  } catch (err) {
+    try {
+      fs.rmSync(partial, { recursive: true, force: true });
+    } catch {
+      /* nothing was created */
+    }
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC') throw new DatabaseError('DISK_FULL', 'no space left for the backup');
+    if (code && ['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EEXIST'].includes(code)) {
+      throw new DatabaseError('IO_ERROR', 'the backup folder cannot be written', { folder: true });
+    }
+    throw translateSqliteError(err);
+  }
+}
+
+/** Reads a backup folder's manifest and checks that its files are whole (sizes and SHA-256). */
+export function checkBackupFiles(dir: string): { ok: true; manifest: BackupManifest } | { ok: false; problem: string } {
+  const mf = path.join(dir, BACKUP_MANIFEST);
+  if (!fs.existsSync(mf)) return { ok: false, problem: 'MANIFEST_MISSING' };
+  let manifest: BackupManifest;
+  try {
+    manifest = JSON.parse(fs.readFileSync(mf, 'utf8')) as BackupManifest;
+  } catch {
+    return { ok: false, problem: 'MANIFEST_CORRUPT' };
+  }
+  if (manifest.format !== 'masa-backup') return { ok: false, problem: 'MANIFEST_CORRUPT' };
+  for (const f of [BACKUP_LEDGER, BACKUP_SLOTS]) {
+    const p = path.join(dir, f);
+    const expected = manifest.files?.[f];
+    if (!expected || !fs.existsSync(p)) return { ok: false, problem: 'FILE_MISSING' };
+    if (fs.statSync(p).size !== expected.size || sha256File(p) !== expected.sha256) return { ok: false, problem: 'FILE_CHANGED' };
+  }
+  return { ok: true, manifest };
+}
+
+/** Lists the backups in a folder, newest first (unfinished `.partial` folders are ignored). */
+export function listBackups(targetDir: string): { name: string; dir: string; createdAt: string }[] {
+  if (!fs.existsSync(targetDir)) return [];
+  return fs
+    .readdirSync(targetDir)
+    .filter((n) => /^masa-yedek-\d{8}-\d{6}$/.test(n))
+    .map((name) => ({ name, dir: path.join(targetDir, name), createdAt: name.slice(11) }))
+    .sort((a, b) => b.name.localeCompare(a.name));
+}
+
+/**
+ * Rotation: keep the newest backup of each of the last `daily` days and the oldest of each of
+ * the last `monthly` months; delete the rest. Returns the deleted folder names.
+ */
+export function rotateBackups(targetDir: string, keep = { daily: 14, monthly: 12 }): string[] {
+  const all = listBackups(targetDir);
+  const keepSet = new Set<string>();
+  const days = new Map<string, string>();
+  for (const b of all) if (!days.has(b.createdAt.slice(0, 8))) days.set(b.createdAt.slice(0, 8), b.name);
+  [...days.values()].slice(0, keep.daily).forEach((n) => keepSet.add(n));
+  const months = new Map<string, string>();
+  for (const b of [...all].reverse()) if (!months.has(b.createdAt.slice(0, 6))) months.set(b.createdAt.slice(0, 6), b.name);
+  [...months.entries()].sort((a, b) => b[0].localeCompare(a[0])).slice(0, keep.monthly).forEach(([, n]) => keepSet.add(n));
+  const deleted: string[] = [];
+  for (const b of all) {
+    if (keepSet.has(b.name)) continue;
+    fs.rmSync(b.dir, { recursive: true, force: true });
+    deleted.push(b.name);
+  }
+  return deleted;
+}

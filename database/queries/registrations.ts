@@ -1,0 +1,63 @@
+import type { RawDatabase } from '../connection';
+import { cachedStatement } from '../stateWriter';
+
+export interface RegistrationRow {
+  registration_no: string;
+  randevu_no: string;
+  program_code: string;
+  province_code: string;
+  outcome: 'KESIN_KAYIT' | 'RET' | 'EKSIK_EVRAK';
+  support_type: string | null;
+  monthly_amount_cents: number | null;
+  mother_tckn: string;
+  child_tckn: string | null;
+  caregiver_tckn: string | null;
+  institution_name: string | null;
+  mother_iban: string | null;
+  caregiver_iban: string | null;
+  facts: string;
+  documents: string;
+  decision: string;
+  pack_hash: string;
+  new_appointment_no: string | null;
+  pre_registered_at: string;
+  registered_at: string;
+  clerk_id: number;
+  submission_id: string;
+  state: 'ACTIVE' | 'REVERSED';
+  left_main_list_at: string | null;
+  left_reason: string | null;
+  updated_seq: number;
+}
+
+export function activeForAppointment(db: RawDatabase, randevuNo: string): RegistrationRow | undefined {
+  return cachedStatement(db, "SELECT * FROM registrations WHERE randevu_no = ? AND state = 'ACTIVE'").get(randevuNo) as RegistrationRow | undefined;
+}
+
+export function bySubmission(db: RawDatabase, submissionId: string): RegistrationRow | undefined {
+  return cachedStatement(db, 'SELECT * FROM registrations WHERE submission_id = ?').get(submissionId) as RegistrationRow | undefined;
+}
+
+export function byNo(db: RawDatabase, registrationNo: string): RegistrationRow | undefined {
+  return cachedStatement(db, 'SELECT * FROM registrations WHERE registration_no = ?').get(registrationNo) as RegistrationRow | undefined;
+}
+
+export function countForYear(db: RawDatabase, prefix: string): number {
+  return (cachedStatement(db, 'SELECT count(*) AS n FROM registrations WHERE registration_no >= ? AND registration_no < ?').get(prefix, `${prefix}\uffff`) as { n: number }).n;
+}
+
+/** Accepted, not reversed registrations of one edition and province in first-application order. */
+export function acceptedForList(db: RawDatabase, programCode: string, provinceCode: string): RegistrationRow[] {
+  return cachedStatement(
+    db,
+    `SELECT * FROM registrations WHERE program_code = ? AND province_code = ? AND outcome = 'KESIN_KAYIT' AND state = 'ACTIVE'
+     ORDER BY pre_registered_at, randevu_no`,
+  ).all(programCode, provinceCode) as RegistrationRow[];
+}
+
+export function registeredOnDay(db: RawDatabase, dayStartUtc: string, dayEndUtc: string): RegistrationRow[] {
+  return cachedStatement(db, 'SELECT * FROM registrations WHERE registered_at >= ? AND registered_at < ? ORDER BY registered_at').all(
+    dayStartUtc,
+    dayEndUtc,
+  ) as RegistrationRow[];
+}

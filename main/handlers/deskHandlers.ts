@@ -1,0 +1,12 @@
+import * as desk from '../services/desk';
+import { reverseRegistration } from '../services/registrationReverse';
+import { defineHandlers, HEAD_ONLY } from './defineHandlers';
+
+export const deskHandlers = defineHandlers({
+  'day.view': { access: 'signed-in', run: ({ app }, input) => desk.dayView(app, input.date) },
+  'desk.find': { access: 'signed-in', run: ({ app }, input) => desk.findAppointments(app, input.query) },
+  'desk.checkIn': { access: 'signed-in', run: ({ app }, input) => desk.checkIn(app, input.randevuNo) },
+  'desk.detail': { access: 'signed-in', run: ({ app }, input) => desk.appointmentDetail(app, input.randevuNo) },
+  'registration.reverse': { access: HEAD_ONLY, run: ({ app }, input) => reverseRegistration(app, input) },
+  'desk.closeDay': { access: HEAD_ONLY, run: ({ app }, input) => desk.closeDay(app, input.date) },
+});

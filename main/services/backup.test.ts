@@ -1,0 +1,128 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyKey } from '../../database/connection';
+import { dataKeysOf, openVault, readSlotFile } from '../../database/keySlots';
+import { tempDir } from '../../database/testing/fixtures';
+import { HEAD_USER, setUpApp } from '../testing/appFixture';
+
+function rawOpen(dir: string) {
+  const file = readSlotFile(path.join(dir, 'masa.keys.json'));
+  const key = dataKeysOf(file, openVault(file, 'user', HEAD_USER.username, HEAD_USER.password)!)[0]!.key;
+  const db = new Database(path.join(dir, 'masa.ledger'));
+  applyKey(db, key);
+  return db;
+}
+
+describe('backups', () => {
+  it('writes an encrypted copy with the key file and a manifest; no plaintext; then rotates', async () => {
+    const { app, ok } = await setUpApp();
+    const to = tempDir('masa-backups-');
+    const b = await ok('backup.create', { to });
+    expect(fs.readdirSync(b.dir).sort()).toEqual(['manifest.json', 'masa.keys.json', 'masa.ledger']);
+    const bytes = fs.readFileSync(path.join(b.dir, 'masa.ledger'));
+    expect(bytes.includes(Buffer.from('Ayşe Yılmaz'))).toBe(false);
+    expect(bytes.includes(Buffer.from('SQLite format 3'))).toBe(false);
+    const list = await ok('backup.list', { to });
+    expect(list).toEqual([expect.objectContaining({ name: b.name, whole: true })]);
+    expect(app.requireStore().ledger.head().seq).toBeGreaterThan(b.chainHead.seq);
+  });
+
+  it('a backup to a folder that cannot be written is refused with a clear message, ledger unchanged', async () => {
+    const { call, ok } = await setUpApp();
+    const before = (await ok('ledger.status', {})).chainHead;
+    const file = path.join(tempDir(), 'not-a-folder');
+    fs.writeFileSync(file, 'x');
+    const r = await call('backup.create', { to: path.join(file, 'sub') });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/^Yedek klasörüne yazılamıyor: /);
+    expect((await ok('ledger.status', {})).chainHead).toEqual(before);
+  });
+
+  it('rotation keeps 14 daily and 12 monthly', async () => {
+    const { rotateBackups } = await import('../../database/backup');
+    const dir = tempDir();
+    const names: string[] = [];
+    for (let m = 1; m <= 12; m++) for (const d of [1, 15, 28]) names.push(`masa-yedek-2025${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}-180000`);
+    for (let d = 1; d <= 20; d++) names.push(`masa-yedek-202601${String(d).padStart(2, '0')}-180000`);
+    for (const n of names) fs.mkdirSync(path.join(dir, n));
+    const deleted = rotateBackups(dir);
+    const kept = fs.readdirSync(dir).sort();
+    expect(kept).toHaveLength(names.length - deleted.length);
+    // the 14 newest days are kept
+    for (let d = 7; d <= 20; d++) expect(kept).toContain(`masa-yedek-202601${String(d).padStart(2, '0')}-180000`);
+    // the first backup of each of the last 12 months is kept
+    expect(kept).toContain('masa-yedek-20250201-180000');
+    expect(kept).not.toContain('masa-yedek-20250101-180000');
+    expect(kept).not.toContain('masa-yedek-20250215-180000');
+  });
+});
+
+describe('restore', () => {
+  it('restores a verified backup, keeps the current files aside and records the restore', async () => {
+    const { app, ok } = await setUpApp();
+    const to = tempDir('masa-backups-');
+    const b = await ok('backup.create', { to });
+    await ok('users.create', { username: 'sonradan', displayName: 'Sonradan Gelen', role: 'CLERK', password: 'Gecici-Parola-1' });
+    const r = await ok('backup.restore', { file: b.dir, password: HEAD_USER.password });
+    expect(fs.existsSync(path.join(r.keptAside, 'masa.ledger'))).toBe(true);
+    expect((await ok('users.list', {})).map((u) => u.username)).toEqual(['mudur']);
+    const v = await ok('ledger.verify', {});
+    expect(v.ok).toBe(true);
+    expect(app.requireStore().ledger.head().seq).toBe(b.chainHead.seq + 1);
+  });
+
+  it('refuses a damaged backup by its reason and changes nothing', async () => {
+    const { call, ok } = await setUpApp();
+    const to = tempDir('masa-backups-');
+    const b = await ok('backup.create', { to });
+    const f = path.join(b.dir, 'masa.ledger');
+    const buf = fs.readFileSync(f);
+    buf[5000]! ^= 0xff;
+    fs.writeFileSync(f, buf);
+    const before = (await ok('ledger.status', {})).chainHead;
+    const r = await call('backup.restore', { file: b.dir, password: HEAD_USER.password });
+    expect(r).toMatchObject({ ok: false, error: { code: 'BACKUP_DAMAGED', params: { reason: 'FILE_CHANGED' } } });
+    expect((await ok('ledger.status', {})).chainHead).toEqual(before);
+  });
+
+  it('refuses a backup with a wrong password', async () => {
+    const { call, ok } = await setUpApp();
+    const b = await ok('backup.create', { to: tempDir() });
+    expect(await call('backup.verify', { file: b.dir, password: 'yanlis-parola' })).toMatchObject({ ok: false, error: { code: 'BACKUP_PASSWORD' } });
+  });
+});
+
+describe('start-up check and rescue', () => {
+  it('a tampered event opens the rescue state: only restore and sign-out work', async () => {
+    const { app, call, ok } = await setUpApp();
+    const b = await ok('backup.create', { to: tempDir() });
+    // Events after the last verified point (set at sign-in) are checked at the next unlock.
+    await ok('users.create', { username: 'gorevli', displayName: 'Şükrü Işık', role: 'CLERK', password: 'Gecici-Parola-1' });
+    const tampered = app.requireStore().ledger.head().seq;
+    await ok('auth.logout', {});
+    const db = rawOpen(app.dataDir);
+    db.exec('DROP TRIGGER events_no_update');
+    db.prepare("UPDATE events SET payload = replace(payload, 'Şükrü', 'Sukru') WHERE seq = ?").run(tampered);
+    db.close();
+    await ok('auth.login', { username: HEAD_USER.username, password: HEAD_USER.password });
+    const status = await ok('app.status', {});
+    expect(status.state).toBe('rescue');
+    expect(status.rescue?.firstBadSeq).toBe(tampered);
+    expect(await call('day.view', { date: '2026-11-24' })).toMatchObject({ ok: false, error: { code: 'LEDGER_RESCUE' } });
+    await ok('backup.restore', { file: b.dir, password: HEAD_USER.password });
+    expect((await ok('app.status', {})).state).toBe('ready');
+  });
+
+  it('the check only walks events added since the last verified point', async () => {
+    const { startupCheck } = await import('../../database/startupCheck');
+    const { app, ok } = await setUpApp();
+    const db = app.requireStore().db;
+    const first = startupCheck(db);
+    await ok('users.create', { username: 'gorevli', displayName: 'Şükrü Işık', role: 'CLERK', password: 'Gecici-Parola-1' });
+    const second = startupCheck(db);
+    expect(second.fromSeq).toBe(first.chain.headSeq + 1);
+    expect(second.chain.checked).toBe(second.chain.headSeq - first.chain.headSeq);
+  });
+});

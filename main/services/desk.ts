@@ -1,0 +1,167 @@
+import { appointments as appointmentsQ, ledgerInfo, registrations as registrationsQ, search, users as usersQ, type RawDatabase } from '../../database';
+import { statusLabels, type AppointmentStatus } from '../../preload/contract/appointmentStatus';
+import type { AppointmentDetail, AppointmentSummary, DayView, HistoryEntry } from '../../preload/contract/deskTypes';
+import { AppError } from '../app/appError';
+import type { MasaApp } from '../app/masaApp';
+import { isValidTckn } from '../domain/tckn';
+import { foldForSearch, trTitle } from '../domain/turkishText';
+import { turkeyParts } from '../domain/turkeyTime';
+
+type AppointmentRow = appointmentsQ.AppointmentRow;
+
+export function summary(r: AppointmentRow): AppointmentSummary {
+  return {
+    randevuNo: r.randevu_no,
+    programCode: r.program_code,
+    date: r.date,
+    time: r.time,
+    motherName: trTitle(`${r.mother_first_name} ${r.mother_last_name}`),
+    motherTckn: r.mother_tckn,
+    status: r.status as AppointmentStatus,
+    arrivedAt: r.arrived_at,
+  };
+}
+
+/** The day of this desk: slots in time order, counts per status, the current slot. */
+export function dayView(app: MasaApp, date: string): DayView {
+  const rows = appointmentsQ.appointmentsOfDay(app.requireStore().db, date);
+  const counts = Object.fromEntries(Object.keys(statusLabels).map((s) => [s, 0])) as Record<AppointmentStatus, number>;
+  for (const r of rows) counts[r.status as AppointmentStatus]++;
+  const now = turkeyParts(app.now());
+  let currentSlot: string | null = null;
+  if (now.date === date) {
+    // The slot in progress is the latest start time not after now.
+    for (const r of rows) if (r.time <= now.time) currentSlot = r.time;
+  }
+  return { date, appointments: rows.map(summary), counts, currentSlot, total: rows.length };
+}
+
+/**
+ * One box for everything a clerk types or scans: a Randevu No (a scan ends in Enter), a T.C.
+ * Kimlik No, or a name in any case with or without Turkish letters.
+ */
+export function findAppointments(app: MasaApp, query: string): { query: string; kind: 'randevu' | 'tckn' | 'name' | 'none'; results: AppointmentSummary[] } {
+  const db = app.requireStore().db;
+  // A scanner set to a US layout on a Turkish Q keyboard types '*' for '-' and 'ı' for 'i'.
+  const q = query.trim().replace(/\*/g, '-');
+  if (q.length === 0) return { query, kind: 'none', results: [] };
+  if (/^[0-9]{1,11}$/.test(q)) {
+    const byTckn = search.byTcknPrefix(db, q);
+    const byNo = q.length < 11 ? search.byRandevuNo(db, q) : [];
+    return { query, kind: 'tckn', results: dedupe([...byTckn, ...byNo]).map(summary) };
+  }
+  if (/^[0-9A-Za-zıİ][0-9A-Za-zıİ/-]*[-/][0-9A-Za-zıİ/-]*$/.test(q)) {
+    return { query, kind: 'randevu', results: search.byRandevuNo(db, q.toLocaleUpperCase('tr-TR').replace(/İ/g, 'I')).map(summary) };
+  }
+  const folded = foldForSearch(q);
+  if (folded.length < 2) return { query, kind: 'none', results: [] };
+  return { query, kind: 'name', results: search.byFoldedName(db, folded).map(summary) };
+}
+
+function dedupe(rows: AppointmentRow[]): AppointmentRow[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.randevu_no) && seen.add(r.randevu_no));
+}
+
+export function requireAppointment(db: RawDatabase, randevuNo: string): AppointmentRow {
+  const row = appointmentsQ.appointmentByNo(db, randevuNo);
+  if (!row) throw new AppError('APPOINTMENT_NOT_FOUND', { randevuNo });
+  return row;
+}
+
+/** "Geldi": records the arrival time. Only a waiting appointment can arrive. */
+export function checkIn(app: MasaApp, randevuNo: string): AppointmentSummary {
+  const store = app.requireStore();
+  const session = app.requireSession();
+  const row = requireAppointment(store.db, randevuNo);
+  if (row.status !== 'BEKLIYOR') throw new AppError('APPOINTMENT_WRONG_STATE', { status: statusLabels[row.status as AppointmentStatus]?.tr ?? row.status });
+  const { time } = turkeyParts(app.now());
+  store.ledger.record({ type: 'appointment.checked_in', entity: `appointment:${randevuNo}`, userId: session.userId }, (w) => {
+    w.put('appointments', { ...row, status: 'GELDI', arrived_at: time, updated_seq: w.seq });
+    w.note({ arrivedAt: time });
+  });
+  return summary(requireAppointment(store.db, randevuNo));
+}
+
+/** Day close (office head): every appointment still waiting becomes "Gelmedi", one event each. */
+export function closeDay(app: MasaApp, date: string): { date: string; noShows: number } {
+  const store = app.requireStore();
+  const session = app.requireSession();
+  const waiting = appointmentsQ.appointmentsOfDay(store.db, date).filter((r) => r.status === 'BEKLIYOR');
+  const all = store.db.transaction(() => {
+    for (const row of waiting) {
+      store.ledger.record({ type: 'appointment.no_show', entity: `appointment:${row.randevu_no}`, userId: session.userId }, (w) => {
+        w.put('appointments', { ...row, status: 'GELMEDI', updated_seq: w.seq });
+        w.note({ closedDay: date });
+      });
+    }
+    store.ledger.record({ type: 'day.closed', entity: `day:${date}`, userId: session.userId }, (w) => w.note({ date, noShows: waiting.length }));
+  });
+  all.immediate();
+  return { date, noShows: waiting.length };
+}
+
+const EVENT_TEXT: Record<string, { tr: string; en: string }> = {
+  'appointment.imported': { tr: 'HQ listesinden eklendi', en: 'Added from the HQ list' },
+  'appointment.updated_by_import': { tr: 'HQ listesiyle güncellendi', en: 'Updated from the HQ list' },
+  'appointment.cancelled_by_hq': { tr: 'HQ tarafından iptal edildi', en: 'Cancelled by HQ' },
+  'appointment.checked_in': { tr: 'Geldi', en: 'Arrived' },
+  'appointment.started': { tr: 'Kayıt işlemine başlandı', en: 'Registration started' },
+  'appointment.no_show': { tr: 'Gelmedi (gün kapatıldı)', en: 'No-show (day closed)' },
+  'registration.recorded': { tr: 'Sonuç kaydedildi', en: 'Outcome recorded' },
+  'registration.reversed': { tr: 'Sonuç geri alındı', en: 'Outcome reversed' },
+  'registration.noted': { tr: 'Düzeltme notu', en: 'Correction note' },
+  'registration.left_main_list': { tr: 'Asil listeden çıktı', en: 'Left the main list' },
+  'record.viewed': { tr: 'Görüntülendi', en: 'Viewed' },
+  'record.printed': { tr: 'Yazdırıldı', en: 'Printed' },
+};
+
+/** The appointment with its registration (if any) and every ledger event about it. */
+export function appointmentDetail(app: MasaApp, randevuNo: string): AppointmentDetail {
+  const store = app.requireStore();
+  const db = store.db;
+  const row = requireAppointment(db, randevuNo);
+  const reg = registrationsQ.activeForAppointment(db, randevuNo) ?? null;
+  const names = new Map(usersQ.listUsers(db).map((u) => [u.id, u.display_name]));
+  const events = ledgerInfo.eventsForEntity(db, `appointment:${randevuNo}`, `appointments:${randevuNo}`);
+  const history: HistoryEntry[] = events.map((e) => {
+    return {
+      seq: e.seq,
+      at: e.at,
+      type: e.type,
+      text: EVENT_TEXT[e.type] ?? { tr: e.type, en: e.type },
+      user: e.user_id ? (names.get(e.user_id) ?? `#${e.user_id}`) : null,
+      reason: e.reason,
+      outcome: e.outcome,
+    };
+  });
+  return {
+    appointment: {
+      ...summary(row),
+      provinceCode: row.province_code,
+      preRegisteredAt: row.pre_registered_at,
+      motherBirthDate: row.mother_birth_date,
+      childTckn: row.child_tckn,
+      childBirthDate: row.child_birth_date,
+      phone: row.phone,
+      caregiverTckn: row.caregiver_tckn,
+      institutionName: row.institution_name,
+      hqCancelled: row.hq_cancelled === 1,
+    },
+    registration: reg
+      ? {
+          registrationNo: reg.registration_no,
+          outcome: reg.outcome,
+          supportType: reg.support_type,
+          monthlyAmountCents: reg.monthly_amount_cents,
+          registeredAt: reg.registered_at,
+          clerk: names.get(reg.clerk_id) ?? '',
+          decision: JSON.parse(reg.decision),
+          newAppointmentNo: reg.new_appointment_no,
+        }
+      : null,
+    history,
+  };
+}
+
+export { isValidTckn };

@@ -1,0 +1,56 @@
+import type { AppointmentStatus, OutcomeCode } from './appointmentStatus';
+
+export interface AppointmentSummary {
+  randevuNo: string;
+  programCode: string;
+  date: string;
+  time: string;
+  motherName: string;
+  motherTckn: string;
+  status: AppointmentStatus;
+  arrivedAt: string | null;
+}
+
+export interface DayView {
+  date: string;
+  total: number;
+  counts: Record<AppointmentStatus, number>;
+  /** The time of the slot in progress (today only). */
+  currentSlot: string | null;
+  appointments: AppointmentSummary[];
+}
+
+export interface HistoryEntry {
+  seq: number;
+  at: string;
+  type: string;
+  text: { tr: string; en: string };
+  user: string | null;
+  reason: string | null;
+  outcome: string | null;
+}
+
+export interface AppointmentDetail {
+  appointment: AppointmentSummary & {
+    provinceCode: string;
+    preRegisteredAt: string;
+    motherBirthDate: string | null;
+    childTckn: string | null;
+    childBirthDate: string;
+    phone: string | null;
+    caregiverTckn: string | null;
+    institutionName: string | null;
+    hqCancelled: boolean;
+  };
+  registration: {
+    registrationNo: string;
+    outcome: OutcomeCode;
+    supportType: string | null;
+    monthlyAmountCents: number | null;
+    registeredAt: string;
+    clerk: string;
+    decision: unknown;
+    newAppointmentNo: string | null;
+  } | null;
+  history: HistoryEntry[];
+}

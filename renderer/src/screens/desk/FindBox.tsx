@@ -1,0 +1,109 @@
+import { Combobox, Group, Kbd, Text, TextInput, useCombobox } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppointmentSummary } from '../../../../preload/contract/deskTypes';
+import { send } from '../../api/client';
+import { formatTrDate } from '../../hooks/today';
+import { StatusChip } from '../../shell/StatusChip';
+
+/**
+ * The find box: Randevu No (a scanner types it and Enter), T.C. Kimlik No, or a name in any
+ * case with or without Turkish letters. Results as you type; Enter opens the first match.
+ */
+export function FindBox({ inputRef, onOpen }: { inputRef: RefObject<HTMLInputElement | null>; onOpen: (randevuNo: string) => void }) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query, 80);
+  const [results, setResults] = useState<AppointmentSummary[]>([]);
+  const [pending, setPending] = useState(false);
+  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
+
+  useEffect(() => {
+    let live = true;
+    if (debounced.trim().length === 0) {
+      setResults([]);
+      return;
+    }
+    setPending(true);
+    void send('desk.find', { query: debounced }).then((r) => {
+      if (!live) return;
+      setResults(r.results);
+      setPending(false);
+      combobox.openDropdown();
+    });
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced]);
+
+  async function openFirst() {
+    // A scan arrives faster than the debounce: ask main directly for the exact text.
+    const typed = query.trim();
+    if (!typed) return;
+    const r = (await send('desk.find', { query: typed })).results;
+    const normalized = typed.toLocaleUpperCase('tr-TR').replace(/\*/g, '-');
+    const exact = r.find((x) => x.randevuNo === normalized) ?? (r.length === 1 ? r[0] : undefined);
+    if (exact) choose(exact.randevuNo);
+    else {
+      setResults(r);
+      combobox.openDropdown();
+    }
+  }
+
+  function choose(randevuNo: string) {
+    combobox.closeDropdown();
+    setQuery('');
+    setResults([]);
+    onOpen(randevuNo);
+  }
+
+  return (
+    <Combobox store={combobox} onOptionSubmit={choose}>
+      <Combobox.Target>
+        <TextInput
+          ref={inputRef}
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && combobox.getSelectedOptionIndex() < 0) {
+              e.preventDefault();
+              void openFirst();
+            }
+            if (e.key === 'Escape') setQuery('');
+          }}
+          onFocus={() => results.length > 0 && combobox.openDropdown()}
+          onBlur={() => combobox.closeDropdown()}
+          label={t('find.label')}
+          placeholder={t('find.placeholder')}
+          description={t('find.hint')}
+          rightSection={<Kbd size="xs">F2</Kbd>}
+          rightSectionWidth={44}
+          autoComplete="off"
+          data-testid="find-box"
+        />
+      </Combobox.Target>
+      <Combobox.Dropdown hidden={query.trim().length === 0}>
+        <Combobox.Options aria-label={t('find.results')}>
+          {results.length === 0 && !pending && <Combobox.Empty>{t('find.none')}</Combobox.Empty>}
+          {results.map((r) => (
+            <Combobox.Option value={r.randevuNo} key={r.randevuNo} data-testid="find-result">
+              <Group justify="space-between" wrap="nowrap">
+                <div>
+                  <Text size="sm" fw={600}>
+                    {r.motherName}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {r.randevuNo} · {formatTrDate(r.date)} {r.time} · {r.programCode}
+                  </Text>
+                </div>
+                <StatusChip status={r.status} />
+              </Group>
+            </Combobox.Option>
+          ))}
+        </Combobox.Options>
+      </Combobox.Dropdown>
+    </Combobox>
+  );
+}
