@@ -13,6 +13,8 @@ export type DatabaseErrorCode =
   | 'SLOT_WRONG_SECRET'
   | 'SLOT_UNKNOWN_USER'
   | 'LEDGER_APPEND_REFUSED'
+  | 'LOCKED'
+  | 'NETWORK_FOLDER'
   | 'DISK_FULL'
   | 'IO_ERROR';
 

@@ -22,3 +22,4 @@ export * as drafts from './queries/drafts';
 export { writeBackup, checkBackupFiles, listBackups, rotateBackups, type BackupManifest } from './backup';
 export { swapInBackup } from './restore';
 export { startupCheck, type StartupCheck } from './startupCheck';
+export { acquireFolderLock, isNetworkFolder, type FolderLock } from './folderLock';

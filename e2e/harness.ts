@@ -21,7 +21,7 @@ export async function startMasa(opts: { dataDir?: string; realKdf?: boolean } = 
     bridge,
     dataDir,
     async close() {
-      app.close();
+      app.shutdown();
       await bridge.close();
     },
   };

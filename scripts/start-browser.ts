@@ -13,6 +13,12 @@ import { startBridge } from '../main/bridge/server';
 
 const dataDir = defaultDataDir();
 const app = new MasaApp({ dataDir });
+try {
+  app.claimDataDir();
+} catch (err) {
+  console.error((err as { code?: string }).code === 'FOLDER_IN_USE' ? `Bu veri klasörünü başka bir Masa kullanıyor: ${dataDir} / Another Masa uses this data folder.` : `Veri klasörü kullanılamıyor: ${dataDir}`);
+  process.exit(1);
+}
 const bridge = await startBridge(app, { rendererDir: path.resolve('renderer/dist'), port: Number(process.env.MASA_PORT ?? 0) });
 
 console.log(`Masa (tarayıcı köprüsü) hazır / ready: ${bridge.url}`);
@@ -31,7 +37,7 @@ if (chromium && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && process.
 }
 
 const stop = async () => {
-  app.close();
+  app.shutdown();
   await bridge.close();
   process.exit(0);
 };

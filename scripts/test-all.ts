@@ -4,12 +4,14 @@
  *   2. unit and integration tests (real encrypted SQLite, real files, real crypto)
  *   3. the renderer bundle, then the Chromium tests through the loopback bridge
  *   4. the Electron shell test (runs where an Electron binary exists; prints why it is skipped)
+ *   5. electronegativity over the Electron shell: every finding needs a reason in docs/
  */
 import { spawnSync } from 'node:child_process';
 
 const steps: { name: string; cmd: string; args: string[] }[] = [
   { name: 'typecheck (tsc --noEmit, strict)', cmd: 'npx', args: ['tsc', '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'unit + integration (vitest)', cmd: 'npx', args: ['vitest', 'run', '--config', 'vitest.config.ts'] },
+  { name: 'electron hardening audit (electronegativity)', cmd: 'npx', args: ['tsx', 'scripts/audit-electron.ts'] },
   { name: 'renderer bundle (vite build)', cmd: 'npx', args: ['vite', 'build', '--config', 'renderer/vite.config.ts'] },
   { name: 'end-to-end in Chromium (vitest + playwright-core)', cmd: 'npx', args: ['vitest', 'run', '--config', 'vitest.e2e.config.ts'] },
 ];

@@ -1,5 +1,9 @@
 import {
+  acquireFolderLock,
   DatabaseError,
+  ensureDataDir,
+  isNetworkFolder,
+  type FolderLock,
   ledgerPaths,
   ledgerPresence,
   settings as settingsQ,
@@ -31,12 +35,36 @@ export class MasaApp {
   readonly throttle: LoginThrottle;
   store: LedgerStore | null = null;
   session: Session | null = null;
+  private lock: FolderLock | null = null;
 
   constructor(opts: MasaAppOptions) {
     this.dataDir = opts.dataDir;
     this.now = opts.now ?? (() => new Date());
     this.kdf = opts.kdf;
     this.throttle = new LoginThrottle(() => this.now().getTime());
+  }
+
+  /**
+   * Claims the data folder for this process (one writer per ledger) and refuses a network
+   * share. Entry points call it at start; opening the ledger calls it too.
+   */
+  claimDataDir(): void {
+    if (this.lock) return;
+    ensureDataDir(this.dataDir);
+    if (isNetworkFolder(this.dataDir)) throw new AppError('NETWORK_FOLDER', { path: this.dataDir });
+    try {
+      this.lock = acquireFolderLock(this.dataDir);
+    } catch (err) {
+      if (err instanceof DatabaseError && err.code === 'LOCKED') throw new AppError('FOLDER_IN_USE', { path: this.dataDir });
+      throw err;
+    }
+  }
+
+  /** Closes the ledger and gives the data folder up (process exit). */
+  shutdown(): void {
+    this.close();
+    this.lock?.release();
+    this.lock = null;
   }
 
   presence(): LedgerPresence {

@@ -94,7 +94,7 @@ export async function runCli(argv: string[], io?: Partial<CliIO>): Promise<numbe
     }
     throw err;
   } finally {
-    app.close();
+    app.shutdown();
   }
 }
 

@@ -7,12 +7,13 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'elect
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { AppError } from '../app/appError';
 import { eventBus } from '../app/eventBus';
+import { formatMessage } from '../../preload/contract/errors';
 import { setLogSink } from '../app/log';
 import { MasaApp } from '../app/masaApp';
 import { dispatch } from '../handlers/router';
 import { buildMenu } from './menu';
-import { secureWebPreferences } from './windowOptions';
 
 const rendererIndex = path.join(__dirname, '..', '..', 'renderer', 'dist', 'index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
@@ -27,6 +28,13 @@ fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 const logStream = fs.createWriteStream(path.join(dataDir, 'masa.log'), { flags: 'a', mode: 0o600 });
 setLogSink((line) => logStream.write(`${line}\n`));
 const masa = new MasaApp({ dataDir });
+try {
+  masa.claimDataDir();
+} catch (err) {
+  const code = err instanceof AppError ? err.code : 'INTERNAL';
+  dialog.showErrorBox('Masa', `${formatMessage(code, 'tr', { path: dataDir })}\n\n${formatMessage(code, 'en', { path: dataDir })}`);
+  app.exit(1);
+}
 let win: BrowserWindow | null = null;
 
 function createWindow(): void {
@@ -35,7 +43,22 @@ function createWindow(): void {
     height: 860,
     title: 'Masa',
     show: false,
-    webPreferences: secureWebPreferences(path.join(__dirname, '..', 'preload', 'index.cjs')),
+    // Literal here (not built elsewhere) so that electronegativity can read it.
+    webPreferences: {
+      preload: path.join(__dirname, '..', 'preload', 'index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   win.once('ready-to-show', () => win?.show());
   // Window titles never carry personal data: the title stays "Masa".
@@ -74,6 +97,6 @@ void app.whenReady().then(() => {
 });
 
 app.on('window-all-closed', () => {
-  masa.close();
+  masa.shutdown();
   app.quit();
 });

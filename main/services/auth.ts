@@ -21,6 +21,7 @@ const DEFAULT_IDLE_MINUTES = 10;
 /** First run: the office (province, desk, desk signing key) and its head, all in the first events. */
 export function setupOffice(app: MasaApp, input: ApiParsedInput<'setup.create'>): { recoveryCode: string; session: SessionInfo } {
   if (app.presence() !== 'none') throw new AppError('ALREADY_SET_UP');
+  app.claimDataDir();
   if (input.password !== input.passwordRepeat) {
     throw new AppError('PASSWORD_MISMATCH', {}, { passwordRepeat: { tr: 'Parolalar birbirini tutmuyor.', en: 'The passwords do not match.' } });
   }
@@ -77,6 +78,7 @@ export function login(app: MasaApp, input: ApiParsedInput<'auth.login'>): Sessio
   const wait = app.throttle.waitSeconds(username);
   if (wait > 0) throw new AppError('AUTH_THROTTLED', { seconds: wait });
   if (app.presence() === 'none') throw new AppError('NOT_SET_UP');
+  app.claimDataDir();
   let store: LedgerStore;
   try {
     store = unlockLedger({ dir: app.dataDir, credentials: { kind: 'user', username, secret: input.password }, kdf: app.kdf, now: app.now });
@@ -102,6 +104,7 @@ export function recover(app: MasaApp, input: ApiParsedInput<'auth.recover'>): Se
   const key = '*recovery*';
   const wait = app.throttle.waitSeconds(key);
   if (wait > 0) throw new AppError('AUTH_THROTTLED', { seconds: wait });
+  app.claimDataDir();
   let store: LedgerStore;
   try {
     store = unlockLedger({

@@ -89,6 +89,14 @@ export const errorMessages = {
     tr: 'Defter açılışta denetimden geçemedi; yalnızca yedekten geri yükleme yapılabilir.',
     en: 'The ledger failed its start-up check; only a restore from a backup is possible.',
   },
+  FOLDER_IN_USE: {
+    tr: 'Bu veri klasörünü başka bir Masa penceresi ya da komutu kullanıyor ({path}). Aynı deftere iki yerden yazılamaz; önce onu kapatın.',
+    en: 'Another Masa window or command is using this data folder ({path}). Close it first: one ledger has one writer.',
+  },
+  NETWORK_FOLDER: {
+    tr: 'Veri klasörü bir ağ paylaşımında ({path}). Defter yalnızca yerel diskte çalışır; yedekler ağ paylaşımına alınabilir.',
+    en: 'The data folder is on a network share ({path}). The ledger needs a local disk; backups may go to a share.',
+  },
   INTERNAL: {
     tr: 'Beklenmeyen bir hata oluştu. Hiçbir değişiklik kaydedilmedi.',
     en: 'An unexpected error occurred. No change was saved.',
