@@ -23,3 +23,4 @@ export { writeBackup, checkBackupFiles, listBackups, rotateBackups, type BackupM
 export { swapInBackup } from './restore';
 export { startupCheck, type StartupCheck } from './startupCheck';
 export { acquireFolderLock, isNetworkFolder, type FolderLock } from './folderLock';
+export * as audit from './queries/audit';

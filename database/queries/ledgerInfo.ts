@@ -26,9 +26,9 @@ const DATA = `CASE WHEN e.type LIKE 'import.%' THEN NULL ELSE json_extract(e.pay
 export function eventsForEntity(db: RawDatabase, entity: string, stateRef: string): EventRow[] {
   return cachedStatement(
     db,
-    `SELECT e.seq, e.at, e.user_id, e.type, e.entity, ${DATA}, e.hash FROM events e WHERE e.entity = ?1
+    `SELECT e.seq, e.at, e.user_id, e.type, e.entity, ${DATA}, e.hash FROM events e WHERE e.entity = @entity
      UNION
-     SELECT e.seq, e.at, e.user_id, e.type, e.entity, ${DATA}, e.hash FROM event_refs r JOIN events e ON e.seq = r.seq WHERE r.ref = ?2
+     SELECT e.seq, e.at, e.user_id, e.type, e.entity, ${DATA}, e.hash FROM event_refs r JOIN events e ON e.seq = r.seq WHERE r.ref = @ref
      ORDER BY 1`,
-  ).all(entity, stateRef) as EventRow[];
+  ).all({ entity, ref: stateRef }) as EventRow[];
 }

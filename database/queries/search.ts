@@ -28,9 +28,9 @@ export function byFoldedName(db: RawDatabase, folded: string): AppointmentRow[] 
   return cachedStatement(
     db,
     `SELECT * FROM (
-       SELECT * FROM appointments WHERE search_name >= ?1 AND search_name < ?2
+       SELECT * FROM appointments WHERE search_name >= @lo AND search_name < @hi
        UNION
-       SELECT * FROM appointments WHERE search_last >= ?1 AND search_last < ?2
+       SELECT * FROM appointments WHERE search_last >= @lo AND search_last < @hi
      ) ORDER BY date DESC, time LIMIT ${LIMIT}`,
-  ).all(folded, hi) as AppointmentRow[];
+  ).all({ lo: folded, hi }) as AppointmentRow[];
 }

@@ -6,6 +6,7 @@ import type { MasaApp } from '../app/masaApp';
 import { isValidTckn } from '../domain/tckn';
 import { foldForSearch, trTitle } from '../domain/turkishText';
 import { turkeyParts } from '../domain/turkeyTime';
+import { recordAccess } from './accessLog';
 
 type AppointmentRow = appointmentsQ.AppointmentRow;
 
@@ -124,6 +125,8 @@ export function appointmentDetail(app: MasaApp, randevuNo: string): AppointmentD
   const reg = registrationsQ.activeForAppointment(db, randevuNo) ?? null;
   const names = new Map(usersQ.listUsers(db).map((u) => [u.id, u.display_name]));
   const events = ledgerInfo.eventsForEntity(db, `appointment:${randevuNo}`, `appointments:${randevuNo}`);
+  // Looking at a mother's record is itself logged (KVKK access log), after reading the history.
+  recordAccess(app, 'viewed', `appointment:${randevuNo}`);
   const history: HistoryEntry[] = events.map((e) => {
     return {
       seq: e.seq,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as s from './schemas';
+import type { AccessLogEntry } from './auditTypes';
 import type { BackupInfo, BackupResult, RestoreResult } from './backupTypes';
 import type { AppointmentDetail, AppointmentSummary, DayView } from './deskTypes';
 import type { AppStatus, LedgerCheck, LedgerStatus, OfficeInfo, SessionInfo, UserSummary } from './types';
@@ -50,6 +51,7 @@ export const apiInputs = {
   'registration.reverse': z
     .object({ registrationNo: z.string('REQUIRED').min(1, 'REQUIRED'), reason: z.string('REASON').trim().min(5, 'REASON').max(500, 'INVALID') })
     .strict(),
+  'audit.accessLog': z.object({ from: s.isoDate, to: s.isoDate, randevuNo: s.randevuNo.optional() }).strict(),
   'day.view': z.object({ date: s.isoDate }).strict(),
   'desk.find': z.object({ query: z.string('INVALID').max(100, 'INVALID') }).strict(),
   'desk.checkIn': z.object({ randevuNo: s.randevuNo }).strict(),
@@ -81,6 +83,7 @@ export interface ApiOutputs {
   'backup.verify': { ok: true; dir: string; events: number };
   'backup.restore': RestoreResult;
   'registration.reverse': { registrationNo: string; randevuNo: string };
+  'audit.accessLog': AccessLogEntry[];
   'day.view': DayView;
   'desk.find': { query: string; kind: 'randevu' | 'tckn' | 'name' | 'none'; results: AppointmentSummary[] };
   'desk.checkIn': AppointmentSummary;

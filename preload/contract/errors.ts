@@ -97,6 +97,10 @@ export const errorMessages = {
     tr: 'Veri klasörü bir ağ paylaşımında ({path}). Defter yalnızca yerel diskte çalışır; yedekler ağ paylaşımına alınabilir.',
     en: 'The data folder is on a network share ({path}). The ledger needs a local disk; backups may go to a share.',
   },
+  IMPORT_STALE: {
+    tr: 'Liste hazırlanırken masada değişiklik oldu; içe aktarma yapılmadı. Dosyayı yeniden yükleyin.',
+    en: 'The desk changed while the list was being prepared; nothing was imported. Load the file again.',
+  },
   INTERNAL: {
     tr: 'Beklenmeyen bir hata oluştu. Hiçbir değişiklik kaydedilmedi.',
     en: 'An unexpected error occurred. No change was saved.',
