@@ -16,7 +16,7 @@ export function byRandevuNo(db: RawDatabase, prefix: string): AppointmentRow[] {
 }
 
 export function byTcknPrefix(db: RawDatabase, prefix: string): AppointmentRow[] {
-  return cachedStatement(db, `SELECT * FROM appointments WHERE mother_tckn >= ? AND mother_tckn < ? ORDER BY date DESC, time LIMIT ${LIMIT}`).all(
+  return cachedStatement(db, `SELECT * FROM appointments WHERE mother_tckn >= ? AND mother_tckn < ? ORDER BY mother_tckn LIMIT ${LIMIT}`).all(
     prefix,
     `${prefix}\uffff`,
   ) as AppointmentRow[];
@@ -27,10 +27,11 @@ export function byFoldedName(db: RawDatabase, folded: string): AppointmentRow[] 
   const hi = `${folded}\uffff`;
   return cachedStatement(
     db,
+    // Each branch stops after LIMIT rows in index order; only those few are sorted.
     `SELECT * FROM (
-       SELECT * FROM appointments WHERE search_name >= @lo AND search_name < @hi
+       SELECT * FROM (SELECT * FROM appointments WHERE search_name >= @lo AND search_name < @hi ORDER BY search_name LIMIT ${LIMIT})
        UNION
-       SELECT * FROM appointments WHERE search_last >= @lo AND search_last < @hi
+       SELECT * FROM (SELECT * FROM appointments WHERE search_last >= @lo AND search_last < @hi ORDER BY search_last LIMIT ${LIMIT})
      ) ORDER BY date DESC, time LIMIT ${LIMIT}`,
   ).all({ lo: folded, hi }) as AppointmentRow[];
 }

@@ -1,0 +1,77 @@
+/**
+ * Desk bench: find latency in the main process over a province's appointments (160,000) and a
+ * large office (1,000,000): names in any case, T.C. Kimlik No, scanned Randevu No. p50 and p99
+ * over 2,000 queries each; the baseline is a primary-key lookup in the same database.
+ *
+ *   npx tsx bench/desk.ts [--sizes 160000,1000000]
+ */
+import { parseArgs } from 'node:util';
+import fs from 'node:fs';
+import { TEST_KDF, tempDir } from '../database/testing/fixtures';
+import { MasaApp } from '../main/app/masaApp';
+import { dispatch } from '../main/handlers/router';
+import { findAppointments } from '../main/services/desk';
+import { seedAppointments } from '../main/testing/seed';
+import { FIRST_NAMES, LAST_NAMES, rng } from '../main/testing/syntheticAppointments';
+import { appointments as appointmentsQ } from '../database';
+import { foldForSearch } from '../main/domain/turkishText';
+import { percentile, verdict } from './stats';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '160000,1000000' } } });
+const sizes = values.sizes!.split(',').map(Number);
+const TARGET_P99: Record<number, number> = { 160000: 10, 1000000: 30 };
+
+for (const size of sizes) {
+  const dir = tempDir('masa-bench-desk-');
+  const app = new MasaApp({ dataDir: dir, kdf: TEST_KDF });
+  await dispatch(app, 'setup.create', {
+    username: 'mudur',
+    displayName: 'Bench Müdür',
+    password: 'Bench-Parola-2026',
+    passwordRepeat: 'Bench-Parola-2026',
+    provinceCode: '35',
+    deskCode: 'M01',
+  });
+  const t0 = performance.now();
+  const rows = seedAppointments(app, { date: '2026-11-24', count: size });
+  console.log(`\n${size.toLocaleString('en')} appointments (seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  const r = rng(11);
+  const pick = () => rows[Math.floor(r() * rows.length)]!;
+  const variants = (s: string) => [s.toLocaleUpperCase('tr-TR'), s.toLocaleLowerCase('tr-TR'), foldForSearch(s)];
+  const queries: Record<string, () => string> = {
+    'name (any case, ± Turkish letters)': () => {
+      const v = variants(`${FIRST_NAMES[Math.floor(r() * FIRST_NAMES.length)]} ${LAST_NAMES[Math.floor(r() * LAST_NAMES.length)]!.slice(0, 3)}`);
+      return v[Math.floor(r() * v.length)]!;
+    },
+    'surname prefix': () => foldForSearch(LAST_NAMES[Math.floor(r() * LAST_NAMES.length)]!.slice(0, 4)),
+    'T.C. Kimlik No': () => pick().motherTckn,
+    'Randevu No (scan)': () => pick().randevuNo,
+  };
+  const db = app.requireStore().db;
+  const base: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const no = pick().randevuNo;
+    const s = performance.now();
+    appointmentsQ.appointmentByNo(db, no);
+    base.push(performance.now() - s);
+  }
+  console.log(`   baseline primary-key lookup  p50 ${percentile(base, 50).toFixed(3)} ms  p99 ${percentile(base, 99).toFixed(3)} ms`);
+  for (const [label, q] of Object.entries(queries)) {
+    for (let i = 0; i < 50; i++) findAppointments(app, q()); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const text = q();
+      const s = performance.now();
+      findAppointments(app, text);
+      times.push(performance.now() - s);
+    }
+    const p99 = percentile(times, 99);
+    const target = TARGET_P99[size];
+    console.log(
+      `   ${label.padEnd(36)} p50 ${percentile(times, 50).toFixed(2)} ms  p99 ${p99.toFixed(2)} ms  (${(percentile(times, 50) / percentile(base, 50)).toFixed(1)}x baseline)` +
+        (target ? `  target p99 < ${target} ms ${verdict(p99 < target)}` : ''),
+    );
+  }
+  app.shutdown();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
