@@ -18,6 +18,9 @@ import { buildMenu } from './menu';
 const rendererIndex = path.join(__dirname, '..', '..', 'renderer', 'dist', 'index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
 
+// Native date inputs and number formats follow the UI locale: dd.MM.yyyy as on the forms.
+app.commandLine.appendSwitch('lang', 'tr-TR');
+
 if (!app.requestSingleInstanceLock()) {
   dialog.showErrorBox('Masa', 'Masa zaten açık. Aynı defter üzerinde ikinci bir pencere açılamaz.\nMasa is already running.');
   app.exit(1);

@@ -1,5 +1,8 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/tr';
+import { DatesProvider } from '@mantine/dates';
 import {
   createTheme,
   defaultVariantColorsResolver,
@@ -53,8 +56,10 @@ const cssVariablesResolver: CSSVariablesResolver = () => ({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="top-right" />
-      <App />
+      <DatesProvider settings={{ locale: 'tr', firstDayOfWeek: 1 }}>
+        <Notifications position="top-right" />
+        <App />
+      </DatesProvider>
     </MantineProvider>
   </StrictMode>,
 );

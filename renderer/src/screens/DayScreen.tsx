@@ -1,4 +1,5 @@
-import { ActionIcon, Alert, Badge, Button, Group, Stack, Table, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Stack, Table, Title } from '@mantine/core';
+import { TrDateInput } from '../shell/TrDateInput';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { statusLabels, type AppointmentStatus } from '../../../preload/contract/appointmentStatus';
@@ -40,7 +41,7 @@ export function DayScreen({ onOpen, isHead, date, setDate }: { onOpen: (randevuN
           <ActionIcon variant="default" size="lg" aria-label={t('day.prev')} onClick={() => setDate(shiftDay(date, -1))}>
             ‹
           </ActionIcon>
-          <TextInput type="date" label={t('day.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} w={170} />
+          <TrDateInput label={t('day.date')} value={date} onChange={(v) => v && setDate(v)} w={170} />
           <ActionIcon variant="default" size="lg" aria-label={t('day.next')} onClick={() => setDate(shiftDay(date, 1))}>
             ›
           </ActionIcon>
