@@ -2,7 +2,7 @@
  * Preload (sandboxed): exposes exactly the typed API — invoke(name, input) and on(event) — and
  * nothing of ipcRenderer itself. Main validates every call; this file only forwards.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { MasaBridge } from './contract/api';
 
 const INVOKE = 'masa:invoke';
@@ -11,6 +11,8 @@ const EVENT = 'masa:event';
 const bridge: MasaBridge = {
   transport: 'electron',
   invoke: (name, input) => ipcRenderer.invoke(INVOKE, name, input),
+  // A file the user picked or dropped: its path on disk (main reads it; nothing is copied).
+  pathForFile: (file) => webUtils.getPathForFile(file),
   on(event, listener) {
     const wrapped = (_e: IpcRendererEvent, name: string, payload: unknown) => {
       if (name === event) listener(payload);

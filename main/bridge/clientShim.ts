@@ -33,6 +33,9 @@ export const clientShim = `(() => {
         return { ok: false, error: { code: 'BRIDGE_DOWN', message: 'Uygulama sunucusuna ulaşılamıyor.', messageEn: 'The application server cannot be reached.' } };
       }
     },
+    pathForFile() {
+      return null;
+    },
     on(event, listener) {
       ensureEvents();
       if (!listeners.has(event)) listeners.set(event, new Set());

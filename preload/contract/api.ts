@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as s from './schemas';
 import type { AccessLogEntry } from './auditTypes';
+import type { ImportAnalysis, ImportApplied } from './importTypes';
 import type { BackupInfo, BackupResult, RestoreResult } from './backupTypes';
 import type { AppointmentDetail, AppointmentSummary, DayView } from './deskTypes';
 import type { AppStatus, LedgerCheck, LedgerStatus, OfficeInfo, SessionInfo, UserSummary } from './types';
@@ -52,6 +53,10 @@ export const apiInputs = {
     .object({ registrationNo: z.string('REQUIRED').min(1, 'REQUIRED'), reason: z.string('REASON').trim().min(5, 'REASON').max(500, 'INVALID') })
     .strict(),
   'audit.accessLog': z.object({ from: s.isoDate, to: s.isoDate, randevuNo: s.randevuNo.optional() }).strict(),
+  'import.analyze': z.object({ path: z.string('REQUIRED').min(1, 'REQUIRED').max(4096, 'INVALID'), importId: z.string().uuid('INVALID').optional() }).strict(),
+  'import.apply': z.object({ importId: z.string('INVALID').uuid('INVALID') }).strict(),
+  'import.cancel': z.object({ importId: z.string('INVALID').uuid('INVALID') }).strict(),
+  'import.saveReport': z.object({ importId: z.string('INVALID').uuid('INVALID'), to: z.string('REQUIRED').min(1, 'REQUIRED') }).strict(),
   'day.view': z.object({ date: s.isoDate }).strict(),
   'desk.find': z.object({ query: z.string('INVALID').max(100, 'INVALID') }).strict(),
   'desk.checkIn': z.object({ randevuNo: s.randevuNo }).strict(),
@@ -84,6 +89,10 @@ export interface ApiOutputs {
   'backup.restore': RestoreResult;
   'registration.reverse': { registrationNo: string; randevuNo: string };
   'audit.accessLog': AccessLogEntry[];
+  'import.analyze': ImportAnalysis;
+  'import.apply': ImportApplied;
+  'import.cancel': { cancelled: boolean };
+  'import.saveReport': { path: string };
   'day.view': DayView;
   'desk.find': { query: string; kind: 'randevu' | 'tckn' | 'name' | 'none'; results: AppointmentSummary[] };
   'desk.checkIn': AppointmentSummary;
@@ -103,6 +112,8 @@ export interface MasaBridge {
   invoke<K extends ApiName>(name: K, input: ApiInput<K>): Promise<ApiResult<ApiOutput<K>>>;
   /** Main-to-renderer notifications (progress, session locked). Returns an unsubscribe function. */
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /** The on-disk path of a picked or dropped file (Electron); null in the browser bridge. */
+  pathForFile(file: File): string | null;
   /** 'electron' or 'browser' (the loopback bridge). */
   readonly transport: 'electron' | 'browser';
 }

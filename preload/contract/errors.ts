@@ -101,6 +101,10 @@ export const errorMessages = {
     tr: 'Liste hazırlanırken masada değişiklik oldu; içe aktarma yapılmadı. Dosyayı yeniden yükleyin.',
     en: 'The desk changed while the list was being prepared; nothing was imported. Load the file again.',
   },
+  IMPORT_REFUSED: { tr: 'Dosya bir randevu listesi olarak okunamadı: {reason} Hiçbir şey değişmedi.', en: 'The file could not be read as an appointment list: {reasonEn} Nothing changed.' },
+  IMPORT_CANCELLED: { tr: 'İçe aktarma iptal edildi; hiçbir şey değişmedi.', en: 'The import was cancelled; nothing changed.' },
+  IMPORT_UNKNOWN: { tr: 'Bu içe aktarma bulunamadı (süresi geçti ya da iptal edildi). Dosyayı yeniden seçin.', en: 'This import is not known (expired or cancelled). Choose the file again.' },
+  IMPORT_FILE_MISSING: { tr: 'Dosya bulunamadı: {name}', en: 'File not found: {name}' },
   INTERNAL: {
     tr: 'Beklenmeyen bir hata oluştu. Hiçbir değişiklik kaydedilmedi.',
     en: 'An unexpected error occurred. No change was saved.',

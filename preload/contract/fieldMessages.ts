@@ -19,6 +19,7 @@ export const fieldMessages = {
   IDLE_MINUTES: { tr: 'Kilit süresi 1-240 dakika olmalı.', en: 'Lock time must be 1-240 minutes.' },
   RECOVERY_CODE: { tr: 'Kurtarma kodu 32 karakterdir (tireler isteğe bağlı).', en: 'The recovery code has 32 characters (dashes optional).' },
   REASON: { tr: 'Gerekçe yazılmalı (en az 5 karakter).', en: 'Write a reason (at least 5 characters).' },
+  TIME: { tr: 'Saat SS:dd biçiminde olmalı (ör. 14:30).', en: 'Time must be HH:mm (e.g. 14:30).' },
   INVALID: { tr: 'Geçersiz değer.', en: 'Invalid value.' },
 } as const satisfies Record<string, { tr: string; en: string }>;
 

@@ -29,3 +29,12 @@ export const role = z.enum(['HEAD', 'CLERK'], 'INVALID');
 export const userId = z.number('INVALID').int('INVALID').positive('INVALID');
 export const empty = z.object({}).strict();
 export const randevuNo = z.string('REQUIRED').trim().min(1, 'REQUIRED').max(40, 'INVALID');
+/** Facts as the wizard sends them: flat key -> scalar; the rule pack's schema checks meaning. */
+export const factValues = z.record(
+  z.string().regex(/^[a-zA-Z][a-zA-Z0-9_.]{0,63}$/, 'INVALID'),
+  z.union([z.string().max(200, 'INVALID'), z.number(), z.boolean(), z.null()]),
+  'INVALID',
+);
+/** Document checklist answers: code -> true (present) / false (missing). Unanswered = absent key. */
+export const documentAnswers = z.record(z.string().regex(/^[A-Z0-9_]{1,64}$/, 'INVALID'), z.boolean(), 'INVALID');
+export const wizardDraft = z.object({ step: z.number().int().min(0).max(10), facts: factValues, documents: documentAnswers }).strict();

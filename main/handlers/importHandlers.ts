@@ -1,0 +1,9 @@
+import * as imports from '../services/importService';
+import { defineHandlers, HEAD_ONLY } from './defineHandlers';
+
+export const importHandlers = defineHandlers({
+  'import.analyze': { access: HEAD_ONLY, run: ({ app }, input) => imports.analyzeImport(app, input) },
+  'import.apply': { access: HEAD_ONLY, run: ({ app }, input) => imports.applyAnalyzedImport(app, input.importId) },
+  'import.cancel': { access: HEAD_ONLY, run: (_ctx, input) => imports.cancelImport(input.importId) },
+  'import.saveReport': { access: HEAD_ONLY, run: ({ app }, input) => imports.saveImportReport(app, input) },
+});

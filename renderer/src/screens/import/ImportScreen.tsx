@@ -1,0 +1,194 @@
+import { Alert, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Dropzone } from './Dropzone';
+import { randomId } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportAnalysis, ImportApplied } from '../../../../preload/contract/importTypes';
+import { onMainEvent, sendCatch } from '../../api/client';
+import { errorText } from '../../api/errorText';
+
+type Phase = { kind: 'pick' } | { kind: 'reading'; importId: string } | { kind: 'preview'; analysis: ImportAnalysis } | { kind: 'done'; applied: ImportApplied; fileName: string };
+
+/**
+ * HQ appointment list import (office head): pick or drop a file, see the columns as recognised
+ * and the counts before anything is written, cancel or apply, then the report.
+ */
+export function ImportScreen() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'tr';
+  const [phase, setPhase] = useState<Phase>({ kind: 'pick' });
+  const [path, setPath] = useState('');
+  const [progress, setProgress] = useState<{ rows: number; bytes: number; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [reportPath, setReportPath] = useState('');
+  const [savedReport, setSavedReport] = useState<string | null>(null);
+
+  useEffect(
+    () =>
+      onMainEvent('import.progress', (p) => {
+        const v = p as { importId: string; rows: number; bytes: number; total: number };
+        if (phase.kind === 'reading' && v.importId === phase.importId) setProgress(v);
+      }),
+    [phase],
+  );
+
+  async function analyze(filePath: string) {
+    setError(null);
+    const importId = crypto.randomUUID?.() ?? randomId();
+    setPhase({ kind: 'reading', importId });
+    setProgress(null);
+    const r = await sendCatch('import.analyze', { path: filePath, importId });
+    if (r.error) {
+      setError(errorText(r.error));
+      setPhase({ kind: 'pick' });
+    } else setPhase({ kind: 'preview', analysis: r.data });
+  }
+
+  async function apply(analysis: ImportAnalysis) {
+    const r = await sendCatch('import.apply', { importId: analysis.importId });
+    if (r.error) {
+      setError(errorText(r.error));
+      setPhase({ kind: 'pick' });
+    } else setPhase({ kind: 'done', applied: r.data, fileName: analysis.file.name });
+  }
+
+  async function cancel(importId: string) {
+    await sendCatch('import.cancel', { importId });
+    setPhase({ kind: 'pick' });
+  }
+
+  const report = phase.kind === 'preview' ? phase.analysis.report : phase.kind === 'done' ? phase.applied.report : null;
+  return (
+    <Stack>
+      <Title order={2} size="h3">
+        {t('import.title')}
+      </Title>
+      {error && (
+        <Alert color="red" role="alert" data-testid="import-error">
+          {error}
+        </Alert>
+      )}
+      {phase.kind === 'pick' && (
+        <Paper withBorder p="md">
+          <Stack>
+            <Dropzone onPath={(p) => void analyze(p)} />
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (path.trim()) void analyze(path.trim());
+              }}
+            >
+              <Group align="end">
+                <TextInput label={t('import.path')} description={t('import.pathHint')} value={path} onChange={(e) => setPath(e.currentTarget.value)} style={{ flex: 1 }} />
+                <Button type="submit">{t('import.read')}</Button>
+              </Group>
+            </form>
+          </Stack>
+        </Paper>
+      )}
+      {phase.kind === 'reading' && (
+        <Paper withBorder p="md">
+          <Stack>
+            <Text>{t('import.reading', { rows: (progress?.rows ?? 0).toLocaleString('tr-TR') })}</Text>
+            <Progress value={progress && progress.total ? Math.min(100, (100 * progress.bytes) / progress.total) : 5} animated aria-label={t('import.progress')} />
+            <Button variant="default" onClick={() => void cancel(phase.importId)} w={160}>
+              {t('common.cancel')}
+            </Button>
+          </Stack>
+        </Paper>
+      )}
+      {report && (
+        <SimpleGrid cols={{ base: 2, md: 4, lg: 7 }} data-testid="import-counts">
+          {(['added', 'updated', 'unchanged', 'cancelled', 'rejected', 'skipped', 'keptStarted'] as const).map((k) => (
+            <Paper withBorder p="xs" key={k} data-count={k}>
+              <Text size="xs" c="dimmed">
+                {t(`import.counts.${k}`)}
+              </Text>
+              <Text fw={700} size="lg">
+                {report.counts[k].toLocaleString('tr-TR')}
+              </Text>
+            </Paper>
+          ))}
+        </SimpleGrid>
+      )}
+      {phase.kind === 'preview' && (
+        <Stack>
+          <Alert color="blue">{t('import.previewNote', { rows: phase.analysis.report.totalRows.toLocaleString('tr-TR'), file: phase.analysis.file.name })}</Alert>
+          {phase.analysis.unknownColumns.length > 0 && <Alert color="yellow">{t('import.unknownColumns', { columns: phase.analysis.unknownColumns.join(', ') })}</Alert>}
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped withTableBorder data-testid="import-preview">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('import.row')}</Table.Th>
+                  {phase.analysis.columns.map((c) => (
+                    <Table.Th key={c}>{c}</Table.Th>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {phase.analysis.preview.map((r) => (
+                  <Table.Tr key={r.row}>
+                    <Table.Td>{r.row}</Table.Td>
+                    {phase.analysis.columns.map((c) => (
+                      <Table.Td key={c}>{r.values[c] ?? ''}</Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Group>
+            <Button variant="default" onClick={() => void cancel(phase.analysis.importId)}>
+              {t('common.cancel')}
+            </Button>
+            <Button onClick={() => void apply(phase.analysis)}>{t('import.apply')}</Button>
+          </Group>
+        </Stack>
+      )}
+      {report && report.lines.length > 0 && (
+        <Table striped withTableBorder data-testid="import-lines">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('import.row')}</Table.Th>
+              <Table.Th>{t('import.column')}</Table.Th>
+              <Table.Th>{t('import.reason')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {report.lines.slice(0, 200).map((l, i) => (
+              <Table.Tr key={i}>
+                <Table.Td>{l.row}</Table.Td>
+                <Table.Td>{l.column ?? '—'}</Table.Td>
+                <Table.Td>{l[lang]}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {phase.kind === 'done' && (
+        <Stack>
+          <Alert color="green" role="status" data-testid="import-done">
+            {t('import.done', { file: phase.fileName })}
+          </Alert>
+          <form
+            onSubmit={async (e) => {
+              e.preventDefault();
+              const r = await sendCatch('import.saveReport', { importId: phase.applied.importId, to: reportPath });
+              if (r.error) setError(errorText(r.error));
+              else setSavedReport(r.data.path);
+            }}
+          >
+            <Group align="end">
+              <TextInput label={t('import.reportPath')} value={reportPath} onChange={(e) => setReportPath(e.currentTarget.value)} style={{ flex: 1 }} />
+              <Button type="submit" variant="default">
+                {t('import.saveReport')}
+              </Button>
+              <Button onClick={() => setPhase({ kind: 'pick' })}>{t('import.another')}</Button>
+            </Group>
+          </form>
+          {savedReport && <Text size="sm">{t('import.reportSaved', { path: savedReport })}</Text>}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
