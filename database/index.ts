@@ -24,3 +24,4 @@ export { swapInBackup } from './restore';
 export { startupCheck, type StartupCheck } from './startupCheck';
 export { acquireFolderLock, isNetworkFolder, type FolderLock } from './folderLock';
 export * as audit from './queries/audit';
+export * as reconciliation from './queries/reconciliation';

@@ -1,5 +1,4 @@
 import * as desk from '../services/desk';
-import { reverseRegistration } from '../services/registrationReverse';
 import { defineHandlers, HEAD_ONLY } from './defineHandlers';
 
 export const deskHandlers = defineHandlers({
@@ -7,6 +6,5 @@ export const deskHandlers = defineHandlers({
   'desk.find': { access: 'signed-in', run: ({ app }, input) => desk.findAppointments(app, input.query) },
   'desk.checkIn': { access: 'signed-in', run: ({ app }, input) => desk.checkIn(app, input.randevuNo) },
   'desk.detail': { access: 'signed-in', run: ({ app }, input) => desk.appointmentDetail(app, input.randevuNo) },
-  'registration.reverse': { access: HEAD_ONLY, run: ({ app }, input) => reverseRegistration(app, input) },
   'desk.closeDay': { access: HEAD_ONLY, run: ({ app }, input) => desk.closeDay(app, input.date) },
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as s from './schemas';
 import type { AccessLogEntry } from './auditTypes';
 import type { ImportAnalysis, ImportApplied } from './importTypes';
+import type { ConfirmResult, Evaluation, WizardContext } from './registrationTypes';
 import type { BackupInfo, BackupResult, RestoreResult } from './backupTypes';
 import type { AppointmentDetail, AppointmentSummary, DayView } from './deskTypes';
 import type { AppStatus, LedgerCheck, LedgerStatus, OfficeInfo, SessionInfo, UserSummary } from './types';
@@ -49,6 +50,18 @@ export const apiInputs = {
   'backup.setFolder': z.object({ dir: z.string('REQUIRED').min(1, 'REQUIRED') }).strict(),
   'backup.verify': z.object({ file: z.string('REQUIRED').min(1, 'REQUIRED'), password: s.secret }).strict(),
   'backup.restore': z.object({ file: z.string('REQUIRED').min(1, 'REQUIRED'), password: s.secret }).strict(),
+  'registration.start': z.object({ randevuNo: s.randevuNo }).strict(),
+  'registration.saveDraft': z.object({ randevuNo: s.randevuNo, draft: s.wizardDraft }).strict(),
+  'registration.evaluate': z.object({ randevuNo: s.randevuNo, facts: s.factValues, documents: s.documentAnswers }).strict(),
+  'registration.confirm': z
+    .object({
+      randevuNo: s.randevuNo,
+      submissionId: z.string('INVALID').uuid('INVALID'),
+      facts: s.factValues,
+      documents: s.documentAnswers,
+      newAppointment: z.object({ date: s.isoDate, time: z.string('TIME').regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'TIME') }).strict().nullable(),
+    })
+    .strict(),
   'registration.reverse': z
     .object({ registrationNo: z.string('REQUIRED').min(1, 'REQUIRED'), reason: z.string('REASON').trim().min(5, 'REASON').max(500, 'INVALID') })
     .strict(),
@@ -87,6 +100,10 @@ export interface ApiOutputs {
   'backup.setFolder': { dir: string };
   'backup.verify': { ok: true; dir: string; events: number };
   'backup.restore': RestoreResult;
+  'registration.start': WizardContext;
+  'registration.saveDraft': { savedAt: string };
+  'registration.evaluate': Evaluation;
+  'registration.confirm': ConfirmResult;
   'registration.reverse': { registrationNo: string; randevuNo: string };
   'audit.accessLog': AccessLogEntry[];
   'import.analyze': ImportAnalysis;

@@ -7,6 +7,7 @@ import { ChangePasswordForm } from '../screens/ChangePasswordScreen';
 import { DayScreen } from '../screens/DayScreen';
 import { AppointmentScreen } from '../screens/desk/AppointmentScreen';
 import { FindBox } from '../screens/desk/FindBox';
+import { RegistrationWizard } from '../screens/desk/wizard/RegistrationWizard';
 import { useFindHotkey } from '../hooks/useHotkeyFocus';
 import { todayInTurkey } from '../hooks/today';
 import { LedgerScreen } from '../screens/LedgerScreen';
@@ -99,6 +100,7 @@ export function MainShell({ status, refresh }: { status: AppStatus; refresh: () 
                 onStartWizard={(randevuNo) => setDesk({ mode: 'wizard', randevuNo })}
               />
             )}
+            {desk.mode === 'wizard' && <RegistrationWizard key={desk.randevuNo} randevuNo={desk.randevuNo} onClose={() => setDesk({ mode: 'day' })} />}
           </Stack>
         )}
         {view === 'import' && isHead && <ImportScreen />}

@@ -1,0 +1,32 @@
+import type { RawDatabase } from '../connection';
+import { cachedStatement } from '../stateWriter';
+import type { AppointmentRow } from './appointments';
+import type { RegistrationRow } from './registrations';
+
+/**
+ * The rows of one day's reconciliation: the day's appointments with their active outcome
+ * (if any), and the registrations recorded that day (in Turkey time).
+ */
+export function dayAppointmentsWithOutcome(db: RawDatabase, date: string): (AppointmentRow & { reg_no: string | null; clerk_id: number | null })[] {
+  return cachedStatement(
+    db,
+    `SELECT a.*, r.registration_no AS reg_no, r.clerk_id AS clerk_id
+       FROM appointments a LEFT JOIN registrations r ON r.randevu_no = a.randevu_no AND r.state = 'ACTIVE'
+      WHERE a.date = ? ORDER BY a.time, a.randevu_no`,
+  ).all(date) as (AppointmentRow & { reg_no: string | null; clerk_id: number | null })[];
+}
+
+export function registrationsBetween(db: RawDatabase, fromUtc: string, toUtc: string): (RegistrationRow & { first: string; last: string })[] {
+  return cachedStatement(
+    db,
+    `SELECT r.*, a.mother_first_name AS first, a.mother_last_name AS last
+       FROM registrations r JOIN appointments a ON a.randevu_no = r.randevu_no
+      WHERE r.state = 'ACTIVE' AND r.registered_at >= ? AND r.registered_at < ?
+      ORDER BY r.registered_at, r.registration_no`,
+  ).all(fromUtc, toUtc) as (RegistrationRow & { first: string; last: string })[];
+}
+
+/** The last event recorded up to a moment: the chain head a day's file names. */
+export function headAt(db: RawDatabase, untilUtc: string): { seq: number; hash: string } | undefined {
+  return cachedStatement(db, 'SELECT seq, hash FROM events WHERE at < ? ORDER BY seq DESC LIMIT 1').get(untilUtc) as { seq: number; hash: string } | undefined;
+}

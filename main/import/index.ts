@@ -1,0 +1,24 @@
+/**
+ * Import of HQ's appointment list ("Randevu Listesi", docs HQ-FILES section 1):
+ * parse (validate, normalise) -> plan (classify against the desk's state) -> the database
+ * applies the plan in one transaction -> the report is written for the office head.
+ */
+export { parseAppointmentFile } from './parse';
+export { planImport, existingStateOf } from './plan';
+export type { ExistingAppointment, ExistingState, ImportCounts, ImportPlan, ImportReport, PlanContext, ReportLine, ReportLineKind } from './plan';
+export { writeImportReportXlsx } from './reportXlsx';
+export { AppointmentFileRefused, AppointmentImportAborted } from './refusal';
+export { COLUMNS } from './columns';
+export type { ColumnHeader, ColumnKey } from './columns';
+export type { Bilingual, PlanLineCode, RefusalCode, RejectCode } from './messages';
+export type {
+  AppointmentFieldKey,
+  AppointmentFieldValues,
+  AppointmentRow,
+  ListFormat,
+  ParsedAppointmentList,
+  ParseInput,
+  ParseOptions,
+  PreviewRow,
+  RowReject,
+} from './types';

@@ -1,0 +1,193 @@
+import type { AppointmentStatus } from '../../preload/contract/appointmentStatus';
+import { HEADER_OF, PERSONAL } from './columns';
+import { planLineText, type PlanLineCode, type RejectCode } from './messages';
+import type { AppointmentFieldKey, AppointmentFieldValues, AppointmentRow, ListFormat, ParsedAppointmentList } from './types';
+
+/**
+ * Where the desk stands with an appointment the list mentions again. Only NOT_STARTED and
+ * CANCELLED appointments may still be changed by HQ; a started or registered one belongs to
+ * the desk now (HQ-FILES: "nothing already registered is ever overwritten or deleted").
+ */
+export type ExistingState = 'NOT_STARTED' | 'STARTED' | 'REGISTERED' | 'CANCELLED';
+
+export interface ExistingAppointment {
+  state: ExistingState;
+  fields: AppointmentFieldValues;
+}
+
+export interface PlanContext {
+  /** The desk's province plate codes ('35' or '6' / '06'). */
+  ownProvinces: readonly string[];
+  existing(randevuNo: string): ExistingAppointment | undefined;
+}
+
+/** The database's appointment status seen from the import (a no-show was handled at the desk). */
+export function existingStateOf(status: AppointmentStatus): ExistingState {
+  switch (status) {
+    case 'BEKLIYOR':
+      return 'NOT_STARTED';
+    case 'IPTAL':
+      return 'CANCELLED';
+    case 'KESIN_KAYIT':
+      return 'REGISTERED';
+    default:
+      return 'STARTED';
+  }
+}
+
+/** Every data row of the file falls in exactly one of these (they add up to `totalRows`). */
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  cancelled: number;
+  rejected: number;
+  skipped: number;
+  keptStarted: number;
+}
+
+export type ReportLineKind = 'rejected' | 'added' | 'updated' | 'cancelled' | 'kept' | 'notice';
+
+export interface ReportLine {
+  row: number;
+  randevuNo: string | null;
+  column: string | null;
+  kind: ReportLineKind;
+  code: RejectCode | PlanLineCode;
+  tr: string;
+  en: string;
+}
+
+export interface ImportReport {
+  fileName: string | null;
+  format: ListFormat;
+  totalRows: number;
+  counts: ImportCounts;
+  /** Rows of other provinces, valid or not, by 2-digit plate code (a row whose province is unreadable is rejected). */
+  skippedByProvince: Record<string, number>;
+  unknownColumns: string[];
+  /** Sorted by row: rejected rows, field updates, cancellations and rows the desk kept. */
+  lines: ReportLine[];
+}
+
+/**
+ * What to write, shaped for main/services/importApply.ts (`ImportChanges`): new rows
+ * (`cancelled: true` ones arrive already cancelled), rows of not-started appointments whose
+ * fields changed, and Randevu numbers to cancel. Apply it in one transaction with one ledger
+ * event; the apply re-checks each state, since the plan was made from a snapshot.
+ */
+export interface ImportPlan {
+  added: AppointmentRow[];
+  updated: AppointmentRow[];
+  cancelled: string[];
+  report: ImportReport;
+}
+
+const FIELD_KEYS: readonly AppointmentFieldKey[] = [
+  'randevuNo', 'programCode', 'provinceCode', 'date', 'time', 'preRegisteredAt', 'motherTckn', 'motherFirstName',
+  'motherLastName', 'motherBirthDate', 'childTckn', 'childBirthDate', 'phone', 'caregiverTckn', 'institutionName',
+];
+
+function changedFields(row: AppointmentRow, was: AppointmentFieldValues): AppointmentFieldKey[] {
+  const out: AppointmentFieldKey[] = [];
+  for (const k of FIELD_KEYS) if ((row[k] ?? null) !== (was[k] ?? null)) out.push(k);
+  return out;
+}
+
+const plate = (p: string) => p.trim().replace(/^0+/, '').padStart(2, '0');
+
+/**
+ * Classifies every row of a parsed list against the desk's current appointments. Pure: the
+ * same list and the same state give the same plan, and nothing is written.
+ */
+export function planImport(parsed: ParsedAppointmentList, ctx: PlanContext): ImportPlan {
+  const own = new Set(ctx.ownProvinces.map(plate));
+  const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0, cancelled: 0, rejected: 0, skipped: 0, keptStarted: 0 };
+  const skippedByProvince: Record<string, number> = {};
+  const lines: ReportLine[] = [];
+  const plan: ImportPlan = { added: [], updated: [], cancelled: [], report: null as unknown as ImportReport };
+
+  const skip = (province: string) => {
+    counts.skipped++;
+    skippedByProvince[province] = (skippedByProvince[province] ?? 0) + 1;
+  };
+  const line = (row: AppointmentRow, kind: ReportLineKind, code: PlanLineCode, key: AppointmentFieldKey | null = null, was?: AppointmentFieldValues) => {
+    const change = key && was && !PERSONAL.has(key) ? { from: String(was[key] ?? ''), to: String(row[key] ?? '') } : null;
+    const text = planLineText(code, key ? HEADER_OF[key] : null, change);
+    lines.push({ row: row.sourceRow, randevuNo: row.randevuNo, column: key ? HEADER_OF[key] : null, kind, code, tr: text.tr, en: text.en });
+  };
+
+  // Rejected rows: one count per row, however many problems it has. Another province's bad
+  // rows are that province's business: counted as skipped, not listed.
+  const rejectedProvince = new Map<number, string | null>();
+  for (const r of parsed.rejects) if (!rejectedProvince.has(r.row) || rejectedProvince.get(r.row) === null) rejectedProvince.set(r.row, r.provinceCode);
+  for (const [, province] of rejectedProvince) {
+    if (province !== null && !own.has(province)) skip(province);
+    else counts.rejected++;
+  }
+  for (const r of parsed.rejects) {
+    const province = rejectedProvince.get(r.row);
+    if (province !== null && province !== undefined && !own.has(province)) continue;
+    lines.push({ row: r.row, randevuNo: r.randevuNo, column: r.column, kind: 'rejected', code: r.code, tr: r.tr, en: r.en });
+  }
+
+  for (const row of parsed.rows) {
+    if (!own.has(row.provinceCode)) {
+      skip(row.provinceCode);
+      continue;
+    }
+    const was = ctx.existing(row.randevuNo);
+    if (!was) {
+      counts.added++;
+      plan.added.push(row);
+      if (row.cancelled) line(row, 'added', 'ADDED_CANCELLED');
+      continue;
+    }
+    const changed = changedFields(row, was.fields);
+    switch (was.state) {
+      case 'NOT_STARTED':
+        if (row.cancelled) {
+          // Field changes of an appointment that is being cancelled do not matter any more.
+          counts.cancelled++;
+          plan.cancelled.push(row.randevuNo);
+          line(row, 'cancelled', 'CANCELLED');
+        } else if (changed.length > 0) {
+          counts.updated++;
+          plan.updated.push(row);
+          for (const k of changed) line(row, 'updated', 'UPDATED_FIELD', k, was.fields);
+        } else counts.unchanged++;
+        break;
+      case 'CANCELLED':
+        if (changed.length > 0) {
+          counts.updated++;
+          plan.updated.push(row);
+          for (const k of changed) line(row, 'updated', 'UPDATED_FIELD', k, was.fields);
+        } else counts.unchanged++;
+        // Reinstating a cancelled appointment is a decision for people, not for an import.
+        if (!row.cancelled) line(row, 'notice', 'NOT_REINSTATED');
+        break;
+      case 'STARTED':
+      case 'REGISTERED':
+        if (row.cancelled) {
+          counts.keptStarted++;
+          line(row, 'kept', was.state === 'REGISTERED' ? 'KEPT_REGISTERED_CANCELLED' : 'KEPT_STARTED_CANCELLED');
+        } else if (changed.length > 0) {
+          counts.keptStarted++;
+          for (const k of changed) line(row, 'kept', 'KEPT_STARTED_CHANGED', k, was.fields);
+        } else counts.unchanged++;
+        break;
+    }
+  }
+
+  lines.sort((a, b) => a.row - b.row);
+  plan.report = {
+    fileName: parsed.fileName,
+    format: parsed.format,
+    totalRows: parsed.totalRows,
+    counts,
+    skippedByProvince,
+    unknownColumns: parsed.unknownColumns,
+    lines,
+  };
+  return plan;
+}

@@ -1,0 +1,78 @@
+import ExcelJS from 'exceljs';
+import { rename, rm } from 'node:fs/promises';
+import { turkeyParts } from '../domain/turkeyTime';
+import type { ImportReport, ReportLine, ReportLineKind } from './plan';
+
+const KIND_TEXT: Record<ReportLineKind, string> = {
+  rejected: 'Reddedildi',
+  added: 'Eklendi',
+  updated: 'Güncellendi',
+  cancelled: 'İptal edildi',
+  kept: 'Dokunulmadı',
+  notice: 'Uyarı',
+};
+
+function trDateTime(iso: string): string {
+  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
+}
+
+/**
+ * The import report the office head downloads: a summary sheet with the counts, the rejected
+ * rows with their reasons, and the other notes (updates, cancellations, rows the desk kept).
+ * Written with exceljs' streaming writer (a 160,000-row rejection list stays small in memory)
+ * to a temporary name first, so a half-written report never carries the real name.
+ */
+export async function writeImportReportXlsx(report: ImportReport, path: string, now: Date = new Date()): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false });
+    wb.creator = 'Masa';
+
+    const summary = wb.addWorksheet('Özet', { views: [{ state: 'frozen', ySplit: 1 }] });
+    summary.columns = [{ width: 44 }, { width: 48 }];
+    const head = summary.addRow(['Alan', 'Değer']);
+    head.font = { bold: true };
+    head.commit();
+    const c = report.counts;
+    const rows: [string, string | number][] = [
+      ['Dosya', report.fileName ?? ''],
+      ['Biçim', report.format.toUpperCase()],
+      ['Rapor Zamanı', trDateTime(turkeyParts(now).dateTime)],
+      ['Okunan Satır', report.totalRows],
+      ['Eklenen', c.added],
+      ['Güncellenen', c.updated],
+      ['Değişmeyen', c.unchanged],
+      ['İptal Edilen', c.cancelled],
+      ['Reddedilen', c.rejected],
+      ['Atlanan (başka il)', c.skipped],
+      ['Masada başladığı için dokunulmayan', c.keptStarted],
+      ...Object.keys(report.skippedByProvince)
+        .sort()
+        .map((p): [string, number] => [`Atlanan: il ${p}`, report.skippedByProvince[p]!]),
+      ['Tanınmayan sütunlar (yok sayıldı)', report.unknownColumns.join(', ')],
+    ];
+    for (const r of rows) summary.addRow(r).commit();
+    summary.commit();
+
+    writeLines(wb, 'Reddedilen Satırlar', report.lines.filter((l) => l.kind === 'rejected'), false);
+    writeLines(wb, 'Değişiklikler ve Uyarılar', report.lines.filter((l) => l.kind !== 'rejected'), true);
+    await wb.commit();
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+function writeLines(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, lines: ReportLine[], withKind: boolean): void {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const headers = ['Satır', 'Randevu No', 'Sütun', ...(withKind ? ['İşlem'] : []), 'Kod', 'Gerekçe', 'Reason (English)'];
+  ws.columns = headers.map((h) => ({ width: h === 'Gerekçe' || h.startsWith('Reason') ? 70 : h === 'Satır' ? 8 : 20 }));
+  const head = ws.addRow(headers);
+  head.font = { bold: true };
+  head.commit();
+  for (const l of lines) {
+    ws.addRow([l.row, l.randevuNo ?? '', l.column ?? '', ...(withKind ? [KIND_TEXT[l.kind]] : []), l.code, l.tr, l.en]).commit();
+  }
+  ws.commit();
+}

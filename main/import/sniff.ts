@@ -1,0 +1,105 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { AppointmentFileRefused } from './refusal';
+import { readZipDirectory, ZipDamaged } from './zipDirectory';
+
+/**
+ * Decides what a file is from its bytes, never from its name: a list saved as .csv by one
+ * desk is an .xlsx at another, and a renamed binary must not reach the CSV parser.
+ */
+export type Sniffed = { format: 'xlsx'; size: number } | { format: 'csv'; size: number; delimiter: string };
+
+const SNIFF_BYTES = 64 * 1024;
+/** A sheet this large (uncompressed) is not an appointment list; also a guard against zip bombs. */
+const MAX_SHEET_BYTES = 1024 * 1024 * 1024;
+
+export async function sniffFile(path: string): Promise<Sniffed> {
+  let fh: FileHandle;
+  try {
+    fh = await open(path, 'r');
+  } catch (e) {
+    throw new AppointmentFileRefused('FILE_UNREADABLE', {}, (e as NodeJS.ErrnoException).code);
+  }
+  try {
+    const stat = await fh.stat();
+    if (!stat.isFile()) throw new AppointmentFileRefused('FILE_UNREADABLE', {}, 'not a regular file');
+    const size = stat.size;
+    if (size === 0) throw new AppointmentFileRefused('EMPTY_FILE');
+    const head = Buffer.alloc(Math.min(size, SNIFF_BYTES));
+    await fh.read(head, 0, head.length, 0);
+
+    if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) {
+      await checkXlsx(fh, size);
+      return { format: 'xlsx', size };
+    }
+    // OLE2 compound file: Excel's encrypted .xlsx container, and the old .xls format.
+    if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) throw new AppointmentFileRefused('ENCRYPTED_OR_XLS');
+    // UTF-16 text (Excel's "Unicode Text"): readable, but not what the contract allows.
+    if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) throw new AppointmentFileRefused('CSV_NOT_UTF8', {}, 'utf-16 bom');
+    return { format: 'csv', size, delimiter: checkText(head, head.length === size) };
+  } finally {
+    await fh.close();
+  }
+}
+
+function startsWith(b: Buffer, magic: number[]): boolean {
+  return b.length >= magic.length && magic.every((m, i) => b[i] === m);
+}
+
+async function checkXlsx(fh: FileHandle, size: number): Promise<void> {
+  let dir;
+  try {
+    dir = await readZipDirectory(fh, size);
+  } catch (e) {
+    if (e instanceof ZipDamaged) throw new AppointmentFileRefused('XLSX_DAMAGED', {}, e.message);
+    throw e;
+  }
+  const names = dir.entries;
+  if (!names.has('xl/workbook.xml')) {
+    if (names.has('content.xml') && names.has('mimetype')) throw new AppointmentFileRefused('ODS_NOT_SUPPORTED');
+    throw new AppointmentFileRefused('NOT_XLSX');
+  }
+  for (const [name, e] of names) {
+    if (e.encrypted) throw new AppointmentFileRefused('ENCRYPTED_OR_XLS', {}, 'zip entry encrypted');
+    if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name) && e.uncompressedSize > MAX_SHEET_BYTES) throw new AppointmentFileRefused('TOO_LARGE');
+  }
+  if (![...names.keys()].some((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) throw new AppointmentFileRefused('NO_HEADER_ROW', {}, 'no worksheet');
+}
+
+/**
+ * Text or binary? NUL and other control bytes mean binary; invalid UTF-8 without them means
+ * text in another encoding (Turkish Windows saves CSV as Windows-1254), which gets its own
+ * message because the fix is a different "Save as" choice. Returns the separator.
+ */
+function checkText(head: Buffer, whole: boolean): string {
+  let control = 0;
+  for (const b of head) {
+    if (b === 0) throw new AppointmentFileRefused('NOT_A_SPREADSHEET', {}, 'NUL byte');
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) || b === 0x7f) control++;
+  }
+  if (control > 0 && control * 100 > head.length) throw new AppointmentFileRefused('NOT_A_SPREADSHEET', {}, 'control bytes');
+  let text: string;
+  try {
+    // `stream: true` keeps a character cut at the end of the sniffed block from failing.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !whole });
+  } catch {
+    throw new AppointmentFileRefused('CSV_NOT_UTF8', {}, 'invalid utf-8');
+  }
+  return detectDelimiter(text);
+}
+
+/** The separator of the header line: the most frequent of `;` `,` and tab outside quotes. */
+export function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
+  let quoted = false;
+  let started = false; // blank lines before the header are skipped, as the parser does
+  for (const ch of text.replace(/^\ufeff/, '')) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) {
+      if (started) break;
+    } else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+    if (ch !== '\n' && ch !== '\r' && ch !== ' ') started = true;
+  }
+  let best = ';';
+  for (const [ch, n] of counts) if (n > counts.get(best)!) best = ch;
+  return best;
+}

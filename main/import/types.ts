@@ -1,0 +1,84 @@
+import type { ColumnHeader } from './columns';
+import type { RejectCode } from './messages';
+
+export type ListFormat = 'xlsx' | 'csv';
+
+/**
+ * One valid row of HQ's list, normalised: days `yyyy-MM-dd`, times `HH:mm`, date-times
+ * `yyyy-MM-ddTHH:mm:ss` (Turkey local, no zone), province as 2-digit text, T.C. Kimlik No as
+ * 11-digit text, phone as 11 digits with the leading 0, names as given with spaces cleaned.
+ * Optional columns are `null` when empty (not `undefined`), matching the database's
+ * `AppointmentFields`, so a row can be handed to the apply step as it is.
+ */
+export interface AppointmentRow {
+  randevuNo: string;
+  programCode: string;
+  provinceCode: string;
+  date: string;
+  time: string;
+  preRegisteredAt: string;
+  motherTckn: string;
+  motherFirstName: string;
+  motherLastName: string;
+  motherBirthDate: string | null;
+  childTckn: string | null;
+  childBirthDate: string;
+  phone: string | null;
+  caregiverTckn: string | null;
+  institutionName: string | null;
+  /** `Durum` = `İPTAL`: HQ cancelled the appointment. */
+  cancelled: boolean;
+  /** Spreadsheet row number (the header is row 1). */
+  sourceRow: number;
+}
+
+/** The comparable appointment fields (everything but `cancelled` and `sourceRow`). */
+export type AppointmentFieldKey = Exclude<keyof AppointmentRow, 'cancelled' | 'sourceRow'>;
+export type AppointmentFieldValues = Pick<AppointmentRow, AppointmentFieldKey>;
+
+export interface RowReject {
+  /** Spreadsheet row number (the header is row 1). */
+  row: number;
+  /** The contract header of the offending column, or null for the whole row. */
+  column: string | null;
+  code: RejectCode;
+  tr: string;
+  en: string;
+  /** As read from the row, when readable: lets the plan tell another province's bad rows apart. */
+  randevuNo: string | null;
+  provinceCode: string | null;
+}
+
+export interface PreviewRow {
+  row: number;
+  /** The recognised columns as the spreadsheet shows them, before validation. */
+  values: Partial<Record<ColumnHeader, string>>;
+}
+
+export interface ParsedAppointmentList {
+  format: ListFormat;
+  fileName: string | null;
+  /** Recognised contract header -> 0-based column index in the file. */
+  columns: Partial<Record<ColumnHeader, number>>;
+  /** Non-empty headers that are not in the contract, as written in the file (ignored). */
+  unknownColumns: string[];
+  rows: AppointmentRow[];
+  rejects: RowReject[];
+  preview: PreviewRow[];
+  /** Data rows read (blank rows are not counted); every one is either in `rows` or in `rejects`. */
+  totalRows: number;
+}
+
+export interface ParseInput {
+  path: string;
+  /** The name the user picked (shown in the report); defaults to the path's base name. */
+  fileName?: string;
+}
+
+export interface ParseOptions {
+  /** Called every ~1,000 rows and once at the end. For xlsx, bytes count the compressed file. */
+  onProgress?(rowsRead: number, bytesRead: number, totalBytes: number): void;
+  signal?: AbortSignal;
+  /** Raw rows kept for the preview screen (default 20). */
+  previewRows?: number;
+}

@@ -1,0 +1,72 @@
+import type { FileHandle } from 'node:fs/promises';
+
+/**
+ * Reads a zip's central directory (at the end of the file) before any streaming starts.
+ * exceljs' streaming reader walks the local headers from the front, so a download cut short
+ * can look like a complete, shorter workbook; the central directory is the last thing in the
+ * file, so a truncated file has none and is caught here. It also tells an .xlsx from other
+ * zip files (.ods, .docx) and finds encrypted entries.
+ */
+export interface ZipDirectory {
+  entries: Map<string, { uncompressedSize: number; encrypted: boolean }>;
+}
+
+export class ZipDamaged extends Error {}
+
+const EOCD = 0x06054b50;
+const EOCD64_LOCATOR = 0x07064b50;
+const EOCD64 = 0x06064b50;
+const CENTRAL = 0x02014b50;
+
+export async function readZipDirectory(fh: FileHandle, size: number): Promise<ZipDirectory> {
+  const tailLength = Math.min(size, 22 + 0xffff + 20);
+  const tail = Buffer.alloc(tailLength);
+  await fh.read(tail, 0, tailLength, size - tailLength);
+
+  // The end record sits at the very end unless a comment follows it; accept a candidate
+  // only if its comment length accounts exactly for the rest of the file.
+  let eocd = -1;
+  for (let i = tailLength - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === EOCD && i + 22 + tail.readUInt16LE(i + 20) === tailLength) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ZipDamaged('no end of central directory record (truncated)');
+
+  let count = tail.readUInt16LE(eocd + 10);
+  let cdSize = tail.readUInt32LE(eocd + 12);
+  let cdOffset = tail.readUInt32LE(eocd + 16);
+  const eocdAbs = size - tailLength + eocd;
+  if (cdOffset === 0xffffffff || count === 0xffff) {
+    const loc = eocd - 20;
+    if (loc < 0 || tail.readUInt32LE(loc) !== EOCD64_LOCATOR) throw new ZipDamaged('zip64 locator missing');
+    const rec64At = Number(tail.readBigUInt64LE(loc + 8));
+    const rec = Buffer.alloc(56);
+    await fh.read(rec, 0, 56, rec64At);
+    if (rec.readUInt32LE(0) !== EOCD64) throw new ZipDamaged('zip64 end record missing');
+    count = Number(rec.readBigUInt64LE(32));
+    cdSize = Number(rec.readBigUInt64LE(40));
+    cdOffset = Number(rec.readBigUInt64LE(48));
+  }
+  if (cdOffset + cdSize > eocdAbs || cdSize > 64 * 1024 * 1024) throw new ZipDamaged('central directory out of bounds');
+
+  const cd = Buffer.alloc(cdSize);
+  await fh.read(cd, 0, cdSize, cdOffset);
+  const entries: ZipDirectory['entries'] = new Map();
+  let p = 0;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL) throw new ZipDamaged('bad central directory entry');
+    const flags = cd.readUInt16LE(p + 8);
+    const uncompressedSize = cd.readUInt32LE(p + 24);
+    const nameLen = cd.readUInt16LE(p + 28);
+    const extraLen = cd.readUInt16LE(p + 30);
+    const commentLen = cd.readUInt16LE(p + 32);
+    const localOffset = cd.readUInt32LE(p + 42);
+    if (localOffset !== 0xffffffff && localOffset >= cdOffset) throw new ZipDamaged('entry outside the archive');
+    const name = cd.toString('utf8', p + 46, p + 46 + nameLen);
+    entries.set(name, { uncompressedSize, encrypted: (flags & 1) === 1 });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return { entries };
+}

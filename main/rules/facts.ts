@@ -1,0 +1,70 @@
+import { isIsoDay } from '../domain/calendar';
+import { isValidTurkishIban } from '../domain/iban';
+import { isValidTckn } from '../domain/tckn';
+import { evaluate, type DecisionDates, type Facts } from './evaluate';
+import type { FactField, RulePack } from './schema';
+
+export type Bilingual = { tr: string; en: string };
+
+/** The fields shown for these facts: a field with `when` appears only while its condition holds. */
+export function visibleFields(pack: RulePack, facts: Facts, dates: DecisionDates): FactField[] {
+  return pack.facts.filter((f) => !f.when || evaluate(pack, f.when, facts, dates, {}) === true);
+}
+
+const MSG = {
+  required: { tr: 'Bu alan zorunludur.', en: 'This field is required.' },
+  tckn: { tr: 'T.C. Kimlik No geçersiz (11 hane, kontrol haneleri tutmalı).', en: 'Invalid T.C. Kimlik No (11 digits with valid check digits).' },
+  iban: { tr: 'IBAN geçersiz (TR ile başlayan 26 karakter, kontrol hanesi tutmalı).', en: 'Invalid IBAN (26 characters starting with TR, valid check digits).' },
+  date: { tr: 'Geçerli bir tarih girin (gg.aa.yyyy).', en: 'Enter a valid date (dd.MM.yyyy).' },
+  money: { tr: 'Tutar 0 ya da daha büyük olmalı.', en: 'The amount must be 0 or more.' },
+  integer: { tr: 'Tam sayı girin.', en: 'Enter a whole number.' },
+  option: { tr: 'Listeden bir seçenek seçin.', en: 'Choose one of the options.' },
+  boolean: { tr: 'Evet ya da Hayır seçin.', en: 'Choose Yes or No.' },
+  text: { tr: 'En çok 200 karakter yazın.', en: 'At most 200 characters.' },
+  future: { tr: 'Tarih bugünden sonra olamaz.', en: 'The date cannot be in the future.' },
+} satisfies Record<string, Bilingual>;
+
+/** Field-level checks of the visible facts; the messages are what the wizard shows next to the field. */
+export function checkFacts(pack: RulePack, facts: Facts, dates: DecisionDates): Record<string, Bilingual> {
+  const errors: Record<string, Bilingual> = {};
+  for (const f of visibleFields(pack, facts, dates)) {
+    const v = facts[f.key];
+    if (v === null || v === undefined || v === '') {
+      if (f.required) errors[f.key] = MSG.required;
+      continue;
+    }
+    const e = checkValue(f, v, dates);
+    if (e) errors[f.key] = e;
+  }
+  return errors;
+}
+
+function checkValue(f: FactField, v: unknown, dates: DecisionDates): Bilingual | null {
+  switch (f.type) {
+    case 'tckn':
+      return typeof v === 'string' && isValidTckn(v) ? null : MSG.tckn;
+    case 'iban':
+      return typeof v === 'string' && isValidTurkishIban(v) ? null : MSG.iban;
+    case 'date':
+      if (!isIsoDay(v)) return MSG.date;
+      // Birth dates and past events cannot lie after the final registration day.
+      return /birthDate$/.test(f.key) && (v as string) > dates.finalRegistration ? MSG.future : null;
+    case 'money':
+      return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? null : MSG.money;
+    case 'integer':
+      return typeof v === 'number' && Number.isInteger(v) ? null : MSG.integer;
+    case 'enum':
+      return typeof v === 'string' && (f.options ?? []).some((o) => o.value === v) ? null : MSG.option;
+    case 'boolean':
+      return typeof v === 'boolean' ? null : MSG.boolean;
+    case 'text':
+      return typeof v === 'string' && v.length <= 200 ? null : MSG.text;
+  }
+}
+
+/** Only the visible facts count: a value typed into a field that later disappeared is dropped. */
+export function effectiveFacts(pack: RulePack, facts: Facts, dates: DecisionDates): Facts {
+  const out: Facts = {};
+  for (const f of visibleFields(pack, facts, dates)) if (facts[f.key] !== undefined) out[f.key] = facts[f.key]!;
+  return out;
+}

@@ -1,0 +1,169 @@
+import { Alert, Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConfirmResult, FactFieldView } from '../../../../../preload/contract/registrationTypes';
+import { sendCatch } from '../../../api/client';
+import { errorText, fieldErrors } from '../../../api/errorText';
+import { DecisionPanel } from './DecisionPanel';
+import { DocumentChecklist } from './DocumentChecklist';
+import { FactFieldInput } from './FactFieldInput';
+import { useWizard } from './useWizard';
+import { WizardDone } from './WizardDone';
+
+const STEPS = ['identity', 'programme', 'documents', 'decision', 'confirm'] as const;
+
+/**
+ * The registration wizard: one step a screen, Enter to go on. Nothing is recorded until the
+ * confirm step; the draft survives a reload. Decisions and validation come from main.
+ */
+export function RegistrationWizard({ randevuNo, onClose }: { randevuNo: string; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'tr';
+  const { context, draft, update, evaluation, evaluate } = useWizard(randevuNo);
+  const [showErrors, setShowErrors] = useState(false);
+  const [newAppointment, setNewAppointment] = useState({ date: '', time: '' });
+  const [confirmError, setConfirmError] = useState<{ text: string; fields: Record<string, string> } | null>(null);
+  const [done, setDone] = useState<ConfirmResult | null>(null);
+  const confirming = useRef(false);
+  useHotkeys([['alt+ArrowLeft', () => back()]]);
+
+  if (done) return <WizardDone result={done} onClose={onClose} />;
+  if (!context || !evaluation) return <Text>{t('common.loading')}</Text>;
+  const step = draft.step;
+  const visible = new Set(evaluation.visibleFields);
+  const fieldsOf = (s: FactFieldView['step']) => context.fields.filter((f) => f.step === s && visible.has(f.key));
+  const stepErrors = (s: FactFieldView['step']) => fieldsOf(s).filter((f) => evaluation.fieldErrors[f.key]);
+
+  function go(to: number) {
+    setShowErrors(false);
+    update((d) => ({ ...d, step: to }));
+  }
+  function back() {
+    if (step > 0) go(step - 1);
+  }
+
+  async function next() {
+    const ev = await evaluate(draft);
+    const kind = STEPS[step];
+    const visibleNow = new Set(ev.visibleFields);
+    const blocking =
+      kind === 'identity' || kind === 'programme'
+        ? context!.fields.some((f) => f.step === kind && visibleNow.has(f.key) && ev.fieldErrors[f.key])
+        : kind === 'documents'
+          ? ev.documents.some((d) => draft.documents[d.code] === undefined)
+          : kind === 'decision'
+            ? ev.decision === null
+            : false;
+    if (blocking) {
+      setShowErrors(true);
+      return;
+    }
+    go(step + 1);
+  }
+
+  async function confirm() {
+    // A second Enter while the first confirm is on its way does nothing here; main records once anyway.
+    if (confirming.current) return;
+    confirming.current = true;
+    const r = await sendCatch('registration.confirm', {
+      randevuNo,
+      submissionId: context!.submissionId,
+      facts: draft.facts,
+      documents: draft.documents,
+      newAppointment: evaluation!.decision?.outcome === 'EKSIK_EVRAK' ? { date: newAppointment.date, time: newAppointment.time } : null,
+    });
+    confirming.current = false;
+    if (r.error) setConfirmError({ text: errorText(r.error), fields: fieldErrors(r.error) });
+    else setDone(r.data);
+  }
+
+  const fieldStep = (s: FactFieldView['step']) => (
+    <Stack>
+      {fieldsOf(s).map((f, i) => (
+        <FactFieldInput
+          key={f.key}
+          field={f}
+          autoFocus={i === 0}
+          value={draft.facts[f.key]}
+          error={showErrors || draft.facts[f.key] !== undefined ? evaluation.fieldErrors[f.key] : undefined}
+          onChange={(v) => update((d) => ({ ...d, facts: { ...d.facts, [f.key]: v } }))}
+        />
+      ))}
+      {showErrors && stepErrors(s).length > 0 && (
+        <Alert color="red" role="alert">
+          {t('wizard.fixFields', { count: stepErrors(s).length })}
+        </Alert>
+      )}
+    </Stack>
+  );
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <div>
+          <Title order={2} size="h3">
+            {t('wizard.title')}: {context.motherName}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {randevuNo} · {context.pack.name[lang]}
+          </Text>
+        </div>
+        <Button variant="default" onClick={onClose}>
+          {t('wizard.leave')}
+        </Button>
+      </Group>
+      <Stepper active={step} size="sm" allowNextStepsSelect={false} onStepClick={(s) => s < step && go(s)}>
+        {STEPS.map((s) => (
+          <Stepper.Step key={s} label={t(`wizard.steps.${s}`)} />
+        ))}
+      </Stepper>
+      <Paper withBorder p="md">
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (STEPS[step] === 'confirm') void confirm();
+            else void next();
+          }}
+        >
+          <Stack>
+            {STEPS[step] === 'identity' && fieldStep('identity')}
+            {STEPS[step] === 'programme' && fieldStep('programme')}
+            {STEPS[step] === 'documents' && (
+              <DocumentChecklist
+                items={evaluation.documents}
+                answers={draft.documents}
+                showUnanswered={showErrors}
+                onChange={(code, present) => update((d) => ({ ...d, documents: { ...d.documents, [code]: present } }))}
+              />
+            )}
+            {STEPS[step] === 'decision' && evaluation.decision && (
+              <DecisionPanel decision={evaluation.decision} newAppointment={newAppointment} setNewAppointment={setNewAppointment} errors={confirmError?.fields ?? {}} />
+            )}
+            {STEPS[step] === 'decision' && !evaluation.decision && <Alert color="red">{t('wizard.noDecision')}</Alert>}
+            {STEPS[step] === 'confirm' && evaluation.decision && (
+              <Stack>
+                <Text>{t('wizard.confirmText')}</Text>
+                <DecisionPanel decision={evaluation.decision} newAppointment={newAppointment} setNewAppointment={setNewAppointment} errors={confirmError?.fields ?? {}} />
+              </Stack>
+            )}
+            {confirmError && (
+              <Alert color="red" role="alert">
+                {confirmError.text}
+              </Alert>
+            )}
+            <Group justify="space-between">
+              <Button variant="default" onClick={back} disabled={step === 0}>
+                {t('wizard.back')}
+              </Button>
+              <Button type="submit" autoFocus={STEPS[step] === 'confirm' || STEPS[step] === 'decision' || STEPS[step] === 'documents'} color={STEPS[step] === 'confirm' ? 'green' : undefined}>
+                {STEPS[step] === 'confirm' ? t('wizard.confirm') : t('wizard.next')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  );
+}
