@@ -5,6 +5,7 @@ import { dispatch } from '../handlers/router';
 import type { ApiInput, ApiName, ApiOutput, ApiResult } from '../../preload/contract/api';
 import type { CliCommand, CliContext } from './command';
 import { backupCommand, restoreCommand } from './commands/backup';
+import { decideCommand } from './commands/decide';
 import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { statusCommand } from './commands/status';
@@ -13,7 +14,7 @@ import { UsageError, type CliIO } from './output';
 import { readSecret } from './password';
 
 /** Every command of `npm run cli`; each goes through the same handler table as the window. */
-export const cliCommands: CliCommand[] = [initCommand, statusCommand, verifyCommand, backupCommand, restoreCommand, importCommand];
+export const cliCommands: CliCommand[] = [initCommand, statusCommand, verifyCommand, backupCommand, restoreCommand, importCommand, decideCommand];
 
 function helpText(lang: 'tr' | 'en'): string {
   const lines = [

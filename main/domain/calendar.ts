@@ -5,16 +5,20 @@
  * 28 February in common years.
  */
 function parts(iso: string): [number, number, number] {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return [y, m, d];
+  return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// Plain arithmetic (no Date objects): the rules engine asks this thousands of times a second.
 function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return m === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 29 : MONTH_DAYS[m - 1]!;
 }
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isIsoDay(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  if (typeof value !== 'string' || value.length !== 10 || !ISO_DAY.test(value)) return false;
   const [y, m, d] = parts(value);
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
@@ -35,5 +39,7 @@ export function ageInYears(birth: string, at: string): number {
 }
 
 export function compareDays(a: string, b: string): number {
-  return a.slice(0, 10) < b.slice(0, 10) ? -1 : a.slice(0, 10) > b.slice(0, 10) ? 1 : 0;
+  const x = a.length === 10 ? a : a.slice(0, 10);
+  const y = b.length === 10 ? b : b.slice(0, 10);
+  return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { evaluate, type DecisionDates, type Facts, type Seen } from './evaluate';
 import { amountOn } from './parameters';
-import { checkFacts, effectiveFacts, type Bilingual } from './facts';
+import { checkFacts, effectiveFacts, visibleFields, type Bilingual } from './facts';
 import type { RulePack } from './schema';
 
 export type Outcome = 'KESİN KAYIT' | 'RET' | 'EKSİK EVRAK';
@@ -21,7 +21,7 @@ export interface Decision {
 
 /** The documents the checklist asks for, given the facts (conditional items included). */
 export function requiredDocuments(pack: RulePack, facts: Facts, dates: DecisionDates): { code: string; label: Bilingual }[] {
-  return pack.documents.filter((d) => !d.when || evaluate(pack, d.when, facts, dates, {}) === true).map((d) => ({ code: d.code, label: d.label }));
+  return pack.documents.filter((d) => !d.when || evaluate(pack, d.when, facts, dates, null) === true).map((d) => ({ code: d.code, label: d.label }));
 }
 
 /** SHA-256 of the pack's canonical JSON: stored with every decision so it can be replayed. */
@@ -58,18 +58,21 @@ export class FactsInvalid extends Error {
  * KAYIT. A rule whose inputs are missing fails closed (it is listed), never passes silently.
  */
 export function decide(pack: RulePack, facts: Facts, dates: DecisionDates, documents: Record<string, boolean> = {}): Decision {
-  const errors = checkFacts(pack, facts, dates);
-  if (Object.keys(errors).length) throw new FactsInvalid(errors);
-  const f = effectiveFacts(pack, facts, dates);
+  const visible = visibleFields(pack, facts, dates);
+  const errors = checkFacts(pack, facts, dates, visible);
+  for (const _ in errors) throw new FactsInvalid(errors);
+  const f = effectiveFacts(pack, facts, dates, visible);
   const failedRules: Decision['failedRules'] = [];
   for (const rule of pack.rules) {
-    if (rule.when && evaluate(pack, rule.when, f, dates, {}) !== true) continue;
+    if (rule.when && evaluate(pack, rule.when, f, dates, null) !== true) continue;
+    if (evaluate(pack, rule.condition, f, dates, null) === true) continue;
+    // Only a failed rule is evaluated again to record what it saw, for the explanation.
     const inputs: Seen = {};
-    const ok = evaluate(pack, rule.condition, f, dates, inputs);
-    if (ok !== true) failedRules.push({ code: rule.code, subject: rule.subject, referenceDate: rule.referenceDate, text: rule.text, inputs });
+    evaluate(pack, rule.condition, f, dates, inputs);
+    failedRules.push({ code: rule.code, subject: rule.subject, referenceDate: rule.referenceDate, text: rule.text, inputs });
   }
   const missingDocuments = requiredDocuments(pack, f, dates).filter((d) => documents[d.code] !== true);
-  const support = pack.supportTypes.find((s) => !s.when || evaluate(pack, s.when, f, dates, {}) === true) ?? null;
+  const support = pack.supportTypes.find((s) => !s.when || evaluate(pack, s.when, f, dates, null) === true) ?? null;
   const amount = support ? amountOn(support.amounts, dates.finalRegistration) : null;
   const outcome: Outcome = failedRules.length ? 'RET' : missingDocuments.length ? 'EKSİK EVRAK' : 'KESİN KAYIT';
   return {

@@ -8,7 +8,7 @@ export type Bilingual = { tr: string; en: string };
 
 /** The fields shown for these facts: a field with `when` appears only while its condition holds. */
 export function visibleFields(pack: RulePack, facts: Facts, dates: DecisionDates): FactField[] {
-  return pack.facts.filter((f) => !f.when || evaluate(pack, f.when, facts, dates, {}) === true);
+  return pack.facts.filter((f) => !f.when || evaluate(pack, f.when, facts, dates, null) === true);
 }
 
 const MSG = {
@@ -25,9 +25,9 @@ const MSG = {
 } satisfies Record<string, Bilingual>;
 
 /** Field-level checks of the visible facts; the messages are what the wizard shows next to the field. */
-export function checkFacts(pack: RulePack, facts: Facts, dates: DecisionDates): Record<string, Bilingual> {
+export function checkFacts(pack: RulePack, facts: Facts, dates: DecisionDates, visible = visibleFields(pack, facts, dates)): Record<string, Bilingual> {
   const errors: Record<string, Bilingual> = {};
-  for (const f of visibleFields(pack, facts, dates)) {
+  for (const f of visible) {
     const v = facts[f.key];
     if (v === null || v === undefined || v === '') {
       if (f.required) errors[f.key] = MSG.required;
@@ -63,8 +63,8 @@ function checkValue(f: FactField, v: unknown, dates: DecisionDates): Bilingual |
 }
 
 /** Only the visible facts count: a value typed into a field that later disappeared is dropped. */
-export function effectiveFacts(pack: RulePack, facts: Facts, dates: DecisionDates): Facts {
+export function effectiveFacts(pack: RulePack, facts: Facts, dates: DecisionDates, visible = visibleFields(pack, facts, dates)): Facts {
   const out: Facts = {};
-  for (const f of visibleFields(pack, facts, dates)) if (facts[f.key] !== undefined) out[f.key] = facts[f.key]!;
+  for (const f of visible) if (facts[f.key] !== undefined) out[f.key] = facts[f.key]!;
   return out;
 }
