@@ -49,7 +49,7 @@ const theme = createTheme({
 // Mantine's default "dimmed" grey is below 4.5:1 on white; clerks read these hints all day.
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': '#5c636a' },
+  light: { '--mantine-color-dimmed': '#5c636a', '--mantine-color-error': '#c92a2a' },
   dark: {},
 });
 

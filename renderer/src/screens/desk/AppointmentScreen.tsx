@@ -69,7 +69,7 @@ export function AppointmentScreen({
   const reg = detail.registration;
   const canStart = a.status === 'GELDI' || a.status === 'ISLEMDE';
   return (
-    <Stack>
+    <Stack data-testid="appointment-screen" data-randevu={a.randevuNo} data-status={a.status}>
       <Group justify="space-between">
         <Group>
           <Title order={2} size="h3">

@@ -77,8 +77,10 @@ export function DecisionPanel({
             error={errors['newAppointment.date']}
           />
           <TextInput
-            type="time"
             label={t('wizard.newTime')}
+            placeholder="SS:dd"
+            maxLength={5}
+            inputMode="numeric"
             withAsterisk
             value={newAppointment.time}
             onChange={(e) => setNewAppointment({ ...newAppointment, time: e.currentTarget.value })}

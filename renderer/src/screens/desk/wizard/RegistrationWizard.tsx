@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConfirmResult, FactFieldView } from '../../../../../preload/contract/registrationTypes';
 import { sendCatch } from '../../../api/client';
@@ -26,7 +26,15 @@ export function RegistrationWizard({ randevuNo, onClose }: { randevuNo: string; 
   const [confirmError, setConfirmError] = useState<{ text: string; fields: Record<string, string> } | null>(null);
   const [done, setDone] = useState<ConfirmResult | null>(null);
   const confirming = useRef(false);
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   useHotkeys([['alt+ArrowLeft', () => back()]]);
+  // Each step puts the focus where the clerk works: the first field or checklist item, or the
+  // primary button on the steps without typing (decision, confirm), so Enter goes on.
+  useEffect(() => {
+    if (draft.step >= 3) submitRef.current?.focus();
+    else if (!formRef.current?.contains(document.activeElement)) formRef.current?.querySelector<HTMLElement>('input, textarea')?.focus();
+  }, [draft.step, evaluation?.decision?.outcome, context !== null]);
 
   if (done) return <WizardDone result={done} onClose={onClose} />;
   if (!context || !evaluation) return <Text>{t('common.loading')}</Text>;
@@ -99,7 +107,7 @@ export function RegistrationWizard({ randevuNo, onClose }: { randevuNo: string; 
   );
 
   return (
-    <Stack>
+    <Stack data-testid="wizard" data-step={STEPS[step]}>
       <Group justify="space-between">
         <div>
           <Title order={2} size="h3">
@@ -120,6 +128,7 @@ export function RegistrationWizard({ randevuNo, onClose }: { randevuNo: string; 
       </Stepper>
       <Paper withBorder p="md">
         <form
+          ref={formRef}
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
@@ -157,7 +166,7 @@ export function RegistrationWizard({ randevuNo, onClose }: { randevuNo: string; 
               <Button variant="default" onClick={back} disabled={step === 0}>
                 {t('wizard.back')}
               </Button>
-              <Button type="submit" autoFocus={STEPS[step] === 'confirm' || STEPS[step] === 'decision' || STEPS[step] === 'documents'} color={STEPS[step] === 'confirm' ? 'green' : undefined}>
+              <Button ref={submitRef} type="submit" color={STEPS[step] === 'confirm' ? 'green' : undefined}>
                 {STEPS[step] === 'confirm' ? t('wizard.confirm') : t('wizard.next')}
               </Button>
             </Group>
