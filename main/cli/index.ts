@@ -6,6 +6,7 @@ import type { ApiInput, ApiName, ApiOutput, ApiResult } from '../../preload/cont
 import type { CliCommand, CliContext } from './command';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { decideCommand } from './commands/decide';
+import { listsCommand, reportCommand } from './commands/print';
 import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { statusCommand } from './commands/status';
@@ -14,7 +15,7 @@ import { UsageError, type CliIO } from './output';
 import { readSecret } from './password';
 
 /** Every command of `npm run cli`; each goes through the same handler table as the window. */
-export const cliCommands: CliCommand[] = [initCommand, statusCommand, verifyCommand, backupCommand, restoreCommand, importCommand, decideCommand];
+export const cliCommands: CliCommand[] = [initCommand, statusCommand, verifyCommand, backupCommand, restoreCommand, importCommand, decideCommand, reportCommand, listsCommand];
 
 function helpText(lang: 'tr' | 'en'): string {
   const lines = [

@@ -5,6 +5,7 @@ import { backupHandlers } from './backupHandlers';
 import { deskHandlers } from './deskHandlers';
 import { importHandlers } from './importHandlers';
 import { registrationHandlers } from './registrationHandlers';
+import { printHandlers } from './printHandlers';
 import type { Handler, HandlerTable } from './defineHandlers';
 import { ledgerHandlers } from './ledgerHandlers';
 import { userHandlers } from './userHandlers';
@@ -21,7 +22,7 @@ export function combineHandlerTables(...tables: HandlerTable[]): HandlerTable {
   return out as HandlerTable;
 }
 
-export const handlers = combineHandlerTables(appHandlers, authHandlers, userHandlers, ledgerHandlers, deskHandlers, backupHandlers, importHandlers, registrationHandlers);
+export const handlers = combineHandlerTables(appHandlers, authHandlers, userHandlers, ledgerHandlers, deskHandlers, backupHandlers, importHandlers, registrationHandlers, printHandlers);
 
 export function handlerFor(name: string): Handler<ApiName> | undefined {
   return Object.hasOwn(handlers, name) ? (handlers as Record<string, Handler<ApiName>>)[name] : undefined;

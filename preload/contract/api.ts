@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as s from './schemas';
 import type { AccessLogEntry } from './auditTypes';
+import type { PrintedDocument } from './printTypes';
 import type { ImportAnalysis, ImportApplied } from './importTypes';
 import type { ConfirmResult, Evaluation, WizardContext } from './registrationTypes';
 import type { BackupInfo, BackupResult, RestoreResult } from './backupTypes';
@@ -70,6 +71,9 @@ export const apiInputs = {
   'import.apply': z.object({ importId: z.string('INVALID').uuid('INVALID') }).strict(),
   'import.cancel': z.object({ importId: z.string('INVALID').uuid('INVALID') }).strict(),
   'import.saveReport': z.object({ importId: z.string('INVALID').uuid('INVALID'), to: z.string('REQUIRED').min(1, 'REQUIRED') }).strict(),
+  'print.registration': z.object({ registrationNo: z.string('REQUIRED').min(1, 'REQUIRED').max(40, 'INVALID') }).strict(),
+  'print.dailyReport': z.object({ date: s.isoDate }).strict(),
+  'print.placementList': z.object({ programCode: z.string('REQUIRED').min(1, 'REQUIRED'), provinceCode: s.provinceCode.optional(), maskTckn: z.boolean().optional() }).strict(),
   'day.view': z.object({ date: s.isoDate }).strict(),
   'desk.find': z.object({ query: z.string('INVALID').max(100, 'INVALID') }).strict(),
   'desk.checkIn': z.object({ randevuNo: s.randevuNo }).strict(),
@@ -110,6 +114,9 @@ export interface ApiOutputs {
   'import.apply': ImportApplied;
   'import.cancel': { cancelled: boolean };
   'import.saveReport': { path: string };
+  'print.registration': PrintedDocument;
+  'print.dailyReport': PrintedDocument;
+  'print.placementList': PrintedDocument;
   'day.view': DayView;
   'desk.find': { query: string; kind: 'randevu' | 'tckn' | 'name' | 'none'; results: AppointmentSummary[] };
   'desk.checkIn': AppointmentSummary;

@@ -105,6 +105,7 @@ export const errorMessages = {
   IMPORT_CANCELLED: { tr: 'İçe aktarma iptal edildi; hiçbir şey değişmedi.', en: 'The import was cancelled; nothing changed.' },
   IMPORT_UNKNOWN: { tr: 'Bu içe aktarma bulunamadı (süresi geçti ya da iptal edildi). Dosyayı yeniden seçin.', en: 'This import is not known (expired or cancelled). Choose the file again.' },
   IMPORT_FILE_MISSING: { tr: 'Dosya bulunamadı: {name}', en: 'File not found: {name}' },
+  PROVINCE_NOT_IN_PACK: { tr: '{programCode} programında {provinceCode} ili yok.', en: 'Province {provinceCode} is not in programme {programCode}.' },
   INTERNAL: {
     tr: 'Beklenmeyen bir hata oluştu. Hiçbir değişiklik kaydedilmedi.',
     en: 'An unexpected error occurred. No change was saved.',

@@ -126,6 +126,7 @@ export const en: Messages = {
     another: 'Another file',
     counts: { added: 'Added', updated: 'Updated', unchanged: 'Unchanged', cancelled: 'Cancelled', rejected: 'Rejected', skipped: 'Other province (skipped)', keptStarted: 'Started at the desk (kept)' },
   },
+  print: { save: 'Save as PDF', print: 'Print', form: 'Print the form', report: 'Daily report', list: 'Main / reserve list' },
   find: {
     label: 'Find appointment',
     placeholder: 'Scan the appointment no, or type a T.C. Kimlik No or a name',

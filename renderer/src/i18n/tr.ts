@@ -124,6 +124,7 @@ export const tr = {
     another: 'Başka bir dosya',
     counts: { added: 'Eklenen', updated: 'Güncellenen', unchanged: 'Değişmeyen', cancelled: 'İptal edilen', rejected: 'Reddedilen', skipped: 'Başka il (atlanan)', keptStarted: 'Masada başlamış (dokunulmadı)' },
   },
+  print: { save: 'PDF olarak kaydet', print: 'Yazdır', form: 'Formu yazdır', report: 'Günlük rapor', list: 'Asil / Yedek listesi' },
   find: {
     label: 'Randevu bul',
     placeholder: 'Randevu No okutun, T.C. Kimlik No ya da ad soyad yazın',

@@ -9,11 +9,14 @@ import { errorText } from '../api/errorText';
 import { formatTrDate, shiftDay, todayInTurkey } from '../hooks/today';
 import { StatusChip } from '../shell/StatusChip';
 import { notifications } from '@mantine/notifications';
+import type { PrintedDocument } from '../../../preload/contract/printTypes';
+import { PdfPreview } from '../shell/PdfPreview';
 
 /** "Bugün": the day's appointments of this desk by slot, counts on top, the current slot marked. */
 export function DayScreen({ onOpen, isHead, date, setDate }: { onOpen: (randevuNo: string) => void; isHead: boolean; date: string; setDate: (d: string) => void }) {
   const { t, i18n } = useTranslation();
   const [day, setDay] = useState<DayView | null>(null);
+  const [doc, setDoc] = useState<PrintedDocument | null>(null);
   const load = useCallback(async () => {
     if (/^\d{4}-\d{2}-\d{2}$/.test(date)) setDay(await send('day.view', { date }));
   }, [date]);
@@ -50,6 +53,11 @@ export function DayScreen({ onOpen, isHead, date, setDate }: { onOpen: (randevuN
               {t('day.today')}
             </Button>
           )}
+          {isHead && day && day.total > 0 && (
+            <Button variant="default" onClick={() => void act(async () => setDoc(await send('print.dailyReport', { date })))}>
+              {t('print.report')}
+            </Button>
+          )}
           {isHead && day && day.counts.BEKLIYOR > 0 && date <= todayInTurkey() && (
             <Button variant="light" color="orange" onClick={() => void act(() => send('desk.closeDay', { date }))}>
               {t('day.close', { count: day.counts.BEKLIYOR })}
@@ -71,6 +79,7 @@ export function DayScreen({ onOpen, isHead, date, setDate }: { onOpen: (randevuN
             ))}
         </Group>
       )}
+      <PdfPreview doc={doc} onClose={() => setDoc(null)} />
       {day && day.total === 0 && <Alert color="gray">{t('day.empty')}</Alert>}
       {day && day.total > 0 && (
         <Table highlightOnHover data-testid="day-table">

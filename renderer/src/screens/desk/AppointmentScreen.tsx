@@ -9,6 +9,8 @@ import { ApiCallError, send, sendCatch } from '../../api/client';
 import { errorText, fieldErrors } from '../../api/errorText';
 import { formatMoney, formatTrDate, formatTrDateTime } from '../../hooks/today';
 import { StatusChip } from '../../shell/StatusChip';
+import { PdfPreview } from '../../shell/PdfPreview';
+import type { PrintedDocument } from '../../../../preload/contract/printTypes';
 
 /**
  * One appointment: its details, the recorded outcome (read-only) and every ledger event about
@@ -30,6 +32,7 @@ export function AppointmentScreen({
   const [detail, setDetail] = useState<AppointmentDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const primary = useRef<HTMLButtonElement>(null);
+  const [doc, setDoc] = useState<PrintedDocument | null>(null);
   const load = useCallback(async () => {
     const r = await sendCatch('desk.detail', { randevuNo });
     if (r.error) setError(errorText(r.error));
@@ -133,6 +136,9 @@ export function AppointmentScreen({
                   [t('desk.newAppointment'), reg.newAppointmentNo ?? '—'],
                 ]}
               />
+              <Button mt="sm" variant="default" onClick={() => void send('print.registration', { registrationNo: reg.registrationNo }).then(setDoc)}>
+                {t('print.form')}
+              </Button>
               {isHead && <ReverseForm registrationNo={reg.registrationNo} onDone={load} />}
             </Paper>
           )}
@@ -162,6 +168,7 @@ export function AppointmentScreen({
           </Paper>
         </Grid.Col>
       </Grid>
+      <PdfPreview doc={doc} onClose={() => setDoc(null)} />
     </Stack>
   );
 }

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { printRefusal, printValue, UsageError } from '../output';
+import type { CliCommand } from '../command';
+import type { PrintedDocument } from '../../../preload/contract/printTypes';
+
+function save(out: string, doc: PrintedDocument): string {
+  const target = path.resolve(out);
+  fs.writeFileSync(target, Buffer.from(doc.pdfBase64, 'base64'), { mode: 0o600 });
+  return target;
+}
+
+export const reportCommand: CliCommand = {
+  name: 'report',
+  summary: { tr: 'Günlük raporu PDF olarak yazar.', en: 'Writes the daily report as a PDF.' },
+  usage: 'report --date yyyy-MM-dd --out RAPOR.pdf [--user KULLANICI]',
+  options: ['date', 'out'],
+  async run(ctx) {
+    const { date, out } = ctx.options;
+    if (typeof date !== 'string' || typeof out !== 'string') throw new UsageError('report needs --date and --out');
+    const signed = await ctx.signIn();
+    if (!signed.ok) return printRefusal(ctx.io, signed);
+    const r = await ctx.call('print.dailyReport', { date });
+    await ctx.call('auth.logout', {});
+    if (!r.ok) return printRefusal(ctx.io, r);
+    const file = save(out, r.value);
+    return printValue(ctx.io, { file, bytes: r.value.bytes }, () => `Günlük rapor yazıldı: ${file}`);
+  },
+};
+
+export const listsCommand: CliCommand = {
+  name: 'lists',
+  summary: { tr: 'Asil / Yedek listesini PDF olarak yazar (T.C. Kimlik No maskeli; --full ile tam).', en: 'Writes the main/reserve list as a PDF (T.C. Kimlik No masked; --full for full).' },
+  usage: 'lists --pack KOD [--province IL_KODU] --out LISTE.pdf [--full] [--user KULLANICI]',
+  options: ['pack', 'province', 'out'],
+  flags: ['full'],
+  async run(ctx) {
+    const { pack, province, out } = ctx.options;
+    if (typeof pack !== 'string' || typeof out !== 'string') throw new UsageError('lists needs --pack and --out');
+    const signed = await ctx.signIn();
+    if (!signed.ok) return printRefusal(ctx.io, signed);
+    const r = await ctx.call('print.placementList', { programCode: pack, ...(typeof province === 'string' ? { provinceCode: province } : {}), maskTckn: ctx.options.full !== true });
+    await ctx.call('auth.logout', {});
+    if (!r.ok) return printRefusal(ctx.io, r);
+    const file = save(out, r.value);
+    return printValue(ctx.io, { file, bytes: r.value.bytes }, () => `Asil / Yedek listesi yazıldı: ${file}`);
+  },
+};

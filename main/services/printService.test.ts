@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BAKICI_DOCUMENTS, bakiciFacts } from '../testing/facts';
+import { setUpApp } from '../testing/appFixture';
+import { seedAppointments } from '../testing/seed';
+
+const DAY = '2026-11-24';
+
+function pdfText(b64: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masa-print-'));
+  const f = path.join(dir, 'x.pdf');
+  fs.writeFileSync(f, Buffer.from(b64, 'base64'));
+  return execFileSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' });
+}
+
+async function registered() {
+  const t = await setUpApp({ now: () => new Date('2026-11-24T08:00:00Z') });
+  const rows = seedAppointments(t.app, { date: DAY, count: 3, programCode: 'BAKICI-2020', names: [['Şükran', 'Öztürk'], ['Gülşen', 'Işıkoğlu'], ['İpek', 'Çağlayan']] });
+  const out: string[] = [];
+  for (const [i, r] of rows.entries()) {
+    await t.ok('desk.checkIn', { randevuNo: r.randevuNo });
+    if (i === 2) continue;
+    const ctx = await t.ok('registration.start', { randevuNo: r.randevuNo });
+    const facts = { ...ctx.draft!.facts, ...bakiciFacts(i === 1 ? { 'caregiver.trainingCertificate': false } : {}) };
+    out.push((await t.ok('registration.confirm', { randevuNo: r.randevuNo, submissionId: ctx.submissionId, facts, documents: BAKICI_DOCUMENTS, newAppointment: null })).registrationNo);
+  }
+  return { ...t, rows, regs: out };
+}
+
+describe('printed documents from the ledger', () => {
+  it('the Kesin Kayıt Formu names mother, child, caregiver, amount, placement and obligations; printing is logged', async () => {
+    const { ok, regs } = await registered();
+    const doc = await ok('print.registration', { registrationNo: regs[0]! });
+    expect(doc.fileName).toBe(`kesin-kayit-formu-${regs[0]}.pdf`);
+    const text = pdfText(doc.pdfBase64);
+    for (const s of ['Şükran Öztürk', 'Elif Öztürk', 'Gülizar Çelikkaya', '325,00', 'Asil 1 / 3.500'.replace('3.500', '1.750'), regs[0]!]) expect(text).toContain(s);
+    expect(text).toContain('Bakıcıya her ay en az ev hizmetlerindeki asgari ücreti ödemek');
+    const log = await ok('audit.accessLog', { from: DAY, to: DAY });
+    expect(log.some((l) => l.action === 'record.printed')).toBe(true);
+  });
+
+  it('the Ret bildirimi lists each reason in plain Turkish', async () => {
+    const { ok, regs } = await registered();
+    const text = pdfText((await ok('print.registration', { registrationNo: regs[1]! })).pdfBase64);
+    expect(text).toContain('RET');
+    expect(text).toContain('Bakıcının 0-36 ay çocuk bakımı eğitim sertifikası olmalıdır.');
+  });
+
+  it('the daily report has every appointment, outcomes, the support total and the chain head', async () => {
+    const { ok, app } = await registered();
+    // The report names the chain head at the moment it is printed (its own print event comes after).
+    const head = app.requireStore().ledger.head().hash;
+    const doc = await ok('print.dailyReport', { date: DAY });
+    const text = pdfText(doc.pdfBase64);
+    expect(text).toContain('Gülşen Işıkoğlu');
+    expect(text).toContain('İpek Çağlayan');
+    expect(text).toContain('325,00');
+    expect(text.replace(/\s+/g, '')).toContain(head.slice(0, 32));
+  });
+
+  it('the placement list is refused for a province outside the pack', async () => {
+    const { ok, call } = await registered();
+    const doc = await ok('print.placementList', { programCode: 'BAKICI-2020' });
+    expect(pdfText(doc.pdfBase64)).toContain('Şükran Öztürk');
+    expect(await call('print.placementList', { programCode: 'BAKICI-2020', provinceCode: '16' })).toMatchObject({ ok: false, error: { code: 'PROVINCE_NOT_IN_PACK' } });
+  });
+});

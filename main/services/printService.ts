@@ -1,0 +1,195 @@
+import { appointments as appointmentsQ, registrations as registrationsQ, reconciliation as reconQ, users as usersQ, type RawDatabase } from '../../database';
+import type { PrintedDocument } from '../../preload/contract/printTypes';
+import { AppError } from '../app/appError';
+import type { MasaApp } from '../app/masaApp';
+import { renderDailyReport, renderDecisionNotice, renderFinalRegistrationForm, renderPlacementList } from '../print';
+import type { AppointmentOutcome } from '../print/models';
+import { computeLists, formatPlacement, placementOf, type ListEntry } from '../rules';
+import { trTitle } from '../domain/turkishText';
+import { turkeyParts } from '../domain/turkeyTime';
+import { recordAccess } from './accessLog';
+import { packFor } from './rulesAdapter';
+
+/**
+ * Builds the printed documents from the ledger and renders them in main (PDF bytes in memory,
+ * never a temp file). Every print of a personal record is written to the access log.
+ */
+function office(app: MasaApp) {
+  const o = app.officeInfo();
+  return { province: o.provinceName, desk: o.deskCode };
+}
+
+function localNow(app: MasaApp): string {
+  return turkeyParts(app.now()).dateTime;
+}
+
+function localFromUtc(iso: string): string {
+  return turkeyParts(new Date(iso)).dateTime;
+}
+
+function clerkName(db: RawDatabase, id: number | null): string {
+  if (id === null) return '—';
+  return usersQ.userById(db, id)?.display_name ?? `#${id}`;
+}
+
+function requireRegistration(db: RawDatabase, registrationNo: string) {
+  const reg = registrationsQ.byNo(db, registrationNo);
+  if (!reg) throw new AppError('REGISTRATION_NOT_FOUND');
+  const appt = appointmentsQ.appointmentByNo(db, reg.randevu_no)!;
+  return { reg, appt, facts: JSON.parse(reg.facts) as Record<string, string | number | boolean | null> };
+}
+
+function pdf(fileName: string, bytes: Buffer): PrintedDocument {
+  return { fileName, pdfBase64: bytes.toString('base64'), bytes: bytes.length };
+}
+
+/** Main/reserve placement of one registration, from the accepted registrations of its edition and province. */
+export function placementFor(db: RawDatabase, programCode: string, provinceCode: string, registrationNo: string, asOf: string): string {
+  const pack = packFor(programCode);
+  const quota = pack.provinces.find((p) => p.code === provinceCode)?.quota ?? 0;
+  const lists = computeLists(listEntries(db, programCode, provinceCode), quota, [], asOf);
+  const p = placementOf(lists, registrationNo);
+  return p ? formatPlacement(p) : '—';
+}
+
+function listEntries(db: RawDatabase, programCode: string, provinceCode: string): ListEntry[] {
+  return registrationsQ.acceptedForList(db, programCode, provinceCode).map((r) => {
+    const a = appointmentsQ.appointmentByNo(db, r.randevu_no)!;
+    return {
+      registrationNo: r.registration_no,
+      randevuNo: r.randevu_no,
+      preRegisteredAt: r.pre_registered_at,
+      motherName: trTitle(`${a.mother_first_name} ${a.mother_last_name}`),
+      motherTckn: r.mother_tckn,
+    };
+  });
+}
+
+export async function printRegistrationDocument(app: MasaApp, registrationNo: string): Promise<PrintedDocument> {
+  const db = app.requireStore().db;
+  const { reg, appt, facts } = requireRegistration(db, registrationNo);
+  const pack = packFor(reg.program_code);
+  const motherName = trTitle(`${appt.mother_first_name} ${appt.mother_last_name}`);
+  const str = (k: string) => (typeof facts[k] === 'string' ? (facts[k] as string) : null);
+  const decision = JSON.parse(reg.decision) as {
+    failedRules: { code: string; text: { tr: string } }[];
+    missingDocuments: { code: string; label: { tr: string } }[];
+    supportType: { label: { tr: string } } | null;
+  };
+  const common = { office: office(app), printedAt: localNow(app) };
+  let bytes: Buffer;
+  let kind: string;
+  if (reg.outcome === 'KESIN_KAYIT') {
+    kind = 'kesin-kayit-formu';
+    bytes = await renderFinalRegistrationForm({
+      ...common,
+      registrationNo: reg.registration_no,
+      appointmentNo: reg.randevu_no,
+      registeredAt: localFromUtc(reg.registered_at),
+      editionName: pack.name.tr,
+      mother: { fullName: motherName, tckn: reg.mother_tckn, birthDate: appt.mother_birth_date ?? str('mother.birthDate') ?? appt.child_birth_date },
+      child: { fullName: str('child.fullName') ?? '—', tckn: reg.child_tckn ?? appt.child_tckn ?? reg.mother_tckn, birthDate: str('child.birthDate') ?? appt.child_birth_date },
+      careProvider: reg.institution_name
+        ? { kind: 'institution', name: reg.institution_name }
+        : { kind: 'caregiver', fullName: str('caregiver.fullName') ?? '—', tckn: reg.caregiver_tckn ?? reg.mother_tckn, ...(str('caregiver.birthDate') ? { birthDate: str('caregiver.birthDate')! } : {}) },
+      support: { typeText: decision.supportType?.label.tr ?? reg.support_type ?? '—', monthlyAmountMinor: reg.monthly_amount_cents ?? 0, currency: 'EUR' },
+      placement: placementFor(db, reg.program_code, reg.province_code, reg.registration_no, turkeyParts(app.now()).date),
+      obligations: pack.obligations.map((o) => o.tr),
+      clerkName: clerkName(db, reg.clerk_id),
+    });
+  } else {
+    kind = reg.outcome === 'RET' ? 'ret-bildirimi' : 'eksik-evrak-bildirimi';
+    const follow = reg.new_appointment_no ? appointmentsQ.appointmentByNo(db, reg.new_appointment_no) : undefined;
+    bytes = await renderDecisionNotice({
+      ...common,
+      decision: reg.outcome === 'RET' ? 'rejected' : 'missingDocuments',
+      appointmentNo: reg.randevu_no,
+      decidedAt: localFromUtc(reg.registered_at),
+      editionName: pack.name.tr,
+      mother: { fullName: motherName, tckn: reg.mother_tckn },
+      reasons: decision.failedRules.map((r) => ({ code: r.code, text: r.text.tr })),
+      missingDocuments: decision.missingDocuments.map((d) => d.label.tr),
+      newAppointment: reg.outcome === 'EKSIK_EVRAK' && follow ? { date: follow.date, time: follow.time } : null,
+      clerkName: clerkName(db, reg.clerk_id),
+    });
+  }
+  recordAccess(app, 'printed', `appointment:${reg.randevu_no}`, { document: kind, registrationNo: reg.registration_no });
+  // The file name carries the registration number only: never a name or a T.C. Kimlik No.
+  return pdf(`${kind}-${reg.registration_no}.pdf`, bytes);
+}
+
+const OUTCOME: Record<string, AppointmentOutcome> = {
+  KESIN_KAYIT: 'finalRegistration',
+  RET: 'rejected',
+  EKSIK_EVRAK: 'missingDocuments',
+  GELMEDI: 'noShow',
+  IPTAL: 'cancelled',
+};
+
+export async function printDailyReport(app: MasaApp, date: string): Promise<PrintedDocument> {
+  const db = app.requireStore().db;
+  const session = app.requireSession();
+  const rows = reconQ.dayAppointmentsWithOutcome(db, date);
+  const regs = new Map(rows.filter((r) => r.reg_no).map((r) => [r.reg_no!, registrationsQ.byNo(db, r.reg_no!)!]));
+  const editions = [...new Set(rows.map((r) => r.program_code))].map((c) => {
+    try {
+      return packFor(c).name.tr;
+    } catch {
+      return c;
+    }
+  });
+  const bytes = await renderDailyReport({
+    office: office(app),
+    printedAt: localNow(app),
+    day: date,
+    editionNames: editions.length ? editions : ['—'],
+    supportCurrency: 'EUR',
+    appointments: rows.map((r) => {
+      const reg = r.reg_no ? regs.get(r.reg_no) : undefined;
+      const outcome = OUTCOME[r.status] ?? 'pending';
+      return {
+        time: r.time,
+        appointmentNo: r.randevu_no,
+        motherName: trTitle(`${r.mother_first_name} ${r.mother_last_name}`),
+        outcome,
+        clerkName: reg ? clerkName(db, reg.clerk_id) : null,
+        monthlySupportMinor: outcome === 'finalRegistration' ? (reg?.monthly_amount_cents ?? 0) : null,
+      };
+    }),
+    maskMotherNames: false,
+    ledgerChainHead: app.requireStore().ledger.head().hash,
+    officeHeadName: session.displayName,
+  });
+  app.requireStore().ledger.record({ type: 'report.printed', entity: `day:${date}`, userId: session.userId }, (w) => w.note({ date, appointments: rows.length }));
+  return pdf(`gunluk-rapor-${date}.pdf`, bytes);
+}
+
+export async function printPlacementList(app: MasaApp, input: { programCode: string; provinceCode?: string; maskTckn?: boolean }): Promise<PrintedDocument> {
+  const db = app.requireStore().db;
+  const session = app.requireSession();
+  const pack = packFor(input.programCode);
+  const province = input.provinceCode ?? app.officeInfo().provinceCode;
+  const quota = pack.provinces.find((p) => p.code === province)?.quota;
+  if (quota === undefined) throw new AppError('PROVINCE_NOT_IN_PACK', { programCode: pack.code, provinceCode: province });
+  const asOf = turkeyParts(app.now());
+  const lists = computeLists(listEntries(db, pack.code, province), quota, [], asOf.date);
+  const bytes = await renderPlacementList({
+    office: office(app),
+    printedAt: asOf.dateTime,
+    editionName: pack.name.tr,
+    quota,
+    asOf: asOf.dateTime,
+    maskTckn: input.maskTckn ?? true,
+    rows: lists.map((l) => ({
+      rank: l.position,
+      list: l.list === 'ASIL' ? 'main' : 'reserve',
+      registrationNo: l.registrationNo,
+      appointmentNo: l.randevuNo,
+      motherName: l.motherName,
+      motherTckn: l.motherTckn,
+      preRegisteredAt: l.preRegisteredAt,
+    })),
+  });
+  app.requireStore().ledger.record({ type: 'list.printed', entity: `list:${pack.code}:${province}`, userId: session.userId }, (w) => w.note({ rows: lists.length }));
+  return pdf(`asil-yedek-listesi-${pack.code}-${province}.pdf`, bytes);
+}

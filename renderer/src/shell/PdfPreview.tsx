@@ -1,0 +1,34 @@
+import { Button, Group, Modal, Stack } from '@mantine/core';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PrintedDocument } from '../../../preload/contract/printTypes';
+
+/**
+ * Preview of a PDF made in main, with print and "PDF olarak kaydet". The bytes live in a blob
+ * URL in memory only; saving goes through the browser's (Electron's) save dialog.
+ */
+export function PdfPreview({ doc, onClose }: { doc: PrintedDocument | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const frame = useRef<HTMLIFrameElement>(null);
+  const url = useMemo(() => {
+    if (!doc) return null;
+    const bytes = Uint8Array.from(atob(doc.pdfBase64), (c) => c.charCodeAt(0));
+    return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  }, [doc]);
+  useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
+  return (
+    <Modal opened={!!doc} onClose={onClose} title={doc?.fileName} size="90%" data-testid="pdf-preview">
+      {doc && url && (
+        <Stack>
+          <iframe ref={frame} src={url} title={doc.fileName} style={{ width: '100%', height: '70vh', border: '1px solid #dee2e6' }} />
+          <Group justify="flex-end">
+            <Button component="a" href={url} download={doc.fileName} variant="default">
+              {t('print.save')}
+            </Button>
+            <Button onClick={() => frame.current?.contentWindow?.print()}>{t('print.print')}</Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
