@@ -7,6 +7,7 @@ import type { CliCommand, CliContext } from './command';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { decideCommand } from './commands/decide';
 import { listsCommand, reportCommand } from './commands/print';
+import { deskKeyCommand, exportCommand, mergeCommand } from './commands/reconciliation';
 import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { statusCommand } from './commands/status';
@@ -15,7 +16,7 @@ import { UsageError, type CliIO } from './output';
 import { readSecret } from './password';
 
 /** Every command of `npm run cli`; each goes through the same handler table as the window. */
-export const cliCommands: CliCommand[] = [initCommand, statusCommand, verifyCommand, backupCommand, restoreCommand, importCommand, decideCommand, reportCommand, listsCommand];
+export const cliCommands: CliCommand[] = [initCommand, statusCommand, verifyCommand, backupCommand, restoreCommand, importCommand, decideCommand, reportCommand, listsCommand, exportCommand, mergeCommand, deskKeyCommand];
 
 function helpText(lang: 'tr' | 'en'): string {
   const lines = [

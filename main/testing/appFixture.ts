@@ -20,6 +20,10 @@ export function newApp(opts: { now?: () => Date } = {}) {
 
 /** A set-up office (province 35, desk M01) with the head signed in. */
 export async function setUpApp(opts: { now?: () => Date } = {}) {
+  return setUpAppWith(opts);
+}
+
+export async function setUpAppWith(opts: { now?: () => Date; deskCode?: string } = {}) {
   const t = newApp(opts);
   const setup = await t.ok('setup.create', {
     username: HEAD_USER.username,
@@ -27,7 +31,7 @@ export async function setUpApp(opts: { now?: () => Date } = {}) {
     password: HEAD_USER.password,
     passwordRepeat: HEAD_USER.password,
     provinceCode: '35',
-    deskCode: 'M01',
+    deskCode: opts.deskCode ?? 'M01',
   });
   return { ...t, recoveryCode: setup.recoveryCode };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as s from './schemas';
 import type { AccessLogEntry } from './auditTypes';
+import type { DeskKeyInfo, ExportResult, MergeResult, VerifyRow } from './reconciliationTypes';
 import type { PrintedDocument } from './printTypes';
 import type { ImportAnalysis, ImportApplied } from './importTypes';
 import type { ConfirmResult, Evaluation, WizardContext } from './registrationTypes';
@@ -74,6 +75,11 @@ export const apiInputs = {
   'print.registration': z.object({ registrationNo: z.string('REQUIRED').min(1, 'REQUIRED').max(40, 'INVALID') }).strict(),
   'print.dailyReport': z.object({ date: s.isoDate }).strict(),
   'print.placementList': z.object({ programCode: z.string('REQUIRED').min(1, 'REQUIRED'), provinceCode: s.provinceCode.optional(), maskTckn: z.boolean().optional() }).strict(),
+  'reconciliation.export': z.object({ date: s.isoDate, outDir: z.string('REQUIRED').min(1, 'REQUIRED') }).strict(),
+  'reconciliation.deskKey': s.empty,
+  'reconciliation.registerDeskKey': z.object({ deskCode: s.deskCode, pem: z.string('REQUIRED').min(1, 'REQUIRED').max(2000, 'INVALID') }).strict(),
+  'reconciliation.verify': z.object({ files: z.array(z.string().min(1)).min(1, 'REQUIRED').max(500, 'INVALID') }).strict(),
+  'reconciliation.merge': z.object({ files: z.array(z.string().min(1)).min(1, 'REQUIRED').max(500, 'INVALID'), outDir: z.string('REQUIRED').min(1, 'REQUIRED') }).strict(),
   'day.view': z.object({ date: s.isoDate }).strict(),
   'desk.find': z.object({ query: z.string('INVALID').max(100, 'INVALID') }).strict(),
   'desk.checkIn': z.object({ randevuNo: s.randevuNo }).strict(),
@@ -117,6 +123,11 @@ export interface ApiOutputs {
   'print.registration': PrintedDocument;
   'print.dailyReport': PrintedDocument;
   'print.placementList': PrintedDocument;
+  'reconciliation.export': ExportResult;
+  'reconciliation.deskKey': DeskKeyInfo;
+  'reconciliation.registerDeskKey': DeskKeyInfo;
+  'reconciliation.verify': VerifyRow[];
+  'reconciliation.merge': MergeResult;
   'day.view': DayView;
   'desk.find': { query: string; kind: 'randevu' | 'tckn' | 'name' | 'none'; results: AppointmentSummary[] };
   'desk.checkIn': AppointmentSummary;

@@ -106,6 +106,8 @@ export const errorMessages = {
   IMPORT_UNKNOWN: { tr: 'Bu içe aktarma bulunamadı (süresi geçti ya da iptal edildi). Dosyayı yeniden seçin.', en: 'This import is not known (expired or cancelled). Choose the file again.' },
   IMPORT_FILE_MISSING: { tr: 'Dosya bulunamadı: {name}', en: 'File not found: {name}' },
   PROVINCE_NOT_IN_PACK: { tr: '{programCode} programında {provinceCode} ili yok.', en: 'Province {provinceCode} is not in programme {programCode}.' },
+  EXPORT_FOLDER: { tr: 'Klasör bulunamadı ya da yazılamıyor: {dir}', en: 'The folder does not exist or cannot be written: {dir}' },
+  KEY_INVALID: { tr: 'Bu bir Ed25519 açık anahtarı (PEM) değil.', en: 'This is not an Ed25519 public key (PEM).' },
   INTERNAL: {
     tr: 'Beklenmeyen bir hata oluştu. Hiçbir değişiklik kaydedilmedi.',
     en: 'An unexpected error occurred. No change was saved.',

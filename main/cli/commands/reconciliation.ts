@@ -1,0 +1,69 @@
+import { printRefusal, printValue, UsageError } from '../output';
+import type { CliCommand } from '../command';
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  summary: { tr: 'Günün imzalı mutabakat dosyasını (.xlsx + .sig) klasöre yazar.', en: "Writes the day's signed reconciliation (.xlsx + .sig) into a folder." },
+  usage: 'export --date yyyy-MM-dd --out KLASÖR [--user KULLANICI]',
+  options: ['date', 'out'],
+  async run(ctx) {
+    const { date, out } = ctx.options;
+    if (typeof date !== 'string' || typeof out !== 'string') throw new UsageError('export needs --date and --out');
+    const signed = await ctx.signIn();
+    if (!signed.ok) return printRefusal(ctx.io, signed);
+    const r = await ctx.call('reconciliation.export', { date, outDir: out });
+    await ctx.call('auth.logout', {});
+    if (!r.ok) return printRefusal(ctx.io, r);
+    const c = r.value.counts;
+    return printValue(ctx.io, r.value, () =>
+      [`Yazıldı: ${r.value.xlsxPath}`, `İmza: ${r.value.sigPath}`, `SHA-256: ${r.value.sha256}`, `Randevu ${c.appointments} · Kesin Kayıt ${c.registrations} · Ret ${c.rejected} · Eksik Evrak ${c.incomplete}`].join('\n'),
+    );
+  },
+};
+
+export const mergeCommand: CliCommand = {
+  name: 'merge',
+  summary: { tr: 'Masaların mutabakat dosyalarını doğrular ve il dosyasında (masa IL) birleştirir; mükerrerleri işaretler.', en: "Verifies desks' reconciliation files and merges them into the province file (desk IL), flagging duplicates." },
+  usage: 'merge DOSYA.xlsx... --out KLASÖR [--user KULLANICI]',
+  options: ['out'],
+  async run(ctx) {
+    const out = ctx.options.out;
+    if (typeof out !== 'string' || ctx.positionals.length === 0) throw new UsageError('merge needs files and --out');
+    const signed = await ctx.signIn();
+    if (!signed.ok) return printRefusal(ctx.io, signed);
+    const r = await ctx.call('reconciliation.merge', { files: ctx.positionals, outDir: out });
+    await ctx.call('auth.logout', {});
+    if (!r.ok) return printRefusal(ctx.io, r);
+    const en = ctx.io.lang === 'en';
+    printValue(ctx.io, r.value, () =>
+      [
+        ...r.value.files.map((f) => `  ${f.ok ? '✓' : '✗'} ${f.file}: ${en ? f.message.en : f.message.tr}`),
+        r.value.merged
+          ? `${en ? 'Merged' : 'Birleştirildi'}: ${r.value.merged.xlsxPath} (${en ? 'duplicate mothers' : 'mükerrer anne'} ${r.value.merged.duplicateMothers}, ${en ? 'duplicate children' : 'mükerrer çocuk'} ${r.value.merged.duplicateChildren})`
+          : en
+            ? 'Nothing was merged: fix or remove the refused files.'
+            : 'Hiçbir şey birleştirilmedi: reddedilen dosyaları düzeltin ya da çıkarın.',
+      ].join('\n'),
+    );
+    return r.value.ok ? 0 : 1;
+  },
+};
+
+export const deskKeyCommand: CliCommand = {
+  name: 'desk-key',
+  summary: { tr: 'Masanın Ed25519 açık anahtarını ve parmak izini gösterir (--pem ile yalnızca PEM).', en: "Shows the desk's Ed25519 public key and fingerprint (--pem: the PEM only)." },
+  usage: 'desk-key [--pem] [--user KULLANICI]',
+  flags: ['pem'],
+  async run(ctx) {
+    const signed = await ctx.signIn();
+    if (!signed.ok) return printRefusal(ctx.io, signed);
+    const r = await ctx.call('reconciliation.deskKey', {});
+    await ctx.call('auth.logout', {});
+    if (!r.ok) return printRefusal(ctx.io, r);
+    if (ctx.options.pem === true && !ctx.io.json) {
+      ctx.io.out(r.value.pem.trim());
+      return 0;
+    }
+    return printValue(ctx.io, r.value, () => [`Masa: ${r.value.deskCode}`, `Parmak izi (SHA-256): ${r.value.fingerprint}`, r.value.pem.trim()].join('\n'));
+  },
+};

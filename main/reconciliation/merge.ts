@@ -1,0 +1,53 @@
+import type { ReconciliationDay, ReconDuplicate, ReconRegistration } from './model';
+import { writeReconciliation } from './write';
+
+/**
+ * One consolidated reconciliation from several verified desk files (desk code `IL`), signed
+ * with the province key. It flags instead of hides: the same mother or child registered twice,
+ * across desks, days or provinces of the files loaded, is listed with both rows in `Mükerrer`.
+ * The file is named by the last day of the files merged.
+ */
+export async function mergeReconciliations(
+  inputs: { day: ReconciliationDay; file: string }[],
+  opts: { provinceCode: string; provinceName: string; createdAt: string; createdBy: string; appVersion: string; chainHead: string },
+  outDir: string,
+  provinceKey: { publicKeySpki: string; privateKeyPkcs8: string },
+) {
+  const registrations: ReconRegistration[] = [];
+  for (const { day, file } of inputs) for (const r of day.registrations) registrations.push({ ...r, deskCode: day.deskCode, sourceFile: file });
+  const duplicates: ReconDuplicate[] = [];
+  const flag = (kind: ReconDuplicate['kind'], key: (r: ReconRegistration) => string | null) => {
+    const groups = new Map<string, ReconRegistration[]>();
+    for (const r of registrations) {
+      const k = key(r);
+      if (!k) continue;
+      const g = groups.get(k);
+      if (g) g.push(r);
+      else groups.set(k, [r]);
+    }
+    for (const [tckn, g] of groups) {
+      if (g.length < 2) continue;
+      for (const r of g) duplicates.push({ kind, tckn, registrationNo: r.registrationNo, randevuNo: r.randevuNo, deskCode: r.deskCode!, date: r.registeredAt.slice(0, 10), sourceFile: r.sourceFile! });
+    }
+  };
+  flag('ANNE', (r) => r.motherTckn);
+  flag('ÇOCUK', (r) => r.childTckn);
+  const dates = inputs.map((i) => i.day.date).sort();
+  const merged: ReconciliationDay = {
+    provinceCode: opts.provinceCode,
+    provinceName: opts.provinceName,
+    deskCode: 'IL',
+    date: dates[dates.length - 1] ?? opts.createdAt.slice(0, 10),
+    programCodes: [...new Set(inputs.flatMap((i) => i.day.programCodes))].sort(),
+    appointments: inputs.flatMap((i) => i.day.appointments),
+    registrations,
+    rejections: inputs.flatMap((i) => i.day.rejections),
+    chainHead: opts.chainHead,
+    createdAt: opts.createdAt,
+    appVersion: opts.appVersion,
+    createdBy: opts.createdBy,
+    duplicates,
+  };
+  const written = await writeReconciliation(merged, outDir, provinceKey);
+  return { ...written, duplicates, files: inputs.length };
+}

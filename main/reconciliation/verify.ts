@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { countsOf } from './model';
+import { readReconciliation, ReconciliationUnreadable } from './read';
+import { signatureValid, type SignatureFile } from './signature';
+
+export type VerifyCode = 'OK' | 'SIG_MISSING' | 'SIG_MALFORMED' | 'NAME_MISMATCH' | 'BYTES_CHANGED' | 'BAD_SIGNATURE' | 'UNKNOWN_KEY' | 'KEY_OF_OTHER_DESK' | 'UNREADABLE' | 'COUNTS_MISMATCH';
+
+const TEXT: Record<VerifyCode, { tr: string; en: string }> = {
+  OK: { tr: 'İmza ve sayılar doğru.', en: 'Signature and counts are correct.' },
+  SIG_MISSING: { tr: 'İmza dosyası (.sig) yok.', en: 'The signature file (.sig) is missing.' },
+  SIG_MALFORMED: { tr: 'İmza dosyası okunamıyor.', en: 'The signature file cannot be read.' },
+  NAME_MISMATCH: { tr: 'İmza başka bir dosyaya ait.', en: 'The signature belongs to another file.' },
+  BYTES_CHANGED: { tr: 'Dosya imzalandıktan sonra değiştirilmiş.', en: 'The file was changed after it was signed.' },
+  BAD_SIGNATURE: { tr: 'İmza geçersiz.', en: 'The signature is not valid.' },
+  UNKNOWN_KEY: { tr: 'İmzalayan anahtar kayıtlı değil.', en: 'The signing key is not registered.' },
+  KEY_OF_OTHER_DESK: { tr: 'Anahtar başka bir masaya kayıtlı.', en: 'The key is registered to another desk.' },
+  UNREADABLE: { tr: 'Dosya bir mutabakat dosyası olarak okunamıyor.', en: 'The file cannot be read as a reconciliation.' },
+  COUNTS_MISMATCH: { tr: 'Özet sayfasındaki sayılar satırlarla uyuşmuyor.', en: 'The summary counts do not match the rows.' },
+};
+
+export interface TrustedKey {
+  deskCode: string;
+  publicKeySpki: string;
+}
+
+export interface VerifiedFile {
+  file: string;
+  code: VerifyCode;
+  ok: boolean;
+  message: { tr: string; en: string };
+  desk: string | null;
+  date: string | null;
+  provinceCode: string | null;
+  counts: ReturnType<typeof countsOf> | null;
+}
+
+/**
+ * Checks one desk file the way HQ would: the .sig (present, well-formed, same name, same
+ * SHA-256, valid Ed25519 signature by a registered key of that desk), then the summary counts
+ * against the rows. Every refusal is named.
+ */
+export async function verifySignedReconciliation(xlsxPath: string, sigPath: string | undefined, trusted: TrustedKey[]) {
+  const file = path.basename(xlsxPath);
+  const fail = (code: VerifyCode, extra: Partial<VerifiedFile> = {}): { result: VerifiedFile } => ({
+    result: { file, code, ok: false, message: TEXT[code], desk: null, date: null, provinceCode: null, counts: null, ...extra },
+  });
+  const sp = sigPath ?? `${xlsxPath}.sig`;
+  if (!fs.existsSync(sp)) return fail('SIG_MISSING');
+  let sig: SignatureFile;
+  try {
+    sig = JSON.parse(fs.readFileSync(sp, 'utf8')) as SignatureFile;
+    for (const k of ['file', 'sha256', 'desk', 'publicKey', 'signature'] as const) if (typeof sig[k] !== 'string') throw new Error(k);
+  } catch {
+    return fail('SIG_MALFORMED');
+  }
+  if (sig.file !== file) return fail('NAME_MISMATCH');
+  const sha = createHash('sha256').update(fs.readFileSync(xlsxPath)).digest('hex');
+  if (sha !== sig.sha256) return fail('BYTES_CHANGED');
+  if (!signatureValid(sig)) return fail('BAD_SIGNATURE');
+  const key = trusted.find((t) => t.publicKeySpki === sig.publicKey);
+  if (!key) return fail('UNKNOWN_KEY');
+  if (key.deskCode !== sig.desk) return fail('KEY_OF_OTHER_DESK');
+  let day;
+  try {
+    day = await readReconciliation(xlsxPath);
+  } catch (e) {
+    if (e instanceof ReconciliationUnreadable) return fail('UNREADABLE');
+    throw e;
+  }
+  const counts = countsOf(day);
+  const s = day.summary;
+  const matches =
+    Number(s['Randevu Sayısı']) === counts.appointments &&
+    Number(s['Gelen']) === counts.arrived &&
+    Number(s['Gelmeyen']) === counts.noShows &&
+    Number(s['Kesin Kayıt']) === counts.registrations &&
+    Number(s['Ret']) === counts.rejected &&
+    Number(s['Eksik Evrak']) === counts.incomplete &&
+    Number(s['İptal']) === counts.cancelled &&
+    Math.round(Number(s['Aylık Destek Toplamı (EUR)']) * 100) === counts.monthlyTotalCents;
+  const base = { desk: day.deskCode, date: day.date, provinceCode: day.provinceCode, counts };
+  if (!matches) return fail('COUNTS_MISMATCH', base);
+  return { result: { file, code: 'OK' as const, ok: true, message: TEXT.OK, ...base }, day };
+}

@@ -1,0 +1,192 @@
+import { createPublicKey } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { appointments as appointmentsQ, reconciliation as reconQ, settings as settingsQ, users as usersQ, type RawDatabase } from '../../database';
+import type { DeskKeyInfo, ExportResult, MergeResult, VerifyRow } from '../../preload/contract/reconciliationTypes';
+import { AppError } from '../app/appError';
+import type { MasaApp } from '../app/masaApp';
+import { APP_VERSION } from '../app/version';
+import { trTitle } from '../domain/turkishText';
+import { turkeyDayBoundsUtc, turkeyParts } from '../domain/turkeyTime';
+import { createDeskKeyPair, fingerprint, mergeReconciliations, publicKeyPem, verifySignedReconciliation, writeReconciliation, type ReconciliationDay } from '../reconciliation';
+import type { AppointmentOutcomeText } from '../reconciliation/model';
+
+const OUTCOME: Record<string, AppointmentOutcomeText | null> = {
+  KESIN_KAYIT: 'KESİN KAYIT',
+  RET: 'RET',
+  EKSIK_EVRAK: 'EKSİK EVRAK',
+  GELMEDI: 'GELMEDİ',
+  IPTAL: 'İPTAL',
+};
+
+function deskKeys(db: RawDatabase) {
+  const s = settingsQ.allSettings(db);
+  return { publicKeySpki: s['desk.publicKey']!, privateKeyPkcs8: s['desk.privateKey']! };
+}
+
+/** The day's reconciliation as data, from the ledger (appointments of the day, outcomes recorded that day). */
+export function buildReconciliationDay(app: MasaApp, date: string): ReconciliationDay {
+  const db = app.requireStore().db;
+  const office = app.officeInfo();
+  const names = new Map(usersQ.listUsers(db).map((u) => [u.id, u.display_name]));
+  const name = (id: number | null) => (id === null ? null : (names.get(id) ?? `#${id}`));
+  const appts = reconQ.dayAppointmentsWithOutcome(db, date);
+  const bounds = turkeyDayBoundsUtc(date);
+  const regs = reconQ.registrationsBetween(db, bounds.start, bounds.end);
+  const local = (utc: string) => turkeyParts(new Date(utc)).dateTime;
+  return {
+    provinceCode: office.provinceCode,
+    provinceName: office.provinceName,
+    deskCode: office.deskCode,
+    date,
+    programCodes: [...new Set([...appts.map((a) => a.program_code), ...regs.map((r) => r.program_code)])].sort(),
+    appointments: appts.map((a) => ({
+      randevuNo: a.randevu_no,
+      programCode: a.program_code,
+      provinceCode: a.province_code,
+      date: a.date,
+      time: a.time,
+      motherTckn: a.mother_tckn,
+      motherFullName: trTitle(`${a.mother_first_name} ${a.mother_last_name}`),
+      arrivedAt: a.arrived_at,
+      outcome: OUTCOME[a.status] ?? null,
+      clerk: name(a.clerk_id),
+    })),
+    registrations: regs
+      .filter((r) => r.outcome === 'KESIN_KAYIT')
+      .map((r) => ({
+        registrationNo: r.registration_no,
+        randevuNo: r.randevu_no,
+        programCode: r.program_code,
+        provinceCode: r.province_code,
+        preRegisteredAt: r.pre_registered_at,
+        registeredAt: local(r.registered_at),
+        motherTckn: r.mother_tckn,
+        motherFullName: trTitle(`${r.first} ${r.last}`),
+        childTckn: r.child_tckn,
+        childBirthDate: (JSON.parse(r.facts) as Record<string, string>)['child.birthDate'] ?? '',
+        caregiverTckn: r.caregiver_tckn,
+        institutionName: r.institution_name,
+        supportType: r.support_type ?? '',
+        monthlyAmountCents: r.monthly_amount_cents ?? 0,
+        motherIban: r.mother_iban,
+        caregiverIban: r.caregiver_iban,
+        clerk: name(r.clerk_id) ?? '',
+      })),
+    rejections: regs
+      .filter((r) => r.outcome !== 'KESIN_KAYIT')
+      .map((r) => {
+        const d = JSON.parse(r.decision) as { failedRules: { code: string; text: { tr: string } }[]; missingDocuments: { label: { tr: string } }[] };
+        const na = r.new_appointment_no ? appointmentsQ.appointmentByNo(db, r.new_appointment_no) : undefined;
+        return {
+          randevuNo: r.randevu_no,
+          programCode: r.program_code,
+          motherTckn: r.mother_tckn,
+          motherFullName: trTitle(`${r.first} ${r.last}`),
+          outcome: r.outcome === 'RET' ? ('RET' as const) : ('EKSİK EVRAK' as const),
+          reasonCodes: d.failedRules.map((f) => f.code),
+          reasonText: d.failedRules.map((f) => f.text.tr).join(' ') || d.missingDocuments.map((m) => m.label.tr).join(', '),
+          missingDocuments: d.missingDocuments.map((m) => m.label.tr),
+          newAppointment: na ? `${na.date}T${na.time}:00` : null,
+          clerk: name(r.clerk_id) ?? '',
+        };
+      }),
+    chainHead: app.requireStore().ledger.head().hash,
+    createdAt: turkeyParts(app.now()).dateTime,
+    appVersion: APP_VERSION,
+    createdBy: app.requireSession().displayName,
+  };
+}
+
+export async function exportReconciliation(app: MasaApp, input: { date: string; outDir: string }): Promise<ExportResult> {
+  const store = app.requireStore();
+  const session = app.requireSession();
+  const outDir = path.resolve(input.outDir);
+  if (!fs.existsSync(outDir) || !fs.statSync(outDir).isDirectory()) throw new AppError('EXPORT_FOLDER', { dir: outDir });
+  const day = buildReconciliationDay(app, input.date);
+  const w = await writeReconciliation(day, outDir, deskKeys(store.db));
+  store.ledger.record({ type: 'reconciliation.exported', entity: `reconciliation:${input.date}`, userId: session.userId }, (x) =>
+    x.note({ file: w.fileName, sha256: w.sha256, counts: w.counts }),
+  );
+  return { fileName: w.fileName, xlsxPath: w.xlsxPath, sigPath: w.sigPath, sha256: w.sha256, counts: w.counts };
+}
+
+export function deskKeyInfo(app: MasaApp): DeskKeyInfo {
+  const s = settingsQ.allSettings(app.requireStore().db);
+  const spki = s['desk.publicKey']!;
+  return { deskCode: s['office.deskCode']!, publicKeySpki: spki, pem: publicKeyPem(spki), fingerprint: fingerprint(spki) };
+}
+
+/** The office head registers another desk's public key (PEM) so that its files verify. */
+export function registerDeskKey(app: MasaApp, input: { deskCode: string; pem: string }): DeskKeyInfo {
+  const store = app.requireStore();
+  const session = app.requireSession();
+  let spki: string;
+  try {
+    const key = createPublicKey(input.pem);
+    if (key.asymmetricKeyType !== 'ed25519') throw new Error('not ed25519');
+    spki = key.export({ type: 'spki', format: 'der' }).toString('base64');
+  } catch {
+    throw new AppError('KEY_INVALID');
+  }
+  store.ledger.record({ type: 'desk_key.registered', entity: `desk:${input.deskCode}`, userId: session.userId }, (w) =>
+    w.put('settings', { key: `trusted.${input.deskCode}`, value: spki }),
+  );
+  return { deskCode: input.deskCode, publicKeySpki: spki, pem: publicKeyPem(spki), fingerprint: fingerprint(spki) };
+}
+
+function trustedKeys(db: RawDatabase) {
+  const s = settingsQ.allSettings(db);
+  const out = [{ deskCode: s['office.deskCode']!, publicKeySpki: s['desk.publicKey']! }];
+  for (const [k, v] of Object.entries(s)) if (k.startsWith('trusted.')) out.push({ deskCode: k.slice(8), publicKeySpki: v });
+  return out;
+}
+
+export async function verifyFiles(app: MasaApp, files: string[]): Promise<VerifyRow[]> {
+  const trusted = trustedKeys(app.requireStore().db);
+  const rows: VerifyRow[] = [];
+  for (const f of files) rows.push((await verifySignedReconciliation(path.resolve(f), undefined, trusted)).result);
+  return rows;
+}
+
+export async function mergeFiles(app: MasaApp, input: { files: string[]; outDir: string }): Promise<MergeResult> {
+  const store = app.requireStore();
+  const session = app.requireSession();
+  const trusted = trustedKeys(store.db);
+  const outDir = path.resolve(input.outDir);
+  if (!fs.existsSync(outDir) || !fs.statSync(outDir).isDirectory()) throw new AppError('EXPORT_FOLDER', { dir: outDir });
+  const verified = [];
+  const table: VerifyRow[] = [];
+  for (const f of input.files) {
+    const v = await verifySignedReconciliation(path.resolve(f), undefined, trusted);
+    table.push(v.result);
+    if (v.result.ok && 'day' in v && v.day) verified.push({ day: v.day, file: path.basename(f) });
+  }
+  const refused = table.filter((t) => !t.ok);
+  if (refused.length) return { ok: false, files: table, merged: null };
+  // The province key signs consolidated files; it is made once and kept in the ledger.
+  let s = settingsQ.allSettings(store.db);
+  if (!s['province.publicKey']) {
+    const k = createDeskKeyPair();
+    store.ledger.record({ type: 'province_key.created', entity: 'province', userId: session.userId }, (w) => {
+      w.put('settings', { key: 'province.publicKey', value: k.publicKeySpki });
+      w.put('settings', { key: 'province.privateKey', value: k.privateKeyPkcs8 });
+    });
+    s = settingsQ.allSettings(store.db);
+  }
+  const office = app.officeInfo();
+  const m = await mergeReconciliations(
+    verified,
+    { provinceCode: office.provinceCode, provinceName: office.provinceName, createdAt: turkeyParts(app.now()).dateTime, createdBy: session.displayName, appVersion: APP_VERSION, chainHead: store.ledger.head().hash },
+    outDir,
+    { publicKeySpki: s['province.publicKey']!, privateKeyPkcs8: s['province.privateKey']! },
+  );
+  store.ledger.record({ type: 'reconciliation.merged', entity: `reconciliation:merge:${m.fileName}`, userId: session.userId }, (w) =>
+    w.note({ file: m.fileName, sha256: m.sha256, files: input.files.map((f) => path.basename(f)), duplicates: m.duplicates.length }),
+  );
+  return {
+    ok: true,
+    files: table,
+    merged: { fileName: m.fileName, xlsxPath: m.xlsxPath, sigPath: m.sigPath, sha256: m.sha256, duplicateMothers: m.duplicates.filter((d) => d.kind === 'ANNE').length, duplicateChildren: m.duplicates.filter((d) => d.kind === 'ÇOCUK').length },
+  };
+}
