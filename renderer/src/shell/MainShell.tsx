@@ -13,9 +13,10 @@ import { todayInTurkey } from '../hooks/today';
 import { LedgerScreen } from '../screens/LedgerScreen';
 import { UsersScreen } from '../screens/UsersScreen';
 import { ImportScreen } from '../screens/import/ImportScreen';
+import { DayEndScreen } from '../screens/office/DayEndScreen';
 import { LanguageSwitch } from './LanguageSwitch';
 
-type View = 'today' | 'import' | 'users' | 'ledger' | 'password';
+type View = 'today' | 'import' | 'dayEnd' | 'users' | 'ledger' | 'password';
 /** Inside "Bugün": the day list, one appointment, or the registration wizard of one. */
 type DeskView = { mode: 'day' } | { mode: 'appointment'; randevuNo: string } | { mode: 'wizard'; randevuNo: string };
 
@@ -36,6 +37,7 @@ export function MainShell({ status, refresh }: { status: AppStatus; refresh: () 
   const items: { view: View; label: string; show: boolean }[] = [
     { view: 'today', label: t('nav.today'), show: true },
     { view: 'import', label: t('nav.import'), show: isHead },
+    { view: 'dayEnd', label: t('nav.dayEnd'), show: isHead },
     { view: 'users', label: t('nav.users'), show: isHead },
     { view: 'ledger', label: t('nav.ledger'), show: isHead },
     { view: 'password', label: t('nav.password'), show: true },
@@ -104,6 +106,7 @@ export function MainShell({ status, refresh }: { status: AppStatus; refresh: () 
           </Stack>
         )}
         {view === 'import' && isHead && <ImportScreen />}
+        {view === 'dayEnd' && isHead && <DayEndScreen />}
         {view === 'users' && isHead && <UsersScreen />}
         {view === 'ledger' && isHead && <LedgerScreen office={office} onChanged={refresh} />}
         {view === 'password' && (

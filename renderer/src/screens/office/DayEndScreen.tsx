@@ -1,0 +1,147 @@
+import { Alert, Button, Code, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupResult } from '../../../../preload/contract/backupTypes';
+import type { DeskKeyInfo, ExportResult, MergeResult, VerifyRow } from '../../../../preload/contract/reconciliationTypes';
+import { send, sendCatch } from '../../api/client';
+import { errorText } from '../../api/errorText';
+import { todayInTurkey } from '../../hooks/today';
+import { TrDateInput } from '../../shell/TrDateInput';
+
+/**
+ * The office head's end of day: the signed reconciliation for HQ, a backup, the desk key HQ
+ * registers, and verifying / merging several desks' files. Folders and files are typed as
+ * paths (the browser bridge cannot see the disk; Electron passes the same paths).
+ */
+export function DayEndScreen() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'tr';
+  const [date, setDate] = useState(todayInTurkey());
+  const [outDir, setOutDir] = useState('');
+  const [backupDir, setBackupDir] = useState('');
+  const [files, setFiles] = useState('');
+  const [key, setKey] = useState<DeskKeyInfo | null>(null);
+  const [exported, setExported] = useState<ExportResult | null>(null);
+  const [backup, setBackup] = useState<BackupResult | null>(null);
+  const [table, setTable] = useState<VerifyRow[] | null>(null);
+  const [merged, setMerged] = useState<MergeResult['merged'] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void send('reconciliation.deskKey', {}).then(setKey);
+  }, []);
+  const fileList = () => files.split('\n').map((f) => f.trim()).filter(Boolean);
+
+  async function run<T>(p: Promise<{ data: T; error: null } | { data: null; error: Parameters<typeof errorText>[0] }>, ok: (v: T) => void) {
+    setError(null);
+    const r = await p;
+    if (r.error) setError(errorText(r.error));
+    else ok(r.data);
+  }
+
+  return (
+    <Stack>
+      <Title order={2} size="h3">
+        {t('dayEnd.title')}
+      </Title>
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      <Paper withBorder p="md">
+        <Stack>
+          <Title order={3} size="h5">
+            {t('dayEnd.export')}
+          </Title>
+          <Group align="end">
+            <TrDateInput label={t('day.date')} value={date} onChange={(v) => v && setDate(v)} w={170} />
+            <TextInput label={t('dayEnd.folder')} value={outDir} onChange={(e) => setOutDir(e.currentTarget.value)} style={{ flex: 1 }} />
+            <Button onClick={() => void run(sendCatch('reconciliation.export', { date, outDir }), setExported)}>{t('dayEnd.exportButton')}</Button>
+          </Group>
+          {exported && (
+            <Alert color="green" data-testid="export-done">
+              {exported.xlsxPath} · SHA-256 <Code>{exported.sha256.slice(0, 16)}…</Code>
+            </Alert>
+          )}
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md">
+        <Stack>
+          <Title order={3} size="h5">
+            {t('dayEnd.backup')}
+          </Title>
+          <Group align="end">
+            <TextInput label={t('dayEnd.backupFolder')} description={t('dayEnd.backupHint')} value={backupDir} onChange={(e) => setBackupDir(e.currentTarget.value)} style={{ flex: 1 }} />
+            <Button variant="default" onClick={() => void run(sendCatch('backup.create', backupDir ? { to: backupDir } : {}), setBackup)}>
+              {t('dayEnd.backupButton')}
+            </Button>
+          </Group>
+          {backup && <Alert color="green">{t('dayEnd.backupDone', { dir: backup.dir })}</Alert>}
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md">
+        <Stack>
+          <Title order={3} size="h5">
+            {t('dayEnd.deskKey')}
+          </Title>
+          {key && (
+            <>
+              <Text size="sm">
+                {t('dayEnd.fingerprint')}: <Code data-testid="fingerprint">{key.fingerprint}</Code>
+              </Text>
+              <Code block>{key.pem}</Code>
+            </>
+          )}
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md">
+        <Stack>
+          <Title order={3} size="h5">
+            {t('dayEnd.merge')}
+          </Title>
+          <Textarea label={t('dayEnd.files')} description={t('dayEnd.filesHint')} autosize minRows={3} value={files} onChange={(e) => setFiles(e.currentTarget.value)} />
+          <Group>
+            <Button variant="default" onClick={() => void run(sendCatch('reconciliation.verify', { files: fileList() }), setTable)}>
+              {t('dayEnd.verify')}
+            </Button>
+            <Button
+              onClick={() =>
+                void run(sendCatch('reconciliation.merge', { files: fileList(), outDir }), (m) => {
+                  setTable(m.files);
+                  setMerged(m.merged);
+                })
+              }
+            >
+              {t('dayEnd.mergeButton')}
+            </Button>
+          </Group>
+          {table && (
+            <Table withTableBorder data-testid="verify-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('dayEnd.file')}</Table.Th>
+                  <Table.Th>{t('dayEnd.desk')}</Table.Th>
+                  <Table.Th>{t('day.date')}</Table.Th>
+                  <Table.Th>{t('dayEnd.registrations')}</Table.Th>
+                  <Table.Th>{t('dayEnd.result')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {table.map((r) => (
+                  <Table.Tr key={r.file}>
+                    <Table.Td>{r.file}</Table.Td>
+                    <Table.Td>{r.desk ?? '—'}</Table.Td>
+                    <Table.Td>{r.date ?? '—'}</Table.Td>
+                    <Table.Td>{r.counts?.registrations ?? '—'}</Table.Td>
+                    <Table.Td c={r.ok ? undefined : 'red.9'}>{r.message[lang]}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          {merged && <Alert color="green">{t('dayEnd.merged', { file: merged.xlsxPath, mothers: merged.duplicateMothers, children: merged.duplicateChildren })}</Alert>}
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
