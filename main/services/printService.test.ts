@@ -68,3 +68,22 @@ describe('printed documents from the ledger', () => {
     expect(await call('print.placementList', { programCode: 'BAKICI-2020', provinceCode: '16' })).toMatchObject({ ok: false, error: { code: 'PROVINCE_NOT_IN_PACK' } });
   });
 });
+
+describe('main and reserve lists over the ledger', () => {
+  it('when a mother leaves the main list the first reserve moves up; the past is recomputed', async () => {
+    const t = await setUpApp({ now: () => new Date('2026-11-24T08:00:00Z') });
+    // BAKICI-2020 İzmir quota is 1,750: shrink the picture by registering 3 and reading places.
+    const rows = seedAppointments(t.app, { date: DAY, count: 3, programCode: 'BAKICI-2020' });
+    const regs: string[] = [];
+    for (const r of rows) {
+      await t.ok('desk.checkIn', { randevuNo: r.randevuNo });
+      const ctx = await t.ok('registration.start', { randevuNo: r.randevuNo });
+      regs.push((await t.ok('registration.confirm', { randevuNo: r.randevuNo, submissionId: ctx.submissionId, facts: { ...ctx.draft!.facts, ...bakiciFacts() }, documents: BAKICI_DOCUMENTS, newAppointment: null })).registrationNo);
+    }
+    expect((await t.ok('lists.placement', { registrationNo: regs[2]! })).placement).toBe('Asil 3 / 1.750');
+    await t.ok('lists.leaveMainList', { registrationNo: regs[0]!, reason: 'Bakıcı işten ayrıldı, bir ayda yenisi bulunmadı', date: '2026-12-01' });
+    expect((await t.ok('lists.placement', { registrationNo: regs[2]!, date: '2026-11-30' })).placement).toBe('Asil 3 / 1.750');
+    expect((await t.ok('lists.placement', { registrationNo: regs[2]!, date: '2026-12-01' })).placement).toBe('Asil 2 / 1.750');
+    expect((await t.ok('lists.placement', { registrationNo: regs[0]!, date: '2026-12-01' })).placement).toBe('—');
+  });
+});

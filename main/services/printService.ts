@@ -47,9 +47,16 @@ function pdf(fileName: string, bytes: Buffer): PrintedDocument {
 export function placementFor(db: RawDatabase, programCode: string, provinceCode: string, registrationNo: string, asOf: string): string {
   const pack = packFor(programCode);
   const quota = pack.provinces.find((p) => p.code === provinceCode)?.quota ?? 0;
-  const lists = computeLists(listEntries(db, programCode, provinceCode), quota, [], asOf);
+  const lists = computeLists(listEntries(db, programCode, provinceCode), quota, leftEvents(db, programCode, provinceCode), asOf);
   const p = placementOf(lists, registrationNo);
   return p ? formatPlacement(p) : '—';
+}
+
+function leftEvents(db: RawDatabase, programCode: string, provinceCode: string) {
+  return registrationsQ
+    .acceptedForList(db, programCode, provinceCode)
+    .filter((r) => r.left_main_list_at)
+    .map((r) => ({ registrationNo: r.registration_no, at: r.left_main_list_at!, reason: r.left_reason ?? '' }));
 }
 
 function listEntries(db: RawDatabase, programCode: string, provinceCode: string): ListEntry[] {
@@ -172,7 +179,7 @@ export async function printPlacementList(app: MasaApp, input: { programCode: str
   const quota = pack.provinces.find((p) => p.code === province)?.quota;
   if (quota === undefined) throw new AppError('PROVINCE_NOT_IN_PACK', { programCode: pack.code, provinceCode: province });
   const asOf = turkeyParts(app.now());
-  const lists = computeLists(listEntries(db, pack.code, province), quota, [], asOf.date);
+  const lists = computeLists(listEntries(db, pack.code, province), quota, leftEvents(db, pack.code, province), asOf.date);
   const bytes = await renderPlacementList({
     office: office(app),
     printedAt: asOf.dateTime,

@@ -80,6 +80,10 @@ export const apiInputs = {
   'reconciliation.registerDeskKey': z.object({ deskCode: s.deskCode, pem: z.string('REQUIRED').min(1, 'REQUIRED').max(2000, 'INVALID') }).strict(),
   'reconciliation.verify': z.object({ files: z.array(z.string().min(1)).min(1, 'REQUIRED').max(500, 'INVALID') }).strict(),
   'reconciliation.merge': z.object({ files: z.array(z.string().min(1)).min(1, 'REQUIRED').max(500, 'INVALID'), outDir: z.string('REQUIRED').min(1, 'REQUIRED') }).strict(),
+  'lists.leaveMainList': z
+    .object({ registrationNo: z.string('REQUIRED').min(1, 'REQUIRED'), reason: z.string('REASON').trim().min(5, 'REASON').max(500, 'INVALID'), date: s.isoDate.optional() })
+    .strict(),
+  'lists.placement': z.object({ registrationNo: z.string('REQUIRED').min(1, 'REQUIRED'), date: s.isoDate.optional() }).strict(),
   'day.view': z.object({ date: s.isoDate }).strict(),
   'desk.find': z.object({ query: z.string('INVALID').max(100, 'INVALID') }).strict(),
   'desk.checkIn': z.object({ randevuNo: s.randevuNo }).strict(),
@@ -128,6 +132,8 @@ export interface ApiOutputs {
   'reconciliation.registerDeskKey': DeskKeyInfo;
   'reconciliation.verify': VerifyRow[];
   'reconciliation.merge': MergeResult;
+  'lists.leaveMainList': { registrationNo: string; leftAt: string };
+  'lists.placement': { registrationNo: string; placement: string };
   'day.view': DayView;
   'desk.find': { query: string; kind: 'randevu' | 'tckn' | 'name' | 'none'; results: AppointmentSummary[] };
   'desk.checkIn': AppointmentSummary;
