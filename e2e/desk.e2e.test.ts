@@ -4,6 +4,11 @@ import { dispatch } from '../main/handlers/router';
 import { turkeyParts } from '../main/domain/turkeyTime';
 import { CAREGIVER_IBAN, CAREGIVER_TCKN, MOTHER_IBAN } from '../main/testing/facts';
 import { seedAppointments } from '../main/testing/seed';
+import { setLogSink } from '../main/app/log';
+
+// Every log line of the day is kept, to check at the end that no name or T.C. Kimlik No leaked (KVKK).
+const logLines: string[] = [];
+setLogSink((line) => logLines.push(line));
 import { axeViolations, launchChromium, newPage, screenshot, startMasa } from './harness';
 
 /**
@@ -326,6 +331,16 @@ describe('a day at the desk, from the keyboard', () => {
     expect(day.counts).toMatchObject({ RET: 6, EKSIK_EVRAK: 5, KESIN_KAYIT: 19, BEKLIYOR: 0 });
     await screenshot(page, '30-gun-sonu');
   }, 300_000);
+
+  it('no T.C. Kimlik No or name of the day appears in the log, and the window title stays "Masa"', async () => {
+    const log = logLines.join('\n');
+    for (const r of rows) {
+      expect(log).not.toContain(r.motherTckn);
+      expect(log.toLocaleLowerCase('tr-TR')).not.toContain(r.motherLastName.toLocaleLowerCase('tr-TR'));
+    }
+    expect(log).not.toContain(CAREGIVER_TCKN);
+    expect(await page.title()).toBe('Masa');
+  });
 
   it('a clerk cannot reverse an outcome (refused by main)', async () => {
     const d = (await call('desk.detail', { randevuNo: rows[0]!.randevuNo })) as { registration: { registrationNo: string } };
