@@ -3,6 +3,7 @@ import { canonicalJson } from './canonicalJson';
 import { DatabaseError, translateSqliteError } from './errors';
 import { eventHash, GENESIS_HASH } from './hashChain';
 import { cachedStatement, StateWriter } from './stateWriter';
+import { crashPoint } from './crashPoints';
 
 export interface EventInput {
   type: string;
@@ -44,6 +45,8 @@ export class Ledger {
       const event = this.append(input, canonicalJson({ data: w.data, changes: w.changes }));
       const refs = cachedStatement(this.db, 'INSERT OR IGNORE INTO event_refs (ref, seq) VALUES (?, ?)');
       for (const c of w.changes) refs.run(`${c.t}:${c.k.join('|')}`, event.seq);
+      // Crash tests kill the process here: everything is written but not committed.
+      crashPoint(`record:${input.type}`);
       return { event, result };
     });
     try {
