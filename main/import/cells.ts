@@ -214,7 +214,7 @@ export function readTckn(v: Plain): string | null | CellProblem {
   // "1,23457E+10": the column was General in Excel and the CSV kept the rounded display.
   if (/^\d+(?:[.,]\d+)?E\+?\d+$/i.test(s)) return new CellProblem('TCKN_SCIENTIFIC');
   s = s.replace(/[.,]0+$/, ''); // "12345678901.0" from tools that write every number as a float
-  if (!/^\d{11}$/.test(s)) return new CellProblem('TCKN_FORMAT');
+  if (!/^[1-9]\d{10}$/.test(s)) return new CellProblem('TCKN_FORMAT');
   return isValidTckn(s) ? s : new CellProblem('TCKN_CHECKSUM');
 }
 

@@ -56,7 +56,7 @@ export class CsvRowSource implements RowSource {
     this.input?.destroy();
   }
 
-  async *rows(): AsyncGenerator<SheetRow> {
+  async *batches(): AsyncGenerator<SheetRow[]> {
     const input = (this.input = createReadStream(this.path, { highWaterMark: 256 * 1024 }));
     const parser = parse({
       delimiter: this.delimiter,
@@ -71,8 +71,16 @@ export class CsvRowSource implements RowSource {
       /* errors surface through the iteration below */
     });
     let n = 0;
+    let batch: SheetRow[] = [];
     try {
-      for await (const record of parser) yield { number: ++n, cells: record as string[] };
+      for await (const record of parser) {
+        batch.push({ number: ++n, cells: record as string[], offset: 0 });
+        if (batch.length === 256) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
     } catch (e) {
       if (e instanceof AppointmentFileRefused) throw e;
       if (e instanceof CsvError) {

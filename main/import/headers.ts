@@ -8,7 +8,7 @@ import { foldForSearch } from '../domain/turkishText';
  * HQ staff type headers on English keyboards too ("Il Kodu", "Anne T.C. Kimlik No").
  */
 export function headerKey(text: string): string {
-  return foldForSearch(text.replace(/[._]/g, ' '));
+  return foldForSearch(text.replace(/\./g, '').replace(/_/g, ' '));
 }
 
 const KEY_TO_COLUMN = new Map(COLUMNS.map((c) => [headerKey(c.header), c]));

@@ -25,7 +25,7 @@ export async function parseAppointmentFile(input: ParseInput, options: ParseOpti
   if (signal?.aborted) throw new AppointmentImportAborted();
   const sniffed = await sniffFile(input.path);
   if (signal?.aborted) throw new AppointmentImportAborted();
-  const source: RowSource = sniffed.format === 'xlsx' ? new XlsxRowSource(input.path) : new CsvRowSource(input.path, sniffed.delimiter);
+  const source: RowSource = sniffed.format === 'xlsx' ? new XlsxRowSource(input.path, sniffed.crc32) : new CsvRowSource(input.path, sniffed.delimiter);
   const work = readList(source, { format: sniffed.format, size: sniffed.size, fileName: input.fileName ?? basename(input.path) }, options);
   if (!signal) return work;
 
@@ -44,7 +44,8 @@ export async function parseAppointmentFile(input: ParseInput, options: ParseOpti
 }
 
 function hasContent(cells: readonly unknown[]): boolean {
-  for (const v of cells) {
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
     if (v === null || v === undefined) continue;
     // \S also treats NBSP and the BOM as space.
     if (typeof v !== 'string' || /\S/.test(v)) return true;
@@ -73,11 +74,12 @@ async function readList(
   const firstRowOf = new Map<string, number>();
   let total = 0;
 
-  for await (const r of source.rows()) {
+  for await (const batch of source.batches()) {
+   for (const r of batch) {
     if (signal?.aborted) throw new AppointmentImportAborted();
     if (!hasContent(r.cells)) continue;
     if (header === null) {
-      header = matchHeaders(r.cells.map(headerText));
+      header = matchHeaders(Array.from({ length: Math.max(0, r.cells.length - r.offset) }, (_, i) => headerText(r.cells[i + r.offset])));
       validate = makeRowValidator(header.index, source.date1904());
       const index = header.index;
       previewColumns = COLUMNS.filter((c) => index[c.key] !== undefined).map((c) => ({
@@ -91,11 +93,11 @@ async function readList(
     total++;
     if (preview.length < previewLimit) {
       const values: PreviewRow['values'] = {};
-      for (const c of previewColumns) values[c.header] = displayText(r.cells[c.at], c.kind, source.date1904());
+      for (const c of previewColumns) values[c.header] = displayText(r.cells[c.at + r.offset], c.kind, source.date1904());
       preview.push({ row: r.number, values });
     }
 
-    const out = validate!(r.cells, r.number);
+    const out = validate!(r.cells, r.number, r.offset);
     let row = out.row;
     if (out.randevuNo !== null) {
       const first = firstRowOf.get(out.randevuNo);
@@ -112,6 +114,7 @@ async function readList(
     if (out.rejects) for (const x of out.rejects) rejects.push(x);
 
     if (onProgress && total % PROGRESS_EVERY === 0) onProgress(total, source.bytesRead(), file.size);
+   }
   }
   if (header === null) throw new AppointmentFileRefused('NO_HEADER_ROW');
   onProgress?.(total, file.size, file.size);

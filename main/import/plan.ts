@@ -35,8 +35,11 @@ export function existingStateOf(status: AppointmentStatus): ExistingState {
   }
 }
 
-/** Every data row of the file falls in exactly one of these (they add up to `totalRows`). */
-export interface ImportCounts {
+/**
+ * Every data row of the file falls in exactly one of these (they add up to `totalRows`).
+ * A type alias, not an interface, so that it fits the ledger note's `Record<string, number>`.
+ */
+export type ImportCounts = {
   added: number;
   updated: number;
   unchanged: number;
@@ -44,7 +47,7 @@ export interface ImportCounts {
   rejected: number;
   skipped: number;
   keptStarted: number;
-}
+};
 
 export type ReportLineKind = 'rejected' | 'added' | 'updated' | 'cancelled' | 'kept' | 'notice';
 

@@ -49,44 +49,60 @@ export function makeRowValidator(index: Partial<Record<ColumnKey, number>>, date
     return own;
   };
 
-  return function validateRow(cells: readonly unknown[], rowNumber: number): RowOutcome {
-    let problems: { key: ColumnKey; code: RejectCode; shown: string | null }[] | null = null;
+  // Per-row state lives here, and the readers below are made once per file: 160,000 rows
+  // then allocate only what they keep, which keeps the garbage collector's work (and the
+  // heap it grows) small.
+  type Problem = { key: ColumnKey; code: RejectCode; shown: string | null };
+  let cells: readonly unknown[] = [];
+  let offset = 0;
+  let problems: Problem[] | null = null;
 
-    function take<T>(key: ColumnKey, required: boolean, read: (v: Plain) => T | null | CellProblem): T | null {
-      const i = index[key];
-      if (i === undefined) return null;
-      const raw = plainValue(cells[i]);
-      const v = raw instanceof CellProblem ? raw : read(raw);
-      if (v instanceof CellProblem) {
-        (problems ??= []).push({ key, code: v.code, shown: v.shown });
-        return null;
-      }
-      if (v === null && required) (problems ??= []).push({ key, code: 'MISSING_VALUE', shown: null });
-      return v;
+  function take<T>(key: ColumnKey, required: boolean, read: (v: Plain) => T | null | CellProblem): T | null {
+    const i = index[key];
+    if (i === undefined) return null;
+    const raw = plainValue(cells[i + offset]);
+    const v = raw instanceof CellProblem ? raw : read(raw);
+    if (v instanceof CellProblem) {
+      (problems ??= []).push({ key, code: v.code, shown: v.shown });
+      return null;
     }
+    if (v === null && required) (problems ??= []).push({ key, code: 'MISSING_VALUE', shown: null });
+    return v;
+  }
+  const randevuNoText = (v: Plain) => readText(v, 50);
+  const institutionText = (v: Plain) => readText(v, 200);
+  const day = (v: Plain) => readDate(v, date1904);
+  const dateTime = (v: Plain) => readDateTime(v, date1904);
 
-    const randevuNo = take('randevuNo', true, (v) => readText(v, 50));
+  /** `rowCells[offset]` is the first column (exceljs rows start at index 1). */
+  return function validateRow(rowCells: readonly unknown[], rowNumber: number, rowOffset = 0): RowOutcome {
+    cells = rowCells;
+    offset = rowOffset;
+    problems = null;
+
+    const randevuNo = take('randevuNo', true, randevuNoText);
     const provinceCode = take('provinceCode', true, readProvince);
     const programCode = intern(take('programCode', true, readProgramCode));
-    const date = intern(take('date', true, (v) => readDate(v, date1904)));
+    const date = intern(take('date', true, day));
     const time = intern(take('time', true, readTime));
-    const preRegisteredAt = take('preRegisteredAt', true, (v) => readDateTime(v, date1904));
+    const preRegisteredAt = take('preRegisteredAt', true, dateTime);
     const motherTckn = take('motherTckn', true, readTckn);
     const motherFirstName = take('motherFirstName', true, readName);
     const motherLastName = take('motherLastName', true, readName);
-    const motherBirthDate = intern(take('motherBirthDate', false, (v) => readDate(v, date1904)));
+    const motherBirthDate = intern(take('motherBirthDate', false, day));
     const childTckn = take('childTckn', false, readTckn);
-    const childBirthDate = intern(take('childBirthDate', true, (v) => readDate(v, date1904)));
+    const childBirthDate = intern(take('childBirthDate', true, day));
     const phone = take('phone', false, readPhone);
     const caregiverTckn = take('caregiverTckn', false, readTckn);
-    const institutionName = intern(take('institutionName', false, (v) => readText(v, 200)));
+    const institutionName = intern(take('institutionName', false, institutionText));
     const cancelled = take('status', false, readCancelled) ?? false;
+    cells = [];
 
     if (problems !== null) {
       const ctx = { randevuNo, provinceCode };
       return {
         row: null,
-        rejects: (problems as { key: ColumnKey; code: RejectCode; shown: string | null }[]).map((p) => rejectFor(rowNumber, p.key, p.code, p.shown, ctx)),
+        rejects: (problems as Problem[]).map((p) => rejectFor(rowNumber, p.key, p.code, p.shown, ctx)),
         randevuNo,
         provinceCode,
       };

@@ -6,7 +6,9 @@ import { readZipDirectory, ZipDamaged } from './zipDirectory';
  * Decides what a file is from its bytes, never from its name: a list saved as .csv by one
  * desk is an .xlsx at another, and a renamed binary must not reach the CSV parser.
  */
-export type Sniffed = { format: 'xlsx'; size: number } | { format: 'csv'; size: number; delimiter: string };
+export type Sniffed =
+  | { format: 'xlsx'; size: number; /** Part name -> CRC-32 from the central directory. */ crc32: Map<string, number> }
+  | { format: 'csv'; size: number; delimiter: string };
 
 const SNIFF_BYTES = 64 * 1024;
 /** A sheet this large (uncompressed) is not an appointment list; also a guard against zip bombs. */
@@ -28,8 +30,7 @@ export async function sniffFile(path: string): Promise<Sniffed> {
     await fh.read(head, 0, head.length, 0);
 
     if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) {
-      await checkXlsx(fh, size);
-      return { format: 'xlsx', size };
+      return { format: 'xlsx', size, crc32: await checkXlsx(fh, size) };
     }
     // OLE2 compound file: Excel's encrypted .xlsx container, and the old .xls format.
     if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) throw new AppointmentFileRefused('ENCRYPTED_OR_XLS');
@@ -45,7 +46,7 @@ function startsWith(b: Buffer, magic: number[]): boolean {
   return b.length >= magic.length && magic.every((m, i) => b[i] === m);
 }
 
-async function checkXlsx(fh: FileHandle, size: number): Promise<void> {
+async function checkXlsx(fh: FileHandle, size: number): Promise<Map<string, number>> {
   let dir;
   try {
     dir = await readZipDirectory(fh, size);
@@ -63,6 +64,7 @@ async function checkXlsx(fh: FileHandle, size: number): Promise<void> {
     if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name) && e.uncompressedSize > MAX_SHEET_BYTES) throw new AppointmentFileRefused('TOO_LARGE');
   }
   if (![...names.keys()].some((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) throw new AppointmentFileRefused('NO_HEADER_ROW', {}, 'no worksheet');
+  return new Map([...names].map(([name, e]) => [name, e.crc32]));
 }
 
 /**

@@ -7,8 +7,15 @@ import type { FileHandle } from 'node:fs/promises';
  * file, so a truncated file has none and is caught here. It also tells an .xlsx from other
  * zip files (.ods, .docx) and finds encrypted entries.
  */
+export interface ZipEntryInfo {
+  uncompressedSize: number;
+  encrypted: boolean;
+  /** CRC-32 of the uncompressed bytes, as the archive states it. */
+  crc32: number;
+}
+
 export interface ZipDirectory {
-  entries: Map<string, { uncompressedSize: number; encrypted: boolean }>;
+  entries: Map<string, ZipEntryInfo>;
 }
 
 export class ZipDamaged extends Error {}
@@ -58,6 +65,7 @@ export async function readZipDirectory(fh: FileHandle, size: number): Promise<Zi
   for (let n = 0; n < count; n++) {
     if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL) throw new ZipDamaged('bad central directory entry');
     const flags = cd.readUInt16LE(p + 8);
+    const crc32 = cd.readUInt32LE(p + 16);
     const uncompressedSize = cd.readUInt32LE(p + 24);
     const nameLen = cd.readUInt16LE(p + 28);
     const extraLen = cd.readUInt16LE(p + 30);
@@ -65,7 +73,7 @@ export async function readZipDirectory(fh: FileHandle, size: number): Promise<Zi
     const localOffset = cd.readUInt32LE(p + 42);
     if (localOffset !== 0xffffffff && localOffset >= cdOffset) throw new ZipDamaged('entry outside the archive');
     const name = cd.toString('utf8', p + 46, p + 46 + nameLen);
-    entries.set(name, { uncompressedSize, encrypted: (flags & 1) === 1 });
+    entries.set(name, { uncompressedSize, encrypted: (flags & 1) === 1, crc32 });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return { entries };

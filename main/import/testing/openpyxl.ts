@@ -6,6 +6,8 @@
  * openpyxl never calculates formulas: it writes `<f>..</f><v></v>`, a formula with no cached
  * result. For the "formula with a cached value" case the sheet XML is patched afterwards with
  * Python's zipfile, the way Excel stores it: `<c r="F2" t="str"><f>..</f><v>cached</v></c>`.
+ * The same post-processing can turn openpyxl's parts into Excel's style (raw UTF-8 text, a
+ * shared-strings table, the table first in the zip): see XlsxFixture.
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -38,6 +40,15 @@ export interface XlsxFixture {
   date1904?: boolean;
   /** Reorder the tabs in workbook.xml so that the last sheet file is the first tab. */
   lastSheetFirst?: boolean;
+  /**
+   * Write text as Excel does: raw UTF-8 (openpyxl writes `&#350;` for Ş, which hides the
+   * chunk-boundary bug exceljs has with multi-byte letters) ...
+   */
+  rawUtf8?: boolean;
+  /** ... in a shared-strings table (openpyxl writes inline strings) ... */
+  sharedStrings?: boolean;
+  /** ... placed before the sheets in the zip (exceljs then reads the sheet without parking it). */
+  partsFirst?: boolean;
 }
 
 const SCRIPT = String.raw`
@@ -75,7 +86,7 @@ for si, sh in enumerate(spec['sheets']):
                 t.value = cell
 wb.save(out)
 
-if cached or spec.get('lastSheetFirst'):
+if cached or spec.get('lastSheetFirst') or spec.get('rawUtf8') or spec.get('sharedStrings') or spec.get('partsFirst'):
     src = zipfile.ZipFile(out)
     items = [(i, src.read(i.filename)) for i in src.infolist()]
     src.close()
@@ -98,9 +109,41 @@ if cached or spec.get('lastSheetFirst'):
             sheets = re.findall(r'<sheet [^>]*/>', xml)
             xml = xml.replace(''.join(sheets), ''.join([sheets[-1]] + sheets[:-1]))
             data = xml.encode('utf-8')
-        patched.append((info, data))
+        patched.append([info, data])
+
+    if spec.get('sharedStrings'):
+        table, index = [], {}
+        cell = re.compile(r'<c r="([A-Z]+\d+)"([^>]*?) t="inlineStr"([^>]*)><is><t([^>]*)>(.*?)</t></is></c>')
+        def to_shared(m):
+            text = m.group(5)
+            if text not in index:
+                index[text] = len(table)
+                table.append(text)
+            return '<c r="%s"%s t="s"%s><v>%d</v></c>' % (m.group(1), m.group(2), m.group(3), index[text])
+        for item in patched:
+            if re.match(r'xl/worksheets/sheet\d+\.xml$', item[0].filename):
+                item[1] = cell.sub(to_shared, item[1].decode('utf-8')).encode('utf-8')
+            elif item[0].filename == '[Content_Types].xml':
+                item[1] = item[1].decode('utf-8').replace('</Types>', '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>').encode('utf-8')
+            elif item[0].filename == 'xl/_rels/workbook.xml.rels':
+                item[1] = item[1].decode('utf-8').replace('</Relationships>', '<Relationship Id="rIdSharedStrings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>').encode('utf-8')
+        sst = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%d">%s</sst>' % (
+            len(table), len(table), ''.join('<si><t xml:space="preserve">%s</t></si>' % t for t in table))
+        patched.append([zipfile.ZipInfo('xl/sharedStrings.xml', date_time=(2026, 11, 24, 9, 0, 0)), sst.encode('utf-8')])
+
+    if spec.get('rawUtf8'):
+        ref = re.compile(r'&#(\d+);')
+        for item in patched:
+            if item[0].filename.endswith('.xml') or item[0].filename.endswith('.rels'):
+                item[1] = ref.sub(lambda m: chr(int(m.group(1))) if int(m.group(1)) >= 128 else m.group(0), item[1].decode('utf-8')).encode('utf-8')
+
+    if spec.get('partsFirst'):
+        first = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml']
+        patched.sort(key=lambda item: first.index(item[0].filename) if item[0].filename in first else len(first))
+
     with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
         for info, data in patched:
+            info.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(info, data)
 `;
 

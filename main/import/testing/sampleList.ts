@@ -158,7 +158,8 @@ export function* sampleRows(o: SampleOptions): Generator<SampleRow> {
   };
   const advance = () => {
     minutes += r() < 0.5 ? 10 : 15;
-    if (minutes > 17 * 60) {
+    // The desk's day ends at 17:30; a longer list continues on the next working day.
+    if (minutes > 17 * 60 + 30) {
       day = nextWorkday(day);
       minutes = 9 * 60;
     }
@@ -186,8 +187,7 @@ export function* sampleRows(o: SampleOptions): Generator<SampleRow> {
       if (kind === 'duplicate') row.randevuNo = seen[Math.floor(seen.length / 2)] ?? row.randevuNo;
       if (kind === 'cancelled') row.status = pick(['İPTAL', 'İptal', 'IPTAL']);
       seen.push(row.randevuNo);
-      yield row;
-      advance();
+      yield row; // planted rows share the next slot's time: they do not lengthen the desk's day
     }
     if (i === o.count) break;
     const row = make(o.province, 'good');

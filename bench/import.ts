@@ -1,0 +1,177 @@
+/**
+ * Import bench: HQ's appointment list, 160,000 rows.
+ *  - a bare exceljs streaming read of the .xlsx (iterating rows only: the baseline);
+ *  - parseAppointmentFile on the .xlsx and on the same list as .csv;
+ *    median of 3 each, interleaved, in this process; ratio parse / bare (target <= 1.5);
+ *  - peak RSS of each workload alone, in fresh child processes, 3 runs each: under tsx, and
+ *    bundled by esbuild on plain node as the app ships it (tsx itself adds ~40 MB). The peak
+ *    is bimodal: some runs V8's allocation-site pretenuring sends exceljs' short-lived sheet
+ *    objects to the old generation (target < 400 MB);
+ *  - planImport on the parsed list: first import (nothing exists) and re-import of the
+ *    unchanged file (everything exists, not started).
+ * File generation is not timed.
+ *
+ *   npx tsx bench/import.ts [--rows 160000]
+ */
+import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parseAppointmentFile } from '../main/import';
+import { planImport, type ExistingAppointment } from '../main/import/plan';
+import { sampleRows, writeSampleCsv, writeSampleXlsx } from '../main/import/testing/sampleList';
+import type { ParsedAppointmentList } from '../main/import/types';
+import { median, peakRssMb, verdict } from './stats';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '160000' },
+    child: { type: 'string' },
+    file: { type: 'string' },
+  },
+});
+
+type Workload = 'bare' | 'xlsx' | 'csv';
+
+async function bareRead(file: string): Promise<number> {
+  // The same reader options as main/import/xlsxSource.ts, without its work.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
+  let n = 0;
+  for await (const sheet of reader) {
+    for await (const row of sheet) if (row) n++;
+  }
+  return n;
+}
+
+async function run(w: Workload, file: string): Promise<{ ms: number; rows: number; parsed?: ParsedAppointmentList }> {
+  const t0 = performance.now();
+  if (w === 'bare') {
+    const rows = await bareRead(file);
+    return { ms: performance.now() - t0, rows };
+  }
+  const parsed = await parseAppointmentFile({ path: file });
+  return { ms: performance.now() - t0, rows: parsed.totalRows, parsed };
+}
+
+/** Samples RSS while a workload runs (the in-process view; the child process gives the clean peak). */
+async function sampled<T>(fn: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 10);
+  try {
+    const value = await fn();
+    return { value, peakMb: Math.round(Math.max(peak, process.memoryUsage().rss) / 1048576) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+if (values.child) {
+  // Child mode: one workload, alone in a fresh process, so maxRSS is its own.
+  const r = await run(values.child as Workload, values.file!);
+  process.stdout.write(JSON.stringify({ ms: r.ms, rows: r.rows, maxRssMb: peakRssMb() }));
+  process.exit(0);
+}
+
+const ROWS = Number(values.rows);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masa-bench-import-'));
+const xlsx = path.join(dir, 'randevu-listesi.xlsx');
+const csv = path.join(dir, 'randevu-listesi.csv');
+const opts = { date: '2026-11-24', province: '35', count: ROWS, seed: 160, extras: true };
+
+try {
+  let t0 = performance.now();
+  const written = await writeSampleXlsx(sampleRows(opts), xlsx);
+  await writeSampleCsv(sampleRows(opts), csv);
+  console.log(`generated ${written.rows} rows: xlsx ${(fs.statSync(xlsx).size / 1048576).toFixed(1)} MB, csv ${(fs.statSync(csv).size / 1048576).toFixed(1)} MB (${((performance.now() - t0) / 1000).toFixed(1)} s, not timed)`);
+
+  const times: Record<Workload, number[]> = { bare: [], xlsx: [], csv: [] };
+  const peaks: Record<Workload, number> = { bare: 0, xlsx: 0, csv: 0 };
+  let parsed: ParsedAppointmentList | undefined;
+  for (let round = 0; round < 3; round++) {
+    for (const w of ['bare', 'xlsx', 'csv'] as const) {
+      const { value, peakMb } = await sampled(() => run(w, w === 'csv' ? csv : xlsx));
+      times[w].push(value.ms);
+      peaks[w] = Math.max(peaks[w], peakMb);
+      if (w === 'xlsx') parsed = value.parsed;
+      if (value.rows < ROWS) throw new Error(`${w}: only ${value.rows} rows`);
+    }
+  }
+
+  // The same file bundled, for the "as shipped" measurement (no tsx loader in the process).
+  const bundle = path.join(dir, 'bench-import.mjs');
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [fileURLToPath(import.meta.url)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: bundle,
+    external: ['esbuild'],
+    logLevel: 'error',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  });
+  const child = (w: Workload, how: 'tsx' | 'bundled') => {
+    const file = w === 'csv' ? csv : xlsx;
+    const args = how === 'tsx' ? [...process.execArgv, fileURLToPath(import.meta.url)] : [bundle];
+    const r = spawnSync(process.execPath, [...args, '--child', w, '--file', file], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`child ${w} failed: ${r.stderr}`);
+    return (JSON.parse(r.stdout) as { maxRssMb: number }).maxRssMb;
+  };
+  const alone = {} as Record<Workload, { tsx: number[]; bundled: number[] }>;
+  for (const w of ['bare', 'xlsx', 'csv'] as const) {
+    alone[w] = { tsx: [], bundled: [] };
+    for (let i = 0; i < 3; i++) {
+      alone[w].tsx.push(child(w, 'tsx'));
+      alone[w].bundled.push(child(w, 'bundled'));
+    }
+  }
+
+  const m = { bare: median(times.bare), xlsx: median(times.xlsx), csv: median(times.csv) };
+  const rate = (ms: number) => `${Math.round(ROWS / (ms / 1000)).toLocaleString('en-US')} rows/s`;
+  console.log(`\nread ${ROWS.toLocaleString('en-US')} rows (median of 3; runs in ms)`);
+  for (const w of ['bare', 'xlsx', 'csv'] as const) {
+    const name = { bare: 'bare exceljs stream (.xlsx)', xlsx: 'parseAppointmentFile (.xlsx)', csv: 'parseAppointmentFile (.csv)' }[w];
+    console.log(`  ${name.padEnd(30)} ${(m[w] / 1000).toFixed(2)} s  ${rate(m[w]).padStart(16)}  [${times[w].map((t) => t.toFixed(0)).join(', ')}]`);
+  }
+  const ratioX = m.xlsx / m.bare;
+  const ratioC = m.csv / m.bare;
+  console.log(`  ratio parse(.xlsx) / bare: ${ratioX.toFixed(2)}  (target <= 1.5: ${verdict(ratioX <= 1.5)})`);
+  console.log(`  ratio parse(.csv)  / bare: ${ratioC.toFixed(2)}`);
+  console.log(`\npeak RSS, each workload alone in a fresh process (MB, 3 runs; in-process samples: ${peaks.bare} / ${peaks.xlsx} / ${peaks.csv})`);
+  for (const w of ['bare', 'xlsx', 'csv'] as const) {
+    const a = alone[w];
+    console.log(`  ${w.padEnd(5)} tsx [${a.tsx.join(', ')}] median ${median(a.tsx)} max ${Math.max(...a.tsx)}   bundled [${a.bundled.join(', ')}] median ${median(a.bundled)} max ${Math.max(...a.bundled)}`);
+  }
+  const worst = Math.max(...alone.xlsx.tsx, ...alone.csv.tsx);
+  const worstBundled = Math.max(...alone.xlsx.bundled, ...alone.csv.bundled);
+  console.log(`  worst parse peak: tsx ${worst} MB (target < 400: ${verdict(worst < 400)}), bundled ${worstBundled} MB (${verdict(worstBundled < 400)})`);
+  console.log(`  valid rows ${parsed!.rows.length}, rejected entries ${parsed!.rejects.length}`);
+
+  // planImport: first import vs re-import of the unchanged file.
+  const p = parsed!;
+  const ctx0 = { ownProvinces: ['35'], existing: () => undefined };
+  const existing = new Map<string, ExistingAppointment>(p.rows.map((r) => [r.randevuNo, { state: r.cancelled ? 'CANCELLED' : 'NOT_STARTED', fields: r }]));
+  const ctx1 = { ownProvinces: ['35'], existing: (no: string) => existing.get(no) };
+  const first: number[] = [];
+  const again: number[] = [];
+  let counts0, counts1;
+  for (let i = 0; i < 3; i++) {
+    t0 = performance.now();
+    counts0 = planImport(p, ctx0).report.counts;
+    first.push(performance.now() - t0);
+    t0 = performance.now();
+    counts1 = planImport(p, ctx1).report.counts;
+    again.push(performance.now() - t0);
+  }
+  console.log(`\nplanImport (median of 3)`);
+  console.log(`  first import:   ${median(first).toFixed(0)} ms  ${JSON.stringify(counts0)}`);
+  console.log(`  re-import same: ${median(again).toFixed(0)} ms  ${JSON.stringify(counts1)}`);
+  console.log(`\nprocess peak RSS (everything above, including generation): ${peakRssMb()} MB`);
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
