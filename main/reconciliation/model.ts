@@ -1,3 +1,5 @@
+import type { ReconCountsView } from '../../preload/contract/reconciliationTypes';
+
 /**
  * The daily reconciliation ("Günlük Mutabakat") as plain data: built by main from the ledger,
  * written to .xlsx exactly per HQ's contract (docs/reconciliation.md), read back for merging.
@@ -82,16 +84,8 @@ export interface ReconciliationDay {
   duplicates?: ReconDuplicate[];
 }
 
-export interface ReconCounts {
-  appointments: number;
-  arrived: number;
-  noShows: number;
-  registrations: number;
-  rejected: number;
-  incomplete: number;
-  cancelled: number;
-  monthlyTotalCents: number;
-}
+/** The summary counts (the contract type shared with the screens). */
+export type ReconCounts = ReconCountsView;
 
 /** The summary is always computed from the rows, never trusted from a caller or a file. */
 export function countsOf(day: Pick<ReconciliationDay, 'appointments' | 'registrations' | 'rejections'>): ReconCounts {

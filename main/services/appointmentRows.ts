@@ -1,24 +1,9 @@
 import type { Row } from '../../database';
 import { foldForSearch } from '../domain/turkishText';
+import type { AppointmentFieldValues } from '../import/types';
 
-/** The fields HQ's list gives for one appointment, normalised (see main/import). */
-export interface AppointmentFields {
-  randevuNo: string;
-  programCode: string;
-  provinceCode: string;
-  date: string;
-  time: string;
-  preRegisteredAt: string;
-  motherTckn: string;
-  motherFirstName: string;
-  motherLastName: string;
-  motherBirthDate: string | null;
-  childTckn: string | null;
-  childBirthDate: string;
-  phone: string | null;
-  caregiverTckn: string | null;
-  institutionName: string | null;
-}
+/** The fields HQ's list gives for one appointment, as the import normalises them. */
+export type AppointmentFields = AppointmentFieldValues;
 
 /** A full appointments row (every column, as the ledger's state writer requires). */
 export function appointmentRow(
