@@ -103,9 +103,7 @@ export function closeDay(app: MasaApp, date: string): { date: string; noShows: n
 }
 
 const EVENT_TEXT: Record<string, { tr: string; en: string }> = {
-  'appointment.imported': { tr: 'HQ listesinden eklendi', en: 'Added from the HQ list' },
-  'appointment.updated_by_import': { tr: 'HQ listesiyle güncellendi', en: 'Updated from the HQ list' },
-  'appointment.cancelled_by_hq': { tr: 'HQ tarafından iptal edildi', en: 'Cancelled by HQ' },
+  'import.applied': { tr: 'HQ listesinden içe aktarıldı', en: 'Imported from the HQ list' },
   'appointment.checked_in': { tr: 'Geldi', en: 'Arrived' },
   'appointment.started': { tr: 'Kayıt işlemine başlandı', en: 'Registration started' },
   'appointment.no_show': { tr: 'Gelmedi (gün kapatıldı)', en: 'No-show (day closed)' },

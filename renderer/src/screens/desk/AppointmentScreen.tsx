@@ -131,7 +131,7 @@ export function AppointmentScreen({
                   [t('desk.registrationNo'), reg.registrationNo],
                   [t('desk.supportType'), reg.supportType ?? '—'],
                   [t('desk.monthly'), reg.monthlyAmountCents !== null ? formatMoney(reg.monthlyAmountCents, 'EUR') : '—'],
-                  [t('desk.registeredAt'), formatTrDateTime(reg.registeredAt)],
+                  [t('desk.registeredAt'), formatTrDateTime(reg.registeredAt, true)],
                   [t('desk.clerk'), reg.clerk],
                   [t('desk.newAppointment'), reg.newAppointmentNo ?? '—'],
                 ]}
@@ -153,7 +153,7 @@ export function AppointmentScreen({
                     <Table.Td>{formatTrDateTime(h.at, true)}</Table.Td>
                     <Table.Td>
                       {h.text[lang]}
-                      {h.outcome ? ` — ${h.outcome}` : ''}
+                      {h.outcome ? ` — ${OUTCOME_TEXT[h.outcome as keyof typeof OUTCOME_TEXT] ?? h.outcome}` : ''}
                       {h.reason ? (
                         <Text size="xs" c="dimmed">
                           {h.reason}
