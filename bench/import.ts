@@ -142,11 +142,12 @@ try {
   const ratioC = m.csv / m.bare;
   console.log(`  ratio parse(.xlsx) / bare: ${ratioX.toFixed(2)}  (target <= 1.5: ${verdict(ratioX <= 1.5)})`);
   console.log(`  ratio parse(.csv)  / bare: ${ratioC.toFixed(2)}`);
-  console.log(`\npeak RSS, each workload alone in a fresh process (MB, 3 runs; in-process samples: ${peaks.bare} / ${peaks.xlsx} / ${peaks.csv})`);
+  console.log(`\npeak RSS, each workload alone in a fresh process (MB, 3 runs each)`);
   for (const w of ['bare', 'xlsx', 'csv'] as const) {
     const a = alone[w];
     console.log(`  ${w.padEnd(5)} tsx [${a.tsx.join(', ')}] median ${median(a.tsx)} max ${Math.max(...a.tsx)}   bundled [${a.bundled.join(', ')}] median ${median(a.bundled)} max ${Math.max(...a.bundled)}`);
   }
+  console.log(`  (sampled in this process, where earlier runs' results and garbage are still around: ${peaks.bare} / ${peaks.xlsx} / ${peaks.csv} MB)`);
   const worst = Math.max(...alone.xlsx.tsx, ...alone.csv.tsx);
   const worstBundled = Math.max(...alone.xlsx.bundled, ...alone.csv.bundled);
   console.log(`  worst parse peak: tsx ${worst} MB (target < 400: ${verdict(worst < 400)}), bundled ${worstBundled} MB (${verdict(worstBundled < 400)})`);

@@ -142,8 +142,8 @@ export function rejectText(code: RejectCode, header: string, shown: string | nul
       return { tr: `${header}${v} tanınmıyor: boş, AKTİF ya da İPTAL olmalı.`, en: `${header}${v} is not recognised: it must be empty, AKTİF or İPTAL.` };
     case 'FORMULA_NO_VALUE':
       return {
-        tr: `${header} bir formül ama kayıtlı sonucu yok. Dosyayı Excel'de açıp kaydedin ya da değerleri yapıştırın.`,
-        en: `${header} is a formula with no saved result. Open and save the file in Excel, or paste the values.`,
+        tr: `${header} bir formül ama kayıtlı geçerli bir sonucu yok (hiç hesaplanmamış ya da hata veriyor). Dosyayı Excel'de açıp kaydedin ya da değerleri yapıştırın.`,
+        en: `${header} is a formula with no valid saved result (never calculated, or an error). Open and save the file in Excel, or paste the values.`,
       };
     case 'CELL_ERROR':
       return { tr: `${header}${v} bir hata değeri içeriyor.`, en: `${header}${v} holds an error value.` };

@@ -108,7 +108,7 @@ export function planImport(parsed: ParsedAppointmentList, ctx: PlanContext): Imp
   const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0, cancelled: 0, rejected: 0, skipped: 0, keptStarted: 0 };
   const skippedByProvince: Record<string, number> = {};
   const lines: ReportLine[] = [];
-  const plan: ImportPlan = { added: [], updated: [], cancelled: [], report: null as unknown as ImportReport };
+  const plan: Omit<ImportPlan, 'report'> = { added: [], updated: [], cancelled: [] };
 
   const skip = (province: string) => {
     counts.skipped++;
@@ -183,7 +183,7 @@ export function planImport(parsed: ParsedAppointmentList, ctx: PlanContext): Imp
   }
 
   lines.sort((a, b) => a.row - b.row);
-  plan.report = {
+  const report: ImportReport = {
     fileName: parsed.fileName,
     format: parsed.format,
     totalRows: parsed.totalRows,
@@ -192,5 +192,5 @@ export function planImport(parsed: ParsedAppointmentList, ctx: PlanContext): Imp
     unknownColumns: parsed.unknownColumns,
     lines,
   };
-  return plan;
+  return { ...plan, report };
 }

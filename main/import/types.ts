@@ -76,7 +76,12 @@ export interface ParseInput {
 }
 
 export interface ParseOptions {
-  /** Called every ~1,000 rows and once at the end. For xlsx, bytes count the compressed file. */
+  /**
+   * Called every 1,000 data rows and once at the end (then bytesRead = totalBytes). For an
+   * .xlsx the bytes are those of the compressed file read so far; when the workbook keeps its
+   * sheet before its shared strings (Excel's order) the whole file is read before the first
+   * row, so show the rows, not the bytes, as the progress of that phase.
+   */
   onProgress?(rowsRead: number, bytesRead: number, totalBytes: number): void;
   signal?: AbortSignal;
   /** Raw rows kept for the preview screen (default 20). */
