@@ -68,9 +68,9 @@ describe('ledger chain', () => {
       (db) => {
         const a = db.prepare('SELECT * FROM events WHERE seq = 30').get() as Record<string, unknown>;
         const b = db.prepare('SELECT * FROM events WHERE seq = 31').get() as Record<string, unknown>;
-        const upd = db.prepare('UPDATE events SET at=?, user_id=?, type=?, entity=?, payload=?, prev_hash=?, hash=? WHERE seq=?');
-        upd.run(b.at, b.user_id, b.type, b.entity, b.payload, b.prev_hash, b.hash, 30);
-        upd.run(a.at, a.user_id, a.type, a.entity, a.payload, a.prev_hash, a.hash, 31);
+        const upd = db.prepare('UPDATE events SET at=?, user_id=?, type=?, entity=?, payload=?, payload_hash=?, prev_hash=?, hash=? WHERE seq=?');
+        upd.run(b.at, b.user_id, b.type, b.entity, b.payload, b.payload_hash, b.prev_hash, b.hash, 30);
+        upd.run(a.at, a.user_id, a.type, a.entity, a.payload, a.payload_hash, a.prev_hash, a.hash, 31);
       },
       30,
       'PREV_MISMATCH',
@@ -80,7 +80,7 @@ describe('ledger chain', () => {
       (db) => {
         db.prepare('UPDATE events SET seq = seq + 1000 WHERE seq >= 40').run();
         db.prepare('UPDATE events SET seq = seq - 999 WHERE seq >= 1040').run();
-        db.prepare("INSERT INTO events VALUES (40, '2026-01-01T00:00:00.000Z', 1, 'fake', 'x', '{}', (SELECT hash FROM events WHERE seq = 39), 'ab')").run();
+        db.prepare("INSERT INTO events VALUES (40, '2026-01-01T00:00:00.000Z', 1, 'fake', 'x', '{}', 'cd', (SELECT hash FROM events WHERE seq = 39), 'ab')").run();
       },
       40,
       'HASH_MISMATCH',

@@ -1,7 +1,7 @@
 import type { RawDatabase } from './connection';
 import { canonicalJson } from './canonicalJson';
 import { DatabaseError, translateSqliteError } from './errors';
-import { eventHash, GENESIS_HASH } from './hashChain';
+import { eventHash, GENESIS_HASH, payloadHash } from './hashChain';
 import { cachedStatement, StateWriter } from './stateWriter';
 import { crashPoint } from './crashPoints';
 
@@ -19,6 +19,7 @@ export interface StoredEvent {
   type: string;
   entity: string;
   payload: string;
+  payloadHash: string;
   prevHash: string;
   hash: string;
 }
@@ -70,13 +71,14 @@ export class Ledger {
       type: input.type,
       entity: input.entity,
       payload,
+      payloadHash: payloadHash(payload),
       prevHash: head.seq === 0 ? GENESIS_HASH : head.hash,
     };
     const hash = eventHash(e);
     cachedStatement(
       this.db,
-      'INSERT INTO events (seq, at, user_id, type, entity, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(e.seq, e.at, e.userId, e.type, e.entity, e.payload, e.prevHash, hash);
+      'INSERT INTO events (seq, at, user_id, type, entity, payload, payload_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(e.seq, e.at, e.userId, e.type, e.entity, e.payload, e.payloadHash, e.prevHash, hash);
     return { ...e, hash };
   }
 }

@@ -1,11 +1,12 @@
 import type { RawDatabase } from './connection';
-import { eventHash, GENESIS_HASH } from './hashChain';
+import { eventHash, GENESIS_HASH, payloadHash } from './hashChain';
 
 export type VerifyProblem =
   | 'HASH_MISMATCH' // the event's content was edited
   | 'PREV_MISMATCH' // an event before it was removed, replaced or reordered
   | 'SEQ_GAP' // a sequence number is missing (deleted) or out of order
-  | 'HEAD_MISMATCH'; // events at the end were removed, or the head was moved
+  | 'HEAD_MISMATCH' // events at the end were removed, or the head was moved
+  | 'REDACTION_UNLISTED'; // a payload was replaced without a chained erasure event naming it
 
 export interface VerifyResult {
   ok: boolean;
@@ -27,17 +28,21 @@ export function verifyChain(db: RawDatabase, fromSeq = 1): VerifyResult {
     if (!before) return bad(0, fromSeq - 1, 'SEQ_GAP', fromSeq - 1, '');
     prev = before.hash;
   }
+  const redacted = checkRedactions(db);
+  if (typeof redacted === 'number') return bad(0, redacted, 'REDACTION_UNLISTED', fromSeq - 1, prev);
   let checked = 0;
   const rows = db
-    .prepare('SELECT seq, at, user_id, type, entity, payload, prev_hash, hash FROM events WHERE seq >= ? ORDER BY seq')
+    .prepare('SELECT seq, at, user_id, type, entity, payload, payload_hash, prev_hash, hash FROM events WHERE seq >= ? ORDER BY seq')
     .raw()
-    .iterate(fromSeq) as IterableIterator<[number, string, number | null, string, string, string, string, string]>;
-  for (const [seq, at, userId, type, entity, payload, prevHash, hash] of rows) {
+    .iterate(fromSeq) as IterableIterator<[number, string, number | null, string, string, string, string, string, string]>;
+  for (const [seq, at, userId, type, entity, payload, storedPayloadHash, prevHash, hash] of rows) {
     if (seq !== expectedSeq) return bad(checked, seq, 'SEQ_GAP', seq, prev, rows);
     if (prevHash !== prev) return bad(checked, seq, 'PREV_MISMATCH', seq, prev, rows);
-    if (eventHash({ seq, at, userId, type, entity, payload, prevHash }) !== hash) {
+    if (eventHash({ seq, at, userId, type, entity, payloadHash: storedPayloadHash, prevHash }) !== hash) {
       return bad(checked, seq, 'HASH_MISMATCH', seq, prev, rows);
     }
+    // An erased payload must match what the (chained) erasure event says it became.
+    if (payloadHash(payload) !== (redacted.get(seq) ?? storedPayloadHash)) return bad(checked, seq, 'HASH_MISMATCH', seq, prev, rows);
     prev = hash;
     expectedSeq = seq + 1;
     checked++;
@@ -48,6 +53,47 @@ export function verifyChain(db: RawDatabase, fromSeq = 1): VerifyResult {
     return bad(checked, Math.min(head.seq, lastSeq) + 1, 'HEAD_MISMATCH', lastSeq, prev);
   }
   return { ok: true, checked, headSeq: lastSeq, headHash: lastSeq === 0 ? GENESIS_HASH : prev };
+}
+
+/** The erasure event type; its payload lists every event it redacted (docs/kvkk.md). */
+export const ERASURE_EVENT = 'kvkk.erased';
+
+/**
+ * Every redaction row must be named, with the event's chained payload hash, by the erasure
+ * event it points to, and that event must be a real erasure that is not itself redacted.
+ * Returns, per redacted sequence, the hash its payload must have now (the latest erasure's
+ * listing), or the first sequence that fails.
+ */
+function checkRedactions(db: RawDatabase): Map<number, string> | number {
+  const rows = db.prepare('SELECT seq, erasure_seq FROM event_redactions ORDER BY erasure_seq, seq').all() as { seq: number; erasure_seq: number }[];
+  const redactedSeqs = new Set(rows.map((r) => r.seq));
+  const current = new Map<number, string>();
+  const listings = new Map<number, Map<number, { payloadHash: string; redactedHash: string }>>();
+  const eventAt = db.prepare('SELECT type, payload, payload_hash FROM events WHERE seq = ?');
+  for (const r of rows) {
+    let listed = listings.get(r.erasure_seq);
+    if (!listed) {
+      const e = eventAt.get(r.erasure_seq) as { type: string; payload: string } | undefined;
+      if (!e || e.type !== ERASURE_EVENT || redactedSeqs.has(r.erasure_seq)) return r.seq;
+      listed = new Map();
+      try {
+        type Listing = { seq: number; payloadHash: string; redactedHash: string };
+        const list = (JSON.parse(e.payload) as { data?: { redacted?: Listing[] } }).data?.redacted ?? [];
+        for (const x of list) listed.set(x.seq, x);
+      } catch {
+        return r.seq;
+      }
+      listings.set(r.erasure_seq, listed);
+    }
+    const target = eventAt.get(r.seq) as { payload_hash: string } | undefined;
+    const entry = listed.get(r.seq);
+    if (!target || !entry || r.seq >= r.erasure_seq || entry.payloadHash !== target.payload_hash) return r.seq;
+    current.set(r.seq, entry.redactedHash); // rows come in erasure order: the latest wins
+  }
+  // An erasure listing an event without its redaction row (or the reverse) is also a forgery.
+  const pairs = new Set(rows.map((r) => `${r.seq}:${r.erasure_seq}`));
+  for (const [erasureSeq, listed] of listings) for (const seq of listed.keys()) if (!pairs.has(`${seq}:${erasureSeq}`)) return seq;
+  return current;
 }
 
 function bad(

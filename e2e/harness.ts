@@ -10,9 +10,9 @@ import { TEST_KDF } from '../database/testing/fixtures';
 export const CHROMIUM = process.env.MASA_CHROMIUM ?? '/usr/bin/chromium';
 
 /** A fresh data folder, the real handler table and the bridge serving the built renderer. */
-export async function startMasa(opts: { dataDir?: string; realKdf?: boolean } = {}) {
+export async function startMasa(opts: { dataDir?: string; realKdf?: boolean; now?: () => Date } = {}) {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'masa-e2e-'));
-  const app = new MasaApp({ dataDir, kdf: opts.realKdf ? undefined : TEST_KDF });
+  const app = new MasaApp({ dataDir, kdf: opts.realKdf ? undefined : TEST_KDF, now: opts.now });
   const rendererDir = path.resolve('renderer/dist');
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error('renderer/dist is missing: run `npm run build:renderer` first');
   const bridge: BridgeServer = await startBridge(app, { rendererDir });

@@ -16,13 +16,33 @@ CREATE TABLE events (
   user_id   INTEGER,
   type      TEXT    NOT NULL,
   entity    TEXT    NOT NULL,
-  payload   TEXT    NOT NULL,
+  payload      TEXT NOT NULL,
+  payload_hash TEXT NOT NULL,
   prev_hash TEXT    NOT NULL,
   hash      TEXT    NOT NULL
 ) STRICT;
 CREATE INDEX events_entity ON events(entity, seq);
 
+-- KVKK erasure (docs/kvkk.md) is the one exception: it may replace the payload of an event
+-- that a redaction row, written in the same transaction as the erasure event, names. Nothing
+-- chained (payload_hash, hashes, order) may change, so the chain still verifies.
+CREATE TABLE event_redactions (
+  seq         INTEGER NOT NULL,
+  erasure_seq INTEGER NOT NULL,
+  PRIMARY KEY (seq, erasure_seq)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER event_redactions_no_update BEFORE UPDATE ON event_redactions
+BEGIN SELECT RAISE(ABORT, 'ledger events are append-only'); END;
+CREATE TRIGGER event_redactions_no_delete BEFORE DELETE ON event_redactions
+BEGIN SELECT RAISE(ABORT, 'ledger events are append-only'); END;
+
 CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+WHEN NOT (
+  NEW.seq = OLD.seq AND NEW.at = OLD.at AND NEW.user_id IS OLD.user_id AND NEW.type = OLD.type
+  AND NEW.entity = OLD.entity AND NEW.payload_hash = OLD.payload_hash
+  AND NEW.prev_hash = OLD.prev_hash AND NEW.hash = OLD.hash
+  AND EXISTS (SELECT 1 FROM event_redactions r WHERE r.seq = OLD.seq)
+)
 BEGIN SELECT RAISE(ABORT, 'ledger events are append-only'); END;
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events
 BEGIN SELECT RAISE(ABORT, 'ledger events are append-only'); END;

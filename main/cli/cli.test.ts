@@ -51,6 +51,15 @@ describe('npm run cli', () => {
     expect(JSON.parse(ver.out).value.ok).toBe(true);
   });
 
+  it('retention lists what is due (nothing on a new ledger) and --erase with nothing due erases nothing', () => {
+    const list = cli(['retention'], { dataDir, password: PW, user: 'mudur' });
+    expect(list.code).toBe(0);
+    expect(list.out).toContain('Saklama süresi dolan kayıt: 0');
+    const erase = cli(['retention', '--erase', '--json'], { dataDir, password: PW, user: 'mudur' });
+    expect(erase.code).toBe(0);
+    expect(JSON.parse(erase.out).value).toMatchObject({ due: [], erasures: [] });
+  });
+
   it('a wrong password exits 1 with the Turkish message; nothing is printed to stdout', () => {
     const r = cli(['status'], { dataDir, password: 'yanlis', user: 'mudur' });
     expect(r.code).toBe(1);

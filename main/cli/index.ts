@@ -5,6 +5,7 @@ import { dispatch } from '../handlers/router';
 import type { ApiInput, ApiName, ApiOutput, ApiResult } from '../../preload/contract/api';
 import type { CliCommand, CliContext } from './command';
 import { backupCommand, restoreCommand } from './commands/backup';
+import { retentionCommand } from './commands/retention';
 import { decideCommand } from './commands/decide';
 import { listsCommand, reportCommand } from './commands/print';
 import { deskKeyCommand, exportCommand, mergeCommand } from './commands/reconciliation';
@@ -16,7 +17,7 @@ import { UsageError, type CliIO } from './output';
 import { readSecret } from './password';
 
 /** Every command of `npm run cli`; each goes through the same handler table as the window. */
-export const cliCommands: CliCommand[] = [initCommand, statusCommand, verifyCommand, backupCommand, restoreCommand, importCommand, decideCommand, reportCommand, listsCommand, exportCommand, mergeCommand, deskKeyCommand];
+export const cliCommands: CliCommand[] = [initCommand, statusCommand, verifyCommand, backupCommand, restoreCommand, importCommand, decideCommand, reportCommand, listsCommand, exportCommand, mergeCommand, deskKeyCommand, retentionCommand];
 
 function helpText(lang: 'tr' | 'en'): string {
   const lines = [

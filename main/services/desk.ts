@@ -1,3 +1,4 @@
+import { ERASED, isErasedAppointment } from './personalFields';
 import { appointments as appointmentsQ, ledgerInfo, registrations as registrationsQ, search, users as usersQ, type RawDatabase } from '../../database';
 import { statusLabels, type AppointmentStatus } from '../../preload/contract/appointmentStatus';
 import type { AppointmentDetail, AppointmentSummary, DayView, HistoryEntry } from '../../preload/contract/deskTypes';
@@ -16,7 +17,7 @@ export function summary(r: AppointmentRow): AppointmentSummary {
     programCode: r.program_code,
     date: r.date,
     time: r.time,
-    motherName: trTitle(`${r.mother_first_name} ${r.mother_last_name}`),
+    motherName: isErasedAppointment(r) ? ERASED : trTitle(`${r.mother_first_name} ${r.mother_last_name}`),
     motherTckn: r.mother_tckn,
     status: r.status as AppointmentStatus,
     arrivedAt: r.arrived_at,
@@ -113,6 +114,7 @@ const EVENT_TEXT: Record<string, { tr: string; en: string }> = {
   'registration.left_main_list': { tr: 'Asil listeden çıktı', en: 'Left the main list' },
   'record.viewed': { tr: 'Görüntülendi', en: 'Viewed' },
   'record.printed': { tr: 'Yazdırıldı', en: 'Printed' },
+  'kvkk.erased': { tr: 'Kişisel veriler silindi (KVKK saklama süresi doldu)', en: 'Personal data erased (KVKK retention period ended)' },
 };
 
 /** The appointment with its registration (if any) and every ledger event about it. */
@@ -148,6 +150,7 @@ export function appointmentDetail(app: MasaApp, randevuNo: string): AppointmentD
       caregiverTckn: row.caregiver_tckn,
       institutionName: row.institution_name,
       hqCancelled: row.hq_cancelled === 1,
+      erased: isErasedAppointment(row),
     },
     registration: reg
       ? {

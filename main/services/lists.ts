@@ -1,6 +1,7 @@
 import { registrations as registrationsQ } from '../../database';
 import { AppError } from '../app/appError';
 import type { MasaApp } from '../app/masaApp';
+import { ERASED } from './personalFields';
 import { turkeyParts } from '../domain/turkeyTime';
 import { placementFor } from './printService';
 
@@ -14,6 +15,7 @@ export function leaveMainList(app: MasaApp, input: { registrationNo: string; rea
   const session = app.requireSession();
   const reg = registrationsQ.byNo(store.db, input.registrationNo);
   if (!reg || reg.state !== 'ACTIVE' || reg.outcome !== 'KESIN_KAYIT') throw new AppError('REGISTRATION_NOT_FOUND');
+  if (reg.mother_tckn === ERASED) throw new AppError('RECORD_ERASED');
   const leftAt = input.date ?? turkeyParts(app.now()).date;
   store.ledger.record({ type: 'registration.left_main_list', entity: `appointment:${reg.randevu_no}`, userId: session.userId }, (w) => {
     w.put('registrations', { ...reg, left_main_list_at: leftAt, left_reason: input.reason, updated_seq: w.seq });

@@ -1,3 +1,4 @@
+import { isErasedAppointment } from './personalFields';
 import { appointments as appointmentsQ, registrations as registrationsQ, reconciliation as reconQ, users as usersQ, type RawDatabase } from '../../database';
 import type { PrintedDocument } from '../../preload/contract/printTypes';
 import { AppError } from '../app/appError';
@@ -36,6 +37,7 @@ function requireRegistration(db: RawDatabase, registrationNo: string) {
   const reg = registrationsQ.byNo(db, registrationNo);
   if (!reg) throw new AppError('REGISTRATION_NOT_FOUND');
   const appt = appointmentsQ.appointmentByNo(db, reg.randevu_no)!;
+  if (isErasedAppointment(appt)) throw new AppError('RECORD_ERASED');
   return { reg, appt, facts: JSON.parse(reg.facts) as Record<string, string | number | boolean | null> };
 }
 

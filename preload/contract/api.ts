@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as s from './schemas';
 import type { AccessLogEntry } from './auditTypes';
+import type { ErasureResult, RetentionOverview } from './retentionTypes';
 import type { DeskKeyInfo, ExportResult, MergeResult, VerifyRow } from './reconciliationTypes';
 import type { PrintedDocument } from './printTypes';
 import type { ImportAnalysis, ImportApplied } from './importTypes';
@@ -67,6 +68,8 @@ export const apiInputs = {
   'registration.reverse': z
     .object({ registrationNo: z.string('REQUIRED').min(1, 'REQUIRED'), reason: z.string('REASON').trim().min(5, 'REASON').max(500, 'INVALID') })
     .strict(),
+  'retention.overview': s.empty,
+  'retention.erase': z.object({ records: z.array(s.randevuNo).min(1, 'REQUIRED').max(10_000, 'INVALID') }).strict(),
   'audit.accessLog': z.object({ from: s.isoDate, to: s.isoDate, randevuNo: s.randevuNo.optional() }).strict(),
   'import.analyze': z.object({ path: z.string('REQUIRED').min(1, 'REQUIRED').max(4096, 'INVALID'), importId: z.string().uuid('INVALID').optional() }).strict(),
   'import.apply': z.object({ importId: z.string('INVALID').uuid('INVALID') }).strict(),
@@ -119,6 +122,8 @@ export interface ApiOutputs {
   'registration.evaluate': Evaluation;
   'registration.confirm': ConfirmResult;
   'registration.reverse': { registrationNo: string; randevuNo: string };
+  'retention.overview': RetentionOverview;
+  'retention.erase': ErasureResult;
   'audit.accessLog': AccessLogEntry[];
   'import.analyze': ImportAnalysis;
   'import.apply': ImportApplied;

@@ -41,6 +41,8 @@ export interface AppointmentDetail {
     caregiverTckn: string | null;
     institutionName: string | null;
     hqCancelled: boolean;
+    /** Personal fields erased after the retention period (KVKK): shown as "[silindi]". */
+    erased: boolean;
   };
   registration: {
     registrationNo: string;

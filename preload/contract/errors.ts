@@ -84,6 +84,18 @@ export const errorMessages = {
     tr: 'Bu yedek sizin parolanızla açılmıyor (yedek alındığında parolanız farklıydı). Kurtarma kodu ya da eski parola gerekir.',
     en: 'Your password does not open this backup (it was different when the backup was made).',
   },
+  RETENTION_NOT_DUE: {
+    tr: '{randevuNo} numaralı kaydın saklama süresi dolmadı; kişisel verileri silinemez. Hiçbir kayıt silinmedi.',
+    en: 'The retention period of record {randevuNo} has not ended; its personal data cannot be erased. Nothing was erased.',
+  },
+  ERASURE_INCOMPLETE: {
+    tr: 'Silme tamamlanamadı (olay #{seq} kişisel veri içermeye devam ediyor). Hiçbir kayıt silinmedi; lütfen destek ekibine bildirin.',
+    en: 'The erasure could not be completed (event #{seq} would still hold personal data). Nothing was erased; please tell support.',
+  },
+  RECORD_ERASED: {
+    tr: 'Bu kaydın kişisel verileri KVKK saklama süresi dolduğu için silindi; bu işlem artık yapılamaz.',
+    en: 'This record\'s personal data was erased when its KVKK retention period ended; this can no longer be done.',
+  },
   BACKUP_FOLDER: { tr: 'Yedek klasörüne yazılamıyor: {dir}', en: 'The backup folder cannot be written: {dir}' },
   LEDGER_RESCUE: {
     tr: 'Defter açılışta denetimden geçemedi; yalnızca yedekten geri yükleme yapılabilir.',

@@ -4,6 +4,7 @@ export function todayInTurkey(now = new Date()): string {
 }
 
 export function formatTrDate(iso: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) return '—'; // e.g. erased (KVKK) or not given
   const [y, m, d] = iso.split('-');
   return `${d}.${m}.${y}`;
 }

@@ -11,6 +11,7 @@ const PROBLEM_TEXT: Record<string, { tr: string; en: string }> = {
   PREV_MISMATCH: { tr: 'önceki olay değiştirilmiş ya da yer değiştirmiş', en: 'an earlier event was changed or moved' },
   SEQ_GAP: { tr: 'olay silinmiş', en: 'an event was deleted' },
   HEAD_MISMATCH: { tr: 'son olaylar silinmiş', en: 'the newest events were removed' },
+  REDACTION_UNLISTED: { tr: 'bir olay, imha kaydı olmadan değiştirilmiş', en: 'an event was rewritten without a destruction record' },
 };
 
 /** The office head's view of the ledger: counts, chain head, verify, idle lock, key rotation. */

@@ -14,9 +14,10 @@ import { LedgerScreen } from '../screens/LedgerScreen';
 import { UsersScreen } from '../screens/UsersScreen';
 import { ImportScreen } from '../screens/import/ImportScreen';
 import { DayEndScreen } from '../screens/office/DayEndScreen';
+import { RetentionScreen } from '../screens/office/RetentionScreen';
 import { LanguageSwitch } from './LanguageSwitch';
 
-type View = 'today' | 'import' | 'dayEnd' | 'users' | 'ledger' | 'password';
+type View = 'today' | 'import' | 'dayEnd' | 'users' | 'ledger' | 'retention' | 'password';
 /** Inside "Bugün": the day list, one appointment, or the registration wizard of one. */
 type DeskView = { mode: 'day' } | { mode: 'appointment'; randevuNo: string } | { mode: 'wizard'; randevuNo: string };
 
@@ -40,6 +41,7 @@ export function MainShell({ status, refresh }: { status: AppStatus; refresh: () 
     { view: 'dayEnd', label: t('nav.dayEnd'), show: isHead },
     { view: 'users', label: t('nav.users'), show: isHead },
     { view: 'ledger', label: t('nav.ledger'), show: isHead },
+    { view: 'retention', label: t('nav.retention'), show: isHead },
     { view: 'password', label: t('nav.password'), show: true },
   ];
   return (
@@ -109,6 +111,7 @@ export function MainShell({ status, refresh }: { status: AppStatus; refresh: () 
         {view === 'dayEnd' && isHead && <DayEndScreen />}
         {view === 'users' && isHead && <UsersScreen />}
         {view === 'ledger' && isHead && <LedgerScreen office={office} onChanged={refresh} />}
+        {view === 'retention' && isHead && <RetentionScreen />}
         {view === 'password' && (
           <Stack>
             <Title order={2} size="h3">

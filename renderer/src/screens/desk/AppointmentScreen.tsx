@@ -136,10 +136,18 @@ export function AppointmentScreen({
                   [t('desk.newAppointment'), reg.newAppointmentNo ?? '—'],
                 ]}
               />
-              <Button mt="sm" variant="default" onClick={() => void send('print.registration', { registrationNo: reg.registrationNo }).then(setDoc)}>
-                {t('print.form')}
-              </Button>
-              {isHead && <ReverseForm registrationNo={reg.registrationNo} onDone={load} />}
+              {a.erased ? (
+                <Alert mt="sm" color="gray" data-testid="erased">
+                  {t('desk.erased')}
+                </Alert>
+              ) : (
+                <>
+                  <Button mt="sm" variant="default" onClick={() => void send('print.registration', { registrationNo: reg.registrationNo }).then(setDoc)}>
+                    {t('print.form')}
+                  </Button>
+                  {isHead && <ReverseForm registrationNo={reg.registrationNo} onDone={load} />}
+                </>
+              )}
             </Paper>
           )}
           <Paper withBorder p="md">

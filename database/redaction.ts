@@ -1,0 +1,66 @@
+import type { RawDatabase } from './connection';
+import { canonicalJson } from './canonicalJson';
+import { DatabaseError } from './errors';
+import { payloadHash } from './hashChain';
+import { cachedStatement, type StateChange, type StateWriter } from './stateWriter';
+
+/**
+ * The ledger side of a KVKK erasure (docs/kvkk.md): replace personal fields inside old event
+ * payloads while every chained value stays as it was. Only callable inside `Ledger.record`, so
+ * the redaction rows, the rewritten payloads and the erasure event that names them commit
+ * together or not at all. The trigger on `events` lets a payload change only for sequences a
+ * redaction row names; `verify` then demands that the erasure event lists them.
+ */
+
+export interface StoredPayload {
+  seq: number;
+  payload: string;
+  payloadHash: string;
+}
+
+/** Events (before the current one) that changed any of these state rows, e.g. `appointments:06-2019-1`. */
+export function eventsTouching(w: StateWriter, refs: readonly string[]): StoredPayload[] {
+  const find = cachedStatement(w.db, 'SELECT seq FROM event_refs WHERE ref = ? AND seq < ?');
+  const seqs = new Set<number>();
+  for (const ref of refs) for (const r of find.all(ref, w.seq) as { seq: number }[]) seqs.add(r.seq);
+  const read = cachedStatement(w.db, 'SELECT seq, payload, payload_hash AS payloadHash FROM events WHERE seq = ?');
+  return [...seqs].sort((a, b) => a - b).map((s) => read.get(s) as StoredPayload);
+}
+
+/** Parsed payload as `Ledger.record` writes it. */
+export interface EventPayload {
+  data: Record<string, unknown>;
+  changes: StateChange[];
+}
+
+/**
+ * Rewrites the payload of `event` to `redacted` and records that the current event (the
+ * erasure, sequence `w.seq`) did so. Returns what the erasure event must list.
+ */
+export function redactPayload(w: StateWriter, event: StoredPayload, redacted: EventPayload): RedactionListing {
+  if (!w.db.inTransaction || w.seq <= event.seq) throw new DatabaseError('LEDGER_APPEND_REFUSED', 'redaction outside an erasure');
+  const payload = canonicalJson(redacted);
+  cachedStatement(w.db, 'INSERT OR IGNORE INTO event_redactions (seq, erasure_seq) VALUES (?, ?)').run(event.seq, w.seq);
+  cachedStatement(w.db, 'UPDATE events SET payload = ? WHERE seq = ?').run(payload, event.seq);
+  return { seq: event.seq, payloadHash: event.payloadHash, redactedHash: payloadHash(payload) };
+}
+
+/**
+ * What an erasure event lists per redacted event: the original payload's hash (still chained)
+ * and the hash of the payload as it now is, so a later edit of a redacted payload is caught too.
+ */
+export interface RedactionListing {
+  seq: number;
+  payloadHash: string;
+  redactedHash: string;
+}
+
+/**
+ * After an erasure: rebuild the file so that no free page keeps an old copy (secure_delete
+ * already zeroes freed cells; VACUUM also drops the freelist) and empty the WAL, which still
+ * holds the pages as they were before.
+ */
+export function compactAfterErasure(db: RawDatabase): void {
+  db.exec('VACUUM');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}

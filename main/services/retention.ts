@@ -1,0 +1,184 @@
+import fs from 'node:fs';
+import type { RawDatabase, Row } from '../../database';
+import { ledgerPaths, users as usersQ } from '../../database';
+import { compactAfterErasure, eventsTouching, redactPayload, type EventPayload } from '../../database/redaction';
+import { ERASURE_EVENT } from '../../database/verify';
+import { cachedStatement } from '../../database/stateWriter';
+import type { ErasureRecord, ErasureResult, RetentionOverview, RetentionRecord } from '../../preload/contract/retentionTypes';
+import { AppError } from '../app/appError';
+import type { MasaApp } from '../app/masaApp';
+import { turkeyParts } from '../domain/turkeyTime';
+import { getRulePack } from '../rules/load';
+import { ERASED, eraseAppointmentRow, eraseRegistrationRow, personalValues } from './personalFields';
+
+/**
+ * KVKK retention (docs/kvkk.md). A record is an appointment with its follow-ups (-E1, -E2 …)
+ * and their registrations: they share the mother's data, so they are erased together. It is
+ * due when its last change is more than the programme's `retentionYears` ago. Erasure
+ * replaces the personal fields in the current rows and in every older event that carried them,
+ * in one transaction with a `kvkk.erased` event (the destruction record, kept for good), then
+ * VACUUMs so that no page or WAL frame keeps the old values.
+ */
+
+const baseNo = (randevuNo: string) => randevuNo.replace(/-E\d+$/, '');
+
+interface Family {
+  base: string;
+  appointments: Row[];
+  registrations: Row[];
+}
+
+export function retentionOverview(app: MasaApp): RetentionOverview {
+  const db = app.requireStore().db;
+  const today = turkeyParts(app.now()).date;
+  return { today, due: dueRecords(db, today), erasures: pastErasures(db) };
+}
+
+function dueRecords(db: RawDatabase, today: string): RetentionRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT a.randevu_no, a.program_code, a.province_code, a.date,
+              (SELECT max(seq) FROM event_refs WHERE ref = 'appointments:' || a.randevu_no) AS a_seq,
+              (SELECT max(r.seq) FROM registrations g JOIN event_refs r ON r.ref = 'registrations:' || g.registration_no
+                WHERE g.randevu_no = a.randevu_no) AS r_seq,
+              (SELECT count(*) FROM registrations g WHERE g.randevu_no = a.randevu_no) AS regs
+         FROM appointments a WHERE a.mother_tckn <> ? ORDER BY a.randevu_no`,
+    )
+    .all(ERASED) as { randevu_no: string; program_code: string; province_code: string; date: string; a_seq: number | null; r_seq: number | null; regs: number }[];
+  const families = new Map<string, { first: (typeof rows)[number]; lastSeq: number; appointments: number; registrations: number }>();
+  for (const r of rows) {
+    const base = baseNo(r.randevu_no);
+    const f = families.get(base);
+    const seq = Math.max(r.a_seq ?? 0, r.r_seq ?? 0);
+    if (!f) families.set(base, { first: r, lastSeq: seq, appointments: 1, registrations: r.regs });
+    else {
+      if (r.date < f.first.date) f.first = r;
+      f.lastSeq = Math.max(f.lastSeq, seq);
+      f.appointments++;
+      f.registrations += r.regs;
+    }
+  }
+  const atOf = cachedStatement(db, 'SELECT at FROM events WHERE seq = ?');
+  const due: RetentionRecord[] = [];
+  for (const [base, f] of families) {
+    const years = getRulePack(f.first.program_code)?.retentionYears;
+    if (!years) continue; // an unknown programme is never erased automatically
+    const lastActivity = (atOf.get(f.lastSeq) as { at: string } | undefined)?.at;
+    if (!lastActivity) continue;
+    const last = turkeyParts(new Date(lastActivity)).date;
+    const dueOn = `${String(Number(last.slice(0, 4)) + years).padStart(4, '0')}${last.slice(4)}`;
+    if (dueOn > today) continue;
+    due.push({
+      randevuNo: base,
+      appointments: f.appointments,
+      registrations: f.registrations,
+      programCode: f.first.program_code,
+      provinceCode: f.first.province_code,
+      date: f.first.date,
+      lastActivity,
+      retentionYears: years,
+      dueOn,
+    });
+  }
+  return due.sort((a, b) => a.lastActivity.localeCompare(b.lastActivity) || a.randevuNo.localeCompare(b.randevuNo));
+}
+
+function pastErasures(db: RawDatabase): ErasureRecord[] {
+  const names = new Map(usersQ.listUsers(db).map((u) => [u.id, u.display_name]));
+  const rows = db.prepare('SELECT seq, at, user_id, payload FROM events WHERE type = ? ORDER BY seq DESC').all(ERASURE_EVENT) as {
+    seq: number;
+    at: string;
+    user_id: number | null;
+    payload: string;
+  }[];
+  return rows.map((r) => {
+    const d = (JSON.parse(r.payload) as { data: { records: number; appointments: number; registrations: number; redacted: unknown[] } }).data;
+    return {
+      seq: r.seq,
+      at: r.at,
+      user: r.user_id ? (names.get(r.user_id) ?? `#${r.user_id}`) : '—',
+      records: d.records,
+      appointments: d.appointments,
+      registrations: d.registrations,
+      redactedEvents: d.redacted.length,
+    };
+  });
+}
+
+export function eraseDue(app: MasaApp, input: { records: string[] }): ErasureResult {
+  const session = app.requireSession();
+  const store = app.requireStore();
+  const today = turkeyParts(app.now()).date;
+  const dueSet = new Set(dueRecords(store.db, today).map((r) => r.randevuNo));
+  const wanted = [...new Set(input.records.map(baseNo))];
+  for (const no of wanted) if (!dueSet.has(no)) throw new AppError('RETENTION_NOT_DUE', { randevuNo: no });
+
+  const { event, result } = store.ledger.record({ type: ERASURE_EVENT, entity: 'kvkk', userId: session.userId }, (w) => {
+    const families = wanted.map((no) => loadFamily(w.db, no));
+    const erasedKeys = new Map<string, (row: Row) => Row>();
+    const refs: string[] = [];
+    const values = new Set<string>();
+    for (const f of families) {
+      const pack = getRulePack(String(f.appointments[0]!.program_code))!;
+      const factTypes = new Map(pack.facts.map((x) => [x.key, x.type as string]));
+      for (const v of personalValues(f.appointments[0]!, f.registrations, factTypes)) values.add(v);
+      for (const a of f.appointments) {
+        for (const v of personalValues(a, [], factTypes)) values.add(v);
+        erasedKeys.set(`appointments|${a.randevu_no}`, eraseAppointmentRow);
+        refs.push(`appointments:${a.randevu_no}`);
+        w.put('appointments', { ...eraseAppointmentRow(a), updated_seq: w.seq });
+        cachedStatement(w.db, 'DELETE FROM drafts WHERE randevu_no = ?').run(a.randevu_no);
+      }
+      for (const r of f.registrations) {
+        erasedKeys.set(`registrations|${r.registration_no}`, eraseRegistrationRow);
+        refs.push(`registrations:${r.registration_no}`);
+        w.put('registrations', { ...eraseRegistrationRow(r), updated_seq: w.seq });
+      }
+    }
+    const redacted = eventsTouching(w, refs).map((e) => {
+      const payload = JSON.parse(e.payload) as EventPayload;
+      const mine: unknown[] = [];
+      for (const c of payload.changes) {
+        const erase = erasedKeys.get(`${c.t}|${c.k.join('|')}`);
+        if (erase && c.row) {
+          c.row = erase(c.row);
+          mine.push(c.row);
+        }
+      }
+      // Free text typed about these rows (a reversal's or a leaving's reason).
+      if (typeof payload.data.reason === 'string') payload.data.reason = ERASED;
+      assertGone(JSON.stringify([mine, payload.data]), values, e.seq);
+      return redactPayload(w, e, payload);
+    });
+    assertGone(JSON.stringify(w.changes), values, w.seq);
+    const counts = {
+      records: families.length,
+      appointments: families.reduce((n, f) => n + f.appointments.length, 0),
+      registrations: families.reduce((n, f) => n + f.registrations.length, 0),
+    };
+    w.note({ ...counts, basis: 'KVKK 6698 md.7: saklama süresi doldu', randevuNos: families.flatMap((f) => f.appointments.map((a) => a.randevu_no)), redacted });
+    return { ...counts, redactedEvents: redacted.length };
+  });
+  compactAfterErasure(store.db);
+  return {
+    seq: event.seq,
+    at: event.at,
+    user: usersQ.userById(store.db, session.userId)?.display_name ?? '',
+    ...result,
+    fileBytes: fs.statSync(ledgerPaths(app.dataDir).db).size,
+  };
+}
+
+function loadFamily(db: RawDatabase, base: string): Family {
+  const appointments = db.prepare("SELECT * FROM appointments WHERE randevu_no = ? OR randevu_no GLOB ? || '-E*' ORDER BY randevu_no").all(base, base) as Row[];
+  const registrations = db
+    .prepare(`SELECT * FROM registrations WHERE randevu_no IN (${appointments.map(() => '?').join(', ')}) ORDER BY registration_no`)
+    .all(...appointments.map((a) => a.randevu_no)) as Row[];
+  return { base, appointments, registrations };
+}
+
+/** A bug in the field lists must never end as a half-erasure that claims to be whole. */
+function assertGone(json: string, values: ReadonlySet<string>, seq: number): void {
+  for (const v of values) if (json.includes(JSON.stringify(v).slice(1, -1))) throw new AppError('ERASURE_INCOMPLETE', { seq: String(seq) });
+}
+
