@@ -91,6 +91,9 @@ describe('the office head', () => {
     await page.getByRole('button', { name: 'Mutabakatı oluştur' }).click();
     await page.getByTestId('export-done').waitFor();
     expect(fs.readdirSync(out).sort()).toEqual([`MUTABAKAT_35_M01_${TODAY.replace(/-/g, '')}.xlsx`, `MUTABAKAT_35_M01_${TODAY.replace(/-/g, '')}.xlsx.sig`]);
+    // The end-of-day backup follows the export by itself, into the office's backup folder.
+    await expect.poll(() => page.getByTestId('auto-backup').textContent()).toMatch(/^Gün sonu yedeği alındı: masa-yedek-\d{8}-\d{6}/);
+    expect(fs.readdirSync(path.join(masa.dataDir, 'yedekler')).length).toBe(1);
     await screenshot(page, '42-gun-sonu');
     await noSeriousA11y(page);
   });

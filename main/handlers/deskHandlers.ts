@@ -1,3 +1,4 @@
+import { backupAtDayClose } from '../services/dayCloseBackup';
 import * as desk from '../services/desk';
 import { defineHandlers, HEAD_ONLY } from './defineHandlers';
 
@@ -6,5 +7,5 @@ export const deskHandlers = defineHandlers({
   'desk.find': { access: 'signed-in', run: ({ app }, input) => desk.findAppointments(app, input.query) },
   'desk.checkIn': { access: 'signed-in', run: ({ app }, input) => desk.checkIn(app, input.randevuNo) },
   'desk.detail': { access: 'signed-in', run: ({ app }, input) => desk.appointmentDetail(app, input.randevuNo) },
-  'desk.closeDay': { access: HEAD_ONLY, run: ({ app }, input) => desk.closeDay(app, input.date) },
+  'desk.closeDay': { access: HEAD_ONLY, run: ({ app }, input) => ({ ...desk.closeDay(app, input.date), backup: backupAtDayClose(app) }) },
 });

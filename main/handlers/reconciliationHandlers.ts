@@ -1,8 +1,9 @@
+import { backupAtDayClose } from '../services/dayCloseBackup';
 import * as recon from '../services/reconciliationService';
 import { defineHandlers, HEAD_ONLY } from './defineHandlers';
 
 export const reconciliationHandlers = defineHandlers({
-  'reconciliation.export': { access: HEAD_ONLY, run: ({ app }, input) => recon.exportReconciliation(app, input) },
+  'reconciliation.export': { access: HEAD_ONLY, run: async ({ app }, input) => ({ ...(await recon.exportReconciliation(app, input)), backup: backupAtDayClose(app) }) },
   'reconciliation.deskKey': { access: 'signed-in', run: ({ app }) => recon.deskKeyInfo(app) },
   'reconciliation.registerDeskKey': { access: HEAD_ONLY, run: ({ app }, input) => recon.registerDeskKey(app, input) },
   'reconciliation.verify': { access: HEAD_ONLY, run: ({ app }, input) => recon.verifyFiles(app, input.files) },

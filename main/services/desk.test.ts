@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { tempDir } from '../../database/testing/fixtures';
 import { describe, expect, it } from 'vitest';
 import { setUpApp } from '../testing/appFixture';
 import { seedAppointments } from '../testing/seed';
@@ -24,6 +27,20 @@ describe('the day of a desk', () => {
     );
   });
 
+  it('a day-close backup that cannot be written is reported in Turkish; the day is closed all the same', async () => {
+    const { ok, rows } = await deskWith(2);
+    // The USB disk was there when the folder was set, and is gone (a file in its place) at day close.
+    const usb = path.join(tempDir(), 'usb');
+    fs.mkdirSync(usb);
+    await ok('backup.setFolder', { dir: usb });
+    fs.rmSync(usb, { recursive: true });
+    fs.writeFileSync(usb, 'bir dosya');
+    const closed = await ok('desk.closeDay', { date: DAY });
+    expect(closed).toMatchObject({ noShows: 2, backup: { ok: false } });
+    if (!closed.backup.ok) expect(closed.backup.message).toMatch(/^Yedek klasörüne yazılamıyor: /);
+    expect((await ok('day.view', { date: DAY })).counts.GELMEDI).toBe(rows.length);
+  });
+
   it('check-in records the arrival time once; a second check-in is refused in Turkish', async () => {
     const { ok, call, rows } = await deskWith(3);
     const a = await ok('desk.checkIn', { randevuNo: rows[0]!.randevuNo });
@@ -37,8 +54,11 @@ describe('the day of a desk', () => {
     const { ok, call, rows } = await deskWith(5);
     await ok('desk.checkIn', { randevuNo: rows[1]!.randevuNo });
     const before = (await ok('ledger.status', {})).events;
-    expect(await ok('desk.closeDay', { date: DAY })).toEqual({ date: DAY, noShows: 4 });
-    expect((await ok('ledger.status', {})).events).toBe(before + 5);
+    const closed = await ok('desk.closeDay', { date: DAY });
+    expect(closed).toMatchObject({ date: DAY, noShows: 4, backup: { ok: true } });
+    // 4 no-shows, the day-closed event and the day-close backup's own event.
+    expect((await ok('ledger.status', {})).events).toBe(before + 6);
+    expect((await ok('backup.list', {})).map((b) => b.name)).toContain(closed.backup.ok ? closed.backup.name : '');
     const day = await ok('day.view', { date: DAY });
     expect(day.counts).toMatchObject({ GELMEDI: 4, GELDI: 1 });
     await ok('users.create', { username: 'gorevli', displayName: 'Şükrü Işık', role: 'CLERK', password: 'Gecici-Parola-1' });

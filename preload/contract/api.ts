@@ -6,7 +6,7 @@ import type { DeskKeyInfo, ExportResult, MergeResult, VerifyRow } from './reconc
 import type { PrintedDocument } from './printTypes';
 import type { ImportAnalysis, ImportApplied } from './importTypes';
 import type { ConfirmResult, Evaluation, WizardContext } from './registrationTypes';
-import type { BackupInfo, BackupResult, RestoreResult } from './backupTypes';
+import type { BackupInfo, BackupResult, DayCloseBackup, RestoreResult } from './backupTypes';
 import type { AppointmentDetail, AppointmentSummary, DayView } from './deskTypes';
 import type { AppStatus, LedgerCheck, LedgerStatus, OfficeInfo, SessionInfo, UserSummary } from './types';
 
@@ -132,7 +132,7 @@ export interface ApiOutputs {
   'print.registration': PrintedDocument;
   'print.dailyReport': PrintedDocument;
   'print.placementList': PrintedDocument;
-  'reconciliation.export': ExportResult;
+  'reconciliation.export': ExportResult & { backup: DayCloseBackup };
   'reconciliation.deskKey': DeskKeyInfo;
   'reconciliation.registerDeskKey': DeskKeyInfo;
   'reconciliation.verify': VerifyRow[];
@@ -143,7 +143,7 @@ export interface ApiOutputs {
   'desk.find': { query: string; kind: 'randevu' | 'tckn' | 'name' | 'none'; results: AppointmentSummary[] };
   'desk.checkIn': AppointmentSummary;
   'desk.detail': AppointmentDetail;
-  'desk.closeDay': { date: string; noShows: number };
+  'desk.closeDay': { date: string; noShows: number; backup: DayCloseBackup };
 }
 
 export type ApiName = keyof typeof apiInputs & keyof ApiOutputs;

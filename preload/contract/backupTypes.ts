@@ -19,3 +19,9 @@ export interface RestoreResult {
   keptAside: string;
   chainHead: { seq: number; hash: string };
 }
+
+/**
+ * The backup taken by itself when the day is closed or the reconciliation is exported. A
+ * failure does not undo the day's work: it is reported so the office head can act on it.
+ */
+export type DayCloseBackup = { ok: true; name: string; dir: string } | { ok: false; message: string; messageEn: string };

@@ -157,6 +157,8 @@ export const en: Messages = {
   },
   print: { save: 'Save as PDF', print: 'Print', form: 'Print the form', report: 'Daily report', list: 'Main / reserve list' },
   dayEnd: {
+    autoBackup: 'End-of-day backup written: {{name}}',
+    autoBackupFailed: 'The file was written but the end-of-day backup failed: {{message}}',
     title: 'End of day: reconciliation, backup, merge',
     export: 'Daily reconciliation (signed .xlsx + .sig for HQ)',
     folder: 'Folder to save into',
@@ -217,6 +219,9 @@ export const en: Messages = {
     cancelledAfterRegistration: 'HQ cancelled this appointment after registration; the registration stays as it is.',
   },
   day: {
+    closed: 'Day closed: {{count}} appointments became “No-show”.',
+    closedBackup: 'Backup written: {{name}}',
+    closedBackupFailed: 'The day is closed but the backup failed: {{message}}',
     prev: 'Previous day',
     next: 'Next day',
     today: 'Today',

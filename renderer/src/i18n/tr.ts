@@ -155,6 +155,8 @@ export const tr = {
   },
   print: { save: 'PDF olarak kaydet', print: 'Yazdır', form: 'Formu yazdır', report: 'Günlük rapor', list: 'Asil / Yedek listesi' },
   dayEnd: {
+    autoBackup: 'Gün sonu yedeği alındı: {{name}}',
+    autoBackupFailed: 'Dosya yazıldı ama gün sonu yedeği alınamadı: {{message}}',
     title: 'Gün sonu: mutabakat, yedek, birleştirme',
     export: 'Günlük mutabakat (HQ için imzalı .xlsx + .sig)',
     folder: 'Kaydedilecek klasör',
@@ -215,6 +217,9 @@ export const tr = {
     cancelledAfterRegistration: 'HQ bu randevuyu kayıttan sonra iptal etti; kayıt olduğu gibi korunur.',
   },
   day: {
+    closed: 'Gün kapatıldı: {{count}} randevu «Gelmedi» oldu.',
+    closedBackup: 'Yedek alındı: {{name}}',
+    closedBackupFailed: 'Gün kapatıldı ama yedek alınamadı: {{message}}',
     prev: 'Önceki gün',
     next: 'Sonraki gün',
     today: 'Bugün',

@@ -59,7 +59,22 @@ export function DayScreen({ onOpen, isHead, date, setDate }: { onOpen: (randevuN
             </Button>
           )}
           {isHead && day && day.counts.BEKLIYOR > 0 && date <= todayInTurkey() && (
-            <Button variant="light" color="orange" onClick={() => void act(() => send('desk.closeDay', { date }))}>
+            <Button
+              variant="light"
+              color="orange"
+              onClick={() =>
+                void act(async () => {
+                  const r = await send('desk.closeDay', { date });
+                  const en = i18n.language === 'en';
+                  notifications.show({ color: 'green', message: t('day.closed', { count: r.noShows }) });
+                  notifications.show(
+                    r.backup.ok
+                      ? { color: 'green', message: t('day.closedBackup', { name: r.backup.name }) }
+                      : { color: 'orange', autoClose: false, message: t('day.closedBackupFailed', { message: en ? r.backup.messageEn : r.backup.message }) },
+                  );
+                })
+              }
+            >
               {t('day.close', { count: day.counts.BEKLIYOR })}
             </Button>
           )}

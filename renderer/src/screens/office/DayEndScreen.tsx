@@ -1,7 +1,7 @@
 import { Alert, Button, Code, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupResult } from '../../../../preload/contract/backupTypes';
+import type { BackupResult, DayCloseBackup } from '../../../../preload/contract/backupTypes';
 import type { DeskKeyInfo, ExportResult, MergeResult, VerifyRow } from '../../../../preload/contract/reconciliationTypes';
 import { send, sendCatch } from '../../api/client';
 import { errorText } from '../../api/errorText';
@@ -21,7 +21,7 @@ export function DayEndScreen() {
   const [backupDir, setBackupDir] = useState('');
   const [files, setFiles] = useState('');
   const [key, setKey] = useState<DeskKeyInfo | null>(null);
-  const [exported, setExported] = useState<ExportResult | null>(null);
+  const [exported, setExported] = useState<(ExportResult & { backup: DayCloseBackup }) | null>(null);
   const [backup, setBackup] = useState<BackupResult | null>(null);
   const [table, setTable] = useState<VerifyRow[] | null>(null);
   const [merged, setMerged] = useState<MergeResult['merged'] | null>(null);
@@ -63,6 +63,16 @@ export function DayEndScreen() {
               {exported.xlsxPath} · SHA-256 <Code>{exported.sha256.slice(0, 16)}…</Code>
             </Alert>
           )}
+          {exported &&
+            (exported.backup.ok ? (
+              <Text size="sm" data-testid="auto-backup">
+                {t('dayEnd.autoBackup', { name: exported.backup.name })}
+              </Text>
+            ) : (
+              <Alert color="orange" data-testid="auto-backup">
+                {t('dayEnd.autoBackupFailed', { message: lang === 'en' ? exported.backup.messageEn : exported.backup.message })}
+              </Alert>
+            ))}
         </Stack>
       </Paper>
       <Paper withBorder p="md">
