@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 
 const ELECTRON_VERSION = JSON.parse(fs.readFileSync('node_modules/electron/package.json', 'utf8')).version as string;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'masa-eneg-'));
@@ -15,20 +16,26 @@ fs.cpSync('preload', path.join(work, 'preload'), { recursive: true });
 fs.copyFileSync('renderer/index.html', path.join(work, 'index.html'));
 const out = path.join(work, 'findings.csv');
 const bin = path.resolve('node_modules/.bin/electronegativity');
-const r = spawnSync(bin, ['-i', work, '-o', out, '-e', ELECTRON_VERSION], { encoding: 'utf8' });
-if (!fs.existsSync(out)) {
+// AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK downloads Electron's release list at run time: with a
+// network it reports "a newer Electron exists", without one nothing, so the same commit would
+// pass here and fail in CI. It is left out of this gate; keeping Electron on its newest patch
+// release is a release step instead (docs/release.md, docs/electronegativity.md).
+const EXCLUDED = ['AvailableSecurityFixesGlobalCheck']; // the tool takes class names here
+const r = spawnSync(bin, ['-i', work, '-o', out, '-e', ELECTRON_VERSION, '-x', EXCLUDED.join(',')], { encoding: 'utf8' });
+if (r.status !== 0 || !fs.existsSync(out)) {
   console.error(`electronegativity did not run (exit ${r.status}):\n${r.stderr}`);
   process.exit(1);
 }
-const rows = fs
-  .readFileSync(out, 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => {
-    const [issue, severity, , filename, location] = line.split(',').map((c) => c.replace(/^"|"$/g, ''));
-    return { issue: issue!, severity: severity!, file: path.relative(work, filename!), location: location! };
-  });
+// A real CSV parser: a finding's sample column is source code and may hold quotes, commas and
+// line breaks, which a split on ',' and '\n' turns into rows without a file name.
+const records = parse(fs.readFileSync(out, 'utf8'), { columns: true, trim: true, skip_empty_lines: true, relax_quotes: true }) as Record<string, string>[];
+const rows = records.map((r) => ({
+  issue: r.issue ?? '?',
+  severity: r.severity ?? '?',
+  // Global checks (about the whole app, not one file) leave the file name empty.
+  file: r.filename ? path.relative(work, r.filename) : '(global)',
+  location: r.location ?? '?',
+}));
 const accepted = new Set(
   [...fs.readFileSync('docs/electronegativity.md', 'utf8').matchAll(/^\| `([A-Z_]+)` \| `([^`]+)` \|/gm)].map((m) => `${m[1]} ${m[2]}`),
 );
