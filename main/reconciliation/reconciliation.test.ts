@@ -198,7 +198,15 @@ describe('verify and merge', () => {
     const { ok } = await officeWithDay('M01');
     const r = await ok('reconciliation.export', { date: DAY, outDir: tempDir() });
     const out = tempDir();
-    execFileSync(soffice, ['--headless', '--convert-to', 'csv', '--outdir', out, r.xlsxPath], { timeout: 120_000 });
-    expect(fs.readFileSync(path.join(out, r.fileName.replace('.xlsx', '.csv')), 'utf8')).toContain('İl Kodu');
+    // Filter options: comma, double quote, UTF-8 (76), from line 1, cells "as shown" (last token),
+    // so the CSV holds what a person sees in LibreOffice Calc, in a file we can read as UTF-8.
+    const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true';
+    execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${tempDir()}`, '--convert-to', filter, '--outdir', out, r.xlsxPath], { timeout: 120_000 });
+    const csv = fs.readFileSync(path.join(out, r.fileName.replace('.xlsx', '.csv')), 'utf8');
+    // The first sheet (Özet), as shown: Turkish letters intact, the date as dd.MM.yyyy, money with 2 decimals.
+    expect(csv).toContain('İl Kodu,35');
+    expect(csv).toContain('Tarih,24.11.2026');
+    expect(csv).toMatch(/Aylık Destek Toplamı \(EUR\),"?975[.,]00"?/);
+    expect(csv).toContain('Oluşturan,Ayşe Yılmaz');
   });
 });
