@@ -21,8 +21,21 @@ export const BACKUP_LEDGER = 'masa.ledger';
 export const BACKUP_SLOTS = 'masa.keys.json';
 export const BACKUP_MANIFEST = 'manifest.json';
 
+/**
+ * Hashed in chunks: readFileSync refuses files over 2 GiB (ERR_FS_FILE_TOO_LARGE), which a
+ * ledger of a few years reaches (200,000 registrations are about 2.5 GB), and would hold the
+ * whole file in memory besides.
+ */
 function sha256File(file: string): string {
-  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  const hash = createHash('sha256');
+  const buf = Buffer.allocUnsafe(4 << 20);
+  const fd = fs.openSync(file, 'r');
+  try {
+    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 /**

@@ -16,7 +16,8 @@ export type DatabaseErrorCode =
   | 'LOCKED'
   | 'NETWORK_FOLDER'
   | 'DISK_FULL'
-  | 'IO_ERROR';
+  | 'IO_ERROR'
+  | 'SYNC_FAILED';
 
 export class DatabaseError extends Error {
   constructor(
@@ -35,6 +36,13 @@ export function translateSqliteError(err: unknown): unknown {
   if (code === 'SQLITE_NOTADB') return new DatabaseError('DB_WRONG_KEY', 'file is not a database or the key is wrong');
   if (code === 'SQLITE_CORRUPT') return new DatabaseError('DB_CORRUPT', 'database disk image is malformed');
   if (code === 'SQLITE_FULL') return new DatabaseError('DISK_FULL', 'disk is full');
+  // A failed fsync is not a failed write: the transaction's frames, commit frame included, may
+  // already be in the WAL file. This connection treats the transaction as rolled back, but if
+  // the ledger is reopened before another write overwrites those frames (a crash, or a disk that
+  // keeps failing so that closing cannot checkpoint), WAL recovery finds them whole and the
+  // change is there after all (shown by main/services/faultInjection.test.ts). So the user must
+  // not be told "no change was saved", as IO_ERROR says.
+  if (code === 'SQLITE_IOERR_FSYNC' || code === 'SQLITE_IOERR_DIR_FSYNC') return new DatabaseError('SYNC_FAILED', 'fsync failed');
   if (typeof code === 'string' && code.startsWith('SQLITE_IOERR')) return new DatabaseError('IO_ERROR', 'disk I/O error');
   return err;
 }

@@ -123,6 +123,8 @@ export function toAppError(err: unknown, dataDir: string): unknown {
       return new AppError('DISK_FULL');
     case 'IO_ERROR':
       return new AppError('IO_ERROR');
+    case 'SYNC_FAILED':
+      return new AppError('IO_SYNC_FAILED');
     default:
       return new AppError('INTERNAL');
   }

@@ -42,9 +42,18 @@ export function createBackup(app: MasaApp, input: { to?: string; kind?: 'manual'
     throw toAppError(err, app.dataDir);
   }
   const rotated = rotateBackups(dir);
-  store.ledger.record({ type: 'backup.created', entity: 'backup', userId: session.userId }, (w) =>
-    w.note({ name: path.basename(written.dir), chainHead: written.manifest.chainHead, deleted: rotated.length }),
-  );
+  try {
+    store.ledger.record({ type: 'backup.created', entity: 'backup', userId: session.userId }, (w) =>
+      w.note({ name: path.basename(written.dir), chainHead: written.manifest.chainHead, deleted: rotated.length }),
+    );
+  } catch (err) {
+    // A full data disk still lets a backup be written elsewhere (just what the office head needs
+    // then), but not its note in the ledger. The backup is whole and kept: the plain DISK_FULL
+    // text ("no change was saved") would be untrue, and would not say which disk is full.
+    const mapped = toAppError(err, app.dataDir);
+    if (mapped instanceof AppError && mapped.code === 'DISK_FULL') throw new AppError('BACKUP_NOT_RECORDED', { name: path.basename(written.dir) });
+    throw mapped;
+  }
   return { dir: written.dir, name: path.basename(written.dir), chainHead: written.manifest.chainHead, rotatedAway: rotated };
 }
 
@@ -93,9 +102,13 @@ export function restoreBackup(app: MasaApp, input: { file: string; password: str
   const session = app.requireSession();
   const verified = verifyBackup(app, input);
   const stamp = app.now().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  app.store?.close();
-  app.store = null;
-  const { asideDir } = swapInBackup(ledgerPaths(app.dataDir), verified.dir, stamp);
+  // The live ledger stays open until the backup's copy is in the data folder: a full disk then
+  // fails the restore with DISK_FULL and the session goes on with its ledger, instead of being
+  // left signed in without a ledger (every call answered "not signed in").
+  const { asideDir } = swapInBackup(ledgerPaths(app.dataDir), verified.dir, stamp, () => {
+    app.store?.close();
+    app.store = null;
+  });
   const store = unlockLedger({ dir: app.dataDir, credentials: { kind: 'user', username: session.username, secret: input.password }, kdf: app.kdf, now: app.now });
   app.store = store;
   // The restored ledger passed the full check above: leave rescue mode.

@@ -5,9 +5,12 @@ import type { ApiInput, ApiName, ApiOutput, ApiResult } from '../../preload/cont
 
 export const HEAD_USER = { username: 'mudur', displayName: 'Ayşe Yılmaz', password: 'Kesin-Kayit-2026' };
 
-/** A MasaApp on a fresh temp folder (cheap scrypt), with a typed call into the real handler table. */
-export function newApp(opts: { now?: () => Date } = {}) {
-  const app = new MasaApp({ dataDir: tempDir('masa-app-'), kdf: TEST_KDF, now: opts.now });
+/**
+ * A MasaApp on a fresh temp folder (cheap scrypt), with a typed call into the real handler table.
+ * `dataDir` puts the ledger elsewhere (e.g. on a small tmpfs in the disk-full tests).
+ */
+export function newApp(opts: { now?: () => Date; dataDir?: string } = {}) {
+  const app = new MasaApp({ dataDir: opts.dataDir ?? tempDir('masa-app-'), kdf: TEST_KDF, now: opts.now });
   const call = <K extends ApiName>(name: K, input: ApiInput<K>) => dispatch(app, name, input) as Promise<ApiResult<ApiOutput<K>>>;
   /** Like call, but fails the test with the Turkish message if main refuses. */
   const ok = async <K extends ApiName>(name: K, input: ApiInput<K>): Promise<ApiOutput<K>> => {
@@ -19,11 +22,11 @@ export function newApp(opts: { now?: () => Date } = {}) {
 }
 
 /** A set-up office (province 35, desk M01) with the head signed in. */
-export async function setUpApp(opts: { now?: () => Date } = {}) {
+export async function setUpApp(opts: { now?: () => Date; dataDir?: string } = {}) {
   return setUpAppWith(opts);
 }
 
-export async function setUpAppWith(opts: { now?: () => Date; deskCode?: string } = {}) {
+export async function setUpAppWith(opts: { now?: () => Date; deskCode?: string; dataDir?: string } = {}) {
   const t = newApp(opts);
   const setup = await t.ok('setup.create', {
     username: HEAD_USER.username,

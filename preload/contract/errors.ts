@@ -50,6 +50,11 @@ export const errorMessages = {
   },
   DISK_FULL: { tr: 'Diskte yer kalmadı. Hiçbir değişiklik kaydedilmedi.', en: 'The disk is full. No change was saved.' },
   IO_ERROR: { tr: 'Disk okuma/yazma hatası. Hiçbir değişiklik kaydedilmedi.', en: 'Disk read/write error. No change was saved.' },
+  // The disk refused to confirm (fsync): the change may or may not be on disk (see database/errors.ts).
+  IO_SYNC_FAILED: {
+    tr: 'Disk yazma hatası: değişikliğin diske yazıldığı doğrulanamadı. Uygulamayı kapatıp yeniden açın ve kaydı kontrol edin.',
+    en: 'Disk write error: the change could not be confirmed as written to disk. Close and reopen the application and check the record.',
+  },
   INVALID_PROVINCE: { tr: 'Geçersiz il kodu (1-81).', en: 'Invalid province code (1-81).' },
   INVALID_DESK: {
     tr: 'Masa kodu 1-8 büyük harf veya rakam olmalı (IL ayrılmıştır).',
@@ -97,6 +102,10 @@ export const errorMessages = {
     en: 'This record\'s personal data was erased when its KVKK retention period ended; this can no longer be done.',
   },
   BACKUP_FOLDER: { tr: 'Yedek klasörüne yazılamıyor: {dir}', en: 'The backup folder cannot be written: {dir}' },
+  BACKUP_NOT_RECORDED: {
+    tr: 'Yedek alındı ({name}), ancak defterin bulunduğu diskte yer kalmadığı için deftere kaydedilemedi. Bu diskte yer açın.',
+    en: 'The backup was made ({name}) but could not be recorded in the ledger: the disk holding the ledger is full. Free some space on it.',
+  },
   LEDGER_RESCUE: {
     tr: 'Defter açılışta denetimden geçemedi; yalnızca yedekten geri yükleme yapılabilir.',
     en: 'The ledger failed its start-up check; only a restore from a backup is possible.',

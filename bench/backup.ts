@@ -1,0 +1,309 @@
+/**
+ * Backup, restore and start-up check bench on a large ledger: 200,000 registrations and
+ * 1,000,000 events (an office's years of work at one desk).
+ *  - backup (`backup.create` through the handler table: VACUUM INTO, hashes, fsync, rotation,
+ *    the backup's own event) vs a plain copy + fsync of the same database file; target < 10 s;
+ *  - restore (`backup.restore`: file hashes, unlock, full integrity_check + chain + replay of
+ *    the backup, copy in, reopen, the restore's event) vs reading the backup file once;
+ *    target < 10 s;
+ *  - the start-up check as every unlock runs it (quick_check + chain since the last verified
+ *    point, set 10,000 events back: a very busy day), target < 2 s; and, to show what
+ *    quick_check saves, integrity_check, full chain verify and the full start-up check.
+ * Each workload runs --runs times (medians printed), on a fresh connection where that matters.
+ * The ledger is generated through Ledger.record (the real append path: canonical payload,
+ * hash chain, event_refs) in large transactions; one registration goes through the real
+ * wizard handlers and is the template for the others. Generation is timed but is no target.
+ * Real scrypt parameters. Everything lives in a temp folder removed at the end.
+ *
+ *   npx tsx bench/backup.ts [--registrations 200000] [--events 1000000] [--runs 3]
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openEncrypted, type RawDatabase } from '../database/connection';
+import { checkBackupFiles } from '../database/backup';
+import { dataKeysOf, openVault, readSlotFile } from '../database/keySlots';
+import { ledgerPaths } from '../database/paths';
+import { replayAndCompare } from '../database/replay';
+import { startupCheck } from '../database/startupCheck';
+import { unlockLedger } from '../database/vault';
+import { verifyChain } from '../database/verify';
+import { setQuiet } from '../main/app/log';
+import { MasaApp } from '../main/app/masaApp';
+import { dispatch } from '../main/handlers/router';
+import { BAKICI_DOCUMENTS, bakiciFacts } from '../main/testing/facts';
+import { seedAppointments } from '../main/testing/seed';
+import type { ApiInput, ApiName, ApiOutput, ApiResult } from '../preload/contract/api';
+import { median, verdict } from './stats';
+
+const { values } = parseArgs({
+  options: {
+    registrations: { type: 'string', default: '200000' },
+    events: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '3' },
+  },
+});
+const REGISTRATIONS = Number(values.registrations);
+const EVENTS = Number(values.events);
+const RUNS = Number(values.runs);
+const SINCE_VERIFIED = 10_000;
+const PER_DAY = 5_000;
+const HEAD = { username: 'mudur', password: 'Bench-Parola-2026' };
+
+setQuiet(true);
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'masa-bench-backup-'));
+const dataDir = path.join(root, 'data');
+const backupsDir = path.join(root, 'yedekler');
+const paths = ledgerPaths(dataDir);
+
+// A clock the bench moves: backups and kept-aside folders are named by the second.
+let clock = new Date('2026-11-24T07:00:00Z').getTime();
+const app = new MasaApp({ dataDir, now: () => new Date(clock) });
+async function ok<K extends ApiName>(name: K, input: ApiInput<K>): Promise<ApiOutput<K>> {
+  const r = (await dispatch(app, name, input)) as ApiResult<ApiOutput<K>>;
+  if (!r.ok) throw new Error(`${name} refused: ${r.error.code} ${r.error.message}`);
+  return r.value;
+}
+
+type DbRow = Record<string, string | number | null>;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const sizeOf = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
+function timed<T>(fn: () => T): { ms: number; value: T } {
+  const t0 = performance.now();
+  const value = fn();
+  return { ms: performance.now() - t0, value };
+}
+
+function fsyncFile(f: string): void {
+  const fd = fs.openSync(f, 'r+');
+  fs.fsyncSync(fd);
+  fs.closeSync(fd);
+}
+
+/** Baseline for restore: every byte of the backup read once, in 1 MiB chunks. */
+function readAll(f: string): number {
+  const fd = fs.openSync(f, 'r');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  let total = 0;
+  try {
+    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) total += n;
+  } finally {
+    fs.closeSync(fd);
+  }
+  return total;
+}
+
+console.log(`Masa backup / restore / start-up check bench (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''})`);
+console.log(`ledger: ${REGISTRATIONS.toLocaleString('en')} registrations, ${EVENTS.toLocaleString('en')} events; ${RUNS} runs per workload; folder ${root}`);
+
+try {
+  // ---------------------------------------------------------------- generation (not a target)
+  const gen0 = performance.now();
+  await ok('setup.create', { username: HEAD.username, displayName: 'Ayşe Yılmaz', password: HEAD.password, passwordRepeat: HEAD.password, provinceCode: '35', deskCode: 'M01' });
+  const days = Math.ceil(REGISTRATIONS / PER_DAY);
+  const firstDay = Date.UTC(2026, 10, 24);
+  const dayOf = (d: number) => new Date(firstDay + d * 86_400_000).toISOString().slice(0, 10);
+  const numbers: string[] = [];
+  for (let d = 0; d < days; d++) {
+    const count = Math.min(PER_DAY, REGISTRATIONS - d * PER_DAY);
+    for (const r of seedAppointments(app, { date: dayOf(d), count, programCode: 'BAKICI-2020', startIndex: d * PER_DAY, seed: d + 1 })) numbers.push(r.randevuNo);
+  }
+  const importMs = performance.now() - gen0;
+
+  // One registration through the real wizard handlers: check-in, start, evaluate, confirm, print.
+  const first = numbers[0]!;
+  await ok('desk.checkIn', { randevuNo: first });
+  const ctx = await ok('registration.start', { randevuNo: first });
+  const facts = { ...ctx.draft!.facts, ...bakiciFacts() };
+  await ok('registration.evaluate', { randevuNo: first, facts, documents: BAKICI_DOCUMENTS });
+  await ok('registration.confirm', { randevuNo: first, submissionId: ctx.submissionId, facts, documents: BAKICI_DOCUMENTS, newAppointment: null });
+  const store = app.requireStore();
+  const db = store.db;
+  const userId = app.requireSession().userId;
+  const template = db.prepare('SELECT * FROM registrations WHERE randevu_no = ?').get(first) as DbRow & { outcome: string; pack_hash: string };
+  const appointmentByNo = db.prepare('SELECT * FROM appointments WHERE randevu_no = ?');
+
+  // The other registrations: the same four events per registration as at the desk, written
+  // through Ledger.record in transactions of 2,500 registrations.
+  const gen1 = performance.now();
+  const batch = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const no = numbers[i]!;
+      const row = appointmentByNo.get(no) as DbRow & { mother_tckn: string; child_tckn: string | null; pre_registered_at: string };
+      const at = new Date(clock + i * 1000).toISOString();
+      store.ledger.record({ type: 'appointment.checked_in', entity: `appointment:${no}`, userId }, (w) => {
+        w.put('appointments', { ...row, status: 'GELDI', arrived_at: '09:08', updated_seq: w.seq });
+        w.note({ arrivedAt: '09:08' });
+      });
+      store.ledger.record({ type: 'appointment.started', entity: `appointment:${no}`, userId }, (w) =>
+        w.put('appointments', { ...row, status: 'ISLEMDE', arrived_at: '09:08', updated_seq: w.seq }),
+      );
+      const registrationNo = `35M01-2026-${String(i + 1).padStart(6, '0')}`;
+      store.ledger.record({ type: 'registration.recorded', entity: `appointment:${no}`, userId }, (w) => {
+        w.put('registrations', {
+          ...template,
+          registration_no: registrationNo,
+          randevu_no: no,
+          mother_tckn: row.mother_tckn,
+          child_tckn: row.child_tckn,
+          pre_registered_at: row.pre_registered_at,
+          registered_at: at,
+          submission_id: randomUUID(),
+          updated_seq: w.seq,
+        });
+        w.put('appointments', { ...row, status: template.outcome, arrived_at: '09:08', updated_seq: w.seq });
+        w.note({ registrationNo, outcome: template.outcome, rules: [], missing: [], packCode: 'BAKICI-2020', packHash: template.pack_hash, newAppointmentNo: null });
+      });
+      store.ledger.record({ type: 'record.printed', entity: `appointment:${no}`, userId }, (w) =>
+        w.note({ document: 'kesin-kayit-formu', registrationNo }),
+      );
+    }
+  });
+  for (let i = 1; i < REGISTRATIONS; i += 2_500) batch(i, Math.min(REGISTRATIONS, i + 2_500));
+  // The rest up to the event count: record views (the KVKK access log), as the desk writes them.
+  const views = db.transaction((n: number) => {
+    for (let i = 0; i < n; i++) {
+      const no = numbers[i % numbers.length]!;
+      store.ledger.record({ type: 'record.viewed', entity: `appointment:${no}`, userId }, (w) => w.note({}));
+    }
+  });
+  for (let left = EVENTS - store.ledger.head().seq; left > 0; left = EVENTS - store.ledger.head().seq) views(Math.min(left, 20_000));
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const genMs = performance.now() - gen1;
+  const counts = (d: RawDatabase) => (d.prepare('SELECT (SELECT count(*) FROM events) e, (SELECT count(*) FROM registrations) r, (SELECT count(*) FROM appointments) a').get()) as { e: number; r: number; a: number };
+  const c = counts(db);
+  console.log(
+    `\n0) generated in ${s(performance.now() - gen0)} (imports ${s(importMs)}, events ${s(genMs)}, ${((c.e / genMs) * 1000).toFixed(0)} events/s):` +
+      ` ${c.e.toLocaleString('en')} events, ${c.r.toLocaleString('en')} registrations, ${c.a.toLocaleString('en')} appointments; ledger file ${mb(sizeOf(paths.db))}`,
+  );
+  const byType = db.prepare('SELECT type, count(*) n, avg(length(payload)) bytes FROM events GROUP BY type ORDER BY n DESC').all() as { type: string; n: number; bytes: number }[];
+  console.log(`   payloads: ${byType.map((t) => `${t.type} ${t.n.toLocaleString('en')} × ${Math.round(t.bytes).toLocaleString('en')} B`).join(', ')}`);
+
+  // ---------------------------------------------------------------- 1) backup
+  console.log(`\n1) backup (backup.create through the handlers) vs plain copy + fsync of the ledger file, median of ${RUNS}`);
+  const backupMs: number[] = [];
+  const copyMs: number[] = [];
+  let lastBackup = '';
+  for (let r = 0; r < RUNS; r++) {
+    // The same state for both: the WAL folded back, as after any close.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const copyTo = path.join(root, `copy-${r}.ledger`);
+    copyMs.push(timed(() => {
+      fs.copyFileSync(paths.db, copyTo);
+      fsyncFile(copyTo);
+    }).ms);
+    fs.rmSync(copyTo);
+    clock += 61_000;
+    const t0 = performance.now();
+    const b = await ok('backup.create', { to: backupsDir });
+    backupMs.push(performance.now() - t0);
+    lastBackup = b.dir;
+  }
+  const bm = median(backupMs);
+  const cm = median(copyMs);
+  console.log(`   backup  median ${s(bm)}  (runs ${backupMs.map(s).join(', ')})   target < 10 s ${verdict(bm < 10_000)}`);
+  console.log(`   copy    median ${s(cm)}  (runs ${copyMs.map(s).join(', ')})`);
+  console.log(`   ratio backup / copy ${(bm / cm).toFixed(1)}x`);
+  console.log(`   sizes: live ledger ${mb(sizeOf(paths.db))}, backup ledger (VACUUM INTO, compacted) ${mb(sizeOf(path.join(lastBackup, 'masa.ledger')))}, key slots ${sizeOf(path.join(lastBackup, 'masa.keys.json'))} B`);
+  {
+    // Where the time goes (one run each): the copy itself, then hashing it for the manifest.
+    const to = path.join(root, 'vacuum-into.ledger');
+    const vacuum = timed(() => app.requireStore().db.prepare('VACUUM INTO ?').run(to)).ms;
+    fs.rmSync(to);
+    const hashes = timed(() => checkBackupFiles(lastBackup)).ms;
+    console.log(`   where the time goes (one run): VACUUM INTO ${s(vacuum)}, SHA-256 of the files ${s(hashes)}, the rest (fsync, rotation, event) ${s(bm - vacuum - hashes)}`);
+  }
+
+  // ---------------------------------------------------------------- 2) restore
+  console.log(`\n2) restore (backup.restore through the handlers) vs reading the backup file once, median of ${RUNS}`);
+  const restoreMs: number[] = [];
+  const readMs: number[] = [];
+  const backupLedger = path.join(lastBackup, 'masa.ledger');
+  for (let r = 0; r < RUNS; r++) {
+    readMs.push(timed(() => readAll(backupLedger)).ms);
+    clock += 61_000;
+    const t0 = performance.now();
+    const restored = await ok('backup.restore', { file: lastBackup, password: HEAD.password });
+    restoreMs.push(performance.now() - t0);
+    // The replaced files are kept aside by design; the bench does not need them.
+    fs.rmSync(restored.keptAside, { recursive: true, force: true });
+  }
+  const rm = median(restoreMs);
+  const readm = median(readMs);
+  console.log(`   restore median ${s(rm)}  (runs ${restoreMs.map(s).join(', ')})   target < 10 s ${verdict(rm < 10_000)}`);
+  console.log(`   read    median ${s(readm)}  (runs ${readMs.map(s).join(', ')})`);
+  console.log(`   ratio restore / read ${(rm / readm).toFixed(1)}x`);
+  {
+    // Where the time goes (one run each), in the order backup.restore does it.
+    const hashes = timed(() => checkBackupFiles(lastBackup)).ms;
+    const opened = timed(() => unlockLedger({ dir: lastBackup, credentials: { kind: 'user', username: HEAD.username, secret: HEAD.password }, readonly: true }));
+    const b = opened.value.db;
+    const integrity = timed(() => b.pragma('integrity_check', { simple: true })).ms;
+    const chain = timed(() => verifyChain(b)).ms;
+    const replay = timed(() => replayAndCompare(b)).ms;
+    opened.value.close();
+    const to = path.join(root, 'restore-copy.ledger');
+    const copy = timed(() => {
+      fs.copyFileSync(backupLedger, to);
+      fsyncFile(to);
+    }).ms;
+    fs.rmSync(to);
+    const known = 2 * hashes + opened.ms + integrity + chain + replay + copy;
+    console.log(
+      `   where the time goes (one run): SHA-256 of the files ${s(hashes)} (done twice), unlock with scrypt ${s(opened.ms)} (twice with the reopen),` +
+        ` integrity_check ${s(integrity)}, full chain verify ${s(chain)}, replay + compare ${s(replay)}, copy in + fsync ${s(copy)}; the rest ${s(rm - known - opened.ms)}`,
+    );
+  }
+
+  // ---------------------------------------------------------------- 3) start-up checks
+  app.shutdown();
+  const slots = readSlotFile(paths.slots);
+  const key = dataKeysOf(slots, openVault(slots, 'user', HEAD.username, HEAD.password)!).find((k) => k.state === 'current')!.key;
+  const head = (() => {
+    const d = openEncrypted(paths.db, { key, readonly: true });
+    const h = (d.prepare('SELECT seq FROM chain_head WHERE id = 1').get() as { seq: number }).seq;
+    d.close();
+    return h;
+  })();
+  /** A fresh connection per run (SQLite's cache cold, the OS cache warm, as right after unlock). */
+  function fresh<T>(fn: (d: RawDatabase) => T, prepare?: (d: RawDatabase) => void): { ms: number; value: T } {
+    const d = openEncrypted(paths.db, { key });
+    try {
+      prepare?.(d);
+      return timed(() => fn(d));
+    } finally {
+      d.close();
+    }
+  }
+  const setVerified = (seq: number) => (d: RawDatabase) =>
+    d.prepare("INSERT INTO meta (key, value) VALUES ('verified.seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(seq));
+  const series = (label: string, fn: (d: RawDatabase) => unknown, prepare?: (d: RawDatabase) => void, check?: (v: unknown) => boolean) => {
+    const times: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const { ms, value } = fresh(fn, prepare);
+      if (check && !check(value)) throw new Error(`${label}: the check did not pass`);
+      times.push(ms);
+    }
+    return { label, median: median(times), times };
+  };
+  console.log(`\n3) start-up checks on ${head.toLocaleString('en')} events, file ${mb(sizeOf(paths.db))}, fresh connection per run, median of ${RUNS}`);
+  const startup = series('start-up check (quick_check + chain since last verified point)', (d) => startupCheck(d), setVerified(head - SINCE_VERIFIED), (v) => (v as ReturnType<typeof startupCheck>).ok && (v as ReturnType<typeof startupCheck>).chain.checked === SINCE_VERIFIED);
+  const parts = [
+    series('  quick_check alone', (d) => d.pragma('quick_check', { simple: true }), undefined, (v) => v === 'ok'),
+    series(`  chain verify of the last ${SINCE_VERIFIED.toLocaleString('en')} events alone`, (d) => verifyChain(d, head - SINCE_VERIFIED + 1), undefined, (v) => (v as ReturnType<typeof verifyChain>).ok),
+    series('integrity_check (full)', (d) => d.pragma('integrity_check', { simple: true }), undefined, (v) => v === 'ok'),
+    series('chain verify (full)', (d) => verifyChain(d), undefined, (v) => (v as ReturnType<typeof verifyChain>).ok && (v as ReturnType<typeof verifyChain>).checked === head),
+    series('start-up check, full (integrity_check + full chain)', (d) => startupCheck(d, { full: true }), undefined, (v) => (v as ReturnType<typeof startupCheck>).ok),
+  ];
+  console.log(`   ${startup.label.padEnd(62)} median ${s(startup.median)}  (runs ${startup.times.map(s).join(', ')})   target < 2 s ${verdict(startup.median < 2_000)}`);
+  for (const p of parts) console.log(`   ${p.label.padEnd(62)} median ${s(p.median)}  (runs ${p.times.map(s).join(', ')})`);
+  const quick = parts[0]!.median;
+  const full = parts[2]!.median;
+  console.log(`   ratio integrity_check / quick_check ${(full / quick).toFixed(1)}x; full start-up check / start-up check ${(parts[4]!.median / startup.median).toFixed(1)}x`);
+} finally {
+  app.shutdown();
+  fs.rmSync(root, { recursive: true, force: true });
+}
