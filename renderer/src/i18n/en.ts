@@ -142,6 +142,7 @@ export const en: Messages = {
     read: 'Read and check',
     reading: 'Reading the file… {{rows}} rows',
     progress: 'Reading progress',
+    previewTable: 'The first rows of the file, as recognised (scrolls sideways)',
     previewNote: '{{file}}: {{rows}} rows read. The recognised columns and the first rows are below; nothing has been saved yet.',
     unknownColumns: 'Columns not in the contract were ignored: {{columns}}',
     row: 'Row',

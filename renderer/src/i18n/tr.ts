@@ -140,6 +140,7 @@ export const tr = {
     read: 'Oku ve denetle',
     reading: 'Dosya okunuyor… {{rows}} satır',
     progress: 'Okuma ilerlemesi',
+    previewTable: 'Dosyanın tanınan ilk satırları (yana kaydırılabilir)',
     previewNote: '{{file}}: {{rows}} satır okundu. Aşağıda tanınan sütunlar ve ilk satırlar var; henüz hiçbir şey kaydedilmedi.',
     unknownColumns: 'Sözleşmede olmayan sütunlar yok sayıldı: {{columns}}',
     row: 'Satır',

@@ -115,7 +115,8 @@ export function ImportScreen() {
         <Stack>
           <Alert color="blue">{t('import.previewNote', { rows: phase.analysis.report.totalRows.toLocaleString('tr-TR'), file: phase.analysis.file.name })}</Alert>
           {phase.analysis.unknownColumns.length > 0 && <Alert color="yellow">{t('import.unknownColumns', { columns: phase.analysis.unknownColumns.join(', ') })}</Alert>}
-          <Table.ScrollContainer minWidth={900}>
+          {/* Native scrolling on a focusable, named region: a keyboard user can scroll the wide preview (axe: scrollable-region-focusable). */}
+          <Table.ScrollContainer minWidth={900} type="native" tabIndex={0} role="region" aria-label={t('import.previewTable')}>
             <Table striped withTableBorder data-testid="import-preview">
               <Table.Thead>
                 <Table.Tr>
