@@ -30,3 +30,13 @@ export function registrationsBetween(db: RawDatabase, fromUtc: string, toUtc: st
 export function headAt(db: RawDatabase, untilUtc: string): { seq: number; hash: string } | undefined {
   return cachedStatement(db, 'SELECT seq, hash FROM events WHERE at < ? ORDER BY seq DESC LIMIT 1').get(untilUtc) as { seq: number; hash: string } | undefined;
 }
+
+/** The last event that changed any of these state rows (refs as in event_refs: "appointments:<randevu no>"). */
+export function lastEventTouching(db: RawDatabase, refs: string[]): { seq: number; at: string } | undefined {
+  if (refs.length === 0) return undefined;
+  return cachedStatement(
+    db,
+    `SELECT e.seq, e.at FROM events e
+      WHERE e.seq = (SELECT MAX(r.seq) FROM event_refs r WHERE r.ref IN (SELECT value FROM json_each(?)))`,
+  ).get(JSON.stringify(refs)) as { seq: number; at: string } | undefined;
+}

@@ -89,6 +89,7 @@ export class MasaApp {
       provinceName: PROVINCES[provinceCode] ?? '',
       deskCode: s['office.deskCode'] ?? '',
       idleLockMinutes: Number(s['security.idleLockMinutes'] ?? 10),
+      clerksMayExportReconciliation: s['reconciliation.clerksMayExport'] === '1',
     };
   }
 

@@ -1,6 +1,54 @@
 import type { ReconciliationDay, ReconDuplicate, ReconRegistration } from './model';
 import { writeReconciliation } from './write';
 
+export type MergeInputCode = 'SAME_DESK_DAY' | 'IL_WITH_DESK_FILES';
+
+export interface MergeInputProblem {
+  /** Index in the inputs of the file that is refused. */
+  index: number;
+  code: MergeInputCode;
+  message: { tr: string; en: string };
+}
+
+/**
+ * What makes a set of verified files unmergeable, by file: the same desk's same day loaded
+ * twice (its registrations would be flagged as duplicates of themselves), and a province (IL)
+ * file together with desk files (it already holds those desks' rows).
+ */
+export function mergeInputProblems(inputs: { day: Pick<ReconciliationDay, 'deskCode' | 'date' | 'provinceCode'>; file: string }[]): MergeInputProblem[] {
+  const problems: MergeInputProblem[] = [];
+  const seen = new Map<string, string>();
+  const hasDeskFiles = inputs.some((i) => i.day.deskCode !== 'IL');
+  inputs.forEach(({ day, file }, index) => {
+    if (day.deskCode === 'IL' && hasDeskFiles) {
+      problems.push({
+        index,
+        code: 'IL_WITH_DESK_FILES',
+        message: {
+          tr: 'Bu bir il (IL) dosyası; masa dosyalarıyla birlikte birleştirilemez (aynı kayıtları yeniden içerir).',
+          en: 'This is a province (IL) file; it cannot be merged together with desk files (it holds the same registrations again).',
+        },
+      });
+      return;
+    }
+    const key = `${day.provinceCode}|${day.deskCode}|${day.date}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.push({
+        index,
+        code: 'SAME_DESK_DAY',
+        message: {
+          tr: `${day.deskCode} masasının ${day.date} günü iki kez yüklendi (${first} ile aynı gün); biri çıkarılmalı.`,
+          en: `Desk ${day.deskCode}'s day ${day.date} was loaded twice (the same day as ${first}); remove one.`,
+        },
+      });
+      return;
+    }
+    seen.set(key, file);
+  });
+  return problems;
+}
+
 /**
  * One consolidated reconciliation from several verified desk files (desk code `IL`), signed
  * with the province key. It flags instead of hides: the same mother or child registered twice,
@@ -13,6 +61,8 @@ export async function mergeReconciliations(
   outDir: string,
   provinceKey: { publicKeySpki: string; privateKeyPkcs8: string },
 ) {
+  const problems = mergeInputProblems(inputs);
+  if (problems.length) throw new Error(`merge inputs refused: ${problems.map((p) => `${inputs[p.index]!.file} ${p.code}`).join(', ')}`);
   const registrations: ReconRegistration[] = [];
   for (const { day, file } of inputs) for (const r of day.registrations) registrations.push({ ...r, deskCode: day.deskCode, sourceFile: file });
   const duplicates: ReconDuplicate[] = [];
@@ -25,7 +75,9 @@ export async function mergeReconciliations(
       if (g) g.push(r);
       else groups.set(k, [r]);
     }
-    for (const [tckn, g] of groups) {
+    for (const [tckn, rows] of groups) {
+      // One registration seen twice is not two registrations: only distinct numbers count.
+      const g = [...new Map(rows.map((r) => [`${r.provinceCode}|${r.registrationNo}`, r])).values()];
       if (g.length < 2) continue;
       for (const r of g) duplicates.push({ kind, tckn, registrationNo: r.registrationNo, randevuNo: r.randevuNo, deskCode: r.deskCode!, date: r.registeredAt.slice(0, 10), sourceFile: r.sourceFile! });
     }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { countsOf } from './model';
+import { countsOf, reconciliationFileName } from './model';
 import { readReconciliation, ReconciliationUnreadable } from './read';
 import { signatureValid, type SignatureFile } from './signature';
 
-export type VerifyCode = 'OK' | 'SIG_MISSING' | 'SIG_MALFORMED' | 'NAME_MISMATCH' | 'BYTES_CHANGED' | 'BAD_SIGNATURE' | 'UNKNOWN_KEY' | 'KEY_OF_OTHER_DESK' | 'UNREADABLE' | 'COUNTS_MISMATCH';
+export type VerifyCode = 'OK' | 'SIG_MISSING' | 'SIG_MALFORMED' | 'NAME_MISMATCH' | 'BYTES_CHANGED' | 'BAD_SIGNATURE' | 'UNKNOWN_KEY' | 'KEY_OF_OTHER_DESK' | 'UNREADABLE' | 'COUNTS_MISMATCH' | 'DESK_MISMATCH' | 'FILE_NAME_MISMATCH';
 
 const TEXT: Record<VerifyCode, { tr: string; en: string }> = {
   OK: { tr: 'İmza ve sayılar doğru.', en: 'Signature and counts are correct.' },
@@ -18,7 +18,15 @@ const TEXT: Record<VerifyCode, { tr: string; en: string }> = {
   KEY_OF_OTHER_DESK: { tr: 'Anahtar başka bir masaya kayıtlı.', en: 'The key is registered to another desk.' },
   UNREADABLE: { tr: 'Dosya bir mutabakat dosyası olarak okunamıyor.', en: 'The file cannot be read as a reconciliation.' },
   COUNTS_MISMATCH: { tr: 'Özet sayfasındaki sayılar satırlarla uyuşmuyor.', en: 'The summary counts do not match the rows.' },
+  DESK_MISMATCH: { tr: "Özet'teki Masa Kodu imzadaki masa ile aynı değil.", en: 'The desk code in Özet is not the desk of the signature.' },
+  FILE_NAME_MISMATCH: { tr: 'Dosya adındaki il, masa ya da tarih dosyanın içeriğiyle aynı değil.', en: 'The province, desk or date in the file name is not those of the content.' },
 };
+
+/** `MUTABAKAT_<il>_<masa>_<yyyyMMdd>.xlsx` → its parts (null when the name has another shape). */
+export function parseReconciliationFileName(file: string): { provinceCode: string; deskCode: string; date: string } | null {
+  const m = /^MUTABAKAT_(\d{2})_([A-Z0-9]{1,8})_(\d{4})(\d{2})(\d{2})\.xlsx$/.exec(file);
+  return m ? { provinceCode: m[1]!, deskCode: m[2]!, date: `${m[3]}-${m[4]}-${m[5]}` } : null;
+}
 
 export interface TrustedKey {
   deskCode: string;
@@ -81,6 +89,27 @@ export async function verifySignedReconciliation(xlsxPath: string, sigPath: stri
     Number(s['İptal']) === counts.cancelled &&
     Math.round(Number(s['Aylık Destek Toplamı (EUR)']) * 100) === counts.monthlyTotalCents;
   const base = { desk: day.deskCode, date: day.date, provinceCode: day.provinceCode, counts };
+  if (day.deskCode !== sig.desk) {
+    return fail('DESK_MISMATCH', {
+      ...base,
+      message: {
+        tr: `Özet'teki Masa Kodu (${day.deskCode}) imzadaki masa (${sig.desk}) ile aynı değil.`,
+        en: `The desk code in Özet (${day.deskCode}) is not the desk of the signature (${sig.desk}).`,
+      },
+    });
+  }
+  const named = parseReconciliationFileName(file);
+  const content = { provinceCode: day.provinceCode, deskCode: day.deskCode, date: day.date };
+  if (!named || named.provinceCode !== content.provinceCode || named.deskCode !== content.deskCode || named.date !== content.date) {
+    const expected = reconciliationFileName(content.provinceCode, content.deskCode, content.date);
+    return fail('FILE_NAME_MISMATCH', {
+      ...base,
+      message: {
+        tr: `Dosya adı içerikle aynı değil: içerik ${content.provinceCode} ili, ${content.deskCode} masası, ${content.date} günü (${expected} olmalıydı).`,
+        en: `The file name does not match the content: province ${content.provinceCode}, desk ${content.deskCode}, day ${content.date} (should be ${expected}).`,
+      },
+    });
+  }
   if (!matches) return fail('COUNTS_MISMATCH', base);
   return { result: { file, code: 'OK' as const, ok: true, message: TEXT.OK, ...base }, day };
 }

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { dateCell, dateTimeCell, FMT, safeText, timeCell } from './cells';
 import { countsOf, reconciliationFileName, type ReconciliationDay } from './model';
 import { signFile, type SignatureFile } from './signature';
+import { crashPoint } from '../../database/crashPoints';
+import { fsyncDir } from '../../database/atomicFile';
 import { APPOINTMENT_HEADERS, DUPLICATE_HEADERS, MERGE_SUMMARY_FIELDS, REGISTRATION_HEADERS, REJECTION_HEADERS, SHEETS, SUMMARY_FIELDS } from './sheets';
 
 export interface WrittenReconciliation {
@@ -19,7 +21,9 @@ export interface WrittenReconciliation {
  * Writes `MUTABAKAT_<il>_<masa>_<yyyyMMdd>.xlsx` and its `.sig` into `outDir`, with exceljs's
  * streaming writer. The workbook is written under a temporary name inside `outDir` and renamed
  * when complete, so an interrupted export never leaves a file with the real name, and nothing
- * goes to the system's temp folder.
+ * goes to the system's temp folder. The `.sig` is written the same way (after the workbook).
+ * A crash leaves at most `.<file name>….yaziliyor` temp files in `outDir`; the next export of
+ * the same file removes them first.
  */
 export async function writeReconciliation(
   day: ReconciliationDay,
@@ -28,6 +32,7 @@ export async function writeReconciliation(
 ): Promise<WrittenReconciliation> {
   const fileName = reconciliationFileName(day.provinceCode, day.deskCode, day.date);
   const xlsxPath = path.join(outDir, fileName);
+  removeStaleTemps(outDir, fileName);
   const tmp = path.join(outDir, `.${fileName}.${process.pid}.yaziliyor`);
   const counts = countsOf(day);
   try {
@@ -161,6 +166,7 @@ export async function writeReconciliation(
     const fd = fs.openSync(tmp, 'r+');
     fs.fsyncSync(fd);
     fs.closeSync(fd);
+    crashPoint('reconciliation:xlsx-written');
     fs.renameSync(tmp, xlsxPath);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
@@ -169,6 +175,27 @@ export async function writeReconciliation(
   const bytes = fs.readFileSync(xlsxPath);
   const sig: SignatureFile = signFile(fileName, bytes, day.deskCode, keys);
   const sigPath = `${xlsxPath}.sig`;
-  fs.writeFileSync(sigPath, `${JSON.stringify(sig)}\n`);
+  const sigTmp = path.join(outDir, `.${fileName}.sig.${process.pid}.yaziliyor`);
+  try {
+    const fd = fs.openSync(sigTmp, 'w');
+    try {
+      fs.writeFileSync(fd, `${JSON.stringify(sig)}\n`);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    crashPoint('reconciliation:sig-written');
+    fs.renameSync(sigTmp, sigPath);
+  } catch (err) {
+    fs.rmSync(sigTmp, { force: true });
+    throw err;
+  }
+  fsyncDir(outDir);
   return { fileName, xlsxPath, sigPath, sha256: createHash('sha256').update(bytes).digest('hex'), counts };
+}
+
+/** Temp files an interrupted export of the same file left behind (any process id). */
+function removeStaleTemps(outDir: string, fileName: string): void {
+  const prefix = `.${fileName}.`;
+  for (const f of fs.readdirSync(outDir)) if (f.startsWith(prefix) && f.endsWith('.yaziliyor')) fs.rmSync(path.join(outDir, f), { force: true });
 }

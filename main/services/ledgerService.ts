@@ -47,11 +47,14 @@ export function newRecoveryCode(app: MasaApp, password: string): { recoveryCode:
   return { recoveryCode: code };
 }
 
-export function updateSettings(app: MasaApp, input: { idleLockMinutes: number }): OfficeInfo {
+export function updateSettings(app: MasaApp, input: { idleLockMinutes?: number; clerksMayExportReconciliation?: boolean }): OfficeInfo {
   const store = app.requireStore();
   const s = app.requireSession();
+  if (input.idleLockMinutes === undefined && input.clerksMayExportReconciliation === undefined) return app.officeInfo();
   store.ledger.record({ type: 'settings.updated', entity: 'settings', userId: s.userId }, (w) => {
-    w.put('settings', { key: 'security.idleLockMinutes', value: String(input.idleLockMinutes) });
+    if (input.idleLockMinutes !== undefined) w.put('settings', { key: 'security.idleLockMinutes', value: String(input.idleLockMinutes) });
+    // Who may export the reconciliation is audited like any setting: the event names the head and the new value.
+    if (input.clerksMayExportReconciliation !== undefined) w.put('settings', { key: 'reconciliation.clerksMayExport', value: input.clerksMayExportReconciliation ? '1' : '0' });
   });
   return app.officeInfo();
 }

@@ -2,13 +2,14 @@ import { createPublicKey } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { appointments as appointmentsQ, reconciliation as reconQ, settings as settingsQ, users as usersQ, type RawDatabase } from '../../database';
-import type { DeskKeyInfo, ExportResult, MergeResult, VerifyRow } from '../../preload/contract/reconciliationTypes';
+import type { DeskKeyInfo, ExportResult, MergeResult, TrustedKeyView, VerifyRow } from '../../preload/contract/reconciliationTypes';
 import { AppError } from '../app/appError';
 import type { MasaApp } from '../app/masaApp';
 import { APP_VERSION } from '../app/version';
 import { trTitle } from '../domain/turkishText';
 import { turkeyDayBoundsUtc, turkeyParts } from '../domain/turkeyTime';
 import { createDeskKeyPair, fingerprint, mergeReconciliations, publicKeyPem, verifySignedReconciliation, writeReconciliation, type ReconciliationDay } from '../reconciliation';
+import { mergeInputProblems } from '../reconciliation/merge';
 import type { AppointmentOutcomeText } from '../reconciliation/model';
 
 const OUTCOME: Record<string, AppointmentOutcomeText | null> = {
@@ -22,6 +23,22 @@ const OUTCOME: Record<string, AppointmentOutcomeText | null> = {
 function deskKeys(db: RawDatabase) {
   const s = settingsQ.allSettings(db);
   return { publicKeySpki: s['desk.publicKey']!, privateKeyPkcs8: s['desk.privateKey']! };
+}
+
+/** Setting: the office head lets clerks export their desk's reconciliation ('1' on). */
+export const CLERK_EXPORT_SETTING = 'reconciliation.clerksMayExport';
+
+/**
+ * `Defter Zinciri Başı`: the hash of the last ledger event included in the file, i.e. the last
+ * event that changed any appointment or registration row the file holds (found through
+ * event_refs), taken with reconQ.headAt just after that event. Events after it that touch none
+ * of the rows (sign-ins, settings, other days, the export itself) leave it unchanged, so a
+ * re-export names the same head. A day with no rows names the head at the day's end.
+ */
+function chainHeadOf(db: RawDatabase, date: string, refs: string[]): string {
+  const last = reconQ.lastEventTouching(db, refs);
+  const until = last ? new Date(Date.parse(last.at) + 1).toISOString() : turkeyDayBoundsUtc(date).end;
+  return reconQ.headAt(db, until)?.hash ?? '0'.repeat(64);
 }
 
 /** The day's reconciliation as data, from the ledger (appointments of the day, outcomes recorded that day). */
@@ -91,16 +108,28 @@ export function buildReconciliationDay(app: MasaApp, date: string): Reconciliati
           clerk: name(r.clerk_id) ?? '',
         };
       }),
-    chainHead: app.requireStore().ledger.head().hash,
+    chainHead: chainHeadOf(db, date, [...appts.map((a) => `appointments:${a.randevu_no}`), ...regs.map((r) => `registrations:${r.registration_no}`)]),
     createdAt: turkeyParts(app.now()).dateTime,
     appVersion: APP_VERSION,
     createdBy: app.requireSession().displayName,
   };
 }
 
+/**
+ * Who may export: the office head; a clerk only when the head has allowed it, and only this
+ * desk's day (a desk's ledger holds only its own desk; the file always carries office.deskCode).
+ */
+export function assertMayExport(app: MasaApp): void {
+  const session = app.requireSession();
+  if (session.role === 'HEAD') return;
+  const s = settingsQ.allSettings(app.requireStore().db);
+  if (s[CLERK_EXPORT_SETTING] !== '1') throw new AppError('RECON_EXPORT_HEAD_ONLY');
+}
+
 export async function exportReconciliation(app: MasaApp, input: { date: string; outDir: string }): Promise<ExportResult> {
   const store = app.requireStore();
   const session = app.requireSession();
+  assertMayExport(app);
   const outDir = path.resolve(input.outDir);
   if (!fs.existsSync(outDir) || !fs.statSync(outDir).isDirectory()) throw new AppError('EXPORT_FOLDER', { dir: outDir });
   const day = buildReconciliationDay(app, input.date);
@@ -110,6 +139,8 @@ export async function exportReconciliation(app: MasaApp, input: { date: string; 
   );
   return { fileName: w.fileName, xlsxPath: w.xlsxPath, sigPath: w.sigPath, sha256: w.sha256, counts: w.counts };
 }
+
+const keyInfo = (deskCode: string, spki: string): DeskKeyInfo => ({ deskCode, publicKeySpki: spki, pem: publicKeyPem(spki), fingerprint: fingerprint(spki) });
 
 export function deskKeyInfo(app: MasaApp): DeskKeyInfo {
   const s = settingsQ.allSettings(app.requireStore().db);
@@ -129,17 +160,53 @@ export function registerDeskKey(app: MasaApp, input: { deskCode: string; pem: st
   } catch {
     throw new AppError('KEY_INVALID');
   }
+  const own = settingsQ.allSettings(store.db)['office.deskCode'];
+  if (input.deskCode === own) throw new AppError('KEY_OWN_DESK', { desk: input.deskCode });
+  const holder = trustedKeys(store.db).find((t) => t.publicKeySpki === spki && t.deskCode !== input.deskCode);
+  if (holder) throw new AppError('KEY_ALREADY_REGISTERED', { desk: holder.deskCode });
   store.ledger.record({ type: 'desk_key.registered', entity: `desk:${input.deskCode}`, userId: session.userId }, (w) =>
     w.put('settings', { key: `trusted.${input.deskCode}`, value: spki }),
   );
   return { deskCode: input.deskCode, publicKeySpki: spki, pem: publicKeyPem(spki), fingerprint: fingerprint(spki) };
 }
 
+/** Keys whose files verify here: this desk's, the province key (desk IL, so the head's own merged files verify), and registered desks'. */
 function trustedKeys(db: RawDatabase) {
   const s = settingsQ.allSettings(db);
   const out = [{ deskCode: s['office.deskCode']!, publicKeySpki: s['desk.publicKey']! }];
+  if (s['province.publicKey']) out.push({ deskCode: 'IL', publicKeySpki: s['province.publicKey'] });
   for (const [k, v] of Object.entries(s)) if (k.startsWith('trusted.')) out.push({ deskCode: k.slice(8), publicKeySpki: v });
   return out;
+}
+
+/** The list on the end-of-day screen: this desk's key, the province key (if made) and every registered desk's. */
+export function listTrustedKeys(app: MasaApp): TrustedKeyView[] {
+  const db = app.requireStore().db;
+  const s = settingsQ.allSettings(db);
+  return trustedKeys(db).map((t) => ({
+    ...keyInfo(t.deskCode, t.publicKeySpki),
+    kind: t.deskCode === s['office.deskCode'] && t.publicKeySpki === s['desk.publicKey'] ? 'own' : t.deskCode === 'IL' ? 'province' : 'registered',
+  }));
+}
+
+/** The province key signs consolidated (IL) files; it is made once, on first use, and kept in the ledger. */
+function ensureProvinceKey(app: MasaApp): { publicKeySpki: string; privateKeyPkcs8: string } {
+  const store = app.requireStore();
+  let s = settingsQ.allSettings(store.db);
+  if (!s['province.publicKey']) {
+    const k = createDeskKeyPair();
+    store.ledger.record({ type: 'province_key.created', entity: 'province', userId: app.requireSession().userId }, (w) => {
+      w.put('settings', { key: 'province.publicKey', value: k.publicKeySpki });
+      w.put('settings', { key: 'province.privateKey', value: k.privateKeyPkcs8 });
+    });
+    s = settingsQ.allSettings(store.db);
+  }
+  return { publicKeySpki: s['province.publicKey']!, privateKeyPkcs8: s['province.privateKey']! };
+}
+
+/** The province key's public half (PEM, fingerprint), for HQ to register; made here if it does not exist yet. */
+export function provinceKeyInfo(app: MasaApp): DeskKeyInfo {
+  return keyInfo('IL', ensureProvinceKey(app).publicKeySpki);
 }
 
 export async function verifyFiles(app: MasaApp, files: string[]): Promise<VerifyRow[]> {
@@ -157,29 +224,29 @@ export async function mergeFiles(app: MasaApp, input: { files: string[]; outDir:
   if (!fs.existsSync(outDir) || !fs.statSync(outDir).isDirectory()) throw new AppError('EXPORT_FOLDER', { dir: outDir });
   const verified = [];
   const table: VerifyRow[] = [];
+  const verifiedRow: number[] = [];
   for (const f of input.files) {
     const v = await verifySignedReconciliation(path.resolve(f), undefined, trusted);
     table.push(v.result);
-    if (v.result.ok && 'day' in v && v.day) verified.push({ day: v.day, file: path.basename(f) });
+    if (v.result.ok && 'day' in v && v.day) {
+      verified.push({ day: v.day, file: path.basename(f) });
+      verifiedRow.push(table.length - 1);
+    }
+  }
+  // The same desk's day twice, or an IL file with desk files: refused by name like a bad file.
+  for (const p of mergeInputProblems(verified)) {
+    const row = table[verifiedRow[p.index]!]!;
+    table[verifiedRow[p.index]!] = { ...row, ok: false, code: p.code, message: p.message };
   }
   const refused = table.filter((t) => !t.ok);
   if (refused.length) return { ok: false, files: table, merged: null };
-  // The province key signs consolidated files; it is made once and kept in the ledger.
-  let s = settingsQ.allSettings(store.db);
-  if (!s['province.publicKey']) {
-    const k = createDeskKeyPair();
-    store.ledger.record({ type: 'province_key.created', entity: 'province', userId: session.userId }, (w) => {
-      w.put('settings', { key: 'province.publicKey', value: k.publicKeySpki });
-      w.put('settings', { key: 'province.privateKey', value: k.privateKeyPkcs8 });
-    });
-    s = settingsQ.allSettings(store.db);
-  }
+  const provinceKey = ensureProvinceKey(app);
   const office = app.officeInfo();
   const m = await mergeReconciliations(
     verified,
     { provinceCode: office.provinceCode, provinceName: office.provinceName, createdAt: turkeyParts(app.now()).dateTime, createdBy: session.displayName, appVersion: APP_VERSION, chainHead: store.ledger.head().hash },
     outDir,
-    { publicKeySpki: s['province.publicKey']!, privateKeyPkcs8: s['province.privateKey']! },
+    provinceKey,
   );
   store.ledger.record({ type: 'reconciliation.merged', entity: `reconciliation:merge:${m.fileName}`, userId: session.userId }, (w) =>
     w.note({ file: m.fileName, sha256: m.sha256, files: input.files.map((f) => path.basename(f)), duplicates: m.duplicates.length }),

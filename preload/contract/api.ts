@@ -2,7 +2,7 @@ import { z } from 'zod';
 import * as s from './schemas';
 import type { AccessLogEntry } from './auditTypes';
 import type { ErasureResult, RetentionOverview } from './retentionTypes';
-import type { DeskKeyInfo, ExportResult, MergeResult, VerifyRow } from './reconciliationTypes';
+import type { DeskKeyInfo, ExportResult, MergeResult, TrustedKeyView, VerifyRow } from './reconciliationTypes';
 import type { PrintedDocument } from './printTypes';
 import type { ImportAnalysis, ImportApplied } from './importTypes';
 import type { ConfirmResult, Evaluation, WizardContext } from './registrationTypes';
@@ -43,7 +43,12 @@ export const apiInputs = {
     .strict(),
   'users.setDisabled': z.object({ userId: s.userId, disabled: z.boolean('INVALID') }).strict(),
   'users.resetPassword': z.object({ userId: s.userId, password: s.password }).strict(),
-  'settings.update': z.object({ idleLockMinutes: z.number('INVALID').int('IDLE_MINUTES').min(1, 'IDLE_MINUTES').max(240, 'IDLE_MINUTES') }).strict(),
+  'settings.update': z
+    .object({
+      idleLockMinutes: z.number('INVALID').int('IDLE_MINUTES').min(1, 'IDLE_MINUTES').max(240, 'IDLE_MINUTES').optional(),
+      clerksMayExportReconciliation: z.boolean('INVALID').optional(),
+    })
+    .strict(),
   'ledger.status': s.empty,
   'ledger.verify': s.empty,
   'ledger.rekey': s.empty,
@@ -81,6 +86,8 @@ export const apiInputs = {
   'reconciliation.export': z.object({ date: s.isoDate, outDir: z.string('REQUIRED').min(1, 'REQUIRED') }).strict(),
   'reconciliation.deskKey': s.empty,
   'reconciliation.registerDeskKey': z.object({ deskCode: s.deskCode, pem: z.string('REQUIRED').min(1, 'REQUIRED').max(2000, 'INVALID') }).strict(),
+  'reconciliation.trustedKeys': s.empty,
+  'reconciliation.provinceKey': s.empty,
   'reconciliation.verify': z.object({ files: z.array(z.string().min(1)).min(1, 'REQUIRED').max(500, 'INVALID') }).strict(),
   'reconciliation.merge': z.object({ files: z.array(z.string().min(1)).min(1, 'REQUIRED').max(500, 'INVALID'), outDir: z.string('REQUIRED').min(1, 'REQUIRED') }).strict(),
   'lists.leaveMainList': z
@@ -135,6 +142,8 @@ export interface ApiOutputs {
   'reconciliation.export': ExportResult & { backup: DayCloseBackup };
   'reconciliation.deskKey': DeskKeyInfo;
   'reconciliation.registerDeskKey': DeskKeyInfo;
+  'reconciliation.trustedKeys': TrustedKeyView[];
+  'reconciliation.provinceKey': DeskKeyInfo;
   'reconciliation.verify': VerifyRow[];
   'reconciliation.merge': MergeResult;
   'lists.leaveMainList': { registrationNo: string; leftAt: string };

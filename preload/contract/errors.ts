@@ -129,6 +129,12 @@ export const errorMessages = {
   PROVINCE_NOT_IN_PACK: { tr: '{programCode} programında {provinceCode} ili yok.', en: 'Province {provinceCode} is not in programme {programCode}.' },
   EXPORT_FOLDER: { tr: 'Klasör bulunamadı ya da yazılamıyor: {dir}', en: 'The folder does not exist or cannot be written: {dir}' },
   KEY_INVALID: { tr: 'Bu bir Ed25519 açık anahtarı (PEM) değil.', en: 'This is not an Ed25519 public key (PEM).' },
+  KEY_OWN_DESK: { tr: '{desk} bu masanın kendi kodu; kendi anahtarı zaten tanınıyor, başka bir anahtar kaydedilemez.', en: '{desk} is this desk\'s own code; its own key is already trusted and no other key can be registered for it.' },
+  KEY_ALREADY_REGISTERED: { tr: 'Bu anahtar zaten {desk} masasına kayıtlı; bir anahtar yalnızca bir masaya kaydedilir.', en: 'This key is already registered to desk {desk}; a key belongs to one desk only.' },
+  RECON_EXPORT_HEAD_ONLY: {
+    tr: 'Mutabakatı birim sorumlusu oluşturur; görevlilerin oluşturmasına izin verilmemiş.',
+    en: 'The office head creates the reconciliation; clerks have not been allowed to.',
+  },
   INTERNAL: {
     tr: 'Beklenmeyen bir hata oluştu. Hiçbir değişiklik kaydedilmedi.',
     en: 'An unexpected error occurred. No change was saved.',

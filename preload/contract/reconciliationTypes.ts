@@ -40,3 +40,8 @@ export interface MergeResult {
   files: VerifyRow[];
   merged: { fileName: string; xlsxPath: string; sigPath: string; sha256: string; duplicateMothers: number; duplicateChildren: number } | null;
 }
+
+/** A key whose files verify on this desk: its own, the province key (desk IL) or a registered desk's. */
+export interface TrustedKeyView extends DeskKeyInfo {
+  kind: 'own' | 'province' | 'registered';
+}

@@ -15,6 +15,8 @@ export interface OfficeInfo {
   provinceName: string;
   deskCode: string;
   idleLockMinutes: number;
+  /** The office head lets clerks export their desk's daily reconciliation. */
+  clerksMayExportReconciliation: boolean;
 }
 
 export type AppState =
