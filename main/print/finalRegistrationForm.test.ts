@@ -53,7 +53,7 @@ describe.skipIf(missing.length > 0)('Kesin Kayıt Formu', () => {
       'Gülşen Özdemir Çağlayan-Işıkoğlu',
       'Ilgın Çağlayan-Işıkoğlu',
       model.mother.tckn,
-      model.child.tckn,
+      model.child.tckn!,
       '14.03.1988',
       '30.09.2014',
       'Çocuk Bakıcısı',
@@ -120,6 +120,20 @@ describe.skipIf(missing.length > 0)('Kesin Kayıt Formu', () => {
     expect(firstOutOfOrder(collapse(out), ['Bakım Kurumu', 'Özel Güneşli Çiçekler Anaokulu', '974512', 'Bağcılar / İstanbul', '100,00 EUR'])).toBeNull();
     expect(out).toContain('Yedek 37');
     expect(out).not.toContain('Çocuk Bakıcısı');
+  });
+
+  it('leaves an unknown T.C. Kimlik No or birth date visibly empty ("—") and prints each person’s own values', async () => {
+    const unknown: FinalRegistrationFormModel = {
+      ...model,
+      mother: { ...model.mother, birthDate: null },
+      child: { ...model.child, tckn: null },
+      careProvider: { kind: 'caregiver', fullName: 'Gülizar Çelikkaya', tckn: null },
+    };
+    const file = writePdf(tmp.dir, 'form-unknown', await renderFinalRegistrationForm(unknown));
+    const lines = pdfText(file).split('\n').map((l) => collapse(l).trim());
+    expect(lines).toContain(`T.C. Kimlik No ${model.mother.tckn} —`);
+    expect(lines).toContain('Doğum Tarihi — 30.09.2014');
+    expect(lines).toContain('T.C. Kimlik No —');
   });
 
   it('refuses a number whose barcode would need bars too thin to scan, saying why', async () => {

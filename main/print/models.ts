@@ -66,10 +66,14 @@ const documentBase = {
   printedAt: localDateTime,
 };
 
+/**
+ * A person on the form. A T.C. Kimlik No or birth date the ledger does not know is null and
+ * prints as an empty field ("—"): never someone else's number or date in its place.
+ */
 const person = z.object({
   fullName: text,
-  tckn,
-  birthDate: isoDay,
+  tckn: tckn.nullable(),
+  birthDate: isoDay.nullable(),
 });
 export type PersonDetails = z.infer<typeof person>;
 
@@ -78,7 +82,8 @@ export const careProvider = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('caregiver'),
     fullName: text,
-    tckn,
+    /** Null when not recorded: printed as an empty field. */
+    tckn: tckn.nullable(),
     birthDate: isoDay.optional(),
   }),
   z.object({
@@ -98,7 +103,8 @@ export const finalRegistrationFormModel = z.object({
   registeredAt: localDateTime,
   /** Programme edition as printed, e.g. "Evde Çocuk Bakım Desteği 2015". */
   editionName: text,
-  mother: person,
+  /** The mother's T.C. Kimlik No is always known (it is the appointment's key). */
+  mother: person.extend({ tckn }),
   child: person,
   careProvider,
   support: z.object({

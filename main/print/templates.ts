@@ -47,6 +47,7 @@ export const templateSchema = z.strictObject({
     appointmentNo: label,
     signature: label,
     clerkRole: label,
+    notKnown: label,
   }),
   finalRegistrationForm: z.strictObject({
     title: label,

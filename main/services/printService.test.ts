@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BAKICI_DOCUMENTS, bakiciFacts } from '../testing/facts';
+import { BAKICI_DOCUMENTS, CAREGIVER_TCKN, bakiciFacts } from '../testing/facts';
+import { syntheticAppointments } from '../testing/syntheticAppointments';
+import { applyImport } from './importApply';
 import { setUpApp } from '../testing/appFixture';
 import { seedAppointments } from '../testing/seed';
 
@@ -85,5 +87,41 @@ describe('main and reserve lists over the ledger', () => {
     expect((await t.ok('lists.placement', { registrationNo: regs[2]!, date: '2026-11-30' })).placement).toBe('Asil 3 / 1.750');
     expect((await t.ok('lists.placement', { registrationNo: regs[2]!, date: '2026-12-01' })).placement).toBe('Asil 2 / 1.750');
     expect((await t.ok('lists.placement', { registrationNo: regs[0]!, date: '2026-12-01' })).placement).toBe('—');
+  });
+});
+
+describe('the Kesin Kayıt Formu prints only what the ledger knows', () => {
+  it('an unknown birth date of the mother stays empty ("—"), never the child’s date', async () => {
+    const t = await setUpApp({ now: () => new Date('2026-11-24T08:00:00Z') });
+    const rows = syntheticAppointments({ date: DAY, count: 1, programCode: 'BAKICI-2020', childBirthDate: '2025-09-30', names: [['Şükran', 'Öztürk']] }).map((r) => ({ ...r, motherBirthDate: null }));
+    applyImport(t.app, { file: { name: 'liste.xlsx', size: 0, sha256: 'a'.repeat(64) }, counts: { added: 1 }, added: rows.map((r) => ({ ...r, cancelled: false })), updated: [], cancelled: [] });
+    const r = rows[0]!;
+    await t.ok('desk.checkIn', { randevuNo: r.randevuNo });
+    const ctx = await t.ok('registration.start', { randevuNo: r.randevuNo });
+    const reg = await t.ok('registration.confirm', { randevuNo: r.randevuNo, submissionId: ctx.submissionId, facts: { ...ctx.draft!.facts, ...bakiciFacts() }, documents: BAKICI_DOCUMENTS, newAppointment: null });
+    const text = pdfText((await t.ok('print.registration', { registrationNo: reg.registrationNo })).pdfBase64);
+    const birthLine = text.split('\n').find((l) => l.includes('Doğum Tarihi') && l.includes('30.09.2025'))!;
+    expect(birthLine).toBeDefined();
+    // Mother's column: "—"; child's column: her own date, once.
+    expect(birthLine.replace(/\s+/g, ' ').trim()).toBe('Doğum Tarihi — 30.09.2025');
+    expect(text.match(/30\.09\.2025/g)).toHaveLength(1);
+    // The child's and the caregiver's numbers are their own, not the mother's.
+    expect(text.match(new RegExp(r.motherTckn, 'g'))).toHaveLength(1);
+    expect(text).toContain(r.childTckn!);
+    expect(text).toContain(CAREGIVER_TCKN);
+  });
+
+  it('a reversed registration is refused in Turkish and English, and nothing is logged as printed', async () => {
+    const { ok, call, regs } = await registered();
+    await ok('registration.reverse', { registrationNo: regs[0]!, reason: 'Yanlış anneye kayıt yapıldı' });
+    const r = await call('print.registration', { registrationNo: regs[0]! });
+    expect(r).toMatchObject({ ok: false, error: { code: 'REGISTRATION_REVERSED' } });
+    if (r.ok) return;
+    expect(r.error.message).toContain(`${regs[0]} numaralı kaydın sonucu il müdürlüğünce geri alındı`);
+    expect(r.error.messageEn).toContain(`registration ${regs[0]} was reversed`);
+    const log = await ok('audit.accessLog', { from: DAY, to: DAY });
+    expect(log.filter((l) => l.action === 'record.printed')).toHaveLength(0);
+    // The other registrations still print.
+    expect((await ok('print.registration', { registrationNo: regs[1]! })).fileName).toBe(`ret-bildirimi-${regs[1]}.pdf`);
   });
 });

@@ -38,6 +38,8 @@ function requireRegistration(db: RawDatabase, registrationNo: string) {
   if (!reg) throw new AppError('REGISTRATION_NOT_FOUND');
   const appt = appointmentsQ.appointmentByNo(db, reg.randevu_no)!;
   if (isErasedAppointment(appt)) throw new AppError('RECORD_ERASED');
+  // A reversed outcome is no longer the decision: its paper would tell the mother something untrue.
+  if (reg.state !== 'ACTIVE') throw new AppError('REGISTRATION_REVERSED', { registrationNo: reg.registration_no });
   return { reg, appt, facts: JSON.parse(reg.facts) as Record<string, string | number | boolean | null> };
 }
 
@@ -96,12 +98,14 @@ export async function printRegistrationDocument(app: MasaApp, registrationNo: st
       appointmentNo: reg.randevu_no,
       registeredAt: localFromUtc(reg.registered_at),
       editionName: pack.name.tr,
-      mother: { fullName: motherName, tckn: reg.mother_tckn, birthDate: appt.mother_birth_date ?? str('mother.birthDate') ?? appt.child_birth_date },
-      child: { fullName: str('child.fullName') ?? '—', tckn: reg.child_tckn ?? appt.child_tckn ?? reg.mother_tckn, birthDate: str('child.birthDate') ?? appt.child_birth_date },
+      // What the ledger knows about each person, or null (printed as an empty field): never
+      // another person's number or date in place of a missing one.
+      mother: { fullName: motherName, tckn: reg.mother_tckn, birthDate: appt.mother_birth_date ?? str('mother.birthDate') },
+      child: { fullName: str('child.fullName') ?? '—', tckn: reg.child_tckn ?? appt.child_tckn ?? str('child.tckn'), birthDate: str('child.birthDate') ?? appt.child_birth_date },
       careProvider: reg.institution_name
         ? { kind: 'institution', name: reg.institution_name }
-        : { kind: 'caregiver', fullName: str('caregiver.fullName') ?? '—', tckn: reg.caregiver_tckn ?? reg.mother_tckn, ...(str('caregiver.birthDate') ? { birthDate: str('caregiver.birthDate')! } : {}) },
-      support: { typeText: decision.supportType?.label.tr ?? reg.support_type ?? '—', monthlyAmountMinor: reg.monthly_amount_cents ?? 0, currency: 'EUR' },
+        : { kind: 'caregiver', fullName: str('caregiver.fullName') ?? '—', tckn: reg.caregiver_tckn ?? str('caregiver.tckn'), ...(str('caregiver.birthDate') ? { birthDate: str('caregiver.birthDate')! } : {}) },
+      support: { typeText: decision.supportType?.label.tr ?? reg.support_type ?? '—', monthlyAmountMinor: reg.monthly_amount_cents ?? 0, currency: pack.currency },
       placement: placementFor(db, reg.program_code, reg.province_code, reg.registration_no, turkeyParts(app.now()).date),
       obligations: pack.obligations.map((o) => o.tr),
       clerkName: clerkName(db, reg.clerk_id),

@@ -80,6 +80,10 @@ export const errorMessages = {
   },
   PACK_UNKNOWN: { tr: '{programCode} programı için kural paketi yok.', en: 'There is no rule pack for programme {programCode}.' },
   REGISTRATION_NOT_FOUND: { tr: 'Kayıt bulunamadı.', en: 'Registration not found.' },
+  REGISTRATION_REVERSED: {
+    tr: '{registrationNo} numaralı kaydın sonucu il müdürlüğünce geri alındı; bu kayıt için belge basılamaz.',
+    en: 'The outcome of registration {registrationNo} was reversed by the office head; no document can be printed for it.',
+  },
   REASON_REQUIRED: { tr: 'Gerekçe yazılmalı (en az 5 karakter).', en: 'A reason is required (at least 5 characters).' },
   BACKUP_DAMAGED: {
     tr: 'Yedek bozuk ya da eksik ({reason}); geri yüklenmedi, hiçbir şey değişmedi.',

@@ -45,6 +45,11 @@ function numbersAndBarcode(m: FinalRegistrationFormModel): Content {
   };
 }
 
+/** A field the ledger does not know stays visibly empty. */
+function orEmpty(v: string | null): string {
+  return v ?? tr.common.notKnown;
+}
+
 function persons(m: FinalRegistrationFormModel): Content {
   const t = tr.finalRegistrationForm;
   const c = tr.common;
@@ -63,8 +68,8 @@ function persons(m: FinalRegistrationFormModel): Content {
       ],
       [
         row(c.fullName, m.mother.fullName, m.child.fullName),
-        row(c.tckn, m.mother.tckn, m.child.tckn),
-        row(c.birthDate, formatDay(m.mother.birthDate), formatDay(m.child.birthDate)),
+        row(c.tckn, m.mother.tckn, orEmpty(m.child.tckn)),
+        row(c.birthDate, orEmpty(m.mother.birthDate && formatDay(m.mother.birthDate)), orEmpty(m.child.birthDate && formatDay(m.child.birthDate))),
       ],
       // Same look as the field tables around it: one form, not a list.
       { repeatHeader: false, zebra: false, compact: false },
@@ -78,7 +83,7 @@ function careProvider(p: CareProvider): Content {
   if (p.kind === 'caregiver') {
     const rows: Array<[string, string]> = [
       [c.fullName, p.fullName],
-      [c.tckn, p.tckn],
+      [c.tckn, orEmpty(p.tckn)],
     ];
     if (p.birthDate) rows.push([c.birthDate, formatDay(p.birthDate)]);
     return [sectionHeading(t.caregiverSection), fieldTable(rows, 100)];
