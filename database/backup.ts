@@ -51,12 +51,16 @@ export function writeBackup(
   info: { createdAt: string; kind: BackupManifest['kind']; schemaVersion: number; chainHead: { seq: number; hash: string } },
 ): { dir: string; manifest: BackupManifest } {
   const stamp = info.createdAt.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const name = `masa-yedek-${stamp}`;
-  const final = path.join(targetDir, name);
-  const partial = `${final}.partial`;
+  let final = path.join(targetDir, `masa-yedek-${stamp}`);
+  let partial = `${final}.partial`;
   try {
     fs.mkdirSync(targetDir, { recursive: true });
-    if (fs.existsSync(final)) throw new DatabaseError('IO_ERROR', 'a backup with this name exists');
+    // Names have one-second resolution: a second backup in the same second (an export right
+    // after a manual backup) gets a suffix, never a refusal or an overwrite.
+    for (let n = 2; fs.existsSync(final) || fs.existsSync(partial); n++) {
+      final = path.join(targetDir, `masa-yedek-${stamp}-${n}`);
+      partial = `${final}.partial`;
+    }
     fs.rmSync(partial, { recursive: true, force: true });
     fs.mkdirSync(partial, { mode: 0o700 });
     db.prepare('VACUUM INTO ?').run(path.join(partial, BACKUP_LEDGER));
@@ -111,14 +115,22 @@ export function checkBackupFiles(dir: string): { ok: true; manifest: BackupManif
   return { ok: true, manifest };
 }
 
+/** `masa-yedek-yyyyMMdd-HHmmss`, with `-N` for the second and later backup of one second. */
+const BACKUP_NAME = /^masa-yedek-\d{8}-\d{6}(-\d+)?$/;
+/** Sort key: the second, then the suffix (a plain string sort would put `-10` before `-2`). */
+function backupOrder(name: string): string {
+  const m = /^masa-yedek-(\d{8})-(\d{6})(?:-(\d+))?$/.exec(name)!;
+  return `${m[1]}${m[2]}-${(m[3] ?? '1').padStart(6, '0')}`;
+}
+
 /** Lists the backups in a folder, newest first (unfinished `.partial` folders are ignored). */
 export function listBackups(targetDir: string): { name: string; dir: string; createdAt: string }[] {
   if (!fs.existsSync(targetDir)) return [];
   return fs
     .readdirSync(targetDir)
-    .filter((n) => /^masa-yedek-\d{8}-\d{6}$/.test(n))
+    .filter((n) => BACKUP_NAME.test(n))
     .map((name) => ({ name, dir: path.join(targetDir, name), createdAt: name.slice(11) }))
-    .sort((a, b) => b.name.localeCompare(a.name));
+    .sort((a, b) => backupOrder(b.name).localeCompare(backupOrder(a.name)));
 }
 
 /**

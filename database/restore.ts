@@ -30,7 +30,10 @@ export function swapInBackup(paths: LedgerPaths, backupDir: string, stamp: strin
   if (!checked.ok) throw new DatabaseError('DB_CORRUPT', `backup files are not whole: ${checked.problem}`);
   const dbTmp = `${paths.db}.restore`;
   const slotsTmp = `${paths.slots}.restore`;
-  const asideDir = path.join(paths.dir, `onceki-${stamp}`);
+  // Never reuse a kept-aside folder: a second restore in the same second would rename its
+  // files over the first one's (the only copy of the ledger as it was before that restore).
+  let asideDir = path.join(paths.dir, `onceki-${stamp}`);
+  for (let n = 2; fs.existsSync(asideDir); n++) asideDir = path.join(paths.dir, `onceki-${stamp}-${n}`);
   // The copies need as much free space as the backup. On a full data disk they fail before
   // anything live was touched: the half-written copies are removed (they would only take the
   // last free space) and the caller gets DISK_FULL while its ledger is still open and unchanged.
@@ -48,7 +51,7 @@ export function swapInBackup(paths: LedgerPaths, backupDir: string, stamp: strin
     // restore: with the copy in place but no room left for those, the swap would be done and
     // then fail, leaving no open ledger and a message saying nothing changed. Refuse up front.
     if (freeBytes(paths.dir) < RESTORE_HEADROOM) throw new DatabaseError('DISK_FULL', 'too little space left after copying the backup');
-    fs.mkdirSync(asideDir, { recursive: true, mode: 0o700 });
+    fs.mkdirSync(asideDir, { mode: 0o700 });
   } catch (err) {
     for (const f of [dbTmp, slotsTmp]) fs.rmSync(f, { force: true });
     const code = (err as NodeJS.ErrnoException).code;

@@ -4,6 +4,7 @@ import { MasaApp } from '../app/masaApp';
 import { dispatch } from '../handlers/router';
 import type { ApiInput, ApiName, ApiOutput, ApiResult } from '../../preload/contract/api';
 import type { CliCommand, CliContext } from './command';
+import { accessLogCommand } from './commands/accessLog';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { retentionCommand } from './commands/retention';
 import { decideCommand } from './commands/decide';
@@ -17,7 +18,7 @@ import { UsageError, type CliIO } from './output';
 import { readSecret } from './password';
 
 /** Every command of `npm run cli`; each goes through the same handler table as the window. */
-export const cliCommands: CliCommand[] = [initCommand, statusCommand, verifyCommand, backupCommand, restoreCommand, importCommand, decideCommand, reportCommand, listsCommand, exportCommand, mergeCommand, deskKeyCommand, retentionCommand];
+export const cliCommands: CliCommand[] = [initCommand, statusCommand, verifyCommand, backupCommand, restoreCommand, importCommand, decideCommand, reportCommand, listsCommand, exportCommand, mergeCommand, deskKeyCommand, retentionCommand, accessLogCommand];
 
 function helpText(lang: 'tr' | 'en'): string {
   const lines = [

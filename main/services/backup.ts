@@ -5,8 +5,13 @@ import {
   latestVersion,
   ledgerPaths,
   listBackups,
+  normalizeRecoveryCode,
+  normalizeUsername,
   replayAndCompare,
   rotateBackups,
+  users as usersQ,
+  type Credentials,
+  type LedgerStore,
   schemaVersion,
   settings as settingsQ,
   startupCheck,
@@ -14,7 +19,7 @@ import {
   unlockLedger,
   writeBackup,
 } from '../../database';
-import type { BackupInfo, BackupResult, RestoreResult } from '../../preload/contract/backupTypes';
+import type { BackupFolderInfo, BackupInfo, BackupResult, RestoreResult } from '../../preload/contract/backupTypes';
 import { AppError } from '../app/appError';
 import { toAppError, type MasaApp } from '../app/masaApp';
 
@@ -75,18 +80,37 @@ function resolveBackupDir(file: string): string {
  */
 export function verifyBackup(app: MasaApp, input: { file: string; password: string }): { ok: true; dir: string; events: number } {
   const session = app.requireSession();
-  const dir = resolveBackupDir(input.file);
+  return verifyBackupWith(app, input.file, { kind: 'user', username: session.username, secret: input.password }, () => {
+    throw new AppError('BACKUP_PASSWORD');
+  });
+}
+
+/**
+ * The full check of a backup opened with the given credentials (a user's password or the
+ * recovery code, checked against the backup's own slot file). `onWrongSecret` says what a
+ * wrong secret means to the caller; `check` may refuse the opened backup (e.g. not a head).
+ */
+function verifyBackupWith(
+  app: MasaApp,
+  file: string,
+  credentials: Credentials,
+  onWrongSecret: () => never,
+  accept: (backup: LedgerStore) => void = () => undefined,
+): { ok: true; dir: string; events: number } {
+  const dir = resolveBackupDir(file);
+  if (!fs.existsSync(dir)) throw new AppError('BACKUP_DAMAGED', { reason: 'NOT_FOUND' });
   const files = checkBackupFiles(dir);
   if (!files.ok) throw new AppError('BACKUP_DAMAGED', { reason: files.problem });
   let backup;
   try {
-    backup = unlockLedger({ dir, credentials: { kind: 'user', username: session.username, secret: input.password }, readonly: true, kdf: app.kdf });
+    backup = unlockLedger({ dir, credentials, readonly: true, kdf: app.kdf });
   } catch (err) {
     const mapped = toAppError(err, dir);
-    if (mapped instanceof AppError && mapped.code === 'AUTH_FAILED') throw new AppError('BACKUP_PASSWORD');
+    if (mapped instanceof AppError && mapped.code === 'AUTH_FAILED') onWrongSecret();
     throw new AppError('BACKUP_DAMAGED', { reason: mapped instanceof AppError ? mapped.code : 'OPEN_FAILED' });
   }
   try {
+    accept(backup);
     if (schemaVersion(backup.db) > latestVersion) throw new AppError('LEDGER_NEWER', { fileVersion: schemaVersion(backup.db), appVersion: latestVersion });
     const check = startupCheck(backup.db, { full: true });
     if (!check.ok) throw new AppError('BACKUP_DAMAGED', { reason: check.integrity !== 'ok' ? 'INTEGRITY' : `CHAIN_${check.chain.firstBad?.seq}` });
@@ -119,18 +143,117 @@ export function restoreBackup(app: MasaApp, input: { file: string; password: str
   return { restoredFrom: verified.dir, keptAside: asideDir, chainHead: store.ledger.head() };
 }
 
-export function setBackupFolder(app: MasaApp, dir: string): { dir: string } {
-  const store = app.requireStore();
-  const session = app.requireSession();
+/**
+ * Checks a folder for backups: it can be created and written (a test file is written, synced
+ * and removed), it is not the data folder or inside it (a backup there is lost with the
+ * ledger's folder), and says whether it is on the same disk as the ledger (allowed, warned).
+ */
+export function checkBackupFolder(app: MasaApp, dir: string): { dir: string; sameDisk: boolean } {
   const resolved = path.resolve(dir);
+  const data = path.resolve(app.dataDir);
+  const rel = path.relative(data, resolved);
+  if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) throw new AppError('BACKUP_FOLDER_IN_DATA', { dir: resolved });
   try {
     fs.mkdirSync(resolved, { recursive: true });
-    fs.accessSync(resolved, fs.constants.W_OK);
+    const probe = path.join(resolved, `.masa-yazma-denemesi-${process.pid}`);
+    const fd = fs.openSync(probe, 'w', 0o600);
+    try {
+      fs.writeSync(fd, 'masa');
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+      fs.rmSync(probe, { force: true });
+    }
   } catch {
     throw new AppError('BACKUP_FOLDER', { dir: resolved });
   }
+  return { dir: resolved, sameDisk: sameDisk(resolved, data) };
+}
+
+function sameDisk(a: string, b: string): boolean {
+  try {
+    return fs.statSync(a).dev === fs.statSync(b).dev;
+  } catch {
+    return false;
+  }
+}
+
+export function setBackupFolder(app: MasaApp, dir: string): BackupFolderInfo {
+  const store = app.requireStore();
+  const session = app.requireSession();
+  const checked = checkBackupFolder(app, dir);
   store.ledger.record({ type: 'settings.updated', entity: 'settings', userId: session.userId }, (w) =>
-    w.put('settings', { key: 'backup.dir', value: resolved }),
+    w.put('settings', { key: 'backup.dir', value: checked.dir }),
   );
-  return { dir: resolved };
+  return { ...checked, configured: true, isDefault: false };
+}
+
+/** The folder day-close and manual backups go to, and whether it shares the ledger's disk. */
+export function backupFolderInfo(app: MasaApp): BackupFolderInfo {
+  const set = settingsQ.setting(app.requireStore().db, 'backup.dir');
+  const dir = backupDir(app);
+  return { dir, configured: Boolean(set), isDefault: !set, sameDisk: sameDisk(fs.existsSync(dir) ? dir : path.dirname(dir), app.dataDir) };
+}
+
+/** Backups in a folder the user names (another USB disk), for a screen with no signed-in ledger. */
+export function listBackupsAt(app: MasaApp, input: { dir?: string }): BackupInfo[] {
+  return listBackupInfo(app, { to: input.dir ?? path.join(app.dataDir, 'yedekler') });
+}
+
+/**
+ * Restore without a session: the live ledger cannot be opened (damaged file, missing or
+ * damaged key file) or nobody can sign into it (the password is forgotten). Rights are proved
+ * on the backup itself: an office head's username and password, or the recovery code, must
+ * open the backup's own key file; then the backup is fully checked and swapped in like any
+ * restore (the current files kept aside). Refused while someone is signed in: they use the
+ * ordinary restore. Nobody is signed in afterwards: the head signs into the restored ledger.
+ */
+export function restoreWithBackupCredentials(
+  app: MasaApp,
+  input: { file: string; username?: string; password?: string; recoveryCode?: string },
+): RestoreResult {
+  if (app.session) throw new AppError('RESTORE_SIGNED_IN');
+  const byCode = Boolean(input.recoveryCode);
+  const username = byCode ? '' : normalizeUsername(input.username ?? '');
+  const throttleKey = byCode ? '*restore-recovery*' : `*restore*${username}`;
+  const wait = app.throttle.waitSeconds(throttleKey);
+  if (wait > 0) throw new AppError('AUTH_THROTTLED', { seconds: wait });
+  const credentials: Credentials = byCode
+    ? { kind: 'recovery', username: '', secret: normalizeRecoveryCode(input.recoveryCode!) }
+    : { kind: 'user', username, secret: input.password ?? '' };
+  let headId: number | null = null;
+  const verified = verifyBackupWith(
+    app,
+    input.file,
+    credentials,
+    () => {
+      app.throttle.failed(throttleKey);
+      throw new AppError(byCode ? 'RECOVERY_FAILED' : 'AUTH_FAILED');
+    },
+    (backup) => {
+      if (byCode) return;
+      const user = usersQ.userByUsername(backup.db, username);
+      if (!user || user.disabled || user.role !== 'HEAD') {
+        app.throttle.failed(throttleKey);
+        throw new AppError('RESTORE_HEAD_ONLY');
+      }
+      headId = user.id;
+    },
+  );
+  app.throttle.succeeded(throttleKey);
+  app.claimDataDir();
+  const stamp = app.now().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const { asideDir } = swapInBackup(ledgerPaths(app.dataDir), verified.dir, stamp, () => {
+    app.store?.close();
+    app.store = null;
+  });
+  const store = unlockLedger({ dir: app.dataDir, credentials, kdf: app.kdf, now: app.now });
+  try {
+    store.ledger.record({ type: 'ledger.restored', entity: 'ledger', userId: headId }, (w) =>
+      w.note({ from: path.basename(verified.dir), keptAside: path.basename(asideDir), proof: byCode ? 'recovery-code' : 'head-password' }),
+    );
+    return { restoredFrom: verified.dir, keptAside: asideDir, chainHead: store.ledger.head() };
+  } finally {
+    store.close();
+  }
 }

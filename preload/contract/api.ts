@@ -6,7 +6,7 @@ import type { DeskKeyInfo, ExportResult, MergeResult, TrustedKeyView, VerifyRow 
 import type { PrintedDocument } from './printTypes';
 import type { ImportAnalysis, ImportApplied } from './importTypes';
 import type { ConfirmResult, Evaluation, WizardContext } from './registrationTypes';
-import type { BackupInfo, BackupResult, DayCloseBackup, RestoreResult } from './backupTypes';
+import type { BackupFolderInfo, BackupInfo, BackupResult, DayCloseBackup, RestoreResult } from './backupTypes';
 import type { AppointmentDetail, AppointmentSummary, DayView } from './deskTypes';
 import type { AppStatus, LedgerCheck, LedgerStatus, OfficeInfo, SessionInfo, UserSummary } from './types';
 
@@ -58,6 +58,17 @@ export const apiInputs = {
   'backup.setFolder': z.object({ dir: z.string('REQUIRED').min(1, 'REQUIRED') }).strict(),
   'backup.verify': z.object({ file: z.string('REQUIRED').min(1, 'REQUIRED'), password: s.secret }).strict(),
   'backup.restore': z.object({ file: z.string('REQUIRED').min(1, 'REQUIRED'), password: s.secret }).strict(),
+  'backup.folder': s.empty,
+  'backup.listFolder': z.object({ dir: z.string('INVALID').min(1, 'REQUIRED').max(4096, 'INVALID').optional() }).strict(),
+  'backup.rescueRestore': z
+    .object({
+      file: z.string('REQUIRED').min(1, 'REQUIRED').max(4096, 'INVALID'),
+      username: z.string('INVALID').optional(),
+      password: z.string('INVALID').optional(),
+      recoveryCode: z.string('INVALID').optional(),
+    })
+    .strict()
+    .refine((v) => Boolean(v.recoveryCode) || (Boolean(v.username) && Boolean(v.password)), { message: 'REQUIRED', path: ['password'] }),
   'registration.start': z.object({ randevuNo: s.randevuNo }).strict(),
   'registration.saveDraft': z.object({ randevuNo: s.randevuNo, draft: s.wizardDraft }).strict(),
   'registration.evaluate': z.object({ randevuNo: s.randevuNo, facts: s.factValues, documents: s.documentAnswers }).strict(),
@@ -121,9 +132,12 @@ export interface ApiOutputs {
   'ledger.newRecoveryCode': { recoveryCode: string };
   'backup.create': BackupResult;
   'backup.list': BackupInfo[];
-  'backup.setFolder': { dir: string };
+  'backup.setFolder': BackupFolderInfo;
   'backup.verify': { ok: true; dir: string; events: number };
   'backup.restore': RestoreResult;
+  'backup.folder': BackupFolderInfo;
+  'backup.listFolder': BackupInfo[];
+  'backup.rescueRestore': RestoreResult;
   'registration.start': WizardContext;
   'registration.saveDraft': { savedAt: string };
   'registration.evaluate': Evaluation;

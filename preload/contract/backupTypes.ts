@@ -25,3 +25,13 @@ export interface RestoreResult {
  * failure does not undo the day's work: it is reported so the office head can act on it.
  */
 export type DayCloseBackup = { ok: true; name: string; dir: string } | { ok: false; message: string; messageEn: string };
+
+/** Where backups go: the folder the office head set, or `<data>/yedekler` if none was set. */
+export interface BackupFolderInfo {
+  dir: string;
+  configured: boolean;
+  /** True for `<data>/yedekler`: the backups are lost with the data folder's disk. */
+  isDefault: boolean;
+  /** On the same disk as the ledger (allowed, but a failing disk takes both). */
+  sameDisk: boolean;
+}

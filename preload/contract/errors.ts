@@ -106,6 +106,18 @@ export const errorMessages = {
     en: 'This record\'s personal data was erased when its KVKK retention period ended; this can no longer be done.',
   },
   BACKUP_FOLDER: { tr: 'Yedek klasörüne yazılamıyor: {dir}', en: 'The backup folder cannot be written: {dir}' },
+  BACKUP_FOLDER_IN_DATA: {
+    tr: 'Yedek klasörü veri klasörünün içinde olamaz ({dir}): o disk bozulursa yedekler de gider. Başka bir disk (USB bellek) ya da ağ paylaşımı seçin.',
+    en: 'The backup folder cannot be inside the data folder ({dir}): if that disk fails the backups go with it. Choose another disk (a USB stick) or a network share.',
+  },
+  RESTORE_SIGNED_IN: {
+    tr: 'Bir oturum açık. Oturum açıkken geri yükleme Defter ekranındaki Yedekler bölümünden yapılır.',
+    en: 'Someone is signed in. While signed in, restore from the Backups screen.',
+  },
+  RESTORE_HEAD_ONLY: {
+    tr: 'Bu yedekte bu kullanıcı etkin bir birim sorumlusu değil; yalnızca birim sorumlusu ya da kurtarma kodu yedekten geri yükleyebilir.',
+    en: 'In this backup this user is not an active office head; only an office head or the recovery code can restore a backup.',
+  },
   BACKUP_NOT_RECORDED: {
     tr: 'Yedek alındı ({name}), ancak defterin bulunduğu diskte yer kalmadığı için deftere kaydedilemedi. Bu diskte yer açın.',
     en: 'The backup was made ({name}) but could not be recorded in the ledger: the disk holding the ledger is full. Free some space on it.',

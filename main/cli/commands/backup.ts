@@ -8,11 +8,28 @@ export const backupCommand: CliCommand = {
     tr: 'Şifreli çevrim içi yedek alır (aynı şifreleme + anahtar dosyası), eski yedekleri döndürür (14 günlük, 12 aylık).',
     en: 'Takes an encrypted online backup (same encryption + key file) and rotates old ones (14 daily, 12 monthly).',
   },
-  usage: 'backup [--to KLASÖR] [--user KULLANICI]',
-  options: ['to'],
+  usage: 'backup [--to KLASÖR | --set-folder KLASÖR] [--user KULLANICI]',
+  options: ['to', 'set-folder'],
   async run(ctx) {
+    const setFolder = typeof ctx.options['set-folder'] === 'string' ? ctx.options['set-folder'] : undefined;
+    if (setFolder !== undefined && ctx.options.to !== undefined) throw new UsageError('--to and --set-folder cannot be used together');
     const signed = await ctx.signIn();
     if (!signed.ok) return printRefusal(ctx.io, signed);
+    if (setFolder !== undefined) {
+      // Only sets where day-close and later backups go; no backup is taken now.
+      const f = await ctx.call('backup.setFolder', { dir: setFolder });
+      await ctx.call('auth.logout', {});
+      if (!f.ok) return printRefusal(ctx.io, f);
+      const en = ctx.io.lang === 'en';
+      return printValue(ctx.io, f.value, () =>
+        [
+          en ? `Backup folder set: ${f.value.dir}` : `Yedek klasörü ayarlandı: ${f.value.dir}`,
+          ...(f.value.sameDisk
+            ? [en ? 'Warning: this folder is on the same disk as the ledger; a failing disk takes both. Prefer a USB disk or a network share.' : 'Uyarı: bu klasör defterle aynı diskte; disk bozulursa ikisi birden gider. USB disk ya da ağ paylaşımı tercih edin.']
+            : []),
+        ].join('\n'),
+      );
+    }
     const to = typeof ctx.options.to === 'string' ? ctx.options.to : undefined;
     const r = await ctx.call('backup.create', to ? { to } : {});
     await ctx.call('auth.logout', {});
@@ -23,26 +40,47 @@ export const backupCommand: CliCommand = {
   },
 };
 
+/** Login refusals that mean the live ledger itself cannot be opened (not a wrong password). */
+const UNOPENABLE = new Set(['LEDGER_CORRUPT', 'LEDGER_MISSING', 'SLOTS_MISSING', 'SLOTS_CORRUPT']);
+
 export const restoreCommand: CliCommand = {
   name: 'restore',
   summary: {
-    tr: 'Yedeği önce doğrular (dosya özetleri, bütünlük, zincir, yeniden oynatma); sonra geri yükler, mevcut dosyaları kenara ayırır.',
-    en: 'Verifies the backup first (hashes, integrity, chain, replay), then restores it, keeping the current files aside.',
+    tr: 'Yedeği önce doğrular (dosya özetleri, bütünlük, zincir, yeniden oynatma); sonra geri yükler, mevcut dosyaları kenara ayırır. Defter açılamıyorsa (bozuk defter, eksik/bozuk anahtar dosyası) ya da --by-backup / --recovery-code verilirse yetki yedeğin kendi anahtar dosyasıyla kanıtlanır (birim sorumlusu parolası ya da MASA_RECOVERY_CODE).',
+    en: 'Verifies the backup first (hashes, integrity, chain, replay), then restores it, keeping the current files aside. If the ledger cannot be opened (damaged ledger, missing/damaged key file), or with --by-backup / --recovery-code, rights are proved on the backup\'s own key file (an office head\'s password, or MASA_RECOVERY_CODE).',
   },
-  usage: 'restore YEDEK_KLASÖRÜ|masa.ledger [--user KULLANICI]',
+  usage: 'restore YEDEK_KLASÖRÜ|masa.ledger [--user KULLANICI] [--by-backup] [--recovery-code]',
+  flags: ['by-backup', 'recovery-code'],
   async run(ctx) {
     const file = ctx.positionals[0];
     if (!file) throw new UsageError('restore needs the backup folder (or its masa.ledger)');
+    const done = (r: Awaited<ReturnType<typeof ctx.call<'backup.restore'>>>) => {
+      if (!r.ok) return printRefusal(ctx.io, r);
+      const en = ctx.io.lang === 'en';
+      return printValue(ctx.io, r.value, () =>
+        [
+          `${en ? 'Restored' : 'Geri yüklendi'}: ${r.value.restoredFrom}`,
+          `${en ? 'The previous files were kept here' : 'Önceki dosyalar burada saklandı'}: ${r.value.keptAside}`,
+          `${en ? 'Chain head' : 'Zincir başı'}: #${r.value.chainHead.seq}`,
+        ].join('\n'),
+      );
+    };
+    if (ctx.options['recovery-code']) {
+      const recoveryCode = await readSecret('Kurtarma kodu / Recovery code: ', 'MASA_RECOVERY_CODE');
+      return done(await ctx.call('backup.rescueRestore', { file, recoveryCode }));
+    }
     const password = await readSecret('Parola / Password: ');
     const username = (ctx.options.user as string | undefined) ?? process.env.MASA_USER ?? '';
     if (!username) throw new UsageError('--user KULLANICI ya da MASA_USER gerekli / --user or MASA_USER is required');
+    if (ctx.options['by-backup']) return done(await ctx.call('backup.rescueRestore', { file, username, password }));
     const signed = await ctx.call('auth.login', { username, password });
-    if (!signed.ok) return printRefusal(ctx.io, signed);
+    if (!signed.ok) {
+      // The live ledger cannot be opened at all: prove the rights on the backup instead.
+      if (UNOPENABLE.has(signed.error.code)) return done(await ctx.call('backup.rescueRestore', { file, username, password }));
+      return printRefusal(ctx.io, signed);
+    }
     const r = await ctx.call('backup.restore', { file, password });
     await ctx.call('auth.logout', {});
-    if (!r.ok) return printRefusal(ctx.io, r);
-    return printValue(ctx.io, r.value, () =>
-      [`Geri yüklendi: ${r.value.restoredFrom}`, `Önceki dosyalar burada saklandı: ${r.value.keptAside}`, `Zincir başı: #${r.value.chainHead.seq}`].join('\n'),
-    );
+    return done(r);
   },
 };

@@ -1,0 +1,44 @@
+import { turkeyParts } from '../../domain/turkeyTime';
+import { printRefusal, printValue, UsageError } from '../output';
+import type { CliCommand } from '../command';
+
+/** The words for an access event, as the office head's screen shows them. */
+export const ACCESS_ACTIONS: Record<string, { tr: string; en: string }> = {
+  'record.viewed': { tr: 'görüntüledi', en: 'viewed' },
+  'record.printed': { tr: 'yazdırdı', en: 'printed' },
+  'record.exported': { tr: 'dışa aktardı', en: 'exported' },
+  'reconciliation.exported': { tr: 'mutabakatı dışa aktardı', en: 'exported the reconciliation' },
+  'report.printed': { tr: 'raporu yazdırdı', en: 'printed the report' },
+  'list.printed': { tr: 'listeyi yazdırdı', en: 'printed the list' },
+};
+
+/** KVKK access log (office head only): who viewed, printed or exported which record, on one day. */
+export const accessLogCommand: CliCommand = {
+  name: 'access-log',
+  summary: {
+    tr: 'Erişim kaydı: kim hangi kaydı ne zaman görüntüledi, yazdırdı ya da dışa aktardı (bir gün; varsayılan bugün, Türkiye saati).',
+    en: 'Access log: who viewed, printed or exported which record and when (one day; default today, Turkey time).',
+  },
+  usage: 'access-log [--date yyyy-MM-dd] [--randevu RANDEVU_NO] [--user KULLANICI]',
+  options: ['date', 'randevu'],
+  async run(ctx) {
+    const date = typeof ctx.options.date === 'string' ? ctx.options.date : turkeyParts(ctx.app.now()).date;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError('--date yyyy-MM-dd');
+    const randevuNo = typeof ctx.options.randevu === 'string' ? ctx.options.randevu : undefined;
+    const signed = await ctx.signIn();
+    if (!signed.ok) return printRefusal(ctx.io, signed);
+    const r = await ctx.call('audit.accessLog', { from: date, to: date, ...(randevuNo ? { randevuNo } : {}) });
+    await ctx.call('auth.logout', {});
+    if (!r.ok) return printRefusal(ctx.io, r);
+    const en = ctx.io.lang === 'en';
+    return printValue(ctx.io, r.value, () =>
+      [
+        `${en ? 'Access log' : 'Erişim kaydı'} ${date}: ${r.value.length}`,
+        ...r.value.map((e) => {
+          const words = ACCESS_ACTIONS[e.action]?.[en ? 'en' : 'tr'] ?? e.action;
+          return `  ${turkeyParts(new Date(e.at)).dateTime.replace('T', ' ')}  #${e.seq}  ${e.user}  ${words}  ${e.entity}`;
+        }),
+      ].join('\n'),
+    );
+  },
+};
