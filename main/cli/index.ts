@@ -9,7 +9,7 @@ import { backupCommand, restoreCommand } from './commands/backup';
 import { retentionCommand } from './commands/retention';
 import { decideCommand } from './commands/decide';
 import { listsCommand, reportCommand } from './commands/print';
-import { deskKeyCommand, exportCommand, mergeCommand } from './commands/reconciliation';
+import { deskKeyCommand, exportCommand, mergeCommand, registerKeyCommand } from './commands/reconciliation';
 import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { statusCommand } from './commands/status';
@@ -18,7 +18,7 @@ import { UsageError, type CliIO } from './output';
 import { readSecret } from './password';
 
 /** Every command of `npm run cli`; each goes through the same handler table as the window. */
-export const cliCommands: CliCommand[] = [initCommand, statusCommand, verifyCommand, backupCommand, restoreCommand, importCommand, decideCommand, reportCommand, listsCommand, exportCommand, mergeCommand, deskKeyCommand, retentionCommand, accessLogCommand];
+export const cliCommands: CliCommand[] = [initCommand, statusCommand, verifyCommand, backupCommand, restoreCommand, importCommand, decideCommand, reportCommand, listsCommand, exportCommand, mergeCommand, deskKeyCommand, registerKeyCommand, retentionCommand, accessLogCommand];
 
 function helpText(lang: 'tr' | 'en'): string {
   const lines = [

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { printRefusal, printValue, UsageError } from '../output';
 import type { CliCommand } from '../command';
 
@@ -51,13 +52,16 @@ export const mergeCommand: CliCommand = {
 
 export const deskKeyCommand: CliCommand = {
   name: 'desk-key',
-  summary: { tr: 'Masanın Ed25519 açık anahtarını ve parmak izini gösterir (--pem ile yalnızca PEM).', en: "Shows the desk's Ed25519 public key and fingerprint (--pem: the PEM only)." },
-  usage: 'desk-key [--pem] [--user KULLANICI]',
-  flags: ['pem'],
+  summary: {
+    tr: 'Masanın Ed25519 açık anahtarını ve parmak izini gösterir (--pem ile yalnızca PEM; --province ile il dosyalarını imzalayan il anahtarı).',
+    en: "Shows the desk's Ed25519 public key and fingerprint (--pem: the PEM only; --province: the province key that signs IL files).",
+  },
+  usage: 'desk-key [--pem] [--province] [--user KULLANICI]',
+  flags: ['pem', 'province'],
   async run(ctx) {
     const signed = await ctx.signIn();
     if (!signed.ok) return printRefusal(ctx.io, signed);
-    const r = await ctx.call('reconciliation.deskKey', {});
+    const r = ctx.options.province === true ? await ctx.call('reconciliation.provinceKey', {}) : await ctx.call('reconciliation.deskKey', {});
     await ctx.call('auth.logout', {});
     if (!r.ok) return printRefusal(ctx.io, r);
     if (ctx.options.pem === true && !ctx.io.json) {
@@ -65,5 +69,35 @@ export const deskKeyCommand: CliCommand = {
       return 0;
     }
     return printValue(ctx.io, r.value, () => [`Masa: ${r.value.deskCode}`, `Parmak izi (SHA-256): ${r.value.fingerprint}`, r.value.pem.trim()].join('\n'));
+  },
+};
+
+export const registerKeyCommand: CliCommand = {
+  name: 'register-key',
+  summary: {
+    tr: 'Başka bir masanın açık anahtarını (PEM dosyası) kaydeder; o masanın mutabakat dosyaları bundan sonra doğrulanır.',
+    en: "Registers another desk's public key (PEM file); that desk's reconciliation files verify from then on.",
+  },
+  usage: 'register-key --desk MASA DOSYA.pem [--user KULLANICI]',
+  options: ['desk'],
+  async run(ctx) {
+    const desk = ctx.options.desk;
+    const file = ctx.positionals[0];
+    if (typeof desk !== 'string' || !file || ctx.positionals.length > 1) throw new UsageError('register-key needs --desk and one PEM file');
+    let pem: string;
+    try {
+      pem = fs.readFileSync(file, 'utf8');
+    } catch {
+      throw new UsageError(`Dosya okunamadı / cannot read the file: ${file}`);
+    }
+    const signed = await ctx.signIn();
+    if (!signed.ok) return printRefusal(ctx.io, signed);
+    const r = await ctx.call('reconciliation.registerDeskKey', { deskCode: desk, pem });
+    await ctx.call('auth.logout', {});
+    if (!r.ok) return printRefusal(ctx.io, r);
+    const en = ctx.io.lang === 'en';
+    return printValue(ctx.io, r.value, () =>
+      [`${en ? 'Registered for desk' : 'Kaydedildi, masa'}: ${r.value.deskCode}`, `${en ? 'Fingerprint (SHA-256)' : 'Parmak izi (SHA-256)'}: ${r.value.fingerprint}`].join('\n'),
+    );
   },
 };
