@@ -32,3 +32,14 @@ export function eventsForEntity(db: RawDatabase, entity: string, stateRef: strin
      ORDER BY 1`,
   ).all({ entity, ref: stateRef }) as EventRow[];
 }
+
+/** Who checked in any of the day's appointments (user ids): they worked the desk that day. */
+export function checkInUsers(db: RawDatabase, date: string): number[] {
+  return (
+    cachedStatement(
+      db,
+      `SELECT DISTINCT e.user_id AS id FROM appointments a JOIN events e ON e.entity = 'appointment:' || a.randevu_no
+        WHERE a.date = ? AND e.type = 'appointment.checked_in' AND e.user_id IS NOT NULL ORDER BY 1`,
+    ).all(date) as { id: number }[]
+  ).map((r) => r.id);
+}

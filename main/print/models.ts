@@ -186,6 +186,11 @@ export const dailyReportModel = z.object({
   /** Every appointment of the day, in the order to print (normally by time). */
   appointments: z.array(dailyReportRow),
   maskMotherNames: z.boolean(),
+  /**
+   * Everyone who worked a desk that day (e.g. checked mothers in) even if they recorded no
+   * outcome: each gets a signature line beside the clerks of the table.
+   */
+  clerksOnDuty: z.array(text).optional(),
   /** Hash of the last ledger event of the day: what the signatures vouch for. */
   ledgerChainHead: z.string().regex(/^[0-9a-f]{64}$/i, 'expected 64 hex characters'),
   officeHeadName: text,

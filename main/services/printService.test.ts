@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BAKICI_DOCUMENTS, CAREGIVER_TCKN, bakiciFacts } from '../testing/facts';
 import { syntheticAppointments } from '../testing/syntheticAppointments';
 import { applyImport } from './importApply';
-import { setUpApp } from '../testing/appFixture';
+import { HEAD_USER, setUpApp } from '../testing/appFixture';
 import { seedAppointments } from '../testing/seed';
 
 const DAY = '2026-11-24';
@@ -123,5 +123,46 @@ describe('the Kesin Kayıt Formu prints only what the ledger knows', () => {
     expect(log.filter((l) => l.action === 'record.printed')).toHaveLength(0);
     // The other registrations still print.
     expect((await ok('print.registration', { registrationNo: regs[1]! })).fileName).toBe(`ret-bildirimi-${regs[1]}.pdf`);
+  });
+});
+
+describe('the Günlük Rapor of a day', () => {
+  it('names the chain head of that day, also when reprinted later; a clerk who only checked mothers in still signs', async () => {
+    let now = new Date('2026-11-24T08:00:00Z');
+    const t = await setUpApp({ now: () => now });
+    const rows = seedAppointments(t.app, { date: DAY, count: 3, programCode: 'BAKICI-2020', names: [['Şükran', 'Öztürk'], ['Gülşen', 'Işıkoğlu'], ['İpek', 'Çağlayan']] });
+    await t.ok('users.create', { username: 'gorevli', displayName: 'Şükrü Işık', role: 'CLERK', password: 'Gecici-Parola-1' });
+    await t.ok('auth.logout', {});
+    await t.ok('auth.login', { username: 'gorevli', password: 'Gecici-Parola-1' });
+    await t.ok('auth.changePassword', { currentPassword: 'Gecici-Parola-1', newPassword: 'Sabah-Masasi-2026', newPasswordRepeat: 'Sabah-Masasi-2026' });
+    // The clerk checks the first mother in and records nothing.
+    await t.ok('desk.checkIn', { randevuNo: rows[0]!.randevuNo });
+    await t.ok('auth.logout', {});
+    await t.ok('auth.login', { username: HEAD_USER.username, password: HEAD_USER.password });
+    await t.ok('desk.checkIn', { randevuNo: rows[1]!.randevuNo });
+    const ctx = await t.ok('registration.start', { randevuNo: rows[1]!.randevuNo });
+    await t.ok('registration.confirm', { randevuNo: rows[1]!.randevuNo, submissionId: ctx.submissionId, facts: { ...ctx.draft!.facts, ...bakiciFacts() }, documents: BAKICI_DOCUMENTS, newAppointment: null });
+
+    const ledger = t.app.requireStore().ledger;
+    const atPrint = ledger.head().hash;
+    const first = pdfText((await t.ok('print.dailyReport', { date: DAY })).pdfBase64);
+    expect(first.replace(/\s+/g, '')).toContain(atPrint);
+    // Signature boxes: the office head and both clerks, the one without an outcome too.
+    const signatures = first.slice(first.lastIndexOf('İmzalar'));
+    expect(signatures).toContain('Şükrü Işık');
+    expect(signatures).toContain('Ayşe Yılmaz');
+    expect(signatures.match(/Masa Görevlisi/g)).toHaveLength(2);
+    // The day ends with the report's own print event.
+    const dayEnd = ledger.head().hash;
+
+    // The next day: more events. A reprint of the 24th still names the 24th's head.
+    now = new Date('2026-11-25T07:30:00Z');
+    await t.ok('auth.unlock', { password: HEAD_USER.password });
+    seedAppointments(t.app, { date: '2026-11-25', count: 2, programCode: 'BAKICI-2020', startIndex: 10 });
+    await t.ok('desk.checkIn', { randevuNo: '35-2026-000011' });
+    expect(ledger.head().hash).not.toBe(dayEnd);
+    const reprint = pdfText((await t.ok('print.dailyReport', { date: DAY })).pdfBase64).replace(/\s+/g, '');
+    expect(reprint).toContain(dayEnd);
+    expect(reprint).not.toContain(ledger.head().hash);
   });
 });

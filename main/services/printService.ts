@@ -1,5 +1,5 @@
 import { isErasedAppointment } from './personalFields';
-import { appointments as appointmentsQ, registrations as registrationsQ, reconciliation as reconQ, users as usersQ, type RawDatabase } from '../../database';
+import { appointments as appointmentsQ, ledgerInfo as ledgerInfoQ, registrations as registrationsQ, reconciliation as reconQ, users as usersQ, type RawDatabase } from '../../database';
 import type { PrintedDocument } from '../../preload/contract/printTypes';
 import { AppError } from '../app/appError';
 import type { MasaApp } from '../app/masaApp';
@@ -7,7 +7,7 @@ import { renderDailyReport, renderDecisionNotice, renderFinalRegistrationForm, r
 import type { AppointmentOutcome } from '../print/models';
 import { computeLists, formatPlacement, placementOf, type ListEntry } from '../rules';
 import { trTitle } from '../domain/turkishText';
-import { turkeyParts } from '../domain/turkeyTime';
+import { turkeyDayBoundsUtc, turkeyParts } from '../domain/turkeyTime';
 import { recordAccess } from './accessLog';
 import { packFor } from './rulesAdapter';
 
@@ -139,6 +139,25 @@ const OUTCOME: Record<string, AppointmentOutcome> = {
   IPTAL: 'cancelled',
 };
 
+/** The chain head of a day before anything was recorded: the genesis "previous hash". */
+const NO_EVENTS_HEAD = '0'.repeat(64);
+
+/**
+ * The support currency of the day's editions, from their rule packs. The rule pack schema
+ * allows EUR only, so the day has one currency; a pack in another currency would need a total
+ * per currency before it could be added here.
+ */
+function currencyOf(programCodes: string[]): 'EUR' | 'TL' {
+  for (const c of new Set(programCodes)) {
+    try {
+      return packFor(c).currency;
+    } catch {
+      // An edition without a pack: its rows carry no amounts.
+    }
+  }
+  return 'EUR';
+}
+
 export async function printDailyReport(app: MasaApp, date: string): Promise<PrintedDocument> {
   const db = app.requireStore().db;
   const session = app.requireSession();
@@ -156,7 +175,7 @@ export async function printDailyReport(app: MasaApp, date: string): Promise<Prin
     printedAt: localNow(app),
     day: date,
     editionNames: editions.length ? editions : ['—'],
-    supportCurrency: 'EUR',
+    supportCurrency: currencyOf(rows.map((r) => r.program_code)),
     appointments: rows.map((r) => {
       const reg = r.reg_no ? regs.get(r.reg_no) : undefined;
       const outcome = OUTCOME[r.status] ?? 'pending';
@@ -170,7 +189,10 @@ export async function printDailyReport(app: MasaApp, date: string): Promise<Prin
       };
     }),
     maskMotherNames: false,
-    ledgerChainHead: app.requireStore().ledger.head().hash,
+    clerksOnDuty: ledgerInfoQ.checkInUsers(db, date).map((id) => clerkName(db, id)),
+    // The last event recorded up to the end of that day (Turkey time): a reprint of an earlier
+    // day names the same head as on the day, whatever was recorded since.
+    ledgerChainHead: reconQ.headAt(db, turkeyDayBoundsUtc(date).end)?.hash ?? NO_EVENTS_HEAD,
     officeHeadName: session.displayName,
   });
   app.requireStore().ledger.record({ type: 'report.printed', entity: `day:${date}`, userId: session.userId }, (w) => w.note({ date, appointments: rows.length }));

@@ -9,6 +9,7 @@ import { cell, columnTable, fieldTable, sectionHeading, signatureBoxes, titleBlo
 import { framedDocument, MUTED } from '../layout/frame';
 import type { DailyReportModel } from '../models';
 import { tr } from '../templates';
+import { trCompare } from '../../domain/turkishText';
 import { summarizeDay, type DailySummary } from './dailyReportSummary';
 
 const HASH_GROUPS_PER_LINE = 8;
@@ -143,8 +144,10 @@ function chainHead(hash: string): Content {
 export function dailyReportDocument(m: DailyReportModel): TDocumentDefinitions {
   const t = tr.dailyReport;
   const summary = summarizeDay(m.appointments);
+  // The clerks of the table and those who only checked mothers in, once each, in Turkish order.
+  const clerks = [...new Set([...summary.byClerk.map((c) => c.clerkName), ...(m.clerksOnDuty ?? [])])].sort(trCompare);
   const signers = [
-    ...summary.byClerk.map((c) => ({ role: tr.common.clerkRole, name: c.clerkName })),
+    ...clerks.map((name) => ({ role: tr.common.clerkRole, name })),
     { role: t.officeHeadRole, name: m.officeHeadName },
   ];
   return framedDocument({
