@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,12 +69,72 @@ export function acquireFolderLock(dir: string): FolderLock {
 /** Linux filesystem magic numbers of network filesystems (statfs f_type). */
 const NETWORK_FS = new Set([0x6969 /* NFS */, 0xff534d42 /* CIFS */, 0xfe534d42 /* SMB2 */, 0x517b /* SMB */, 0x65735546 /* FUSE (sshfs…) */]);
 
+const isUnc = (p: string) => /^\\\\(?!\?\\[A-Za-z]:)/.test(p) || /^\/\/[^/]/.test(p);
+
+/** Runs a Windows tool for its text output; null if it is missing, fails or takes too long. */
+export type RunTool = (cmd: string, args: string[]) => string | null;
+const runTool: RunTool = (cmd, args) => {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8', timeout: 3000, windowsHide: true, stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * `wmic logicaldisk where DeviceID='Z:' get DriveType /format:list` prints `DriveType=4` for a
+ * network drive (3 local disk, 2 removable, 5 CD). Returns the number, or null if not listed.
+ */
+export function parseWmicDriveType(output: string): number | null {
+  const m = /^\s*DriveType=(\d+)\s*$/m.exec(output);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * `net use` lists mapped drives, one a line: `OK           Z:        \\sunucu\paylasim   Microsoft
+ * Windows Network` (the status column may be empty, "Unavailable", "Disconnected", or localized:
+ * "Kullanılamıyor", "Bağlantısı Kesildi"). True if the drive letter is listed with a UNC remote.
+ */
+export function netUseListsDrive(output: string, drive: string): boolean {
+  const letter = drive.slice(0, 1).toUpperCase();
+  return output.split(/\r?\n/).some((line) => new RegExp(`(^|\\s)${letter}:\\s+\\\\\\\\[^\\s\\\\]+\\\\`, 'i').test(line));
+}
+
+/**
+ * Windows: a UNC path, a path whose final (resolved) form is UNC, or a drive letter mapped to a
+ * share. No native module: `fs.realpathSync.native` resolves mapped drives and links to their
+ * `\\server\share` form where Windows reports it; else `wmic` (DriveType 4 = network drive)
+ * and, where wmic is gone (newer Windows 11), `net use`, each with a 3-second timeout.
+ */
+export function isNetworkFolderWin32(
+  dir: string,
+  tools: { realpath?: (p: string) => string; run?: RunTool } = {},
+): boolean {
+  if (isUnc(dir)) return true;
+  const realpath = tools.realpath ?? ((p: string) => fs.realpathSync.native(p));
+  const run = tools.run ?? runTool;
+  try {
+    if (isUnc(realpath(dir))) return true;
+  } catch {
+    /* not there (yet): the drive letter still tells */
+  }
+  const m = /^([A-Za-z]):/.exec(/^[A-Za-z]:/.test(dir) ? dir : path.win32.resolve(dir));
+  if (!m) return false;
+  const drive = `${m[1]!.toUpperCase()}:`;
+  const wmic = run('wmic', ['logicaldisk', 'where', `DeviceID='${drive}'`, 'get', 'DriveType', '/format:list']);
+  const type = wmic === null ? null : parseWmicDriveType(wmic);
+  if (type !== null) return type === 4;
+  const net = run('net', ['use']);
+  return net !== null && netUseListsDrive(net, drive);
+}
+
 /**
  * SQLite's WAL needs shared memory between processes on one machine: it does not work on a
  * network share. The data folder must be local (backups may go to a share).
  */
-export function isNetworkFolder(dir: string): boolean {
-  if (/^\\\\/.test(dir) || /^\/\/[^/]/.test(dir)) return true; // UNC path
+export function isNetworkFolder(dir: string, platform: NodeJS.Platform = process.platform): boolean {
+  if (platform === 'win32') return isNetworkFolderWin32(dir);
+  if (isUnc(dir)) return true;
   try {
     const st = fs.statfsSync(dir);
     return NETWORK_FS.has(Number(st.type));
