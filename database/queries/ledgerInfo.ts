@@ -43,3 +43,8 @@ export function checkInUsers(db: RawDatabase, date: string): number[] {
     ).all(date) as { id: number }[]
   ).map((r) => r.id);
 }
+
+/** Whether the day was closed (a `day.closed` event for it): by the events_entity index. */
+export function dayClosed(db: RawDatabase, date: string): boolean {
+  return cachedStatement(db, "SELECT 1 FROM events WHERE entity = ? AND type = 'day.closed' LIMIT 1").get(`day:${date}`) !== undefined;
+}

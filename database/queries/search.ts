@@ -22,16 +22,25 @@ export function byTcknPrefix(db: RawDatabase, prefix: string): AppointmentRow[] 
   ) as AppointmentRow[];
 }
 
-/** `folded` is already tr-TR lower case without accents ("sukran oz"). */
+/**
+ * `folded` is already tr-TR lower case without accents ("sukran oz"). It matches the start of
+ * any word of the name, and the words after it in order, wrapping round ("oz sukran"): one
+ * range scan of `appointment_search` (every rotation of the name's words, migration 0040).
+ */
 export function byFoldedName(db: RawDatabase, folded: string): AppointmentRow[] {
-  const hi = `${folded}\uffff`;
   return cachedStatement(
     db,
-    // Each branch stops after LIMIT rows in index order; only those few are sorted.
-    `SELECT * FROM (
-       SELECT * FROM (SELECT * FROM appointments WHERE search_name >= @lo AND search_name < @hi ORDER BY search_name LIMIT ${LIMIT})
-       UNION
-       SELECT * FROM (SELECT * FROM appointments WHERE search_last >= @lo AND search_last < @hi ORDER BY search_last LIMIT ${LIMIT})
+    // The inner scan stops after LIMIT distinct appointments in index order; only those are sorted.
+    `SELECT * FROM appointments WHERE randevu_no IN (
+       SELECT DISTINCT randevu_no FROM appointment_search WHERE key >= @lo AND key < @hi LIMIT ${LIMIT}
      ) ORDER BY date DESC, time LIMIT ${LIMIT}`,
-  ).all({ lo: folded, hi }) as AppointmentRow[];
+  ).all({ lo: folded, hi: `${folded}\uffff` }) as AppointmentRow[];
+}
+
+/** A registration number (printed as a Code 128 barcode on the Kesin Kayıt Formu): exact, by primary key. */
+export function byRegistrationNo(db: RawDatabase, registrationNo: string): AppointmentRow[] {
+  return cachedStatement(
+    db,
+    `SELECT a.* FROM registrations r JOIN appointments a ON a.randevu_no = r.randevu_no WHERE r.registration_no = ?`,
+  ).all(registrationNo) as AppointmentRow[];
 }

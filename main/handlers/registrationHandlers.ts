@@ -1,5 +1,5 @@
 import * as registration from '../services/registration';
-import { reverseRegistration } from '../services/registrationReverse';
+import { noteRegistration, reverseRegistration } from '../services/registrationReverse';
 import { defineHandlers, HEAD_ONLY } from './defineHandlers';
 
 export const registrationHandlers = defineHandlers({
@@ -8,4 +8,5 @@ export const registrationHandlers = defineHandlers({
   'registration.evaluate': { access: 'signed-in', run: ({ app }, input) => registration.evaluate(app, input.randevuNo, input.facts, input.documents) },
   'registration.confirm': { access: 'signed-in', run: ({ app }, input) => registration.confirmRegistration(app, input) },
   'registration.reverse': { access: HEAD_ONLY, run: ({ app }, input) => reverseRegistration(app, input) },
+  'registration.note': { access: 'signed-in', run: ({ app }, input) => noteRegistration(app, input) },
 });

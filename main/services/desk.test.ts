@@ -109,3 +109,72 @@ describe('find in a keystroke', () => {
     expect((await ok('desk.find', { query: 'zzzzqqq' })).results).toEqual([]);
   });
 });
+
+describe('issue 6 gaps: registration number, any word of the name, day rules in main', () => {
+  it('a scanned registration number (Kesin Kayıt Formu barcode) finds its appointment, exactly', async () => {
+    const { ok, app } = await setUpApp({ now: () => new Date('2026-11-24T07:35:00Z') });
+    const rows = seedAppointments(app, { date: DAY, count: 5, programCode: 'BAKICI-2020' });
+    const { BAKICI_DOCUMENTS, bakiciFacts } = await import('../testing/facts');
+    const no = rows[2]!.randevuNo;
+    await ok('desk.checkIn', { randevuNo: no });
+    const ctx = await ok('registration.start', { randevuNo: no });
+    const reg = await ok('registration.confirm', { randevuNo: no, submissionId: ctx.submissionId, facts: { ...ctx.draft!.facts, ...bakiciFacts() }, documents: BAKICI_DOCUMENTS, newAppointment: null });
+    expect(reg.registrationNo).toBe('35M01-2026-000001');
+    for (const q of [reg.registrationNo, reg.registrationNo.toLowerCase(), reg.registrationNo.replace(/-/g, '*'), ` ${reg.registrationNo} `]) {
+      const r = await ok('desk.find', { query: q });
+      expect(r.kind, q).toBe('registration');
+      expect(r.results.map((x) => x.randevuNo), q).toEqual([no]);
+    }
+    // An unknown registration number finds nothing (it is not a prefix search).
+    expect((await ok('desk.find', { query: '35M01-2026-000002' })).results).toEqual([]);
+  });
+
+  it('a name is found by the start of any of its words, in any case, with or without Turkish letters', async () => {
+    const t = await setUpApp({ now: () => new Date('2026-11-24T07:35:00Z') });
+    const rows = seedAppointments(t.app, { date: DAY, count: 4, names: [['Ayşe Şükran', 'Yılmaz'], ['Şükran', 'Öztürk'], ['Gül', 'Işık'], ['Fatma', 'Ağaoğlu Şükranoğlu']] });
+    const [ays, suk, , fat] = rows.map((r) => r.randevuNo);
+    const found = async (q: string) => (await t.ok('desk.find', { query: q })).results.map((x) => x.randevuNo).sort();
+    for (const q of ['şükran', 'sukran', 'ŞÜKRAN', 'Şük', 'SUKRAN']) expect(await found(q), q).toEqual([ays, suk, fat].sort());
+    expect(await found('şükran yıl')).toEqual([ays]);
+    expect(await found('yılmaz ayşe')).toEqual([ays]);
+    expect(await found('ayse sukran yilmaz')).toEqual([ays]);
+    expect(await found('şükranoğlu')).toEqual([fat]);
+    expect(await found('ağaoğlu')).toEqual([fat]);
+    expect(await found('ükran')).toEqual([]);
+    // The index is a range scan of its primary key, not a scan of the appointments.
+    const plan = t.app
+      .requireStore()
+      .db.prepare(`EXPLAIN QUERY PLAN SELECT DISTINCT randevu_no FROM appointment_search WHERE key >= 'sukran' AND key < 'sukran\uffff' LIMIT 20`)
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/SEARCH appointment_search USING PRIMARY KEY/);
+  });
+
+  it('check-in is refused for an appointment not dated today (Turkey time)', async () => {
+    // 2026-11-24T22:30Z is already 25.11.2026 in Turkey.
+    const t = await setUpApp({ now: () => new Date('2026-11-24T22:30:00Z') });
+    const [yesterday] = seedAppointments(t.app, { date: DAY, count: 1 });
+    const [tomorrow] = seedAppointments(t.app, { date: '2026-11-26', count: 1, startIndex: 10 });
+    const [today] = seedAppointments(t.app, { date: '2026-11-25', count: 1, startIndex: 20 });
+    expect(await t.call('desk.checkIn', { randevuNo: yesterday!.randevuNo })).toMatchObject({
+      ok: false,
+      error: { code: 'APPOINTMENT_NOT_TODAY', message: expect.stringContaining('24.11.2026'), messageEn: expect.stringContaining('not for today') },
+    });
+    expect(await t.call('desk.checkIn', { randevuNo: tomorrow!.randevuNo })).toMatchObject({ ok: false, error: { code: 'APPOINTMENT_NOT_TODAY' } });
+    expect(await t.ok('desk.checkIn', { randevuNo: today!.randevuNo })).toMatchObject({ status: 'GELDI', arrivedAt: '01:30' });
+  });
+
+  it('closing a future day is refused; a closed day cannot be closed again (no second event)', async () => {
+    const { ok, call, app } = await deskWith(3);
+    expect(await call('desk.closeDay', { date: '2026-11-25' })).toMatchObject({
+      ok: false,
+      error: { code: 'DAY_IN_FUTURE', message: '25.11.2026 henüz gelmedi; ileri bir tarihin günü kapatılamaz.', messageEn: '25.11.2026 has not come yet; a future day cannot be closed.' },
+    });
+    expect((await ok('day.view', { date: DAY })).counts.BEKLIYOR).toBe(3);
+    await ok('desk.closeDay', { date: DAY });
+    const seq = app.requireStore().ledger.head().seq;
+    expect(await call('desk.closeDay', { date: DAY })).toMatchObject({ ok: false, error: { code: 'DAY_ALREADY_CLOSED', message: expect.stringContaining('24.11.2026 günü zaten kapatıldı') } });
+    expect(app.requireStore().ledger.head().seq).toBe(seq);
+    // A past day that was never closed can still be closed.
+    expect(await ok('desk.closeDay', { date: '2026-11-23' })).toMatchObject({ noShows: 0 });
+  });
+});

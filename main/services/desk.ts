@@ -1,13 +1,14 @@
 import { ERASED, isErasedAppointment } from './personalFields';
 import { appointments as appointmentsQ, ledgerInfo, registrations as registrationsQ, search, users as usersQ, type RawDatabase } from '../../database';
 import { statusLabels, type AppointmentStatus } from '../../preload/contract/appointmentStatus';
-import type { AppointmentDetail, AppointmentSummary, DayView, HistoryEntry } from '../../preload/contract/deskTypes';
+import type { AppointmentDetail, AppointmentSummary, DayView, FindKind, HistoryEntry } from '../../preload/contract/deskTypes';
 import { AppError } from '../app/appError';
 import type { MasaApp } from '../app/masaApp';
 import { isValidTckn } from '../domain/tckn';
 import { foldForSearch, trTitle } from '../domain/turkishText';
 import { turkeyParts } from '../domain/turkeyTime';
 import { recordAccess } from './accessLog';
+import { packFor } from './rulesAdapter';
 
 type AppointmentRow = appointmentsQ.AppointmentRow;
 
@@ -42,7 +43,10 @@ export function dayView(app: MasaApp, date: string): DayView {
  * One box for everything a clerk types or scans: a Randevu No (a scan ends in Enter), a T.C.
  * Kimlik No, or a name in any case with or without Turkish letters.
  */
-export function findAppointments(app: MasaApp, query: string): { query: string; kind: 'randevu' | 'tckn' | 'name' | 'none'; results: AppointmentSummary[] } {
+/** Province (2 digits) + desk code, the year, a six-digit sequence (see registration.ts). */
+const REGISTRATION_NO = /^[0-9]{2}[A-Z0-9]{1,8}-[0-9]{4}-[0-9]{6}$/;
+
+export function findAppointments(app: MasaApp, query: string): { query: string; kind: FindKind; results: AppointmentSummary[] } {
   const db = app.requireStore().db;
   // A scanner set to a US layout on a Turkish Q keyboard types '*' for '-' and 'ı' for 'i'.
   const q = query.trim().replace(/\*/g, '-');
@@ -53,7 +57,13 @@ export function findAppointments(app: MasaApp, query: string): { query: string; 
     return { query, kind: 'tckn', results: dedupe([...byTckn, ...byNo]).map(summary) };
   }
   if (/^[0-9A-Za-zıİ][0-9A-Za-zıİ/-]*[-/][0-9A-Za-zıİ/-]*$/.test(q)) {
-    return { query, kind: 'randevu', results: search.byRandevuNo(db, q.toLocaleUpperCase('tr-TR').replace(/İ/g, 'I')).map(summary) };
+    const upper = q.toLocaleUpperCase('tr-TR').replace(/İ/g, 'I');
+    // The Kesin Kayıt Formu's barcode is the registration number ("35M01-2025-000001"): exact, by primary key.
+    if (REGISTRATION_NO.test(upper)) {
+      const byReg = search.byRegistrationNo(db, upper);
+      if (byReg.length) return { query, kind: 'registration', results: byReg.map(summary) };
+    }
+    return { query, kind: 'randevu', results: search.byRandevuNo(db, upper).map(summary) };
   }
   const folded = foldForSearch(q);
   if (folded.length < 2) return { query, kind: 'none', results: [] };
@@ -77,7 +87,9 @@ export function checkIn(app: MasaApp, randevuNo: string): AppointmentSummary {
   const session = app.requireSession();
   const row = requireAppointment(store.db, randevuNo);
   if (row.status !== 'BEKLIYOR') throw new AppError('APPOINTMENT_WRONG_STATE', { status: statusLabels[row.status as AppointmentStatus]?.tr ?? row.status });
-  const { time } = turkeyParts(app.now());
+  const { date: today, time } = turkeyParts(app.now());
+  // An applicant arrives on the day of the appointment (Turkey time), not before, not after.
+  if (row.date !== today) throw new AppError('APPOINTMENT_NOT_TODAY', { date: trDay(row.date) });
   store.ledger.record({ type: 'appointment.checked_in', entity: `appointment:${randevuNo}`, userId: session.userId }, (w) => {
     w.put('appointments', { ...row, status: 'GELDI', arrived_at: time, updated_seq: w.seq });
     w.note({ arrivedAt: time });
@@ -89,8 +101,13 @@ export function checkIn(app: MasaApp, randevuNo: string): AppointmentSummary {
 export function closeDay(app: MasaApp, date: string): { date: string; noShows: number } {
   const store = app.requireStore();
   const session = app.requireSession();
+  // A day is closed when it is over or ending (today), once: the rules live here, not in the screen.
+  if (date > turkeyParts(app.now()).date) throw new AppError('DAY_IN_FUTURE', { date: trDay(date) });
+  if (ledgerInfo.dayClosed(store.db, date)) throw new AppError('DAY_ALREADY_CLOSED', { date: trDay(date) });
   const waiting = appointmentsQ.appointmentsOfDay(store.db, date).filter((r) => r.status === 'BEKLIYOR');
   const all = store.db.transaction(() => {
+    // Checked again inside the write transaction: two heads closing at once close it once.
+    if (ledgerInfo.dayClosed(store.db, date)) throw new AppError('DAY_ALREADY_CLOSED', { date: trDay(date) });
     for (const row of waiting) {
       store.ledger.record({ type: 'appointment.no_show', entity: `appointment:${row.randevu_no}`, userId: session.userId }, (w) => {
         w.put('appointments', { ...row, status: 'GELMEDI', updated_seq: w.seq });
@@ -103,6 +120,11 @@ export function closeDay(app: MasaApp, date: string): { date: string; noShows: n
   return { date, noShows: waiting.length };
 }
 
+/** `2026-11-24` as users read it: `24.11.2026`. */
+function trDay(iso: string): string {
+  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+}
+
 const EVENT_TEXT: Record<string, { tr: string; en: string }> = {
   'import.applied': { tr: 'HQ listesinden içe aktarıldı', en: 'Imported from the HQ list' },
   'appointment.checked_in': { tr: 'Geldi', en: 'Arrived' },
@@ -111,6 +133,7 @@ const EVENT_TEXT: Record<string, { tr: string; en: string }> = {
   'registration.recorded': { tr: 'Sonuç kaydedildi', en: 'Outcome recorded' },
   'registration.reversed': { tr: 'Sonuç geri alındı', en: 'Outcome reversed' },
   'registration.noted': { tr: 'Düzeltme notu', en: 'Correction note' },
+  'appointment.cancelled': { tr: 'İptal edildi (sonuç geri alındı)', en: 'Cancelled (outcome reversed)' },
   'registration.left_main_list': { tr: 'Asil listeden çıktı', en: 'Left the main list' },
   'record.viewed': { tr: 'Görüntülendi', en: 'Viewed' },
   'record.printed': { tr: 'Yazdırıldı', en: 'Printed' },
@@ -158,6 +181,7 @@ export function appointmentDetail(app: MasaApp, randevuNo: string): AppointmentD
           outcome: reg.outcome,
           supportType: reg.support_type,
           monthlyAmountCents: reg.monthly_amount_cents,
+          currency: packFor(reg.program_code).currency,
           registeredAt: reg.registered_at,
           clerk: names.get(reg.clerk_id) ?? '',
           decision: JSON.parse(reg.decision),

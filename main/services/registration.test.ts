@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BAKICI_DOCUMENTS, bakiciFacts } from '../testing/facts';
+import { BAKICI_DOCUMENTS, bakiciFacts, MOTHER_IBAN } from '../testing/facts';
 import { setUpApp } from '../testing/appFixture';
 import { seedAppointments } from '../testing/seed';
 
@@ -115,5 +115,85 @@ describe('the registration wizard, through the handlers', () => {
     expect(app.requireStore().ledger.head().seq).toBe(before);
     const again = await ok('registration.start', { randevuNo: no });
     expect(again.draft).toEqual({ step: 2, facts: { 'child.fullName': 'Elif' }, documents: { KIMLIK_ANNE: true } });
+  });
+});
+
+describe('issue 6 gaps: drafts after confirm, IBANs, reversing EKSİK EVRAK, correction notes', () => {
+  async function registered(t: Awaited<ReturnType<typeof arrived>>, no: string, docs: Record<string, boolean> = BAKICI_DOCUMENTS, facts = {}) {
+    const ctx = await t.ok('registration.start', { randevuNo: no });
+    const newAppointment = Object.values(docs).includes(false) ? { date: '2026-12-01', time: '10:30' } : null;
+    return t.ok('registration.confirm', { randevuNo: no, submissionId: ctx.submissionId, facts: { ...ctx.draft!.facts, ...bakiciFacts(facts) }, documents: docs, newAppointment });
+  }
+
+  it('a late draft save after confirm is refused: no draft (with IBANs) comes back for a registered appointment', async () => {
+    const t = await arrived(1);
+    const no = t.rows[0]!.randevuNo;
+    const ctx = await t.ok('registration.start', { randevuNo: no });
+    const draft = { step: 3, facts: { ...ctx.draft!.facts, 'mother.iban': MOTHER_IBAN }, documents: {}, newAppointment: { date: '2026-12-02', time: '11:00' } };
+    await t.ok('registration.saveDraft', { randevuNo: no, draft });
+    // The EKSİK EVRAK date and time typed so far are part of the draft.
+    expect((await t.ok('registration.start', { randevuNo: no })).draft).toEqual(draft);
+    await registered(t, no);
+    const late = await t.call('registration.saveDraft', { randevuNo: no, draft });
+    expect(late).toMatchObject({ ok: false, error: { code: 'DRAFT_CLOSED', message: 'Bu randevunun sonucu kaydedildi; taslak artık kaydedilmez.' } });
+    expect(t.app.requireStore().db.prepare('SELECT count(*) AS n FROM drafts').get()).toEqual({ n: 0 });
+  });
+
+  it('an IBAN typed with spaces and in lower case is stored normalised', async () => {
+    const t = await arrived(1);
+    const no = t.rows[0]!.randevuNo;
+    const typed = MOTHER_IBAN.toLowerCase().replace(/(.{4})/g, '$1 ').trim();
+    const r = await registered(t, no, BAKICI_DOCUMENTS, { 'mother.iban': typed });
+    const reg = t.app.requireStore().db.prepare('SELECT mother_iban, facts FROM registrations WHERE registration_no = ?').get(r.registrationNo) as { mother_iban: string; facts: string };
+    expect(reg.mother_iban).toBe(MOTHER_IBAN);
+    expect(JSON.parse(reg.facts)['mother.iban']).toBe(MOTHER_IBAN);
+  });
+
+  it('reversing an EKSİK EVRAK outcome cancels its follow-up appointment in the same transaction, with its event', async () => {
+    const t = await arrived(2);
+    const no = t.rows[0]!.randevuNo;
+    const r = await registered(t, no, { ...BAKICI_DOCUMENTS, BAKICI_EGITIM_SERTIFIKASI: false });
+    expect(r.newAppointmentNo).toBe(`${no}-E1`);
+    const before = t.app.requireStore().ledger.head().seq;
+    const rev = await t.ok('registration.reverse', { registrationNo: r.registrationNo, reason: 'Belge yanlışlıkla eksik işaretlendi' });
+    expect(rev).toEqual({ registrationNo: r.registrationNo, randevuNo: no, followUpCancelled: `${no}-E1` });
+    expect(t.app.requireStore().ledger.head().seq).toBe(before + 2);
+    const follow = await t.ok('desk.detail', { randevuNo: `${no}-E1` });
+    expect(follow.appointment.status).toBe('IPTAL');
+    expect(follow.history.find((h) => h.type === 'appointment.cancelled')).toMatchObject({ type: 'appointment.cancelled', text: { tr: 'İptal edildi (sonuç geri alındı)' }, reason: 'Belge yanlışlıkla eksik işaretlendi' });
+    expect((await t.ok('desk.detail', { randevuNo: no })).appointment.status).toBe('GELDI');
+    expect((await t.ok('ledger.verify', {})).ok).toBe(true);
+
+    // A follow-up the desk already started is left as it is.
+    const no2 = t.rows[1]!.randevuNo;
+    const r2 = await registered(t, no2, { ...BAKICI_DOCUMENTS, BAKICI_EGITIM_SERTIFIKASI: false });
+    const fu = t.app.requireStore().db.prepare('SELECT * FROM appointments WHERE randevu_no = ?').get(r2.newAppointmentNo) as Record<string, unknown>;
+    t.app.requireStore().ledger.record({ type: 'appointment.checked_in', entity: `appointment:${r2.newAppointmentNo}`, userId: 1 }, (w) => w.put('appointments', { ...fu, status: 'GELDI', updated_seq: w.seq }));
+    expect(await t.ok('registration.reverse', { registrationNo: r2.registrationNo, reason: 'Yanlış karar verildi' })).toMatchObject({ followUpCancelled: null });
+    expect((await t.ok('desk.detail', { randevuNo: r2.newAppointmentNo! })).appointment.status).toBe('GELDI');
+  });
+
+  it('a clerk adds a correction note with a required reason: one new event in the history, the outcome unchanged', async () => {
+    const t = await arrived(2);
+    const no = t.rows[0]!.randevuNo;
+    const r = await registered(t, no);
+    await t.ok('users.create', { username: 'gorevli', displayName: 'Şükrü Işık', role: 'CLERK', password: 'Gecici-Parola-1' });
+    await t.ok('auth.logout', {});
+    await t.ok('auth.login', { username: 'gorevli', password: 'Gecici-Parola-1' });
+    await t.ok('auth.changePassword', { currentPassword: 'Gecici-Parola-1', newPassword: 'Kendi-Parolam-42', newPasswordRepeat: 'Kendi-Parolam-42' });
+    expect(await t.call('registration.note', { randevuNo: no, reason: 'kısa' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { reason: { tr: 'Gerekçe yazılmalı (en az 5 karakter).' } } },
+    });
+    expect(await t.call('registration.note', { randevuNo: t.rows[1]!.randevuNo, reason: 'Telefon numarası değişti' })).toMatchObject({ ok: false, error: { code: 'NOTE_NOT_ALLOWED' } });
+    const before = t.app.requireStore().ledger.head().seq;
+    const n = await t.ok('registration.note', { randevuNo: no, reason: '  Çocuğun adı formda "Elif" değil "Elif Su" olmalı  ' });
+    expect(n).toEqual({ randevuNo: no, registrationNo: r.registrationNo, seq: before + 1 });
+    const d = await t.ok('desk.detail', { randevuNo: no });
+    expect(d.history.find((h) => h.type === 'registration.noted')).toMatchObject({ type: 'registration.noted', text: { tr: 'Düzeltme notu', en: 'Correction note' }, user: 'Şükrü Işık', reason: 'Çocuğun adı formda "Elif" değil "Elif Su" olmalı' });
+    expect(d.registration).toMatchObject({ registrationNo: r.registrationNo, outcome: 'KESIN_KAYIT' });
+    await t.ok('auth.logout', {});
+    await t.ok('auth.login', { username: 'mudur', password: 'Kesin-Kayit-2026' });
+    expect((await t.ok('ledger.verify', {})).ok).toBe(true);
   });
 });

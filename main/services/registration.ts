@@ -4,6 +4,7 @@ import type { ConfirmResult, Evaluation, WizardContext, WizardDraft } from '../.
 import { statusLabels, type AppointmentStatus } from '../../preload/contract/appointmentStatus';
 import { AppError } from '../app/appError';
 import type { MasaApp } from '../app/masaApp';
+import { normalizeIban } from '../domain/iban';
 import { trTitle } from '../domain/turkishText';
 import { turkeyParts } from '../domain/turkeyTime';
 import { appointmentRow } from './appointmentRows';
@@ -49,6 +50,8 @@ export function saveDraft(app: MasaApp, randevuNo: string, draft: WizardDraft): 
   const store = app.requireStore();
   const session = app.requireSession();
   requireAppointment(store.db, randevuNo);
+  // A late debounced save after confirm must not put a draft (with IBANs) back on a registered appointment.
+  if (registrationsQ.activeForAppointment(store.db, randevuNo)) throw new AppError('DRAFT_CLOSED');
   const at = app.now().toISOString();
   draftsQ.saveDraft(store.db, randevuNo, session.userId, JSON.stringify(draft), at);
   return { savedAt: at };
@@ -114,7 +117,11 @@ export function confirmRegistration(
   }
   const registrationNo = nextRegistrationNo(app);
   const followUpNo = decision.outcome === 'EKSIK_EVRAK' ? followUpNumber(app, row.randevu_no) : null;
-  const facts = input.facts;
+  // IBANs are kept as the bank reads them: no spaces, capitals ("TR12 0001 ..." -> "TR120001...").
+  const ibanKeys = new Set(wizardFields(pack).filter((f) => f.type === 'iban').map((f) => f.key));
+  const facts = Object.fromEntries(
+    Object.entries(input.facts).map(([k, v]) => [k, ibanKeys.has(k) && typeof v === 'string' ? normalizeIban(v) : v]),
+  );
   const str = (k: string) => (typeof facts[k] === 'string' ? (facts[k] as string) : null);
   store.ledger.record({ type: 'registration.recorded', entity: `appointment:${row.randevu_no}`, userId: session.userId }, (w) => {
     w.put('registrations', {

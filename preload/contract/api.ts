@@ -7,7 +7,7 @@ import type { PrintedDocument } from './printTypes';
 import type { ImportAnalysis, ImportApplied } from './importTypes';
 import type { ConfirmResult, Evaluation, WizardContext } from './registrationTypes';
 import type { BackupFolderInfo, BackupInfo, BackupResult, DayCloseBackup, RestoreResult } from './backupTypes';
-import type { AppointmentDetail, AppointmentSummary, DayView } from './deskTypes';
+import type { AppointmentDetail, AppointmentSummary, DayView, FindKind } from './deskTypes';
 import type { AppStatus, LedgerCheck, LedgerStatus, OfficeInfo, SessionInfo, UserSummary } from './types';
 
 /**
@@ -84,6 +84,9 @@ export const apiInputs = {
   'registration.reverse': z
     .object({ registrationNo: z.string('REQUIRED').min(1, 'REQUIRED'), reason: z.string('REASON').trim().min(5, 'REASON').max(500, 'INVALID') })
     .strict(),
+  'registration.note': z
+    .object({ randevuNo: s.randevuNo, reason: z.string('REASON').trim().min(5, 'REASON').max(500, 'INVALID') })
+    .strict(),
   'retention.overview': s.empty,
   'retention.erase': z.object({ records: z.array(s.randevuNo).min(1, 'REQUIRED').max(10_000, 'INVALID') }).strict(),
   'audit.accessLog': z.object({ from: s.isoDate, to: s.isoDate, randevuNo: s.randevuNo.optional() }).strict(),
@@ -142,7 +145,8 @@ export interface ApiOutputs {
   'registration.saveDraft': { savedAt: string };
   'registration.evaluate': Evaluation;
   'registration.confirm': ConfirmResult;
-  'registration.reverse': { registrationNo: string; randevuNo: string };
+  'registration.reverse': { registrationNo: string; randevuNo: string; followUpCancelled: string | null };
+  'registration.note': { randevuNo: string; registrationNo: string; seq: number };
   'retention.overview': RetentionOverview;
   'retention.erase': ErasureResult;
   'audit.accessLog': AccessLogEntry[];
@@ -163,7 +167,7 @@ export interface ApiOutputs {
   'lists.leaveMainList': { registrationNo: string; leftAt: string };
   'lists.placement': { registrationNo: string; placement: string };
   'day.view': DayView;
-  'desk.find': { query: string; kind: 'randevu' | 'tckn' | 'name' | 'none'; results: AppointmentSummary[] };
+  'desk.find': { query: string; kind: FindKind; results: AppointmentSummary[] };
   'desk.checkIn': AppointmentSummary;
   'desk.detail': AppointmentDetail;
   'desk.closeDay': { date: string; noShows: number; backup: DayCloseBackup };

@@ -11,6 +11,9 @@ export interface AppointmentSummary {
   arrivedAt: string | null;
 }
 
+/** What the find box took the query for: a scanned Randevu No or registration number, a T.C. Kimlik No, a name. */
+export type FindKind = 'randevu' | 'registration' | 'tckn' | 'name' | 'none';
+
 export interface DayView {
   date: string;
   total: number;
@@ -49,6 +52,8 @@ export interface AppointmentDetail {
     outcome: OutcomeCode;
     supportType: string | null;
     monthlyAmountCents: number | null;
+    /** The rule pack's currency of the amount. */
+    currency: 'EUR' | 'TL';
     registeredAt: string;
     clerk: string;
     decision: unknown;

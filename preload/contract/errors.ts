@@ -80,6 +80,20 @@ export const errorMessages = {
   },
   PACK_UNKNOWN: { tr: '{programCode} programı için kural paketi yok.', en: 'There is no rule pack for programme {programCode}.' },
   REGISTRATION_NOT_FOUND: { tr: 'Kayıt bulunamadı.', en: 'Registration not found.' },
+  APPOINTMENT_NOT_TODAY: {
+    tr: 'Bu randevu bugün için değil ({date}); "Geldi" yalnızca randevu gününde işaretlenebilir.',
+    en: 'This appointment is not for today ({date}); arrival can only be recorded on the day of the appointment.',
+  },
+  DAY_IN_FUTURE: { tr: '{date} henüz gelmedi; ileri bir tarihin günü kapatılamaz.', en: '{date} has not come yet; a future day cannot be closed.' },
+  DAY_ALREADY_CLOSED: { tr: '{date} günü zaten kapatıldı; ikinci kez kapatılamaz.', en: 'The day {date} is already closed; it cannot be closed twice.' },
+  NOTE_NOT_ALLOWED: {
+    tr: 'Bu randevu için henüz kaydedilmiş bir sonuç yok; düzeltme notu yalnızca kayıtlı sonuca eklenir.',
+    en: 'No outcome is recorded for this appointment yet; a correction note is added to a recorded outcome only.',
+  },
+  DRAFT_CLOSED: {
+    tr: 'Bu randevunun sonucu kaydedildi; taslak artık kaydedilmez.',
+    en: 'The outcome of this appointment is recorded; the draft is no longer saved.',
+  },
   REGISTRATION_REVERSED: {
     tr: '{registrationNo} numaralı kaydın sonucu il müdürlüğünce geri alındı; bu kayıt için belge basılamaz.',
     en: 'The outcome of registration {registrationNo} was reversed by the office head; no document can be printed for it.',

@@ -25,6 +25,8 @@ export interface DecisionView {
   outcome: OutcomeCode;
   supportType: { code: string; label: Bilingual } | null;
   monthlyAmountCents: number | null;
+  /** The rule pack's currency of the amount. */
+  currency: 'EUR' | 'TL';
   failedRules: { code: string; text: Bilingual }[];
   missingDocuments: DocumentItemView[];
   packCode: string;
@@ -36,6 +38,8 @@ export interface WizardDraft {
   step: number;
   facts: Record<string, string | number | boolean | null>;
   documents: Record<string, boolean>;
+  /** EKSİK EVRAK: the new appointment's date and time as typed so far (may be empty strings). */
+  newAppointment?: { date: string; time: string };
 }
 
 export interface WizardContext {

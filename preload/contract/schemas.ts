@@ -37,4 +37,12 @@ export const factValues = z.record(
 );
 /** Document checklist answers: code -> true (present) / false (missing). Unanswered = absent key. */
 export const documentAnswers = z.record(z.string().regex(/^[A-Z0-9_]{1,64}$/, 'INVALID'), z.boolean(), 'INVALID');
-export const wizardDraft = z.object({ step: z.number().int().min(0).max(10), facts: factValues, documents: documentAnswers }).strict();
+export const wizardDraft = z
+  .object({
+    step: z.number().int().min(0).max(10),
+    facts: factValues,
+    documents: documentAnswers,
+    /** EKSİK EVRAK: the new appointment's date and time as typed so far (may be empty). */
+    newAppointment: z.object({ date: z.string().max(10, 'INVALID'), time: z.string().max(5, 'INVALID') }).strict().optional(),
+  })
+  .strict();

@@ -1,0 +1,41 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../migrate';
+import { migrations } from '../migrations';
+import { byFoldedName } from './search';
+
+const row = (no: string, name: string) => ({
+  randevu_no: no, program_code: 'BAKICI-2020', province_code: '35', date: '2026-11-24', time: '09:00', pre_registered_at: '2026-01-05T10:00:00',
+  mother_tckn: '10000000146', mother_first_name: 'X', mother_last_name: 'Y', mother_birth_date: null, child_tckn: null, child_birth_date: '2025-01-01',
+  phone: null, caregiver_tckn: null, institution_name: null, status: 'BEKLIYOR', arrived_at: null, hq_cancelled: 0,
+  search_name: name, search_last: name, updated_seq: 1,
+});
+const insert = (db: Database.Database, r: ReturnType<typeof row>) =>
+  db.prepare(`INSERT INTO appointments (${Object.keys(r).join(', ')}) VALUES (${Object.keys(r).map((k) => `@${k}`).join(', ')})`).run(r);
+
+describe('migration 0040: any word of the name', () => {
+  it('fills the word rotations of appointments already in a file, and triggers keep them current', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.filter((m) => m.version <= 30));
+    insert(db, row('A-1', 'ayse sukran yilmaz'));
+    insert(db, row('A-2', 'odd "quote\\ name'));
+    insert(db, row('A-3', ''));
+    migrate(db);
+    const keys = (no: string) => (db.prepare('SELECT key FROM appointment_search WHERE randevu_no = ? ORDER BY key').all(no) as { key: string }[]).map((r) => r.key);
+    expect(keys('A-1')).toEqual(['ayse sukran yilmaz', 'sukran yilmaz ayse', 'yilmaz ayse sukran']);
+    expect(keys('A-2')).toEqual(['"quote\\ name odd', 'name odd "quote\\', 'odd "quote\\ name']);
+    expect(keys('A-3')).toEqual([]);
+    expect(byFoldedName(db, 'sukran').map((r) => r.randevu_no)).toEqual(['A-1']);
+    // A new row, a changed name (as the state writer's upsert does), an erased name, a delete.
+    insert(db, row('A-4', 'gul isik'));
+    expect(keys('A-4')).toEqual(['gul isik', 'isik gul']);
+    db.prepare("INSERT INTO appointments (randevu_no, program_code, province_code, date, time, pre_registered_at, mother_tckn, mother_first_name, mother_last_name, child_birth_date, status, search_name, search_last, updated_seq) VALUES ('A-4', 'P', '35', '2026-11-24', '09:00', 'x', '1', 'X', 'Y', '2025-01-01', 'BEKLIYOR', 'gul sukran', 'sukran gul', 2) ON CONFLICT (randevu_no) DO UPDATE SET search_name = excluded.search_name").run();
+    expect(keys('A-4')).toEqual(['gul sukran', 'sukran gul']);
+    db.prepare("UPDATE appointments SET search_name = '' WHERE randevu_no = 'A-1'").run();
+    expect(keys('A-1')).toEqual([]);
+    db.prepare("DELETE FROM appointments WHERE randevu_no = 'A-4'").run();
+    expect(keys('A-4')).toEqual([]);
+    expect(byFoldedName(db, 'sukran')).toEqual([]);
+    db.close();
+  });
+});
