@@ -16,7 +16,10 @@ export const provinceCode = z
 export const deskCode = z
   .string('REQUIRED')
   .trim()
-  .transform((v) => v.toLocaleUpperCase('tr-TR'))
+  // Desk codes are ASCII (they go into HQ file names): upper-case the ASCII way, so that "ist1"
+  // is IST1, not İST1 as tr-TR would make it. A dotted or dotless I typed on a Turkish keyboard
+  // is the letter I; other Turkish letters (Ş, Ğ, Ç, Ö, Ü) are refused by the pattern.
+  .transform((v) => v.replace(/[ıİ]/g, 'I').replace(/[a-z]+/g, (m) => m.toUpperCase()))
   .pipe(z.string().regex(/^[A-Z0-9]{1,8}$/, 'DESK').refine((v) => v !== 'IL', 'DESK'));
 export const isoDate = z
   .string('DATE')

@@ -5,6 +5,7 @@ import { sendCatch } from '../api/client';
 import { useApiForm } from '../hooks/useApiForm';
 import { CenteredCard } from '../shell/CenteredCard';
 import { FormError } from '../shell/FormError';
+import { turkishFilter } from '../shell/turkishFilter';
 
 const provinceOptions = Object.entries(PROVINCES).map(([code, name]) => ({ value: code, label: `${code} — ${name}` }));
 
@@ -37,6 +38,7 @@ export function SetupScreen({ onDone }: { onDone: (recoveryCode: string) => void
             placeholder={t('setup.provincePlaceholder')}
             data={provinceOptions}
             searchable
+            filter={turkishFilter}
             {...form.getInputProps('provinceCode')}
           />
           <TextInput label={t('setup.desk')} description={t('setup.deskHint')} {...form.getInputProps('deskCode')} />

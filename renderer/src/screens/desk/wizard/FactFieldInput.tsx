@@ -2,6 +2,7 @@ import { NumberInput, Radio, Select, Group, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { TrDateInput } from '../../../shell/TrDateInput';
 import type { Bilingual, FactFieldView } from '../../../../../preload/contract/registrationTypes';
+import { turkishFilter } from '../../../shell/turkishFilter';
 
 type Value = string | number | boolean | null;
 
@@ -56,7 +57,7 @@ export function FactFieldInput({
           </Radio.Group>
         );
       }
-      return <Select {...common} data={data} searchable value={typeof value === 'string' ? value : null} onChange={(v) => onChange(v)} />;
+      return <Select {...common} data={data} searchable filter={turkishFilter} value={typeof value === 'string' ? value : null} onChange={(v) => onChange(v)} />;
     }
     case 'money':
       // Typed in lira with Turkish separators (2.546,00); stored in kuruş.
