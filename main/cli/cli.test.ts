@@ -27,10 +27,22 @@ describe('npm run cli', () => {
   });
 
   it('init with missing options is a usage error (2); bad values are refused (1) with Turkish messages', () => {
-    expect(cli(['init', '--username', 'mudur'], { dataDir, password: PW }).code).toBe(2);
-    const bad = cli(['init', '--username', 'mudur', '--name', 'Ayşe Yılmaz', '--province', '99', '--desk', 'M01'], { dataDir, password: PW });
+    const missing = cli(['init', '--username', 'mudur'], { dataDir, password: PW });
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('init için --username, --name, --province ve --desk gerekli.');
+    expect(missing.err).toContain('Kullanım: npm run cli -- init');
+    const missingEn = cli(['init', '--username', 'mudur', '--lang', 'en'], { dataDir, password: PW });
+    expect(missingEn.err).toContain('init needs --username, --name, --province and --desk.');
+    expect(missingEn.err).toContain('Usage: npm run cli -- init');
+    const unknown = cli(['init', '--kullanici', 'mudur'], { dataDir, password: PW });
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('Bilinmeyen seçenek: --kullanici');
+    const bad = cli(['init', '--username', 'mudur', '--name', 'Ayşe Yılmaz', '--province', '99', '--desk', 'Şube1'], { dataDir, password: PW });
     expect(bad.code).toBe(1);
-    expect(bad.err).toContain('İl kodu 1 ile 81 arasında olmalı.');
+    // Each refused field is named as the command line names it, not by the schema's key.
+    expect(bad.err).toContain('il kodu (--province): İl kodu 1 ile 81 arasında olmalı.');
+    expect(bad.err).toContain('masa kodu (--desk): Masa kodu 1-8 büyük harf veya rakam olmalı');
+    expect(bad.err).not.toContain('provinceCode');
   });
 
   it('init takes the password from standard input and prints the recovery code once', () => {

@@ -38,6 +38,26 @@ function helpText(lang: 'tr' | 'en'): string {
   return lines.join('\n');
 }
 
+function usageWord(lang: 'tr' | 'en'): string {
+  return lang === 'en' ? 'Usage' : 'Kullanım';
+}
+
+/** node:util parseArgs speaks English; the office head reads Turkish. */
+function parseArgsMessage(err: Error & { code?: string }, lang: 'tr' | 'en'): string {
+  if (lang === 'en') return err.message;
+  const option = /'(-[^']*)'/.exec(err.message)?.[1] ?? '';
+  switch (err.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `Bilinmeyen seçenek: ${option}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return option ? `${option} seçeneği bir değer ister (ya da değer almaz).` : 'Bir seçeneğin değeri hatalı.';
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return 'Bu komut bu kadar dosya/değer almaz.';
+    default:
+      return 'Komut satırı anlaşılamadı.';
+  }
+}
+
 export async function runCli(argv: string[], io?: Partial<CliIO>): Promise<number> {
   const [name, ...rest] = argv;
   const baseIO: CliIO = {
@@ -53,7 +73,7 @@ export async function runCli(argv: string[], io?: Partial<CliIO>): Promise<numbe
   }
   const command = cliCommands.find((c) => c.name === name);
   if (!command) {
-    baseIO.err(`Bilinmeyen komut: ${name}\n\n${helpText(baseIO.lang)}`);
+    baseIO.err(`${baseIO.lang === 'en' ? 'Unknown command' : 'Bilinmeyen komut'}: ${name}\n\n${helpText(baseIO.lang)}`);
     return 2;
   }
   let parsed: ReturnType<typeof parseArgs>;
@@ -68,7 +88,7 @@ export async function runCli(argv: string[], io?: Partial<CliIO>): Promise<numbe
     for (const f of command.flags ?? []) options[f] = { type: 'boolean' };
     parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
   } catch (err) {
-    baseIO.err(`${(err as Error).message}\nKullanım: npm run cli -- ${command.usage}`);
+    baseIO.err(`${parseArgsMessage(err as Error, baseIO.lang)}\n${usageWord(baseIO.lang)}: npm run cli -- ${command.usage}`);
     return 2;
   }
   if (parsed.values.lang === 'en') baseIO.lang = 'en';
@@ -86,7 +106,7 @@ export async function runCli(argv: string[], io?: Partial<CliIO>): Promise<numbe
     call,
     async signIn() {
       const username = (parsed.values.user as string | undefined) ?? process.env.MASA_USER ?? '';
-      if (!username) throw new UsageError('--user KULLANICI ya da MASA_USER gerekli / --user or MASA_USER is required');
+      if (!username) throw new UsageError('--user KULLANICI ya da MASA_USER gerekli.', '--user USER or MASA_USER is required.');
       const password = await readSecret('Parola / Password: ');
       return call('auth.login', { username, password });
     },
@@ -95,7 +115,7 @@ export async function runCli(argv: string[], io?: Partial<CliIO>): Promise<numbe
     return await command.run(ctx);
   } catch (err) {
     if (err instanceof UsageError) {
-      baseIO.err(`${err.message}\nKullanım: npm run cli -- ${command.usage}`);
+      baseIO.err(`${err.text(baseIO.lang)}\n${usageWord(baseIO.lang)}: npm run cli -- ${command.usage}`);
       return 2;
     }
     throw err;

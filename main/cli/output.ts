@@ -1,7 +1,38 @@
 import type { ApiResult } from '../../preload/contract/api';
 import type { Language } from '../../preload/contract/errors';
 
-export class UsageError extends Error {}
+/** A usage mistake (exit 2): the message in Turkish, and in English for --lang en. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly messageEn: string = message,
+  ) {
+    super(message);
+  }
+
+  text(lang: Language): string {
+    return lang === 'en' ? this.messageEn : this.message;
+  }
+}
+
+/** Field keys of the handler schemas as the command line names them (its options). */
+const CLI_FIELD_NAMES: Record<string, { tr: string; en: string }> = {
+  username: { tr: 'kullanıcı adı (--username)', en: 'username (--username)' },
+  displayName: { tr: 'ad soyad (--name)', en: 'full name (--name)' },
+  provinceCode: { tr: 'il kodu (--province)', en: 'province code (--province)' },
+  deskCode: { tr: 'masa kodu (--desk)', en: 'desk code (--desk)' },
+  password: { tr: 'parola', en: 'password' },
+  passwordRepeat: { tr: 'parola (tekrar)', en: 'password (again)' },
+  date: { tr: 'tarih (--date)', en: 'date (--date)' },
+  outDir: { tr: 'klasör (--out)', en: 'folder (--out)' },
+  out: { tr: 'dosya (--out)', en: 'file (--out)' },
+  file: { tr: 'dosya', en: 'file' },
+  packCode: { tr: 'program (--pack)', en: 'programme (--pack)' },
+};
+
+function fieldName(field: string, lang: Language): string {
+  return CLI_FIELD_NAMES[field]?.[lang] ?? field;
+}
 
 export interface CliIO {
   json: boolean;
@@ -17,7 +48,7 @@ export function printRefusal(io: CliIO, result: Extract<ApiResult<unknown>, { ok
     io.out(JSON.stringify({ ok: false, error: e }, null, 2));
   } else {
     io.err(`${io.lang === 'en' ? 'Refused' : 'Reddedildi'}: ${io.lang === 'en' ? e.messageEn : e.message}`);
-    for (const [field, m] of Object.entries(e.fields ?? {})) io.err(`  - ${field}: ${io.lang === 'en' ? m.en : m.tr}`);
+    for (const [field, m] of Object.entries(e.fields ?? {})) io.err(`  - ${fieldName(field, io.lang)}: ${io.lang === 'en' ? m.en : m.tr}`);
   }
   return 1;
 }

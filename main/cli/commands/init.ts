@@ -13,7 +13,7 @@ export const initCommand: CliCommand = {
   async run(ctx) {
     const { username, name, province, desk } = ctx.options;
     if (typeof username !== 'string' || typeof name !== 'string' || typeof province !== 'string' || typeof desk !== 'string') {
-      throw new UsageError('init needs --username, --name, --province and --desk');
+      throw new UsageError('init için --username, --name, --province ve --desk gerekli.', 'init needs --username, --name, --province and --desk.');
     }
     const password = await readSecret('Parola / Password: ');
     const r = await ctx.call('setup.create', {

@@ -17,7 +17,7 @@ export const reportCommand: CliCommand = {
   options: ['date', 'out'],
   async run(ctx) {
     const { date, out } = ctx.options;
-    if (typeof date !== 'string' || typeof out !== 'string') throw new UsageError('report needs --date and --out');
+    if (typeof date !== 'string' || typeof out !== 'string') throw new UsageError('report için --date ve --out gerekli.', 'report needs --date and --out.');
     const signed = await ctx.signIn();
     if (!signed.ok) return printRefusal(ctx.io, signed);
     const r = await ctx.call('print.dailyReport', { date });
@@ -36,7 +36,7 @@ export const listsCommand: CliCommand = {
   flags: ['full'],
   async run(ctx) {
     const { pack, province, out } = ctx.options;
-    if (typeof pack !== 'string' || typeof out !== 'string') throw new UsageError('lists needs --pack and --out');
+    if (typeof pack !== 'string' || typeof out !== 'string') throw new UsageError('lists için --pack ve --out gerekli.', 'lists needs --pack and --out.');
     const signed = await ctx.signIn();
     if (!signed.ok) return printRefusal(ctx.io, signed);
     const r = await ctx.call('print.placementList', { programCode: pack, ...(typeof province === 'string' ? { provinceCode: province } : {}), maskTckn: ctx.options.full !== true });
