@@ -7,7 +7,7 @@ export const backupHandlers = defineHandlers({
   'backup.setFolder': { access: HEAD_ONLY, run: ({ app }, input) => backup.setBackupFolder(app, input.dir) },
   'backup.verify': { access: HEAD_ONLY, allowedInRescue: true, run: ({ app }, input) => backup.verifyBackup(app, input) },
   'backup.restore': { access: HEAD_ONLY, allowedInRescue: true, run: ({ app }, input) => backup.restoreBackup(app, input) },
-  'backup.folder': { access: HEAD_ONLY, run: ({ app }) => backup.backupFolderInfo(app) },
+  'backup.folder': { access: HEAD_ONLY, allowedInRescue: true, run: ({ app }) => backup.backupFolderInfo(app) },
   // No session: the problem and sign-in screens, when the live ledger cannot be opened. Lists
   // only backup folder names and chain heads; the restore proves rights on the backup itself.
   'backup.listFolder': { access: 'public', allowedInRescue: true, run: ({ app }, input) => backup.listBackupsAt(app, input) },

@@ -33,7 +33,7 @@ export function App() {
     case 'locked':
       return <LockScreen name={status.session?.displayName ?? ''} onDone={refresh} />;
     case 'error':
-      return <ProblemScreen problem={status.problem} />;
+      return <ProblemScreen problem={status.problem} onDone={refresh} />;
     case 'rescue':
       return <RescueScreen status={status} onDone={refresh} />;
     case 'ready':

@@ -5,13 +5,17 @@ import { sendCatch } from '../api/client';
 import { useApiForm } from '../hooks/useApiForm';
 import { CenteredCard } from '../shell/CenteredCard';
 import { FormError } from '../shell/FormError';
+import { BackupKeyRestoreScreen } from './backup/RestorePanel';
 
 export function LoginScreen({ onDone }: { onDone: () => void }) {
-  const [recovering, setRecovering] = useState(false);
-  return recovering ? <RecoverForm onBack={() => setRecovering(false)} onDone={onDone} /> : <LoginForm onRecover={() => setRecovering(true)} onDone={onDone} />;
+  const [mode, setMode] = useState<'login' | 'recover' | 'restore'>('login');
+  if (mode === 'recover') return <RecoverForm onBack={() => setMode('login')} onDone={onDone} />;
+  // The ledger cannot be opened (damaged file or key file) or nobody knows a password.
+  if (mode === 'restore') return <BackupKeyRestoreScreen onBack={() => setMode('login')} onDone={() => setMode('login')} />;
+  return <LoginForm onRecover={() => setMode('recover')} onRestore={() => setMode('restore')} onDone={onDone} />;
 }
 
-function LoginForm({ onDone, onRecover }: { onDone: () => void; onRecover: () => void }) {
+function LoginForm({ onDone, onRecover, onRestore }: { onDone: () => void; onRecover: () => void; onRestore: () => void }) {
   const { t } = useTranslation();
   const { form, busy, errorMessage, submitWith } = useApiForm({ username: '', password: '' });
   const onSubmit = submitWith(async (v) => {
@@ -32,6 +36,9 @@ function LoginForm({ onDone, onRecover }: { onDone: () => void; onRecover: () =>
           </Button>
           <Anchor component="button" type="button" size="sm" onClick={onRecover}>
             {t('login.forgot')}
+          </Anchor>
+          <Anchor component="button" type="button" size="sm" c="dimmed" onClick={onRestore}>
+            {t('backups.rescueLink')}
           </Anchor>
         </Stack>
       </form>

@@ -1,0 +1,81 @@
+import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccessLogEntry } from '../../../../preload/contract/auditTypes';
+import { sendCatch } from '../../api/client';
+import { errorText } from '../../api/errorText';
+import { todayInTurkey } from '../../hooks/today';
+import { TrDateInput } from '../../shell/TrDateInput';
+
+/** dd.MM.yyyy HH:mm:ss in Turkey time, whatever the PC's zone. */
+function trTime(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 3 * 3600_000).toISOString();
+  return `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)} ${d.slice(11, 19)}`;
+}
+
+/** KVKK access log for the office head: who viewed, printed or exported which record, and when. */
+export function AccessLogScreen() {
+  const { t } = useTranslation();
+  const [from, setFrom] = useState(todayInTurkey());
+  const [to, setTo] = useState(todayInTurkey());
+  const [rows, setRows] = useState<AccessLogEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  async function show(f = from, tt = to) {
+    setError(null);
+    const r = await sendCatch('audit.accessLog', { from: f, to: tt });
+    if (r.error) setError(errorText(r.error));
+    else setRows(r.data);
+  }
+  useEffect(() => void show(), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const action = (a: string) => {
+    const key = `accessLog.actions.${a.replace('.', '_')}`;
+    const text = t(key);
+    return text === key ? a : text;
+  };
+  return (
+    <Stack>
+      <Title order={2} size="h3">
+        {t('accessLog.title')}
+      </Title>
+      <Text size="sm">{t('accessLog.intro')}</Text>
+      <Group align="end">
+        <TrDateInput label={t('accessLog.from')} value={from} onChange={(v) => v && setFrom(v)} w={170} data-testid="access-from" />
+        <TrDateInput label={t('accessLog.to')} value={to} onChange={(v) => v && setTo(v)} w={170} data-testid="access-to" />
+        <Button onClick={() => void show()}>{t('accessLog.show')}</Button>
+      </Group>
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      {rows && rows.length === 0 && <Alert color="gray">{t('accessLog.empty')}</Alert>}
+      {rows && rows.length > 0 && (
+        <>
+          <Text size="sm" c="dimmed">
+            {t('accessLog.count', { count: rows.length })}
+          </Text>
+          <Table striped withTableBorder data-testid="access-log">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('accessLog.when')}</Table.Th>
+                <Table.Th>{t('accessLog.user')}</Table.Th>
+                <Table.Th>{t('accessLog.action')}</Table.Th>
+                <Table.Th>{t('accessLog.record')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => (
+                <Table.Tr key={r.seq}>
+                  <Table.Td>{trTime(r.at)}</Table.Td>
+                  <Table.Td>{r.user}</Table.Td>
+                  <Table.Td>{action(r.action)}</Table.Td>
+                  <Table.Td>{r.entity.replace(/^appointment:/, '')}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </Stack>
+  );
+}
