@@ -2,6 +2,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { randomBytes } from 'node:crypto';
+import { openEncrypted } from './connection';
 import { DatabaseError } from './errors';
 import { ledgerPaths } from './paths';
 import { HEAD, makeLedger, TEST_KDF, tempDir } from './testing/fixtures';
@@ -72,6 +75,23 @@ describe('unlocking', () => {
     expect(codeOf(() => unlockLedger({ dir, credentials: { kind: 'user', username: 'kimse', secret: HEAD.password }, kdf: TEST_KDF }))).toBe(
       'SLOT_WRONG_SECRET',
     );
+  });
+
+  it('the ledger file opens only with its data key: a wrong or empty key is DB_WRONG_KEY, the file is untouched', () => {
+    const { dir, store } = makeLedger(undefined, 3);
+    store.close();
+    const file = ledgerPaths(dir).db;
+    const before = fs.readFileSync(file);
+    expect(codeOf(() => openEncrypted(file, { key: randomBytes(32) }))).toBe('DB_WRONG_KEY');
+    expect(codeOf(() => openEncrypted(file, { key: Buffer.alloc(32) }))).toBe('DB_WRONG_KEY');
+    // Without any key SQLite sees random bytes: not a database.
+    const plain = new Database(file, { readonly: true });
+    expect(() => plain.prepare('SELECT count(*) FROM sqlite_master').get()).toThrow(/not a database/);
+    plain.close();
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    const s = unlock(dir);
+    expect(verifyChain(s.db)).toMatchObject({ ok: true });
+    s.close();
   });
 
   it('a missing slot file is an error, never a new ledger', () => {
