@@ -1,6 +1,7 @@
 /**
- * `npm run audit:electron`: runs @doyensec/electronegativity over the Electron shell (main
- * process shell, preload, the page with its CSP) and fails on any finding that
+ * `npm run audit:electron`: runs @doyensec/electronegativity over the project's Electron-facing
+ * code (main process shell, preload, the page with its CSP, the renderer's sources and, when
+ * built, the bundled renderer that Electron actually loads) and fails on any finding that
  * docs/electronegativity.md does not list with a written reason.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,12 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'masa-eneg-'));
 fs.cpSync('main/electron', path.join(work, 'electron'), { recursive: true });
 fs.cpSync('preload', path.join(work, 'preload'), { recursive: true });
 fs.copyFileSync('renderer/index.html', path.join(work, 'index.html'));
+// The renderer's own code (React screens, the API client): what runs in the window.
+fs.cpSync('renderer/src', path.join(work, 'renderer-src'), { recursive: true });
+// The built bundle is what Electron loads (and what a dependency could slip code into); it is
+// scanned when present (`npm run build:renderer`), and its absence is said, not hidden.
+if (fs.existsSync('renderer/dist/index.html')) fs.cpSync('renderer/dist', path.join(work, 'renderer-dist'), { recursive: true });
+else console.warn('renderer/dist is not built: the bundled renderer is not scanned (run npm run build:renderer first)');
 const out = path.join(work, 'findings.csv');
 const bin = path.resolve('node_modules/.bin/electronegativity');
 // AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK downloads Electron's release list at run time: with a
