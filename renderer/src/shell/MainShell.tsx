@@ -40,7 +40,8 @@ export function MainShell({ status, refresh }: { status: AppStatus; refresh: () 
   const items: { view: View; label: string; show: boolean }[] = [
     { view: 'today', label: t('nav.today'), show: true },
     { view: 'import', label: t('nav.import'), show: isHead },
-    { view: 'dayEnd', label: t('nav.dayEnd'), show: isHead },
+    // A clerk sees the end-of-day screen (the export only) when the head allowed it.
+    { view: 'dayEnd', label: t('nav.dayEnd'), show: isHead || office.clerksMayExportReconciliation },
     { view: 'users', label: t('nav.users'), show: isHead },
     { view: 'ledger', label: t('nav.ledger'), show: isHead },
     { view: 'retention', label: t('nav.retention'), show: isHead },
@@ -112,7 +113,7 @@ export function MainShell({ status, refresh }: { status: AppStatus; refresh: () 
           </Stack>
         )}
         {view === 'import' && isHead && <ImportScreen />}
-        {view === 'dayEnd' && isHead && <DayEndScreen />}
+        {view === 'dayEnd' && (isHead || office.clerksMayExportReconciliation) && <DayEndScreen isHead={isHead} office={office} onChanged={refresh} />}
         {view === 'users' && isHead && <UsersScreen />}
         {view === 'ledger' && isHead && <LedgerScreen office={office} onChanged={refresh} />}
         {view === 'retention' && isHead && <RetentionScreen />}
