@@ -7,6 +7,7 @@ import { importHandlers } from './importHandlers';
 import { registrationHandlers } from './registrationHandlers';
 import { printHandlers } from './printHandlers';
 import { reconciliationHandlers } from './reconciliationHandlers';
+import { rulesHandlers } from './rulesHandlers';
 import type { Handler, HandlerTable } from './defineHandlers';
 import { ledgerHandlers } from './ledgerHandlers';
 import { userHandlers } from './userHandlers';
@@ -23,7 +24,7 @@ export function combineHandlerTables(...tables: HandlerTable[]): HandlerTable {
   return out as HandlerTable;
 }
 
-export const handlers = combineHandlerTables(appHandlers, authHandlers, userHandlers, ledgerHandlers, deskHandlers, backupHandlers, importHandlers, registrationHandlers, printHandlers, reconciliationHandlers);
+export const handlers = combineHandlerTables(appHandlers, authHandlers, userHandlers, ledgerHandlers, deskHandlers, backupHandlers, importHandlers, registrationHandlers, printHandlers, reconciliationHandlers, rulesHandlers);
 
 export function handlerFor(name: string): Handler<ApiName> | undefined {
   return Object.hasOwn(handlers, name) ? (handlers as Record<string, Handler<ApiName>>)[name] : undefined;

@@ -24,8 +24,57 @@ const MSG = {
   future: { tr: 'Tarih bugünden sonra olamaz.', en: 'The date cannot be in the future.' },
 } satisfies Record<string, Bilingual>;
 
-/** Field-level checks of the visible facts; the messages are what the wizard shows next to the field. */
-export function checkFacts(pack: RulePack, facts: Facts, dates: DecisionDates, visible = visibleFields(pack, facts, dates)): Record<string, Bilingual> {
+/**
+ * Where the facts come from, for the message: the wizard's inputs (dates typed as gg.aa.yyyy,
+ * amounts in TL, both sent as ISO days and kuruş) or a facts file (docs/facts.md), where the
+ * value is written as stored: `yyyy-MM-dd`, integer kuruş.
+ */
+export type FactsSource = 'wizard' | 'file';
+
+/** A facts file: what is accepted, with the value the user meant when it can be read. */
+function fileDateMessage(v: unknown): Bilingual {
+  const m = typeof v === 'string' ? /^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\s*$/.exec(v) : null;
+  const iso = m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : null;
+  if (iso && isIsoDay(iso)) {
+    return { tr: `Tarih yyyy-aa-gg biçiminde yazılmalı: "${v as string}" yerine "${iso}".`, en: `Write the date as yyyy-MM-dd: "${iso}" instead of "${v as string}".` };
+  }
+  return { tr: 'yyyy-aa-gg biçiminde gerçek bir tarih olmalı (ör. 2015-07-01).', en: 'Must be a real date written yyyy-MM-dd (e.g. 2015-07-01).' };
+}
+
+function fileMoneyMessage(v: unknown): Bilingual {
+  // "3.577,50" (as forms show it), "3577,50" or 3577.5: the same amount in kuruş is the hint.
+  let kurus: number | null = null;
+  if (typeof v === 'string' && /^\s*(\d{1,3}(\.\d{3})+|\d+)(,\d{1,2})?\s*(TL)?\s*$/i.test(v)) {
+    const [lira, frac = ''] = v.replace(/TL/i, '').trim().replace(/\./g, '').split(',');
+    kurus = Number(lira) * 100 + Number(frac.padEnd(2, '0'));
+  } else if (typeof v === 'number' && Number.isFinite(v) && v >= 0 && !Number.isInteger(v)) {
+    kurus = Math.round(v * 100);
+  }
+  const shown = typeof v === 'string' ? `"${v}"` : String(v);
+  if (kurus !== null) {
+    return {
+      tr: `Tutar kuruş cinsinden bir tam sayı olarak yazılmalı: ${shown} TL için ${kurus}.`,
+      en: `Write the amount as a whole number of kuruş: ${kurus} for ${shown} TL.`,
+    };
+  }
+  return {
+    tr: 'Tutar kuruş cinsinden 0 ya da daha büyük bir tam sayı olmalı (2.546,00 TL için 254600).',
+    en: 'The amount must be a whole number of kuruş, 0 or more (254600 for 2,546.00 TL).',
+  };
+}
+
+/**
+ * Field-level checks of the visible facts. With the default source the messages are what the
+ * wizard shows next to its fields; with 'file' a date or an amount is explained as a facts
+ * file must write it.
+ */
+export function checkFacts(
+  pack: RulePack,
+  facts: Facts,
+  dates: DecisionDates,
+  visible = visibleFields(pack, facts, dates),
+  source: FactsSource = 'wizard',
+): Record<string, Bilingual> {
   const errors: Record<string, Bilingual> = {};
   for (const f of visible) {
     const v = facts[f.key];
@@ -34,7 +83,7 @@ export function checkFacts(pack: RulePack, facts: Facts, dates: DecisionDates, v
       continue;
     }
     const e = checkValue(f, v, dates);
-    if (e) errors[f.key] = e;
+    if (e) errors[f.key] = source === 'file' && e === MSG.date ? fileDateMessage(v) : source === 'file' && e === MSG.money ? fileMoneyMessage(v) : e;
   }
   return errors;
 }

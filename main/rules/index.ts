@@ -4,7 +4,7 @@
  */
 export { loadRulePacks, getRulePack, parseRulePack, RulePackInvalid } from './load';
 export { decide, requiredDocuments, packHash, FactsInvalid, type Decision, type Outcome } from './engine';
-export { checkFacts, visibleFields, effectiveFacts, type Bilingual } from './facts';
+export { checkFacts, visibleFields, effectiveFacts, type Bilingual, type FactsSource } from './facts';
 export { paramOn, type Facts, type FactValue, type DecisionDates } from './evaluate';
 export { computeLists, placementOf, formatPlacement, type ListEntry, type LeftEvent, type Placement } from './lists';
 export type { RulePack, FactField, Condition } from './schema';

@@ -6,6 +6,7 @@ import type { DeskKeyInfo, ExportResult, MergeResult, TrustedKeyView, VerifyRow 
 import type { PrintedDocument } from './printTypes';
 import type { ImportAnalysis, ImportApplied } from './importTypes';
 import type { ConfirmResult, Evaluation, WizardContext } from './registrationTypes';
+import { decideInput, type DecisionResult } from './rulesTypes';
 import type { BackupFolderInfo, BackupInfo, BackupResult, DayCloseBackup, RestoreResult } from './backupTypes';
 import type { AppointmentDetail, AppointmentSummary, DayView, FindKind } from './deskTypes';
 import type { AppStatus, LedgerCheck, LedgerStatus, OfficeInfo, SessionInfo, UserSummary } from './types';
@@ -113,6 +114,7 @@ export const apiInputs = {
   'desk.checkIn': z.object({ randevuNo: s.randevuNo }).strict(),
   'desk.detail': z.object({ randevuNo: s.randevuNo }).strict(),
   'desk.closeDay': z.object({ date: s.isoDate }).strict(),
+  'rules.decide': decideInput,
 } as const;
 
 export interface ApiOutputs {
@@ -171,6 +173,7 @@ export interface ApiOutputs {
   'desk.checkIn': AppointmentSummary;
   'desk.detail': AppointmentDetail;
   'desk.closeDay': { date: string; noShows: number; backup: DayCloseBackup };
+  'rules.decide': DecisionResult;
 }
 
 export type ApiName = keyof typeof apiInputs & keyof ApiOutputs;

@@ -21,6 +21,27 @@ export const fieldMessages = {
   REASON: { tr: 'Gerekçe yazılmalı (en az 5 karakter).', en: 'Write a reason (at least 5 characters).' },
   TIME: { tr: 'Saat SS:dd biçiminde olmalı (ör. 14:30).', en: 'Time must be HH:mm (e.g. 14:30).' },
   INVALID: { tr: 'Geçersiz değer.', en: 'Invalid value.' },
+  FILE_TOO_LARGE: { tr: 'Dosya 64 MB sınırından büyük.', en: 'The file is larger than the 64 MB limit.' },
+  QUERY_LONG: { tr: 'Arama en fazla 100 karakter olabilir.', en: 'A search can be at most 100 characters long.' },
+  // Facts files (`npm run cli -- decide`, docs/facts.md): written as the file is, not as the forms show.
+  FILE_DATE: {
+    tr: 'yyyy-aa-gg biçiminde gerçek bir tarih olmalı (ör. 2020-12-31); gg.aa.yyyy kabul edilmez.',
+    en: 'Must be a real date written yyyy-MM-dd (e.g. 2020-12-31); dd.MM.yyyy is not accepted.',
+  },
+  FILE_DATETIME: {
+    tr: 'yyyy-aa-ggTSS:dd:ss biçiminde gerçek bir tarih ve saat olmalı (Türkiye saati, ör. 2020-09-01T11:00:00).',
+    en: 'Must be a real date and time written yyyy-MM-ddTHH:mm:ss (Turkey time, e.g. 2020-09-01T11:00:00).',
+  },
+  FILE_OBJECT: { tr: 'Bir JSON nesnesi olmalı: { ... } biçiminde yazılmalı.', en: 'Must be a JSON object: write it as { ... }.' },
+  FILE_BOOLEAN: { tr: 'true ya da false olmalı.', en: 'Must be true or false.' },
+  FILE_TOP_FIELDS: {
+    tr: 'Olgu dosyasında yalnızca "dates", "facts" ve "documents" alanları olabilir (docs/facts.md).',
+    en: 'A facts file holds only "dates", "facts" and "documents" (docs/facts.md).',
+  },
+  FILE_DATES_FIELDS: {
+    tr: '"dates" içinde yalnızca "preRegistration" ve "finalRegistration" olabilir.',
+    en: '"dates" holds only "preRegistration" and "finalRegistration".',
+  },
 } as const satisfies Record<string, { tr: string; en: string }>;
 
 export type FieldMessageCode = keyof typeof fieldMessages;

@@ -1,20 +1,42 @@
 import fs from 'node:fs';
-import { z } from 'zod';
-import { decide, FactsInvalid, getRulePack, loadRulePacks } from '../../rules';
-import { printValue, UsageError } from '../output';
+import type { ApiInput } from '../../../preload/contract/api';
+import type { DecisionResult } from '../../../preload/contract/rulesTypes';
+import { printValue, UsageError, type CliIO } from '../output';
 import type { CliCommand } from '../command';
 
-const factsFile = z
-  .object({
-    dates: z.object({ preRegistration: z.string(), finalRegistration: z.string() }).strict(),
-    facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-    documents: z.record(z.string(), z.boolean()).default({}),
-  })
-  .strict();
+/** The parts of a facts file by their Turkish (and English) names, for the messages. */
+const PART_NAMES: Record<string, { tr: string; en: string }> = {
+  _: { tr: 'olgu dosyası', en: 'facts file' },
+  dates: { tr: 'tarihler', en: 'dates' },
+  'dates.preRegistration': { tr: 'ön kayıt zamanı', en: 'pre-registration time' },
+  'dates.finalRegistration': { tr: 'kesin kayıt tarihi', en: 'final registration day' },
+  facts: { tr: 'olgular', en: 'facts' },
+  documents: { tr: 'belgeler', en: 'documents' },
+};
+
+function partName(field: string, lang: CliIO['lang']): string {
+  const named = PART_NAMES[field];
+  if (named) return field === '_' ? named[lang] : `${field} (${named[lang]})`;
+  if (field.startsWith('documents.')) return `${field} (${lang === 'en' ? 'document' : 'belge'})`;
+  return field.startsWith('facts.') ? field.slice('facts.'.length) : field;
+}
+
+function printDecision(io: CliIO, d: DecisionResult): number {
+  const en = io.lang === 'en';
+  return printValue(io, d, () =>
+    [
+      `${en ? 'Decision' : 'Karar'}: ${d.outcome}   (${d.packCode}, ${d.packHash.slice(0, 12)}…)`,
+      ...(d.supportType ? [`${en ? 'Support' : 'Destek'}: ${d.supportType.label[io.lang]} — ${((d.monthlyAmountCents ?? 0) / 100).toFixed(2).replace('.', ',')} EUR`] : []),
+      ...d.failedRules.map((r) => `  ✗ ${r.code}: ${r.text[io.lang]}  [${Object.entries(r.inputs).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}]`),
+      ...d.missingDocuments.map((m) => `  ${en ? 'missing' : 'eksik'}: ${m.label[io.lang]}`),
+    ].join('\n'),
+  );
+}
 
 /**
  * Decides one application from a facts file (docs/facts.md), without the UI and without a
- * ledger: the rules engine is pure, so no sign-in is needed and nothing is written.
+ * ledger, through the same handler as everything else (`rules.decide`, session-less: the rules
+ * engine is pure, so no sign-in is needed and nothing is written).
  */
 export const decideCommand: CliCommand = {
   name: 'decide',
@@ -28,34 +50,42 @@ export const decideCommand: CliCommand = {
     const code = ctx.options.pack;
     const file = ctx.positionals[0];
     if (typeof code !== 'string' || !file) throw new UsageError('decide needs --pack CODE and a facts file');
-    const pack = getRulePack(code);
-    const en = ctx.io.lang === 'en';
-    if (!pack) {
-      ctx.io.err(`${en ? 'Unknown pack' : 'Bilinmeyen kural paketi'}: ${code} (${[...loadRulePacks().keys()].join(', ')})`);
-      return 1;
-    }
-    let input: z.infer<typeof factsFile>;
+    const io = ctx.io;
+    const en = io.lang === 'en';
+    let content: unknown;
     try {
-      input = factsFile.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+      content = JSON.parse(fs.readFileSync(file, 'utf8'));
     } catch (e) {
-      ctx.io.err(`${en ? 'The facts file cannot be read' : 'Olgu dosyası okunamadı'}: ${(e as Error).message.split('\n')[0]}`);
+      const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? (en ? 'no such file' : 'dosya yok') : en ? 'not valid JSON' : 'geçerli JSON değil';
+      io.err(`${en ? 'The facts file cannot be read' : 'Olgu dosyası okunamadı'}: ${file} (${why})`);
       return 1;
     }
-    try {
-      const d = decide(pack, input.facts, input.dates, input.documents);
-      return printValue(ctx.io, d, () =>
-        [
-          `${en ? 'Decision' : 'Karar'}: ${d.outcome}   (${d.packCode}, ${d.packHash.slice(0, 12)}…)`,
-          ...(d.supportType ? [`${en ? 'Support' : 'Destek'}: ${d.supportType.label[ctx.io.lang]} — ${((d.monthlyAmountCents ?? 0) / 100).toFixed(2).replace('.', ',')} EUR`] : []),
-          ...d.failedRules.map((r) => `  ✗ ${r.code}: ${r.text[ctx.io.lang]}  [${Object.entries(r.inputs).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}]`),
-          ...d.missingDocuments.map((m) => `  ${en ? 'missing' : 'eksik'}: ${m.label[ctx.io.lang]}`),
-        ].join('\n'),
-      );
-    } catch (e) {
-      if (!(e instanceof FactsInvalid)) throw e;
-      if (ctx.io.json) ctx.io.out(JSON.stringify({ ok: false, error: { code: 'FACTS_INVALID', fields: e.fieldErrors } }, null, 2));
-      else for (const [k, m] of Object.entries(e.fieldErrors)) ctx.io.err(`  ${k}: ${m[ctx.io.lang]}`);
+    if (content === null || typeof content !== 'object' || Array.isArray(content)) {
+      io.err(`${en ? 'The facts file cannot be read' : 'Olgu dosyası okunamadı'}: ${en ? 'it must be a JSON object { "dates": …, "facts": …, "documents": … }' : 'bir JSON nesnesi olmalı { "dates": …, "facts": …, "documents": … }'}`);
       return 1;
     }
+    // --pack names the pack (any case); the file holds dates, facts and documents.
+    const r = await ctx.call('rules.decide', { ...content, packCode: code } as ApiInput<'rules.decide'>);
+    if (r.ok) return printDecision(io, r.value);
+    const e = r.error;
+    if (io.json) {
+      io.out(JSON.stringify({ ok: false, error: e }, null, 2));
+      return 1;
+    }
+    if (e.code === 'PACK_UNKNOWN') {
+      io.err(`${en ? 'Unknown pack' : 'Bilinmeyen kural paketi'}: ${code} (${String(e.params?.known ?? '')})`);
+      return 1;
+    }
+    if (e.code === 'VALIDATION') {
+      io.err(`${en ? 'The facts file cannot be read' : 'Olgu dosyası okunamadı'} (${file}):`);
+      for (const [k, m] of Object.entries(e.fields ?? {})) io.err(`  ${partName(k, io.lang)}: ${m[io.lang]}`);
+      return 1;
+    }
+    if (e.code === 'FACTS_INVALID') {
+      for (const [k, m] of Object.entries(e.fields ?? {})) io.err(`  ${k}: ${m[io.lang]}`);
+      return 1;
+    }
+    io.err(`${en ? 'Refused' : 'Reddedildi'}: ${en ? e.messageEn : e.message}`);
+    return 1;
   },
 };
