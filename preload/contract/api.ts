@@ -95,6 +95,20 @@ export const apiInputs = {
   'import.apply': z.object({ importId: z.string('INVALID').uuid('INVALID') }).strict(),
   'import.cancel': z.object({ importId: z.string('INVALID').uuid('INVALID') }).strict(),
   'import.saveReport': z.object({ importId: z.string('INVALID').uuid('INVALID'), to: z.string('REQUIRED').min(1, 'REQUIRED') }).strict(),
+  // A picked or dropped file's bytes as base64 (JSON over the bridge, structured clone in
+  // Electron): at most 64 MB of file, which holds a 160,000-row list with room to spare.
+  'import.analyzeBytes': z
+    .object({
+      name: z.string('REQUIRED').trim().min(1, 'REQUIRED').max(255, 'INVALID'),
+      base64: z
+        .string('REQUIRED')
+        .min(1, 'REQUIRED')
+        .max(4 * Math.ceil((64 * 1024 * 1024) / 3), 'FILE_TOO_LARGE')
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'INVALID'),
+      importId: z.string().uuid('INVALID').optional(),
+    })
+    .strict(),
+  'import.reportFile': z.object({ importId: z.string('INVALID').uuid('INVALID') }).strict(),
   'print.registration': z.object({ registrationNo: z.string('REQUIRED').min(1, 'REQUIRED').max(40, 'INVALID') }).strict(),
   'print.dailyReport': z.object({ date: s.isoDate }).strict(),
   'print.placementList': z.object({ programCode: z.string('REQUIRED').min(1, 'REQUIRED'), provinceCode: s.provinceCode.optional(), maskTckn: z.boolean().optional() }).strict(),
@@ -110,7 +124,7 @@ export const apiInputs = {
     .strict(),
   'lists.placement': z.object({ registrationNo: z.string('REQUIRED').min(1, 'REQUIRED'), date: s.isoDate.optional() }).strict(),
   'day.view': z.object({ date: s.isoDate }).strict(),
-  'desk.find': z.object({ query: z.string('INVALID').max(100, 'INVALID') }).strict(),
+  'desk.find': z.object({ query: z.string('INVALID').max(100, 'QUERY_LONG') }).strict(),
   'desk.checkIn': z.object({ randevuNo: s.randevuNo }).strict(),
   'desk.detail': z.object({ randevuNo: s.randevuNo }).strict(),
   'desk.closeDay': z.object({ date: s.isoDate }).strict(),
@@ -156,6 +170,8 @@ export interface ApiOutputs {
   'import.apply': ImportApplied;
   'import.cancel': { cancelled: boolean };
   'import.saveReport': { path: string };
+  'import.analyzeBytes': ImportAnalysis;
+  'import.reportFile': { name: string; base64: string };
   'print.registration': PrintedDocument;
   'print.dailyReport': PrintedDocument;
   'print.placementList': PrintedDocument;

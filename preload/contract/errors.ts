@@ -156,6 +156,12 @@ export const errorMessages = {
   IMPORT_CANCELLED: { tr: 'İçe aktarma iptal edildi; hiçbir şey değişmedi.', en: 'The import was cancelled; nothing changed.' },
   IMPORT_UNKNOWN: { tr: 'Bu içe aktarma bulunamadı (süresi geçti ya da iptal edildi). Dosyayı yeniden seçin.', en: 'This import is not known (expired or cancelled). Choose the file again.' },
   IMPORT_FILE_MISSING: { tr: 'Dosya bulunamadı: {name}', en: 'File not found: {name}' },
+  IMPORT_TOO_LARGE: { tr: 'Dosya {maxMb} MB sınırından büyük; bir randevu listesi bu kadar büyük olmaz. Hiçbir şey değişmedi.', en: 'The file is larger than the {maxMb} MB limit; an appointment list is never this large. Nothing changed.' },
+  IMPORT_REPORT_FAILED: { tr: 'Rapor yazılamadı: {reason} İçe aktarma yapılmadı; hiçbir değişiklik kaydedilmedi.', en: 'The report could not be written: {reasonEn} The import was not applied; nothing was changed.' },
+  IMPORT_REPORT_FAILED_SAVED: {
+    tr: 'İçe aktarma kaydedildi, ancak rapor yazılamadı: {reason} Raporu başka bir yere yeniden kaydedebilirsiniz.',
+    en: 'The import was saved, but the report could not be written: {reasonEn} You can save the report again elsewhere.',
+  },
   PROVINCE_NOT_IN_PACK: { tr: '{programCode} programında {provinceCode} ili yok.', en: 'Province {provinceCode} is not in programme {programCode}.' },
   EXPORT_FOLDER: { tr: 'Klasör bulunamadı ya da yazılamıyor: {dir}', en: 'The folder does not exist or cannot be written: {dir}' },
   KEY_INVALID: { tr: 'Bu bir Ed25519 açık anahtarı (PEM) değil.', en: 'This is not an Ed25519 public key (PEM).' },

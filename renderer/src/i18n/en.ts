@@ -105,6 +105,8 @@ export const en: Messages = {
     done: 'Personal data of {{records}} records ({{appointments}} appointments, {{registrations}} registrations) erased; {{events}} older events redacted. Destruction record: ledger event #{{seq}}.',
   },
   roles: { HEAD: 'Office Head', CLERK: 'Desk Clerk' },
+  /** Outcome labels as the desk shows them (HQ files keep the Turkish contract values). */
+  outcomes: { KESIN_KAYIT: 'FINAL REGISTRATION', RET: 'REJECTED', EKSIK_EVRAK: 'DOCUMENTS MISSING' },
   wizard: {
     title: 'Final registration',
     leave: 'Leave as draft',
@@ -198,7 +200,7 @@ export const en: Messages = {
   },
   find: {
     label: 'Find appointment',
-    placeholder: 'Scan the appointment no, or type a T.C. Kimlik No or a name',
+    placeholder: 'Scan the appointment or registration no, or type a T.C. Kimlik No or a name',
     hint: 'F2 or Ctrl+K brings you here from anywhere; Enter opens the first match.',
     results: 'Appointments found',
     none: 'No matching appointment.',
@@ -231,6 +233,11 @@ export const en: Messages = {
     history: 'History (ledger events)',
     reverse: 'Reverse the outcome',
     reverseReason: 'Reason for the reversal',
+    note: 'Add a correction note',
+    noteReason: 'Correction note (reason)',
+    noteHint: 'The record is not changed: the note is added to the ledger as a new event with its reason and shows in the history.',
+    noteSaved: 'The correction note was added to the ledger.',
+    followUpCancelled: 'The follow-up appointment {{randevuNo}} for the missing documents was cancelled.',
     cancelledAfterRegistration: 'HQ cancelled this appointment after registration; the registration stays as it is.',
   },
   day: {

@@ -103,6 +103,8 @@ export const tr = {
     done: '{{records}} kaydın ({{appointments}} randevu, {{registrations}} kesin kayıt) kişisel verileri silindi; {{events}} eski olay arındırıldı. İmha kaydı: defter olayı #{{seq}}.',
   },
   roles: { HEAD: 'Birim Sorumlusu', CLERK: 'Masa Görevlisi' },
+  /** Outcome labels as the desk shows them (HQ files keep the Turkish contract values). */
+  outcomes: { KESIN_KAYIT: 'KESİN KAYIT', RET: 'RET', EKSIK_EVRAK: 'EKSİK EVRAK' },
   wizard: {
     title: 'Kesin kayıt',
     leave: 'Taslak olarak bırak',
@@ -196,7 +198,7 @@ export const tr = {
   },
   find: {
     label: 'Randevu bul',
-    placeholder: 'Randevu No okutun, T.C. Kimlik No ya da ad soyad yazın',
+    placeholder: 'Randevu No ya da Kayıt No okutun, T.C. Kimlik No ya da ad soyad yazın',
     hint: 'F2 ya da Ctrl+K ile her yerden buraya gelinir; Enter ilk eşleşmeyi açar.',
     results: 'Bulunan randevular',
     none: 'Eşleşen randevu yok.',
@@ -229,6 +231,11 @@ export const tr = {
     history: 'Geçmiş (defter olayları)',
     reverse: 'Sonucu geri al',
     reverseReason: 'Geri alma gerekçesi',
+    note: 'Düzeltme notu ekle',
+    noteReason: 'Düzeltme notu (gerekçe)',
+    noteHint: 'Kayıt değiştirilmez: not, gerekçesiyle deftere yeni bir olay olarak eklenir ve geçmişte görünür.',
+    noteSaved: 'Düzeltme notu deftere eklendi.',
+    followUpCancelled: 'Eksik evrak için açılan {{randevuNo}} randevusu iptal edildi.',
     cancelledAfterRegistration: 'HQ bu randevuyu kayıttan sonra iptal etti; kayıt olduğu gibi korunur.',
   },
   day: {

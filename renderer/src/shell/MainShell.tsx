@@ -29,7 +29,8 @@ export function MainShell({ status, refresh }: { status: AppStatus; refresh: () 
   const [view, setView] = useState<View>('today');
   const [desk, setDesk] = useState<DeskView>({ mode: 'day' });
   const [date, setDate] = useState(todayInTurkey());
-  const findRef = useFindHotkey<HTMLInputElement>();
+  // The find box lives in "Bugün": F2 / Ctrl+K on any other screen goes there and focuses it.
+  const findRef = useFindHotkey<HTMLInputElement>(() => setView('today'));
   const openAppointment = (randevuNo: string) => {
     setView('today');
     setDesk({ mode: 'appointment', randevuNo });

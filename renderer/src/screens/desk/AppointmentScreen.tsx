@@ -55,6 +55,12 @@ export function AppointmentScreen({
     }
   }
 
+  async function printForm(registrationNo: string) {
+    const r = await sendCatch('print.registration', { registrationNo });
+    if (r.error) notifications.show({ color: 'red', message: errorText(r.error) });
+    else setDoc(r.data);
+  }
+
   if (error) {
     return (
       <Stack>
@@ -124,7 +130,7 @@ export function AppointmentScreen({
           {reg && (
             <Paper withBorder p="md" mb="md" data-testid="registration">
               <Title order={3} size="h5" mb="xs">
-                {t('desk.outcome')}: {OUTCOME_TEXT[reg.outcome]}
+                {t('desk.outcome')}: {t(`outcomes.${reg.outcome}`)}
               </Title>
               <Fields
                 rows={[
@@ -142,9 +148,10 @@ export function AppointmentScreen({
                 </Alert>
               ) : (
                 <>
-                  <Button mt="sm" variant="default" onClick={() => void send('print.registration', { registrationNo: reg.registrationNo }).then(setDoc)}>
+                  <Button mt="sm" variant="default" onClick={() => void printForm(reg.registrationNo)}>
                     {t('print.form')}
                   </Button>
+                  <NoteForm randevuNo={a.randevuNo} onDone={load} />
                   {isHead && <ReverseForm registrationNo={reg.registrationNo} onDone={load} />}
                 </>
               )}
@@ -161,7 +168,7 @@ export function AppointmentScreen({
                     <Table.Td>{formatTrDateTime(h.at, true)}</Table.Td>
                     <Table.Td>
                       {h.text[lang]}
-                      {h.outcome ? ` — ${OUTCOME_TEXT[h.outcome as keyof typeof OUTCOME_TEXT] ?? h.outcome}` : ''}
+                      {h.outcome ? ` — ${h.outcome in OUTCOME_TEXT ? t(`outcomes.${h.outcome}`) : h.outcome}` : ''}
                       {h.reason ? (
                         <Text size="xs" c="dimmed">
                           {h.reason}
@@ -196,6 +203,44 @@ function Fields({ rows }: { rows: [string, string][] }) {
   );
 }
 
+/** Clerk or head: a correction is a new ledger event with its reason, never an overwrite. */
+function NoteForm({ randevuNo, onDone }: { randevuNo: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [err, setErr] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function add() {
+    if (busy) return;
+    setBusy(true);
+    const r = await sendCatch('registration.note', { randevuNo, reason });
+    setBusy(false);
+    if (r.error) setErr(fieldErrors(r.error).reason ?? errorText(r.error));
+    else {
+      setErr(null);
+      setReason('');
+      notifications.show({ color: 'green', message: t('desk.noteSaved') });
+      onDone();
+    }
+  }
+  return (
+    <Stack mt="md" gap="xs">
+      <Textarea
+        label={t('desk.noteReason')}
+        description={t('desk.noteHint')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={err}
+        autosize
+        minRows={2}
+        data-testid="note-reason"
+      />
+      <Button variant="light" onClick={() => void add()} loading={busy} data-testid="note-add">
+        {t('desk.note')}
+      </Button>
+    </Stack>
+  );
+}
+
 /** Office head only: an outcome is reversed by a new event with a reason, never overwritten. */
 function ReverseForm({ registrationNo, onDone }: { registrationNo: string; onDone: () => void }) {
   const { t } = useTranslation();
@@ -213,6 +258,7 @@ function ReverseForm({ registrationNo, onDone }: { registrationNo: string; onDon
           else {
             setErr(null);
             setReason('');
+            if (r.data.followUpCancelled) notifications.show({ color: 'orange', message: t('desk.followUpCancelled', { randevuNo: r.data.followUpCancelled }) });
             onDone();
           }
         }}

@@ -3,7 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentSummary } from '../../../../preload/contract/deskTypes';
-import { send } from '../../api/client';
+import { sendCatch } from '../../api/client';
+import { errorText, fieldErrors } from '../../api/errorText';
 import { formatTrDate } from '../../hooks/today';
 import { StatusChip } from '../../shell/StatusChip';
 
@@ -17,19 +18,29 @@ export function FindBox({ inputRef, onOpen }: { inputRef: RefObject<HTMLInputEle
   const [debounced] = useDebouncedValue(query, 80);
   const [results, setResults] = useState<AppointmentSummary[]>([]);
   const [pending, setPending] = useState(false);
+  /** Main's refusal of the query (e.g. longer than 100 characters), in the user's language. */
+  const [error, setError] = useState<string | null>(null);
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
 
   useEffect(() => {
     let live = true;
     if (debounced.trim().length === 0) {
       setResults([]);
+      setError(null);
+      setPending(false);
       return;
     }
     setPending(true);
-    void send('desk.find', { query: debounced }).then((r) => {
+    void sendCatch('desk.find', { query: debounced }).then((r) => {
       if (!live) return;
-      setResults(r.results);
       setPending(false);
+      if (r.error) {
+        setResults([]);
+        setError(fieldErrors(r.error).query ?? errorText(r.error));
+        return;
+      }
+      setError(null);
+      setResults(r.data.results);
       combobox.openDropdown();
     });
     return () => {
@@ -42,7 +53,15 @@ export function FindBox({ inputRef, onOpen }: { inputRef: RefObject<HTMLInputEle
     // A scan arrives faster than the debounce: ask main directly for the exact text.
     const typed = query.trim();
     if (!typed) return;
-    const r = (await send('desk.find', { query: typed })).results;
+    const found = await sendCatch('desk.find', { query: typed });
+    if (found.error) {
+      setResults([]);
+      setError(fieldErrors(found.error).query ?? errorText(found.error));
+      return;
+    }
+    const r = found.data.results;
+    // A scanned registration number (Kesin Kayıt Formu barcode) names exactly one appointment.
+    if (found.data.kind === 'registration' && r.length === 1) return choose(r[0]!.randevuNo);
     const normalized = typed.toLocaleUpperCase('tr-TR').replace(/\*/g, '-');
     const exact = r.find((x) => x.randevuNo === normalized) ?? (r.length === 1 ? r[0] : undefined);
     if (exact) choose(exact.randevuNo);
@@ -56,6 +75,7 @@ export function FindBox({ inputRef, onOpen }: { inputRef: RefObject<HTMLInputEle
     combobox.closeDropdown();
     setQuery('');
     setResults([]);
+    setError(null);
     onOpen(randevuNo);
   }
 
@@ -78,13 +98,14 @@ export function FindBox({ inputRef, onOpen }: { inputRef: RefObject<HTMLInputEle
           label={t('find.label')}
           placeholder={t('find.placeholder')}
           description={t('find.hint')}
+          error={error}
           rightSection={<Kbd size="xs">F2</Kbd>}
           rightSectionWidth={44}
           autoComplete="off"
           data-testid="find-box"
         />
       </Combobox.Target>
-      <Combobox.Dropdown hidden={query.trim().length === 0}>
+      <Combobox.Dropdown hidden={query.trim().length === 0 || error !== null}>
         <Combobox.Options aria-label={t('find.results')}>
           {results.length === 0 && !pending && <Combobox.Empty>{t('find.none')}</Combobox.Empty>}
           {results.map((r) => (

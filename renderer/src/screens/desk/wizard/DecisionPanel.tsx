@@ -1,6 +1,5 @@
 import { Alert, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { OUTCOME_TEXT } from '../../../../../preload/contract/appointmentStatus';
 import type { DecisionView } from '../../../../../preload/contract/registrationTypes';
 import { formatMoney } from '../../../hooks/today';
 import { TrDateInput } from '../../../shell/TrDateInput';
@@ -25,7 +24,7 @@ export function DecisionPanel({
     <Stack>
       <Alert color={COLOR[decision.outcome]} variant="light" title={t('wizard.decision')} data-testid="decision-outcome" data-outcome={decision.outcome}>
         <Title order={3} size="h2">
-          {OUTCOME_TEXT[decision.outcome]}
+          {t(`outcomes.${decision.outcome}`)}
         </Title>
       </Alert>
       {decision.supportType && (

@@ -20,9 +20,11 @@ const STEPS = ['identity', 'programme', 'documents', 'decision', 'confirm'] as c
 export function RegistrationWizard({ randevuNo, onClose }: { randevuNo: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'tr';
-  const { context, draft, update, evaluation, evaluate } = useWizard(randevuNo);
+  const { context, draft, update, evaluation, evaluate, error, closeDraft, reopenDraft } = useWizard(randevuNo);
   const [showErrors, setShowErrors] = useState(false);
-  const [newAppointment, setNewAppointment] = useState({ date: '', time: '' });
+  // The EKSİK EVRAK new appointment is part of the draft: leaving and coming back keeps it.
+  const newAppointment = draft.newAppointment ?? { date: '', time: '' };
+  const setNewAppointment = (v: { date: string; time: string }) => update((d) => ({ ...d, newAppointment: v }));
   const [confirmError, setConfirmError] = useState<{ text: string; fields: Record<string, string> } | null>(null);
   const [done, setDone] = useState<ConfirmResult | null>(null);
   const confirming = useRef(false);
@@ -37,6 +39,18 @@ export function RegistrationWizard({ randevuNo, onClose }: { randevuNo: string; 
   }, [draft.step, evaluation?.decision?.outcome, context !== null]);
 
   if (done) return <WizardDone result={done} onClose={onClose} />;
+  if (error && (!context || !evaluation)) {
+    return (
+      <Stack data-testid="wizard-error">
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+        <Button variant="default" onClick={onClose} w={200} autoFocus>
+          {t('wizard.leave')}
+        </Button>
+      </Stack>
+    );
+  }
   if (!context || !evaluation) return <Text>{t('common.loading')}</Text>;
   const step = draft.step;
   const visible = new Set(evaluation.visibleFields);
@@ -53,6 +67,7 @@ export function RegistrationWizard({ randevuNo, onClose }: { randevuNo: string; 
 
   async function next() {
     const ev = await evaluate(draft);
+    if (!ev) return; // refused by main: the message is shown above the buttons
     const kind = STEPS[step];
     const visibleNow = new Set(ev.visibleFields);
     const blocking =
@@ -74,6 +89,8 @@ export function RegistrationWizard({ randevuNo, onClose }: { randevuNo: string; 
     // A second Enter while the first confirm is on its way does nothing here; main records once anyway.
     if (confirming.current) return;
     confirming.current = true;
+    // The debounced draft save must not reach main after the outcome is recorded.
+    closeDraft();
     const r = await sendCatch('registration.confirm', {
       randevuNo,
       submissionId: context!.submissionId,
@@ -82,8 +99,10 @@ export function RegistrationWizard({ randevuNo, onClose }: { randevuNo: string; 
       newAppointment: evaluation!.decision?.outcome === 'EKSIK_EVRAK' ? { date: newAppointment.date, time: newAppointment.time } : null,
     });
     confirming.current = false;
-    if (r.error) setConfirmError({ text: errorText(r.error), fields: fieldErrors(r.error) });
-    else setDone(r.data);
+    if (r.error) {
+      reopenDraft();
+      setConfirmError({ text: errorText(r.error), fields: fieldErrors(r.error) });
+    } else setDone(r.data);
   }
 
   const fieldStep = (s: FactFieldView['step']) => (
@@ -160,6 +179,11 @@ export function RegistrationWizard({ randevuNo, onClose }: { randevuNo: string; 
             {confirmError && (
               <Alert color="red" role="alert">
                 {confirmError.text}
+              </Alert>
+            )}
+            {error && (
+              <Alert color="red" role="alert" data-testid="wizard-error">
+                {error}
               </Alert>
             )}
             <Group justify="space-between">
