@@ -33,7 +33,8 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-const MAX_BODY = 64 * 1024 * 1024; // appointment lists arrive as base64 in a body
+// Appointment lists arrive as base64 in a body: 64 MB of file is 85.3 MB of base64, plus the JSON around it.
+const MAX_BODY = 90 * 1024 * 1024;
 
 export async function startBridge(app: MasaApp, opts: { rendererDir: string; port?: number }): Promise<BridgeServer> {
   const token = randomBytes(24).toString('hex');

@@ -1,5 +1,5 @@
 import { CsvError, parse } from 'csv-parse';
-import { createReadStream, type ReadStream } from 'node:fs';
+import { openStream, type CountingStream, type ListInput } from './listInput';
 import { Transform, pipeline, type TransformCallback } from 'node:stream';
 import { AppointmentFileRefused } from './refusal';
 import type { RowSource, SheetRow } from './rowSource';
@@ -37,15 +37,15 @@ class Utf8Check extends Transform {
  * keep their number, and a quoted field spanning lines stays one row.
  */
 export class CsvRowSource implements RowSource {
-  private input: ReadStream | null = null;
+  private input: CountingStream | null = null;
 
   constructor(
-    private readonly path: string,
+    private readonly path: ListInput,
     private readonly delimiter: string,
   ) {}
 
   bytesRead(): number {
-    return this.input?.bytesRead ?? 0;
+    return this.input?.bytesRead() ?? 0;
   }
 
   date1904(): boolean {
@@ -53,11 +53,11 @@ export class CsvRowSource implements RowSource {
   }
 
   close(): void {
-    this.input?.destroy();
+    this.input?.stream.destroy();
   }
 
   async *batches(): AsyncGenerator<SheetRow[]> {
-    const input = (this.input = createReadStream(this.path, { highWaterMark: 256 * 1024 }));
+    const input = (this.input = openStream(this.path)).stream;
     const parser = parse({
       delimiter: this.delimiter,
       bom: true,

@@ -6,7 +6,7 @@
 export { parseAppointmentFile } from './parse';
 export { planImport, existingStateOf } from './plan';
 export type { ExistingAppointment, ExistingState, ImportCounts, ImportPlan, ImportReport, PlanContext, ReportLine, ReportLineKind } from './plan';
-export { writeImportReportXlsx } from './reportXlsx';
+export { importReportXlsxBytes, writeImportReportXlsx } from './reportXlsx';
 export { AppointmentFileRefused, AppointmentImportAborted } from './refusal';
 export { COLUMNS } from './columns';
 export type { ColumnHeader, ColumnKey } from './columns';

@@ -105,7 +105,8 @@ export type RejectCode =
   | 'BAD_STATUS'
   | 'FORMULA_NO_VALUE'
   | 'CELL_ERROR'
-  | 'DUPLICATE_RANDEVU_NO';
+  | 'DUPLICATE_RANDEVU_NO'
+  | 'UNKNOWN_PROGRAM';
 
 /** `shown` is the offending value, only for columns that are not personal data. */
 export function rejectText(code: RejectCode, header: string, shown: string | null, firstRow?: number): Bilingual {
@@ -147,6 +148,11 @@ export function rejectText(code: RejectCode, header: string, shown: string | nul
       };
     case 'CELL_ERROR':
       return { tr: `${header}${v} bir hata değeri içeriyor.`, en: `${header}${v} holds an error value.` };
+    case 'UNKNOWN_PROGRAM':
+      return {
+        tr: `${header}${v} bu masada tanımlı bir program değil (kural paketi yok); satır alınmadı, masada karara bağlanamazdı. Genel Müdürlükle görüşün.`,
+        en: `${header}${v} is not a programme this desk knows (no rule pack); the row was not taken, as it could not be decided at the desk. Contact HQ.`,
+      };
     case 'DUPLICATE_RANDEVU_NO':
       return {
         tr: `${header}${v} dosyada ${firstRow ?? '?'}. satırda zaten var; yinelenen satır alınmadı.`,

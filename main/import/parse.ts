@@ -19,10 +19,11 @@ const PROGRESS_EVERY = 1000;
 export async function parseAppointmentFile(input: ParseInput, options: ParseOptions = {}): Promise<ParsedAppointmentList> {
   const { signal } = options;
   if (signal?.aborted) throw new AppointmentImportAborted();
-  const sniffed = await sniffFile(input.path);
+  const data = 'bytes' in input ? input.bytes : input.path;
+  const sniffed = await sniffFile(data);
   if (signal?.aborted) throw new AppointmentImportAborted();
-  const source: RowSource = sniffed.format === 'xlsx' ? new XlsxRowSource(input.path, sniffed.crc32) : new CsvRowSource(input.path, sniffed.delimiter);
-  const work = readList(source, { format: sniffed.format, size: sniffed.size, fileName: input.fileName ?? basename(input.path) }, options);
+  const source: RowSource = sniffed.format === 'xlsx' ? new XlsxRowSource(data, sniffed.crc32) : new CsvRowSource(data, sniffed.delimiter);
+  const work = readList(source, { format: sniffed.format, size: sniffed.size, fileName: 'bytes' in input ? input.fileName : (input.fileName ?? basename(input.path)) }, options);
   if (!signal) return work;
 
   // Rows are checked against the signal one by one; the race also covers a wait inside the

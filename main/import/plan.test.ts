@@ -36,12 +36,13 @@ describe('planImport', () => {
       textRow(6, { 'Randevu Tarihi': '31.02.2026', 'Anne Adı': '' }), // two problems, one rejected row
     ]);
     const plan = planImport(parsed, { ownProvinces: ['35'], existing: () => undefined });
-    expect(plan.report.counts).toEqual({ added: 2, updated: 0, unchanged: 0, cancelled: 0, rejected: 1, skipped: 3, keptStarted: 0 });
+    // The row HQ had already cancelled is stored as cancelled and counted as cancelled, not as added.
+    expect(plan.report.counts).toEqual({ added: 1, updated: 0, unchanged: 0, cancelled: 1, rejected: 1, skipped: 3, keptStarted: 0 });
     expect(plan.report.skippedByProvince).toEqual({ '06': 2, '34': 1 });
     expect(total(plan)).toBe(parsed.totalRows);
     expect(plan.added.map((r) => [r.randevuNo, r.cancelled])).toEqual([[no(1), false], [no(2), true]]);
     expect(plan.report.lines.map((l) => [l.row, l.kind, l.code, l.column])).toEqual([
-      [3, 'added', 'ADDED_CANCELLED', null],
+      [3, 'cancelled', 'ADDED_CANCELLED', null],
       [7, 'rejected', 'BAD_DATE', 'Randevu Tarihi'],
       [7, 'rejected', 'MISSING_VALUE', 'Anne Adı'],
     ]);
@@ -132,5 +133,24 @@ describe('planImport', () => {
     };
     expect(changes.added).toHaveLength(2);
     expect(planImport(parsed, ctx)).toEqual(plan);
+  });
+
+  it('a row of the own province with a programme the desk has no rule pack for is rejected (row, column, reason); another province\'s is skipped', async () => {
+    const parsed = await parse([textRow(1), textRow(2, { 'Program Kodu': 'YOK-9999' }), textRow(3, { 'Program Kodu': 'YOK-9999', 'İl Kodu': '34', 'Randevu No': '34-2026-000003' })]);
+    const plan = planImport(parsed, { ownProvinces: ['35'], existing: () => undefined, knownProgram: (c) => c === 'EVDE-2015' });
+    expect(plan.report.counts).toEqual({ added: 1, updated: 0, unchanged: 0, cancelled: 0, rejected: 1, skipped: 1, keptStarted: 0 });
+    expect(plan.added.map((r) => r.randevuNo)).toEqual([no(1)]);
+    expect(plan.report.lines).toEqual([
+      {
+        row: 3,
+        randevuNo: no(2),
+        column: 'Program Kodu',
+        kind: 'rejected',
+        code: 'UNKNOWN_PROGRAM',
+        tr: "Program Kodu 'YOK-9999' bu masada tanımlı bir program değil (kural paketi yok); satır alınmadı, masada karara bağlanamazdı. Genel Müdürlükle görüşün.",
+        en: "Program Kodu 'YOK-9999' is not a programme this desk knows (no rule pack); the row was not taken, as it could not be decided at the desk. Contact HQ.",
+      },
+    ]);
+    expect(total(plan)).toBe(parsed.totalRows);
   });
 });

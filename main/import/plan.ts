@@ -1,6 +1,6 @@
 import type { AppointmentStatus } from '../../preload/contract/appointmentStatus';
 import { HEADER_OF, PERSONAL } from './columns';
-import { planLineText, type PlanLineCode, type RejectCode } from './messages';
+import { planLineText, rejectText, type PlanLineCode, type RejectCode } from './messages';
 import type { AppointmentFieldKey, AppointmentFieldValues, AppointmentRow, ListFormat, ParsedAppointmentList } from './types';
 
 /**
@@ -19,6 +19,12 @@ export interface PlanContext {
   /** The desk's province plate codes ('35' or '6' / '06'). */
   ownProvinces: readonly string[];
   existing(randevuNo: string): ExistingAppointment | undefined;
+  /**
+   * Whether the desk can decide this programme (it has its rule pack). A row of the desk's
+   * own province with an unknown code is rejected: it could never be decided at the desk.
+   * Left out, every code is taken (the planner's own tests).
+   */
+  knownProgram?(programCode: string): boolean;
 }
 
 /** The database's appointment status seen from the import (a no-show was handled at the desk). */
@@ -139,11 +145,21 @@ export function planImport(parsed: ParsedAppointmentList, ctx: PlanContext): Imp
       skip(row.provinceCode);
       continue;
     }
+    if (ctx.knownProgram && !ctx.knownProgram(row.programCode)) {
+      counts.rejected++;
+      const text = rejectText('UNKNOWN_PROGRAM', HEADER_OF.programCode, row.programCode);
+      lines.push({ row: row.sourceRow, randevuNo: row.randevuNo, column: HEADER_OF.programCode, kind: 'rejected', code: 'UNKNOWN_PROGRAM', tr: text.tr, en: text.en });
+      continue;
+    }
     const was = ctx.existing(row.randevuNo);
     if (!was) {
-      counts.added++;
       plan.added.push(row);
-      if (row.cancelled) line(row, 'added', 'ADDED_CANCELLED');
+      // A new row HQ had already cancelled is stored (as cancelled) and counted as cancelled:
+      // "added" counts appointments the desk will see on its day.
+      if (row.cancelled) {
+        counts.cancelled++;
+        line(row, 'cancelled', 'ADDED_CANCELLED');
+      } else counts.added++;
       continue;
     }
     const changed = changedFields(row, was.fields);

@@ -41,10 +41,10 @@ describe.skipIf(openpyxlMissing !== null)('import report (.xlsx)', () => {
       Biçim: 'CSV',
       'Rapor Zamanı': '24.11.2026 10:05',
       'Okunan Satır': 5,
-      Eklenen: 2,
+      Eklenen: 1,
       Güncellenen: 0,
       Değişmeyen: 0,
-      'İptal Edilen': 0,
+      'İptal Edilen': 1,
       Reddedilen: 2,
       'Atlanan (başka il)': 1,
       'Masada başladığı için dokunulmayan': 0,
@@ -63,7 +63,7 @@ describe.skipIf(openpyxlMissing !== null)('import report (.xlsx)', () => {
 
     const notes = sheets[2]!.rows;
     expect(notes[0]).toEqual(['Satır', 'Randevu No', 'Sütun', 'İşlem', 'Kod', 'Gerekçe', 'Reason (English)']);
-    expect(notes[1]!.slice(0, 5)).toEqual([4, '35-2026-000003', null, 'Eklendi', 'ADDED_CANCELLED']);
+    expect(notes[1]!.slice(0, 5)).toEqual([4, '35-2026-000003', null, 'İptal edildi', 'ADDED_CANCELLED']);
   });
 
   it('leaves no half-written file when it cannot write', async () => {

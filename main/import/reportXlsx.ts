@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { rename, rm } from 'node:fs/promises';
+import { PassThrough } from 'node:stream';
 import { turkeyParts } from '../domain/turkeyTime';
 import type { ImportReport, ReportLine, ReportLineKind } from './plan';
 
@@ -25,43 +26,60 @@ function trDateTime(iso: string): string {
 export async function writeImportReportXlsx(report: ImportReport, path: string, now: Date = new Date()): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false });
-    wb.creator = 'Masa';
-
-    const summary = wb.addWorksheet('Özet', { views: [{ state: 'frozen', ySplit: 1 }] });
-    summary.columns = [{ width: 44 }, { width: 48 }];
-    const head = summary.addRow(['Alan', 'Değer']);
-    head.font = { bold: true };
-    head.commit();
-    const c = report.counts;
-    const rows: [string, string | number][] = [
-      ['Dosya', report.fileName ?? ''],
-      ['Biçim', report.format.toUpperCase()],
-      ['Rapor Zamanı', trDateTime(turkeyParts(now).dateTime)],
-      ['Okunan Satır', report.totalRows],
-      ['Eklenen', c.added],
-      ['Güncellenen', c.updated],
-      ['Değişmeyen', c.unchanged],
-      ['İptal Edilen', c.cancelled],
-      ['Reddedilen', c.rejected],
-      ['Atlanan (başka il)', c.skipped],
-      ['Masada başladığı için dokunulmayan', c.keptStarted],
-      ...Object.keys(report.skippedByProvince)
-        .sort()
-        .map((p): [string, number] => [`Atlanan: il ${p}`, report.skippedByProvince[p]!]),
-      ['Tanınmayan sütunlar (yok sayıldı)', report.unknownColumns.join(', ')],
-    ];
-    for (const r of rows) summary.addRow(r).commit();
-    summary.commit();
-
-    writeLines(wb, 'Reddedilen Satırlar', report.lines.filter((l) => l.kind === 'rejected'), false);
-    writeLines(wb, 'Değişiklikler ve Uyarılar', report.lines.filter((l) => l.kind !== 'rejected'), true);
-    await wb.commit();
+    await writeReport(new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false }), report, now);
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
   }
+}
+
+/** The same report as bytes, for the screen's "download as .xlsx" (saved by the browser or Electron's dialog). */
+export async function importReportXlsxBytes(report: ImportReport, now: Date = new Date()): Promise<Buffer> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => {
+    sink.on('end', resolve);
+    sink.on('error', reject);
+  });
+  await writeReport(new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false }), report, now);
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+async function writeReport(wb: ExcelJS.stream.xlsx.WorkbookWriter, report: ImportReport, now: Date): Promise<void> {
+  wb.creator = 'Masa';
+
+  const summary = wb.addWorksheet('Özet', { views: [{ state: 'frozen', ySplit: 1 }] });
+  summary.columns = [{ width: 44 }, { width: 48 }];
+  const head = summary.addRow(['Alan', 'Değer']);
+  head.font = { bold: true };
+  head.commit();
+  const c = report.counts;
+  const rows: [string, string | number][] = [
+    ['Dosya', report.fileName ?? ''],
+    ['Biçim', report.format.toUpperCase()],
+    ['Rapor Zamanı', trDateTime(turkeyParts(now).dateTime)],
+    ['Okunan Satır', report.totalRows],
+    ['Eklenen', c.added],
+    ['Güncellenen', c.updated],
+    ['Değişmeyen', c.unchanged],
+    ['İptal Edilen', c.cancelled],
+    ['Reddedilen', c.rejected],
+    ['Atlanan (başka il)', c.skipped],
+    ['Masada başladığı için dokunulmayan', c.keptStarted],
+    ...Object.keys(report.skippedByProvince)
+      .sort()
+      .map((p): [string, number] => [`Atlanan: il ${p}`, report.skippedByProvince[p]!]),
+    ['Tanınmayan sütunlar (yok sayıldı)', report.unknownColumns.join(', ')],
+  ];
+  for (const r of rows) summary.addRow(r).commit();
+  summary.commit();
+
+  writeLines(wb, 'Reddedilen Satırlar', report.lines.filter((l) => l.kind === 'rejected'), false);
+  writeLines(wb, 'Değişiklikler ve Uyarılar', report.lines.filter((l) => l.kind !== 'rejected'), true);
+  await wb.commit();
 }
 
 function writeLines(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, lines: ReportLine[], withKind: boolean): void {

@@ -1,4 +1,4 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { openAccess, type ListInput, type RandomAccess } from './listInput';
 import { AppointmentFileRefused } from './refusal';
 import { readZipDirectory, ZipDamaged } from './zipDirectory';
 
@@ -14,17 +14,18 @@ const SNIFF_BYTES = 64 * 1024;
 /** A sheet this large (uncompressed) is not an appointment list; also a guard against zip bombs. */
 const MAX_SHEET_BYTES = 1024 * 1024 * 1024;
 
-export async function sniffFile(path: string): Promise<Sniffed> {
-  let fh: FileHandle;
+/** A path on disk, or the bytes of a picked file (read in memory, never copied to disk). */
+export async function sniffFile(input: ListInput): Promise<Sniffed> {
+  let opened: Awaited<ReturnType<typeof openAccess>>;
   try {
-    fh = await open(path, 'r');
+    opened = await openAccess(input);
   } catch (e) {
     throw new AppointmentFileRefused('FILE_UNREADABLE', {}, (e as NodeJS.ErrnoException).code);
   }
+  const fh = opened.access;
   try {
-    const stat = await fh.stat();
-    if (!stat.isFile()) throw new AppointmentFileRefused('FILE_UNREADABLE', {}, 'not a regular file');
-    const size = stat.size;
+    if (!opened.regular) throw new AppointmentFileRefused('FILE_UNREADABLE', {}, 'not a regular file');
+    const size = opened.size;
     if (size === 0) throw new AppointmentFileRefused('EMPTY_FILE');
     const head = Buffer.alloc(Math.min(size, SNIFF_BYTES));
     await fh.read(head, 0, head.length, 0);
@@ -38,7 +39,7 @@ export async function sniffFile(path: string): Promise<Sniffed> {
     if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) throw new AppointmentFileRefused('CSV_NOT_UTF8', {}, 'utf-16 bom');
     return { format: 'csv', size, delimiter: checkText(head, head.length === size) };
   } finally {
-    await fh.close();
+    await opened.close();
   }
 }
 
@@ -46,7 +47,7 @@ function startsWith(b: Buffer, magic: number[]): boolean {
   return b.length >= magic.length && magic.every((m, i) => b[i] === m);
 }
 
-async function checkXlsx(fh: FileHandle, size: number): Promise<Map<string, number>> {
+async function checkXlsx(fh: RandomAccess, size: number): Promise<Map<string, number>> {
   let dir;
   try {
     dir = await readZipDirectory(fh, size);

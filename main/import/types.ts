@@ -69,11 +69,17 @@ export interface ParsedAppointmentList {
   totalRows: number;
 }
 
-export interface ParseInput {
-  path: string;
-  /** The name the user picked (shown in the report); defaults to the path's base name. */
-  fileName?: string;
-}
+export type ParseInput =
+  | {
+      path: string;
+      /** The name the user picked (shown in the report); defaults to the path's base name. */
+      fileName?: string;
+    }
+  | {
+      /** The bytes of a file the user picked or dropped, parsed from memory (never written to disk). */
+      bytes: Buffer;
+      fileName: string;
+    };
 
 export interface ParseOptions {
   /**

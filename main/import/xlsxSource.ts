@@ -1,4 +1,4 @@
-import { createReadStream, type ReadStream } from 'node:fs';
+import { openStream, type CountingStream, type ListInput } from './listInput';
 import { AppointmentFileRefused } from './refusal';
 import type { RowSource, SheetRow } from './rowSource';
 import { Utf8SafeWorkbookReader, type InternalWorkbookReader, type StreamRow, type StreamWorksheet } from './workbookReader';
@@ -9,16 +9,16 @@ import { Utf8SafeWorkbookReader, type InternalWorkbookReader, type StreamRow, ty
  * column's meaning, which is both faster and immune to time-zone shifts.
  */
 export class XlsxRowSource implements RowSource {
-  private input: ReadStream | null = null;
+  private input: CountingStream | null = null;
   private reader: InternalWorkbookReader | null = null;
 
   constructor(
-    private readonly path: string,
+    private readonly path: ListInput,
     private readonly expectedCrc: Map<string, number> = new Map(),
   ) {}
 
   bytesRead(): number {
-    return this.input?.bytesRead ?? 0;
+    return this.input?.bytesRead() ?? 0;
   }
 
   date1904(): boolean {
@@ -26,11 +26,11 @@ export class XlsxRowSource implements RowSource {
   }
 
   close(): void {
-    this.input?.destroy();
+    this.input?.stream.destroy();
   }
 
   async *batches(): AsyncGenerator<SheetRow[]> {
-    const input = (this.input = createReadStream(this.path, { highWaterMark: 256 * 1024 }));
+    const input = (this.input = openStream(this.path)).stream;
     const reader = (this.reader = new Utf8SafeWorkbookReader(input, {
       worksheets: 'emit',
       sharedStrings: 'cache',

@@ -1,4 +1,4 @@
-import type { FileHandle } from 'node:fs/promises';
+import type { RandomAccess } from './listInput';
 
 /**
  * Reads a zip's central directory (at the end of the file) before any streaming starts.
@@ -25,7 +25,7 @@ const EOCD64_LOCATOR = 0x07064b50;
 const EOCD64 = 0x06064b50;
 const CENTRAL = 0x02014b50;
 
-export async function readZipDirectory(fh: FileHandle, size: number): Promise<ZipDirectory> {
+export async function readZipDirectory(fh: RandomAccess, size: number): Promise<ZipDirectory> {
   const tailLength = Math.min(size, 22 + 0xffff + 20);
   const tail = Buffer.alloc(tailLength);
   await fh.read(tail, 0, tailLength, size - tailLength);

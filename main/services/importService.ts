@@ -11,11 +11,14 @@ import {
   AppointmentFileRefused,
   AppointmentImportAborted,
   existingStateOf,
+  importReportXlsxBytes,
   parseAppointmentFile,
   planImport,
   writeImportReportXlsx,
   type ImportPlan,
 } from '../import';
+import type { ParseInput } from '../import/types';
+import { getRulePack } from '../rules';
 import { applyImport } from './importApply';
 
 /**
@@ -24,34 +27,68 @@ import { applyImport } from './importApply';
  */
 const pending = new Map<string, { plan: ImportPlan; file: { name: string; size: number; sha256: string }; userId: number }>();
 const running = new Map<string, AbortController>();
-/** Reports of the latest analyses and imports, for "download as .xlsx" (kept in memory, a few only). */
-const reports = new Map<string, ImportPlan['report']>();
-function keepReport(id: string, report: ImportPlan['report']) {
-  reports.set(id, report);
+/**
+ * Reports of the latest analyses and imports, for "download as .xlsx" (kept in memory, a few
+ * only), and whether that import was applied (a failed report save says so).
+ */
+const reports = new Map<string, { report: ImportPlan['report']; fileName: string; applied: boolean }>();
+function keepReport(id: string, report: ImportPlan['report'], fileName: string) {
+  reports.set(id, { report, fileName, applied: false });
   while (reports.size > 10) reports.delete(reports.keys().next().value!);
 }
+/** Imports already applied: a second "İçe aktar" for the same plan answers with the same result. */
+const applied = new Map<string, ImportApplied>();
 
-function sha256OfFile(p: string): string {
-  return createHash('sha256').update(fs.readFileSync(p)).digest('hex');
-}
+/** The largest list accepted as bytes from the screen (a 160,000-row .csv is about 35 MB). */
+export const IMPORT_MAX_BYTES = 64 * 1024 * 1024;
 
 export async function analyzeImport(app: MasaApp, input: { path: string; importId?: string }): Promise<ImportAnalysis> {
-  const store = app.requireStore();
-  const session = app.requireSession();
+  app.requireStore();
+  app.requireSession();
   const file = path.resolve(input.path);
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError('IMPORT_FILE_MISSING', { name: path.basename(file) });
-  const importId = input.importId ?? randomUUID();
+  const size = fs.statSync(file).size;
+  const sha256 = await new Promise<string>((resolve, reject) => {
+    const h = createHash('sha256');
+    fs.createReadStream(file)
+      .on('data', (c) => h.update(c))
+      .on('end', () => resolve(h.digest('hex')))
+      .on('error', reject);
+  });
+  return analyze(app, { path: file }, { name: path.basename(file), size, sha256 }, input.importId);
+}
+
+/**
+ * A file the office head picked or dropped on the screen: its bytes (base64 through the typed
+ * API, the same in Electron and the browser bridge) are parsed from memory exactly as a file
+ * on disk would be. Nothing is written to disk.
+ */
+export async function analyzeImportBytes(app: MasaApp, input: { name: string; base64: string; importId?: string }): Promise<ImportAnalysis> {
+  app.requireStore();
+  app.requireSession();
+  const bytes = Buffer.from(input.base64, 'base64');
+  if (bytes.length > IMPORT_MAX_BYTES) throw new AppError('IMPORT_TOO_LARGE', { maxMb: IMPORT_MAX_BYTES / 1024 / 1024 });
+  const name = path.basename(input.name.replace(/\\/g, '/'));
+  const meta = { name, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return analyze(app, { bytes, fileName: name }, meta, input.importId);
+}
+
+async function analyze(app: MasaApp, source: ParseInput, meta: { name: string; size: number; sha256: string }, givenId: string | undefined): Promise<ImportAnalysis> {
+  const store = app.requireStore();
+  const session = app.requireSession();
+  const importId = givenId ?? randomUUID();
   const abort = new AbortController();
   running.set(importId, abort);
-  const size = fs.statSync(file).size;
+  const size = meta.size;
   try {
-    const parsed = await parseAppointmentFile(
-      { path: file },
-      { signal: abort.signal, onProgress: (rows, bytes, total) => eventBus.emit('import.progress', { importId, rows, bytes, total: total || size }) },
-    );
+    const parsed = await parseAppointmentFile(source, {
+      signal: abort.signal,
+      onProgress: (rows, bytes, total) => eventBus.emit('import.progress', { importId, rows, bytes, total: total || size }),
+    });
     const province = settingsQ.setting(store.db, 'office.provinceCode') ?? '';
     const plan = planImport(parsed, {
       ownProvinces: [province],
+      knownProgram: (code) => getRulePack(code) !== undefined,
       existing(randevuNo) {
         const r = appointmentsQ.appointmentByNo(store.db, randevuNo);
         if (!r) return undefined;
@@ -77,9 +114,8 @@ export async function analyzeImport(app: MasaApp, input: { path: string; importI
         };
       },
     });
-    const meta = { name: path.basename(file), size, sha256: sha256OfFile(file) };
     pending.set(importId, { plan, file: meta, userId: session.userId });
-    keepReport(importId, plan.report);
+    keepReport(importId, plan.report, meta.name);
     return {
       importId,
       file: meta,
@@ -106,9 +142,11 @@ export function cancelImport(importId: string): { cancelled: boolean } {
 }
 
 export function applyAnalyzedImport(app: MasaApp, importId: string): ImportApplied {
+  // Applied already (a second click, a retry): the same answer, nothing recorded twice.
+  const done = applied.get(importId);
+  if (done) return done;
   const p = pending.get(importId);
   if (!p) throw new AppError('IMPORT_UNKNOWN');
-  pending.delete(importId);
   const counts = p.plan.report.counts;
   const strip = ({ sourceRow: _s, cancelled: _c, ...fields }: (typeof p.plan.added)[number]) => fields;
   const { seq } = applyImport(app, {
@@ -118,15 +156,95 @@ export function applyAnalyzedImport(app: MasaApp, importId: string): ImportAppli
     updated: p.plan.updated.map(strip),
     cancelled: p.plan.cancelled,
   });
-  return { importId, seq, counts, report: p.plan.report };
+  // Only after the transaction: a refused apply (IMPORT_STALE, disk full) leaves nothing marked.
+  pending.delete(importId);
+  const result: ImportApplied = { importId, seq, counts, report: p.plan.report };
+  applied.set(importId, result);
+  while (applied.size > 10) applied.delete(applied.keys().next().value!);
+  const r = reports.get(importId);
+  if (r) r.applied = true;
+  return result;
 }
 
-/** The report as .xlsx where the user chose (the bridge and CLI pass a path; Electron asks with a dialog). */
+type ReportProblem = 'EISDIR' | 'ENOENT' | 'ENOTDIR' | 'EACCES' | 'ENOSPC' | 'OTHER';
+
+const REPORT_PROBLEM_TEXT: Record<ReportProblem, { tr: string; en: string }> = {
+  EISDIR: { tr: '{path} bir klasör; rapor için bir dosya adı verin (ör. rapor.xlsx).', en: '{path} is a folder; give a file name for the report (e.g. report.xlsx).' },
+  ENOENT: { tr: '{dir} klasörü yok.', en: 'The folder {dir} does not exist.' },
+  ENOTDIR: { tr: '{dir} bir klasör değil.', en: '{dir} is not a folder.' },
+  EACCES: { tr: '{dir} klasörüne yazma izni yok.', en: 'There is no permission to write in the folder {dir}.' },
+  ENOSPC: { tr: 'Diskte yer kalmadı.', en: 'The disk is full.' },
+  OTHER: { tr: '{path} yazılamadı.', en: '{path} could not be written.' },
+};
+
+function problemOf(code: string | undefined): ReportProblem {
+  if (code === 'EISDIR' || code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENOSPC') return code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'EACCES';
+  return 'OTHER';
+}
+
+/**
+ * The report's destination checked before anything is written (the CLI checks it before it
+ * applies an import): an existing folder that may be written, and not the name of a folder.
+ * Returns what is wrong with it, or null.
+ */
+export function reportTargetProblem(to: string): { problem: ReportProblem; path: string; dir: string } | null {
+  const target = path.resolve(to);
+  const dir = path.dirname(target);
+  const at = { path: target, dir };
+  if (/[\\/]$/.test(to)) return { problem: 'EISDIR', ...at };
+  try {
+    if (fs.statSync(target).isDirectory()) return { problem: 'EISDIR', ...at };
+  } catch {
+    /* not there yet: the usual case */
+  }
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(dir);
+  } catch (e) {
+    return { problem: problemOf((e as NodeJS.ErrnoException).code), ...at };
+  }
+  if (!st.isDirectory()) return { problem: 'ENOTDIR', ...at };
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (e) {
+    return { problem: problemOf((e as NodeJS.ErrnoException).code), ...at };
+  }
+  return null;
+}
+
+/** The error for a report that could not be written, saying whether the import itself was saved. */
+export function reportError(p: { problem: ReportProblem; path: string; dir: string }, importSaved: boolean): AppError {
+  const t = REPORT_PROBLEM_TEXT[p.problem];
+  const fill = (s: string) => s.replace('{path}', p.path).replace('{dir}', p.dir);
+  return new AppError(importSaved ? 'IMPORT_REPORT_FAILED_SAVED' : 'IMPORT_REPORT_FAILED', { reason: fill(t.tr), reasonEn: fill(t.en) });
+}
+
+/** The report as .xlsx at a path (the CLI, and a path typed on the screen). */
 export async function saveImportReport(app: MasaApp, input: { importId: string; to: string }): Promise<{ path: string }> {
   app.requireSession();
-  const report = reports.get(input.importId);
-  if (!report) throw new AppError('IMPORT_UNKNOWN');
+  const entry = reports.get(input.importId);
+  if (!entry) throw new AppError('IMPORT_UNKNOWN');
   const target = path.resolve(input.to);
-  await writeImportReportXlsx(report, target, app.now());
+  const problem = reportTargetProblem(input.to);
+  if (problem) throw reportError(problem, entry.applied);
+  try {
+    await writeImportReportXlsx(entry.report, target, app.now());
+  } catch (e) {
+    throw reportError({ problem: problemOf((e as NodeJS.ErrnoException).code), path: target, dir: path.dirname(target) }, entry.applied);
+  }
   return { path: target };
+}
+
+/**
+ * The report as .xlsx bytes for the screen's download (a Blob saved by the browser; Electron
+ * shows its save dialog), with a file name from the list's name.
+ */
+export async function importReportFile(app: MasaApp, importId: string): Promise<{ name: string; base64: string }> {
+  app.requireSession();
+  const entry = reports.get(importId);
+  if (!entry) throw new AppError('IMPORT_UNKNOWN');
+  const bytes = await importReportXlsxBytes(entry.report, app.now());
+  const base = entry.fileName.replace(/\.(xlsx|csv)$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 80) || 'liste';
+  return { name: `ice-aktarma-raporu-${base}.xlsx`, base64: bytes.toString('base64') };
 }

@@ -1,3 +1,5 @@
+import { formatMessage } from '../../../preload/contract/errors';
+import { reportError, reportTargetProblem } from '../../services/importService';
 import { printRefusal, printValue, UsageError } from '../output';
 import type { CliCommand } from '../command';
 
@@ -13,6 +15,18 @@ export const importCommand: CliCommand = {
   async run(ctx) {
     const file = ctx.positionals[0];
     if (!file) throw new UsageError('import needs a file');
+    // The report's destination is checked before anything is applied: a report that cannot be
+    // written must not leave an import done behind an error.
+    if (typeof ctx.options.report === 'string') {
+      const problem = reportTargetProblem(ctx.options.report);
+      if (problem) {
+        const e = reportError(problem, false);
+        return printRefusal(ctx.io, {
+          ok: false,
+          error: { code: e.code, message: formatMessage(e.code, 'tr', e.params), messageEn: formatMessage(e.code, 'en', e.params), params: e.params },
+        });
+      }
+    }
     const signed = await ctx.signIn();
     if (!signed.ok) return printRefusal(ctx.io, signed);
     const analysis = await ctx.call('import.analyze', { path: file });
