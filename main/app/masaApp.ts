@@ -90,6 +90,7 @@ export class MasaApp {
       deskCode: s['office.deskCode'] ?? '',
       idleLockMinutes: Number(s['security.idleLockMinutes'] ?? 10),
       clerksMayExportReconciliation: s['reconciliation.clerksMayExport'] === '1',
+      silentPrint: s['print.silent'] === '1',
     };
   }
 

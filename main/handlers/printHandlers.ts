@@ -1,5 +1,6 @@
 import * as print from '../services/printService';
 import * as lists from '../services/lists';
+import { printMode } from '../services/printDelivery';
 import { defineHandlers, HEAD_ONLY } from './defineHandlers';
 
 export const printHandlers = defineHandlers({
@@ -8,4 +9,6 @@ export const printHandlers = defineHandlers({
   'lists.leaveMainList': { access: HEAD_ONLY, run: ({ app }, input) => lists.leaveMainList(app, input) },
   'lists.placement': { access: 'signed-in', run: ({ app }, input) => lists.placement(app, input) },
   'print.placementList': { access: HEAD_ONLY, run: ({ app }, input) => print.printPlacementList(app, input) },
+  'print.listOptions': { access: HEAD_ONLY, run: ({ app }) => print.placementListOptions(app) },
+  'print.mode': { access: 'signed-in', run: ({ app }) => printMode(app) },
 });

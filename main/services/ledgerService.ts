@@ -47,14 +47,16 @@ export function newRecoveryCode(app: MasaApp, password: string): { recoveryCode:
   return { recoveryCode: code };
 }
 
-export function updateSettings(app: MasaApp, input: { idleLockMinutes?: number; clerksMayExportReconciliation?: boolean }): OfficeInfo {
+export function updateSettings(app: MasaApp, input: { idleLockMinutes?: number; clerksMayExportReconciliation?: boolean; silentPrint?: boolean }): OfficeInfo {
   const store = app.requireStore();
   const s = app.requireSession();
-  if (input.idleLockMinutes === undefined && input.clerksMayExportReconciliation === undefined) return app.officeInfo();
+  if (input.idleLockMinutes === undefined && input.clerksMayExportReconciliation === undefined && input.silentPrint === undefined) return app.officeInfo();
   store.ledger.record({ type: 'settings.updated', entity: 'settings', userId: s.userId }, (w) => {
     if (input.idleLockMinutes !== undefined) w.put('settings', { key: 'security.idleLockMinutes', value: String(input.idleLockMinutes) });
     // Who may export the reconciliation is audited like any setting: the event names the head and the new value.
     if (input.clerksMayExportReconciliation !== undefined) w.put('settings', { key: 'reconciliation.clerksMayExport', value: input.clerksMayExportReconciliation ? '1' : '0' });
+    // Silent printing (desktop app only): the event names the head who switched it and the value.
+    if (input.silentPrint !== undefined) w.put('settings', { key: 'print.silent', value: input.silentPrint ? '1' : '0' });
   });
   return app.officeInfo();
 }

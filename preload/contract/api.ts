@@ -3,7 +3,7 @@ import * as s from './schemas';
 import type { AccessLogEntry } from './auditTypes';
 import type { ErasureResult, RetentionOverview } from './retentionTypes';
 import type { DeskKeyInfo, ExportResult, MergeResult, TrustedKeyView, VerifyRow } from './reconciliationTypes';
-import type { PrintedDocument } from './printTypes';
+import type { PlacementListOptions, PrintedDocument } from './printTypes';
 import type { ImportAnalysis, ImportApplied } from './importTypes';
 import type { ConfirmResult, Evaluation, WizardContext } from './registrationTypes';
 import { decideInput, type DecisionResult } from './rulesTypes';
@@ -48,6 +48,7 @@ export const apiInputs = {
     .object({
       idleLockMinutes: z.number('INVALID').int('IDLE_MINUTES').min(1, 'IDLE_MINUTES').max(240, 'IDLE_MINUTES').optional(),
       clerksMayExportReconciliation: z.boolean('INVALID').optional(),
+      silentPrint: z.boolean('INVALID').optional(),
     })
     .strict(),
   'ledger.status': s.empty,
@@ -112,6 +113,8 @@ export const apiInputs = {
   'print.registration': z.object({ registrationNo: z.string('REQUIRED').min(1, 'REQUIRED').max(40, 'INVALID') }).strict(),
   'print.dailyReport': z.object({ date: s.isoDate }).strict(),
   'print.placementList': z.object({ programCode: z.string('REQUIRED').min(1, 'REQUIRED'), provinceCode: s.provinceCode.optional(), maskTckn: z.boolean().optional() }).strict(),
+  'print.listOptions': s.empty,
+  'print.mode': s.empty,
   'reconciliation.export': z.object({ date: s.isoDate, outDir: z.string('REQUIRED').min(1, 'REQUIRED') }).strict(),
   'reconciliation.deskKey': s.empty,
   'reconciliation.registerDeskKey': z.object({ deskCode: s.deskCode, pem: z.string('REQUIRED').min(1, 'REQUIRED').max(2000, 'INVALID') }).strict(),
@@ -175,6 +178,8 @@ export interface ApiOutputs {
   'print.registration': PrintedDocument;
   'print.dailyReport': PrintedDocument;
   'print.placementList': PrintedDocument;
+  'print.listOptions': PlacementListOptions;
+  'print.mode': { silent: boolean };
   'reconciliation.export': ExportResult & { backup: DayCloseBackup };
   'reconciliation.deskKey': DeskKeyInfo;
   'reconciliation.registerDeskKey': DeskKeyInfo;

@@ -17,6 +17,8 @@ export interface OfficeInfo {
   idleLockMinutes: number;
   /** The office head lets clerks export their desk's daily reconciliation. */
   clerksMayExportReconciliation: boolean;
+  /** The desktop app prints straight to the default printer, without the print dialog. */
+  silentPrint: boolean;
 }
 
 export type AppState =
