@@ -66,7 +66,7 @@ describe('import through the handlers, into the ledger', () => {
   });
 
   it('a second apply of the same plan answers with the same result and records once', async () => {
-    const { ok, app } = await setUpApp({ now: NOW });
+    const { ok, call, app } = await setUpApp({ now: NOW });
     const a = await ok('import.analyze', { path: csvFile([textRow(1), textRow(2)]) });
     const [r1, r2] = await Promise.all([ok('import.apply', { importId: a.importId }), ok('import.apply', { importId: a.importId })]);
     const r3 = await ok('import.apply', { importId: a.importId });
@@ -74,6 +74,13 @@ describe('import through the handlers, into the ledger', () => {
     expect(r3).toEqual(r1);
     expect(importEvents(app)).toHaveLength(1);
     expect(r1.counts.added).toBe(2);
+    // A report that cannot be written after the import says that the import itself was saved.
+    const failed = await call('import.saveReport', { importId: a.importId, to: '/nonexistent/rapor.xlsx' });
+    expect(failed.ok === false && failed.error).toMatchObject({
+      code: 'IMPORT_REPORT_FAILED_SAVED',
+      message: 'İçe aktarma kaydedildi, ancak rapor yazılamadı: /nonexistent klasörü yok. Raporu başka bir yere yeniden kaydedebilirsiniz.',
+      messageEn: 'The import was saved, but the report could not be written: The folder /nonexistent does not exist. You can save the report again elsewhere.',
+    });
     // The report is still there to download after the repeated click.
     const report = await ok('import.reportFile', { importId: a.importId });
     expect(Buffer.from(report.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
