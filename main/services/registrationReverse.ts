@@ -51,8 +51,11 @@ export function noteRegistration(app: MasaApp, input: { randevuNo: string; reaso
   if (appt.mother_tckn === ERASED) throw new AppError('RECORD_ERASED');
   const reg = registrationsQ.activeForAppointment(store.db, input.randevuNo);
   if (!reg) throw new AppError('NOTE_NOT_ALLOWED');
-  const ev = store.ledger.record({ type: 'registration.noted', entity: `appointment:${appt.randevu_no}`, userId: session.userId }, (w) =>
-    w.note({ registrationNo: reg.registration_no, reason: input.reason }),
-  );
+  const ev = store.ledger.record({ type: 'registration.noted', entity: `appointment:${appt.randevu_no}`, userId: session.userId }, (w) => {
+    // The registration's content is unchanged; the put (only updated_seq moves) ties the event to
+    // the row in event_refs, so a KVKK erasure of this record also finds and erases the note's text.
+    w.put('registrations', { ...reg, updated_seq: w.seq });
+    w.note({ registrationNo: reg.registration_no, reason: input.reason });
+  });
   return { randevuNo: appt.randevu_no, registrationNo: reg.registration_no, seq: ev.event.seq };
 }

@@ -56,6 +56,9 @@ describe('KVKK retention erasure', () => {
     }
     const reason = 'Başvuru sahibi vazgeçti, eşi Kemal Arıkan aradı';
     await t.ok('registration.reverse', { registrationNo: regs[1]!, reason });
+    // A correction note is free text about the record too: erased with it.
+    const note = 'Düzeltme: eşi Selim Karakuş telefonla bildirdi';
+    await t.ok('registration.note', { randevuNo: rows[0]!.randevuNo, reason: note });
     await t.ok('registration.saveDraft', {
       randevuNo: rows[3]!.randevuNo,
       draft: { step: 1, facts: { 'child.fullName': 'Taslak Çocukadı' }, documents: {} } as never,
@@ -125,7 +128,7 @@ describe('KVKK retention erasure', () => {
     t.app.shutdown();
     for (const bytes of [rightAfter, decryptedBytes(dir)]) {
     const gone = [rows[0]!, rows[1]!, rows[3]!, rows[4]!].flatMap((r) => [r.motherTckn, `${r.motherFirstName}","mother_last_name":"${r.motherLastName}`]);
-    gone.push(reason, 'Taslak Çocukadı');
+    gone.push(reason, note, 'Taslak Çocukadı');
     // The folded name column of the state table, where it is not shared with the kept record.
     const kept = foldForSearch(`${rows[2]!.motherFirstName} ${rows[2]!.motherLastName}`);
     for (const r of [rows[0]!, rows[1]!, rows[3]!, rows[4]!]) {
