@@ -46,13 +46,23 @@ export function countForYear(db: RawDatabase, prefix: string): number {
   return (cachedStatement(db, 'SELECT count(*) AS n FROM registrations WHERE registration_no >= ? AND registration_no < ?').get(prefix, `${prefix}\uffff`) as { n: number }).n;
 }
 
-/** Accepted, not reversed registrations of one edition and province in first-application order. */
-export function acceptedForList(db: RawDatabase, programCode: string, provinceCode: string): RegistrationRow[] {
+/**
+ * The accepted registrations of one edition and province as they stood at `untilUtc` (UTC ISO,
+ * exclusive: the end of the list's day), in first-application order: registered before it and
+ * not reversed before it (a reversed row counts only while its reversal is later). A reversal's time is its ledger event (`registration.reversed`, found
+ * through event_refs), so a list of a past date is the same whatever happened since. Leaving
+ * the main list is a dated fact on the row (`left_main_list_at`), applied by computeLists.
+ */
+export function acceptedForList(db: RawDatabase, programCode: string, provinceCode: string, untilUtc: string): RegistrationRow[] {
   return cachedStatement(
     db,
-    `SELECT * FROM registrations WHERE program_code = ? AND province_code = ? AND outcome = 'KESIN_KAYIT' AND state = 'ACTIVE'
-     ORDER BY pre_registered_at, randevu_no`,
-  ).all(programCode, provinceCode) as RegistrationRow[];
+    `SELECT r.* FROM registrations r
+     WHERE r.program_code = ? AND r.province_code = ? AND r.outcome = 'KESIN_KAYIT' AND r.registered_at < ?
+       AND (r.state = 'ACTIVE' OR EXISTS (
+         SELECT 1 FROM event_refs x JOIN events e ON e.seq = x.seq
+         WHERE x.ref = 'registrations:' || r.registration_no AND e.type = 'registration.reversed' AND e.at >= ?))
+     ORDER BY r.pre_registered_at, r.randevu_no`,
+  ).all(programCode, provinceCode, untilUtc, untilUtc) as RegistrationRow[];
 }
 
 export function registeredOnDay(db: RawDatabase, dayStartUtc: string, dayEndUtc: string): RegistrationRow[] {

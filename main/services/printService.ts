@@ -51,20 +51,21 @@ function pdf(fileName: string, bytes: Buffer): PrintedDocument {
 export function placementFor(db: RawDatabase, programCode: string, provinceCode: string, registrationNo: string, asOf: string): string {
   const pack = packFor(programCode);
   const quota = pack.provinces.find((p) => p.code === provinceCode)?.quota ?? 0;
-  const lists = computeLists(listEntries(db, programCode, provinceCode), quota, leftEvents(db, programCode, provinceCode), asOf);
+  const lists = computeLists(listEntries(db, programCode, provinceCode, asOf), quota, leftEvents(db, programCode, provinceCode, asOf), asOf);
   const p = placementOf(lists, registrationNo);
   return p ? formatPlacement(p) : '—';
 }
 
-function leftEvents(db: RawDatabase, programCode: string, provinceCode: string) {
+// As of a day (Turkey time): only what was registered, and not yet reversed, by the end of that day.
+function leftEvents(db: RawDatabase, programCode: string, provinceCode: string, asOf: string) {
   return registrationsQ
-    .acceptedForList(db, programCode, provinceCode)
+    .acceptedForList(db, programCode, provinceCode, turkeyDayBoundsUtc(asOf).end)
     .filter((r) => r.left_main_list_at)
     .map((r) => ({ registrationNo: r.registration_no, at: r.left_main_list_at!, reason: r.left_reason ?? '' }));
 }
 
-function listEntries(db: RawDatabase, programCode: string, provinceCode: string): ListEntry[] {
-  return registrationsQ.acceptedForList(db, programCode, provinceCode).map((r) => {
+function listEntries(db: RawDatabase, programCode: string, provinceCode: string, asOf: string): ListEntry[] {
+  return registrationsQ.acceptedForList(db, programCode, provinceCode, turkeyDayBoundsUtc(asOf).end).map((r) => {
     const a = appointmentsQ.appointmentByNo(db, r.randevu_no)!;
     return {
       registrationNo: r.registration_no,
@@ -207,7 +208,7 @@ export async function printPlacementList(app: MasaApp, input: { programCode: str
   const quota = pack.provinces.find((p) => p.code === province)?.quota;
   if (quota === undefined) throw new AppError('PROVINCE_NOT_IN_PACK', { programCode: pack.code, provinceCode: province });
   const asOf = turkeyParts(app.now());
-  const lists = computeLists(listEntries(db, pack.code, province), quota, leftEvents(db, pack.code, province), asOf.date);
+  const lists = computeLists(listEntries(db, pack.code, province, asOf.date), quota, leftEvents(db, pack.code, province, asOf.date), asOf.date);
   const bytes = await renderPlacementList({
     office: office(app),
     printedAt: asOf.dateTime,
