@@ -126,6 +126,7 @@ describe('find, from any screen, and the registered view', () => {
     await page.keyboard.press('F2');
     await page.keyboard.insertText('x'.repeat(101));
     await page.getByText('A search can be at most 100 characters long.').waitFor();
+    await screenshot(page, '33-kayitli-ingilizce-uzun-arama');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByText('A search can be at most 100 characters long.').count()).toBe(0);
     await page.getByText('TR', { exact: true }).click();
@@ -136,6 +137,7 @@ describe('find, from any screen, and the registered view', () => {
     await call('registration.reverse', { registrationNo, reason: 'Yanlış belge ile kayıt yapılmış' });
     await page.getByRole('button', { name: 'Formu yazdır' }).click();
     await page.getByText('geri alındı; bu kayıt için belge basılamaz', { exact: false }).waitFor();
+    await screenshot(page, '35-yazdirma-reddedildi');
   });
 });
 
@@ -161,6 +163,7 @@ describe('the wizard draft', () => {
     await page.getByTestId('decision-outcome').waitFor();
     expect(await page.getByLabel('Yeni randevu saati').inputValue()).toBe('10:30');
     expect(await page.getByLabel('Yeni randevu tarihi').inputValue()).toBe('15.12.2026');
+    await screenshot(page, '34-taslak-eksik-evrak-tarihi');
     await page.getByRole('button', { name: 'Devam (Enter)' }).click();
     await page.getByText('Aşağıdaki sonuç deftere kaydedilecek', { exact: false }).waitFor();
     // Change the time and press Enter at once: confirm goes out with a draft save still pending.
