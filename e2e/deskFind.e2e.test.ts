@@ -141,6 +141,24 @@ describe('find, from any screen, and the registered view', () => {
   });
 });
 
+describe('refusals from main are shown, not swallowed', () => {
+  it('opening the wizard of an appointment registered meanwhile (elsewhere) shows why, in Turkish', async () => {
+    const no = rows[2]!.randevuNo;
+    await page.keyboard.press('F2');
+    await page.keyboard.type(no);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Geldi' }).click();
+    await page.getByRole('button', { name: 'Kayda başla' }).waitFor();
+    // Another desk window records the outcome before this one opens the wizard.
+    const ctx = (await call('registration.start', { randevuNo: no })) as { draft: { facts: Record<string, unknown> }; submissionId: string };
+    await call('registration.confirm', { randevuNo: no, submissionId: ctx.submissionId, facts: { ...ctx.draft.facts, ...bakiciFacts() }, documents: BAKICI_DOCUMENTS, newAppointment: null });
+    await page.getByRole('button', { name: 'Kayda başla' }).click();
+    await page.getByTestId('wizard-error').getByText('Bu randevu için sonuç zaten kaydedilmiş', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Taslak olarak bırak' }).click();
+    await page.getByTestId('day-table').waitFor();
+  });
+});
+
 describe('the wizard draft', () => {
   it('leaving at once keeps the EKSİK EVRAK date and time; a change just before confirm is not saved after it', async () => {
     const no = rows[1]!.randevuNo;
