@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {
   acquireFolderLock,
   DatabaseError,
@@ -14,7 +15,7 @@ import {
 import type { OfficeInfo } from '../../preload/contract/types';
 import { PROVINCES } from '../../preload/contract/provinces';
 import { AppError } from './appError';
-import { LoginThrottle } from './loginThrottle';
+import { LOGIN_FAILURES_FILE, LoginThrottle } from './loginThrottle';
 import type { Session } from './session';
 
 export interface MasaAppOptions {
@@ -41,7 +42,8 @@ export class MasaApp {
     this.dataDir = opts.dataDir;
     this.now = opts.now ?? (() => new Date());
     this.kdf = opts.kdf;
-    this.throttle = new LoginThrottle(() => this.now().getTime());
+    // Failed sign-ins are counted in the data folder, so a CLI run or a restart does not reset them.
+    this.throttle = new LoginThrottle(() => this.now().getTime(), path.join(opts.dataDir, LOGIN_FAILURES_FILE));
   }
 
   /**

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../database/testing/fixtures';
 
@@ -77,6 +79,18 @@ describe('npm run cli', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('Kullanıcı adı veya parola hatalı.');
     expect(r.out).toBe('');
+  });
+
+  it('failed sign-ins are counted across CLI runs (in the data folder, without the username) and cleared by a success', () => {
+    const dir = tempDir('masa-cli-throttle-');
+    expect(cli(['init', '--username', 'mudur', '--name', 'Ayşe Yılmaz', '--province', '35', '--desk', 'M01'], { dataDir: dir, password: PW }).code).toBe(0);
+    const file = path.join(dir, 'giris-denemeleri.json');
+    for (let i = 0; i < 2; i++) expect(cli(['status'], { dataDir: dir, password: 'yanlis', user: 'mudur' }).err).toContain('Kullanıcı adı veya parola hatalı.');
+    const kept = fs.readFileSync(file, 'utf8');
+    expect(kept).not.toContain('mudur');
+    expect(Object.values(JSON.parse(kept)).map((f) => (f as { count: number }).count)).toEqual([2]);
+    expect(cli(['status'], { dataDir: dir, password: PW, user: 'mudur' }).code).toBe(0);
+    expect(fs.existsSync(file)).toBe(false);
   });
 
   it('--lang en switches the messages', () => {
