@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../main/handlers/router';
 import { tcknFromPrefix } from '../main/domain/tckn';
 import { turkeyParts } from '../main/domain/turkeyTime';
+import { openpyxlMissing, readXlsxWithOpenpyxl, writeXlsxWithOpenpyxl } from '../main/import/testing/openpyxl';
 import { axeViolations, launchChromium, newPage, screenshot, startMasa } from './harness';
 
 /** The office head's screens: importing HQ's list (with bad rows), the end of the day. */
@@ -34,6 +35,20 @@ function csvList(): string {
   fs.writeFileSync(file, lines.join('\r\n'));
   return file;
 }
+
+/** An .xlsx written by openpyxl: two new rows, one HQ had already cancelled, one with a programme the desk has no rule pack for. */
+function xlsxList(dir: string): string {
+  const d = TODAY.split('-').reverse().join('.');
+  const head = ['Randevu No', 'Program Kodu', 'İl Kodu', 'Randevu Tarihi', 'Randevu Saati', 'Ön Kayıt Zamanı', 'Anne TC Kimlik No', 'Anne Adı', 'Anne Soyadı', 'Çocuk Doğum Tarihi', 'Durum'];
+  const row = (n: number, program: string, durum: string) => [`35-2026-20000${n}`, program, 35, d, `11:${n}0`, `25.06.2026 11:00:0${n}`, tcknFromPrefix(`22345670${n}`), 'Şükran', 'Ağaoğlu', '01.10.2025', durum];
+  return writeXlsxWithOpenpyxl(dir, 'hq-listesi.xlsx', {
+    sheets: [{ title: 'Randevular', rows: [head, row(1, 'BAKICI-2020', ''), row(2, 'BAKICI-2020', 'AKTİF'), row(3, 'BAKICI-2020', 'İPTAL'), row(4, 'YOK-9999', '')] }],
+    rawUtf8: true,
+    sharedStrings: true,
+  });
+}
+
+const importEvents = () => (masa.app.requireStore().db.prepare("SELECT count(*) n FROM events WHERE type = 'import.applied'").get() as { n: number }).n;
 
 beforeAll(async () => {
   masa = await startMasa();
@@ -81,6 +96,58 @@ describe('the office head', () => {
     await page.getByTestId('import-error').waitFor();
     expect(await page.getByTestId('import-error').textContent()).toContain('Hiçbir şey değişmedi');
     expect(masa.app.requireStore().db.prepare('SELECT count(*) n FROM appointments').get()).toEqual({ n: 6 });
+  });
+
+  it.skipIf(openpyxlMissing !== null)('picks and drops files: the bytes go to main; "İçe aktar" twice records once; the report downloads as .xlsx', async () => {
+    if (openpyxlMissing) console.warn(`office.e2e: skipped: ${openpyxlMissing}`);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masa-pick-'));
+    // Dropped: a header-only CSV made in the page is read by main (0 rows) and cancelled.
+    const drop = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      const header = '\ufeffRandevu No;Program Kodu;İl Kodu;Randevu Tarihi;Randevu Saati;Ön Kayıt Zamanı;Anne TC Kimlik No;Anne Adı;Anne Soyadı;Çocuk Doğum Tarihi\r\n';
+      dt.items.add(new File([header], 'bos-liste.csv', { type: 'text/csv' }));
+      return dt;
+    });
+    await page.getByTestId('import-dropzone').dispatchEvent('drop', { dataTransfer: drop });
+    await page.getByText('bos-liste.csv: 0 satır okundu').waitFor();
+    await page.getByRole('button', { name: 'Vazgeç' }).click();
+
+    // Picked: an openpyxl workbook, set on the file input as a user's choice would be.
+    const before = importEvents();
+    const appointmentsBefore = (masa.app.requireStore().db.prepare('SELECT count(*) n FROM appointments').get() as { n: number }).n;
+    await page.getByTestId('import-file').setInputFiles(xlsxList(dir));
+    await page.getByTestId('import-preview').waitFor();
+    expect(await page.getByText('hq-listesi.xlsx: 4 satır okundu').count()).toBe(1);
+    expect(await page.locator('[data-count="added"]').textContent()).toContain('2');
+    expect(await page.locator('[data-count="cancelled"]').textContent()).toContain('1');
+    expect(await page.locator('[data-count="rejected"]').textContent()).toContain('1');
+    expect(await page.getByTestId('import-lines').textContent()).toContain("Program Kodu 'YOK-9999' bu masada tanımlı bir program değil");
+    expect(importEvents()).toBe(before);
+
+    // Two clicks in the same task, before React can render the disabled button, then a double click.
+    await page.getByTestId('import-apply').evaluate((b: HTMLButtonElement) => {
+      b.click();
+      b.click();
+    });
+    await page.getByTestId('import-apply').dblclick({ timeout: 2000 }).catch(() => undefined);
+    await page.getByTestId('import-done').waitFor();
+    await expect.poll(() => page.getByTestId('import-error').count()).toBe(0);
+    expect(importEvents()).toBe(before + 1);
+    expect((masa.app.requireStore().db.prepare('SELECT count(*) n FROM appointments').get() as { n: number }).n).toBe(appointmentsBefore + 3);
+    expect(await page.locator('[data-count="cancelled"]').textContent()).toContain('1');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-download').click()]);
+    expect(download.suggestedFilename()).toBe('ice-aktarma-raporu-hq-listesi.xlsx');
+    const saved = path.join(dir, download.suggestedFilename());
+    await download.saveAs(saved);
+    const sheets = readXlsxWithOpenpyxl(saved);
+    expect(sheets.map((s) => s.title)).toEqual(['Özet', 'Reddedilen Satırlar', 'Değişiklikler ve Uyarılar']);
+    expect(sheets[0]!.rows).toContainEqual(['Dosya', 'hq-listesi.xlsx']);
+    expect(sheets[0]!.rows).toContainEqual(['Eklenen', 2]);
+    expect(sheets[0]!.rows).toContainEqual(['İptal Edilen', 1]);
+    expect(sheets[1]!.rows[1]!.slice(0, 4)).toEqual([5, '35-2026-200004', 'Program Kodu', 'UNKNOWN_PROGRAM']);
+    expect(await page.getByText('Rapor indirildi: ice-aktarma-raporu-hq-listesi.xlsx').count()).toBe(1);
+    await screenshot(page, '43-ice-aktarma-rapor-indir');
   });
 
   it('end of day: the signed reconciliation is written where the head chose', async () => {

@@ -3,18 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
- * Drop or pick an .xlsx/.csv. In Electron the file's path goes to main (nothing is copied);
- * the browser bridge cannot see paths, so it asks for the path instead.
+ * Drop or pick an .xlsx/.csv. The file itself is handed on: the screen reads its bytes and
+ * sends them to main (the same in Electron and in the browser bridge, which cannot see paths).
  */
-export function Dropzone({ onPath }: { onPath: (path: string) => void }) {
+export function Dropzone({ onFile, disabled = false }: { onFile: (file: File) => void; disabled?: boolean }) {
   const { t } = useTranslation();
   const [over, setOver] = useState(false);
-  const [note, setNote] = useState<string | null>(null);
   const take = (file: File | undefined) => {
-    if (!file) return;
-    const p = window.masa.pathForFile(file);
-    if (p) onPath(p);
-    else setNote(t('import.browserNoPath'));
+    if (file && !disabled) onFile(file);
   };
   return (
     <Paper
@@ -22,6 +18,7 @@ export function Dropzone({ onPath }: { onPath: (path: string) => void }) {
       p="lg"
       bg={over ? 'indigo.0' : undefined}
       style={{ borderStyle: 'dashed', textAlign: 'center' }}
+      data-testid="import-dropzone"
       onDragOver={(e) => {
         e.preventDefault();
         setOver(true);
@@ -38,13 +35,19 @@ export function Dropzone({ onPath }: { onPath: (path: string) => void }) {
         <Text span c="indigo.8" td="underline" style={{ cursor: 'pointer' }}>
           {t('import.pick')}
         </Text>
-        <input type="file" accept=".xlsx,.csv" hidden onChange={(e) => take(e.currentTarget.files?.[0])} />
+        <input
+          type="file"
+          accept=".xlsx,.csv"
+          hidden
+          data-testid="import-file"
+          disabled={disabled}
+          onChange={(e) => {
+            take(e.currentTarget.files?.[0]);
+            // The same file picked again (after a fix) must fire again.
+            e.currentTarget.value = '';
+          }}
+        />
       </label>
-      {note && (
-        <Text size="sm" c="dimmed" mt="xs">
-          {note}
-        </Text>
-      )}
     </Paper>
   );
 }

@@ -1,11 +1,12 @@
 import { Alert, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { Dropzone } from './Dropzone';
 import { randomId } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportAnalysis, ImportApplied } from '../../../../preload/contract/importTypes';
 import { onMainEvent, sendCatch } from '../../api/client';
 import { errorText } from '../../api/errorText';
+import { downloadBase64, MAX_UPLOAD_BYTES, readFileBase64, XLSX_TYPE } from '../../api/fileBytes';
 
 type Phase = { kind: 'pick' } | { kind: 'reading'; importId: string } | { kind: 'preview'; analysis: ImportAnalysis } | { kind: 'done'; applied: ImportApplied; fileName: string };
 
@@ -22,6 +23,10 @@ export function ImportScreen() {
   const [error, setError] = useState<string | null>(null);
   const [reportPath, setReportPath] = useState('');
   const [savedReport, setSavedReport] = useState<string | null>(null);
+  const [applying, setApplying] = useState(false);
+  // Set at once, before React renders the disabled button: a double click sends one apply.
+  const applyingNow = useRef(false);
+  const [downloaded, setDownloaded] = useState<string | null>(null);
 
   useEffect(
     () =>
@@ -32,12 +37,30 @@ export function ImportScreen() {
     [phase],
   );
 
-  async function analyze(filePath: string) {
+  async function analyze(source: { path: string } | { file: File }) {
     setError(null);
+    setSavedReport(null);
+    setDownloaded(null);
     const importId = crypto.randomUUID?.() ?? randomId();
+    if ('file' in source && source.file.size > MAX_UPLOAD_BYTES) {
+      setError(t('import.tooLarge', { file: source.file.name, max: MAX_UPLOAD_BYTES / 1024 / 1024 }));
+      return;
+    }
     setPhase({ kind: 'reading', importId });
     setProgress(null);
-    const r = await sendCatch('import.analyze', { path: filePath, importId });
+    let r;
+    if ('file' in source) {
+      // The picked or dropped file's bytes go to main, which reads them in memory as it would the file.
+      let base64: string;
+      try {
+        base64 = await readFileBase64(source.file);
+      } catch {
+        setError(t('import.fileUnreadable', { file: source.file.name }));
+        setPhase({ kind: 'pick' });
+        return;
+      }
+      r = await sendCatch('import.analyzeBytes', { name: source.file.name, base64, importId });
+    } else r = await sendCatch('import.analyze', { path: source.path, importId });
     if (r.error) {
       setError(errorText(r.error));
       setPhase({ kind: 'pick' });
@@ -45,11 +68,30 @@ export function ImportScreen() {
   }
 
   async function apply(analysis: ImportAnalysis) {
-    const r = await sendCatch('import.apply', { importId: analysis.importId });
+    // One apply per plan: the button is disabled while it runs (main also answers a repeat with the same result).
+    if (applyingNow.current) return;
+    applyingNow.current = true;
+    setApplying(true);
+    try {
+      const r = await sendCatch('import.apply', { importId: analysis.importId });
+      if (r.error) {
+        setError(errorText(r.error));
+        setPhase({ kind: 'pick' });
+      } else setPhase({ kind: 'done', applied: r.data, fileName: analysis.file.name });
+    } finally {
+      applyingNow.current = false;
+      setApplying(false);
+    }
+  }
+
+  async function download(importId: string) {
+    const r = await sendCatch('import.reportFile', { importId });
     if (r.error) {
       setError(errorText(r.error));
-      setPhase({ kind: 'pick' });
-    } else setPhase({ kind: 'done', applied: r.data, fileName: analysis.file.name });
+      return;
+    }
+    downloadBase64(r.data.name, r.data.base64, XLSX_TYPE);
+    setDownloaded(r.data.name);
   }
 
   async function cancel(importId: string) {
@@ -71,11 +113,11 @@ export function ImportScreen() {
       {phase.kind === 'pick' && (
         <Paper withBorder p="md">
           <Stack>
-            <Dropzone onPath={(p) => void analyze(p)} />
+            <Dropzone onFile={(file) => void analyze({ file })} />
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                if (path.trim()) void analyze(path.trim());
+                if (path.trim()) void analyze({ path: path.trim() });
               }}
             >
               <Group align="end">
@@ -139,10 +181,12 @@ export function ImportScreen() {
             </Table>
           </Table.ScrollContainer>
           <Group>
-            <Button variant="default" onClick={() => void cancel(phase.analysis.importId)}>
+            <Button variant="default" disabled={applying} onClick={() => void cancel(phase.analysis.importId)}>
               {t('common.cancel')}
             </Button>
-            <Button onClick={() => void apply(phase.analysis)}>{t('import.apply')}</Button>
+            <Button loading={applying} disabled={applying} onClick={() => void apply(phase.analysis)} data-testid="import-apply">
+              {applying ? t('import.applying') : t('import.apply')}
+            </Button>
           </Group>
         </Stack>
       )}
@@ -171,6 +215,16 @@ export function ImportScreen() {
           <Alert color="green" role="status" data-testid="import-done">
             {t('import.done', { file: phase.fileName })}
           </Alert>
+          <Group>
+            <Button onClick={() => void download(phase.applied.importId)} data-testid="import-download">
+              {t('import.downloadReport')}
+            </Button>
+            {downloaded && (
+              <Text size="sm" role="status">
+                {t('import.reportDownloaded', { name: downloaded })}
+              </Text>
+            )}
+          </Group>
           <form
             onSubmit={async (e) => {
               e.preventDefault();
