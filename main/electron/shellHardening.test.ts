@@ -31,6 +31,22 @@ describe('the window is hardened', () => {
     expect(src).toMatch(/requestSingleInstanceLock/);
   });
 
+  it('the silent-print window shows only a PDF: sandboxed, isolated, no preload, no Node; its IPC checks the sender frame', () => {
+    const src = fs.readFileSync('main/electron/silentPrint.ts', 'utf8');
+    const prefs = /webPreferences: \{([^}]*)\}/.exec(src)?.[1] ?? '';
+    for (const line of ['plugins: true', 'sandbox: true', 'contextIsolation: true', 'nodeIntegration: false', 'webSecurity: true']) expect(prefs).toContain(line);
+    expect(prefs).not.toContain('preload');
+    expect(src).toMatch(/print\(\{ silent: true/);
+    expect(src).toMatch(/finally \{\s*win\.destroy\(\)/);
+    const main = fs.readFileSync('main/electron/main.ts', 'utf8');
+    const handler = /ipcMain\.handle\('masa:print'[\s\S]*?\n\}\);/.exec(main)?.[0] ?? '';
+    expect(handler).toMatch(/senderFrame[\s\S]*frame\.url !== rendererUrl/);
+    expect(handler).toMatch(/dispatch\(masa, 'print\.mode'/);
+    expect(handler).toMatch(/pdfDataUrl\(/);
+    // The main window enables plugins for the preview's PDF viewer and nothing else changes.
+    expect(/webPreferences: \{([^}]*)\}/.exec(main)?.[1]).toContain('plugins: true');
+  });
+
   it('the renderer page carries a strict CSP without inline or eval scripts', () => {
     const html = fs.readFileSync('renderer/index.html', 'utf8');
     const csp = /Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';

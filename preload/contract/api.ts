@@ -3,7 +3,7 @@ import * as s from './schemas';
 import type { AccessLogEntry } from './auditTypes';
 import type { ErasureResult, RetentionOverview } from './retentionTypes';
 import type { DeskKeyInfo, ExportResult, MergeResult, TrustedKeyView, VerifyRow } from './reconciliationTypes';
-import type { PlacementListOptions, PrintedDocument } from './printTypes';
+import type { PlacementListOptions, PrintedDocument, PrintOutcome } from './printTypes';
 import type { ImportAnalysis, ImportApplied } from './importTypes';
 import type { ConfirmResult, Evaluation, WizardContext } from './registrationTypes';
 import { decideInput, type DecisionResult } from './rulesTypes';
@@ -213,4 +213,9 @@ export interface MasaBridge {
   pathForFile(file: File): string | null;
   /** 'electron' or 'browser' (the loopback bridge). */
   readonly transport: 'electron' | 'browser';
+  /**
+   * Desktop app only: print a PDF made in main, silently to the default printer when the office
+   * head enabled it; `{ mode: 'dialog' }` means the caller opens the print dialog itself.
+   */
+  printPdf?(pdfBase64: string): Promise<PrintOutcome>;
 }

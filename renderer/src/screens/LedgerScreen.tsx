@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, NumberInput, Paper, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -100,6 +100,20 @@ export function LedgerScreen({ office, onChanged }: { office: OfficeInfo; onChan
           {t('ledger.saveIdle')}
         </Button>
       </Group>
+      <Switch
+        label={t('silentPrint.label')}
+        description={window.masa.transport === 'electron' ? t('silentPrint.desktop') : t('silentPrint.desktopOnly')}
+        checked={office.silentPrint}
+        data-testid="silent-print"
+        onChange={(e) => {
+          const on = e.currentTarget.checked;
+          void run(async () => {
+            await send('settings.update', { silentPrint: on });
+            notifications.show({ color: 'green', message: t('silentPrint.saved') });
+            await onChanged();
+          });
+        }}
+      />
     </Stack>
   );
 }

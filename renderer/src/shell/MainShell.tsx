@@ -15,11 +15,12 @@ import { UsersScreen } from '../screens/UsersScreen';
 import { ImportScreen } from '../screens/import/ImportScreen';
 import { DayEndScreen } from '../screens/office/DayEndScreen';
 import { RetentionScreen } from '../screens/office/RetentionScreen';
+import { PlacementListScreen } from '../screens/office/PlacementListScreen';
 import { AccessLogScreen } from '../screens/office/AccessLogScreen';
 import { BackupScreen } from '../screens/office/BackupScreen';
 import { LanguageSwitch } from './LanguageSwitch';
 
-type View = 'today' | 'import' | 'dayEnd' | 'users' | 'ledger' | 'retention' | 'backups' | 'accessLog' | 'password';
+type View = 'today' | 'import' | 'dayEnd' | 'users' | 'ledger' | 'retention' | 'lists' | 'backups' | 'accessLog' | 'password';
 /** Inside "Bugün": the day list, one appointment, or the registration wizard of one. */
 type DeskView = { mode: 'day' } | { mode: 'appointment'; randevuNo: string } | { mode: 'wizard'; randevuNo: string };
 
@@ -46,6 +47,7 @@ export function MainShell({ status, refresh }: { status: AppStatus; refresh: () 
     { view: 'users', label: t('nav.users'), show: isHead },
     { view: 'ledger', label: t('nav.ledger'), show: isHead },
     { view: 'retention', label: t('nav.retention'), show: isHead },
+    { view: 'lists', label: t('nav.lists'), show: isHead },
     { view: 'backups', label: t('backups.nav'), show: isHead },
     { view: 'accessLog', label: t('accessLog.nav'), show: isHead },
     { view: 'password', label: t('nav.password'), show: true },
@@ -118,6 +120,7 @@ export function MainShell({ status, refresh }: { status: AppStatus; refresh: () 
         {view === 'users' && isHead && <UsersScreen />}
         {view === 'ledger' && isHead && <LedgerScreen office={office} onChanged={refresh} />}
         {view === 'retention' && isHead && <RetentionScreen />}
+        {view === 'lists' && isHead && <PlacementListScreen />}
         {view === 'backups' && isHead && <BackupScreen onRestored={() => void refresh()} />}
         {view === 'accessLog' && isHead && <AccessLogScreen />}
         {view === 'password' && (

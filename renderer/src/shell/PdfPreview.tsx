@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintedDocument } from '../../../preload/contract/printTypes';
@@ -8,8 +9,19 @@ import type { PrintedDocument } from '../../../preload/contract/printTypes';
  * URL in memory only; saving goes through the browser's (Electron's) save dialog.
  */
 export function PdfPreview({ doc, onClose }: { doc: PrintedDocument | null; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const frame = useRef<HTMLIFrameElement>(null);
+  /** Desktop app: main prints silently when the office head enabled it; otherwise the system dialog. */
+  async function print() {
+    if (doc && window.masa.printPdf) {
+      const r = await window.masa.printPdf(doc.pdfBase64);
+      if (r.mode === 'silent') {
+        notifications.show(r.ok ? { color: 'green', message: t('silentPrint.sent') } : { color: 'red', message: i18n.language === 'en' ? r.messageEn : r.message });
+        return;
+      }
+    }
+    frame.current?.contentWindow?.print();
+  }
   const url = useMemo(() => {
     if (!doc) return null;
     const bytes = Uint8Array.from(atob(doc.pdfBase64), (c) => c.charCodeAt(0));
@@ -25,7 +37,7 @@ export function PdfPreview({ doc, onClose }: { doc: PrintedDocument | null; onCl
             <Button component="a" href={url} download={doc.fileName} variant="default">
               {t('print.save')}
             </Button>
-            <Button onClick={() => frame.current?.contentWindow?.print()}>{t('print.print')}</Button>
+            <Button onClick={() => void print()}>{t('print.print')}</Button>
           </Group>
         </Stack>
       )}
