@@ -38,9 +38,62 @@ function sha256File(file: string): string {
   return hash.digest('hex');
 }
 
+/** Copies a file as it is, hashing it on the way (one read instead of a copy and a re-read). */
+function copyHashed(src: string, dest: string): { size: number; sha256: string } {
+  const hash = createHash('sha256');
+  const buf = Buffer.allocUnsafe(8 << 20);
+  const from = fs.openSync(src, 'r');
+  let size = 0;
+  try {
+    const to = fs.openSync(dest, 'wx', 0o600);
+    try {
+      for (let n; (n = fs.readSync(from, buf, 0, buf.length, null)) > 0; ) {
+        hash.update(buf.subarray(0, n));
+        for (let off = 0; off < n; ) off += fs.writeSync(to, buf, off, n - off);
+        size += n;
+      }
+      fs.fsyncSync(to);
+    } finally {
+      fs.closeSync(to);
+    }
+  } finally {
+    fs.closeSync(from);
+  }
+  return { size, sha256: hash.digest('hex') };
+}
+
 /**
- * An online backup: `VACUUM INTO` writes a consistent, compacted copy with the same encryption
- * (never a plaintext page), the slot file is copied beside it, and a manifest records hashes.
+ * The ledger's own encrypted file, copied byte for byte while nothing can change it: the WAL is
+ * checkpointed into the file and emptied, then the write lock (BEGIN IMMEDIATE) is held for the
+ * copy, so the file alone is the whole committed ledger. Pages stay as SQLCipher wrote them
+ * (never decrypted). Returns null when the WAL could not be emptied (a reader holds it): the
+ * caller then falls back to `VACUUM INTO`. About five times faster than VACUUM INTO on a large
+ * ledger (bench/backup): it copies pages instead of rebuilding every table and index.
+ */
+function copyLedgerFile(db: RawDatabase, paths: LedgerPaths, dest: string): { size: number; sha256: string } | null {
+  if (db.inTransaction) return null;
+  try {
+    // Backfilling the WAL writes to the data disk: a full one cannot take it, but a backup to
+    // another disk must still work then (VACUUM INTO only reads the ledger).
+    const [cp] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+    if (!cp || cp.busy !== 0) return null;
+    db.exec('BEGIN IMMEDIATE');
+  } catch {
+    return null;
+  }
+  try {
+    const wal = `${paths.db}-wal`;
+    if (fs.existsSync(wal) && fs.statSync(wal).size > 0) return null;
+    return copyHashed(paths.db, dest);
+  } finally {
+    db.exec('COMMIT');
+  }
+}
+
+/**
+ * An online backup: the encrypted ledger file copied under the write lock (or, if the WAL cannot
+ * be emptied, `VACUUM INTO`: a consistent copy with the same encryption) — never a plaintext
+ * page; the slot file is copied beside it, and a manifest records hashes.
  * Everything goes into `<name>.partial` first; the rename is the moment the backup exists, so
  * a full disk or a crash never leaves something that looks like a backup.
  */
@@ -57,17 +110,20 @@ export function writeBackup(
     fs.mkdirSync(targetDir, { recursive: true });
     // Names have one-second resolution: a second backup in the same second (an export right
     // after a manual backup) gets a suffix, never a refusal or an overwrite.
-    for (let n = 2; fs.existsSync(final) || fs.existsSync(partial); n++) {
+    for (let n = 2; fs.existsSync(final); n++) {
       final = path.join(targetDir, `masa-yedek-${stamp}-${n}`);
       partial = `${final}.partial`;
     }
     fs.rmSync(partial, { recursive: true, force: true });
     fs.mkdirSync(partial, { mode: 0o700 });
-    db.prepare('VACUUM INTO ?').run(path.join(partial, BACKUP_LEDGER));
+    const ledgerCopy = path.join(partial, BACKUP_LEDGER);
+    const copied = copyLedgerFile(db, paths, ledgerCopy);
+    if (!copied) db.prepare('VACUUM INTO ?').run(ledgerCopy);
     crashPoint('backup:vacuumed');
     fs.copyFileSync(paths.slots, path.join(partial, BACKUP_SLOTS));
     const files: BackupManifest['files'] = {};
-    for (const f of [BACKUP_LEDGER, BACKUP_SLOTS]) {
+    if (copied) files[BACKUP_LEDGER] = copied; // hashed and synced while copying
+    for (const f of copied ? [BACKUP_SLOTS] : [BACKUP_LEDGER, BACKUP_SLOTS]) {
       const p = path.join(partial, f);
       files[f] = { size: fs.statSync(p).size, sha256: sha256File(p) };
       const fd = fs.openSync(p, 'r+');
