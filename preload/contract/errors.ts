@@ -125,7 +125,7 @@ export const errorMessages = {
     en: 'The backup folder cannot be inside the data folder ({dir}): if that disk fails the backups go with it. Choose another disk (a USB stick) or a network share.',
   },
   RESTORE_SIGNED_IN: {
-    tr: 'Bir oturum açık. Oturum açıkken geri yükleme Defter ekranındaki Yedekler bölümünden yapılır.',
+    tr: 'Bir oturum açık. Oturum açıkken geri yükleme Yedekler ekranından yapılır.',
     en: 'Someone is signed in. While signed in, restore from the Backups screen.',
   },
   RESTORE_HEAD_ONLY: {
