@@ -4,7 +4,8 @@
  * values are produced (openpyxl itself never stores one).
  */
 import ExcelJS from 'exceljs';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, watch } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tcknFromPrefix } from '../domain/tckn';
@@ -236,4 +237,47 @@ describe.skipIf(openpyxlMissing !== null)('xlsx lists', () => {
     await expect(run).rejects.toMatchObject({ code: 'ABORTED', tr: 'İçe aktarma iptal edildi; hiçbir şey değişmedi.' });
     expect(last).toBe(1000);
   });
+});
+
+/**
+ * exceljs' streaming reader parks a sheet that comes before the shared strings or the workbook
+ * relationships (Excel's and openpyxl's order) in a temporary file named tmp-<pid>-…: the list
+ * in plain text on disk. The reader here reads those parts first, so nothing is parked, from a
+ * path or from bytes in memory. The bare exceljs read of the same file shows the watch works.
+ */
+describe.skipIf(!!openpyxlMissing)('no temporary file with the list in it', () => {
+  async function tmpFilesDuring(work: () => Promise<unknown>): Promise<string[]> {
+    const seen: string[] = [];
+    const prefix = `tmp-${process.pid}-`;
+    const watcher = watch(tmpdir(), (_ev, name) => {
+      if (name && String(name).startsWith(prefix) && !seen.includes(String(name))) seen.push(String(name));
+    });
+    try {
+      await work();
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      watcher.close();
+    }
+    return seen;
+  }
+
+  for (const layout of [
+    { name: 'inline strings (openpyxl order)', opts: { rawUtf8: true } },
+    { name: 'shared strings after the sheet (Excel order)', opts: { rawUtf8: true, sharedStrings: true } },
+  ]) {
+    it(`${layout.name}: read from a path and from bytes without parking the sheet`, async () => {
+      const file = writeXlsxWithOpenpyxl(t.dir, `park-${layout.opts.sharedStrings ? 's' : 'i'}.xlsx`, { sheets: [{ title: 'Liste', rows: rowsOf(HEADERS, [textRow(1), textRow(2)]) }], ...layout.opts });
+      const bare = await tmpFilesDuring(async () => {
+        const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
+        for await (const sheet of reader) for await (const _row of sheet) void _row;
+      });
+      expect(bare.length).toBeGreaterThan(0);
+      let fromPath: Awaited<ReturnType<typeof parseAppointmentFile>> | undefined;
+      let fromBytes: typeof fromPath;
+      expect(await tmpFilesDuring(async () => (fromPath = await parseAppointmentFile({ path: file })))).toEqual([]);
+      expect(await tmpFilesDuring(async () => (fromBytes = await parseAppointmentFile({ bytes: readFileSync(file), fileName: 'park.xlsx' })))).toEqual([]);
+      expect(fromPath!.rows.map((r) => r.motherLastName)).toEqual(['ÖZTÜRK', 'ÖZTÜRK']);
+      expect(fromBytes!.rows).toEqual(fromPath!.rows);
+    });
+  }
 });

@@ -1,13 +1,20 @@
 import { openAccess, type ListInput, type RandomAccess } from './listInput';
 import { AppointmentFileRefused } from './refusal';
-import { readZipDirectory, ZipDamaged } from './zipDirectory';
+import { readZipDirectory, ZipDamaged, type ZipEntryInfo } from './zipDirectory';
 
 /**
  * Decides what a file is from its bytes, never from its name: a list saved as .csv by one
  * desk is an .xlsx at another, and a renamed binary must not reach the CSV parser.
  */
 export type Sniffed =
-  | { format: 'xlsx'; size: number; /** Part name -> CRC-32 from the central directory. */ crc32: Map<string, number> }
+  | {
+      format: 'xlsx';
+      size: number;
+      /** Part name -> CRC-32 from the central directory. */
+      crc32: Map<string, number>;
+      /** The central directory's entries (where each part is, for reading a part out of order). */
+      entries: Map<string, ZipEntryInfo>;
+    }
   | { format: 'csv'; size: number; delimiter: string };
 
 const SNIFF_BYTES = 64 * 1024;
@@ -31,7 +38,8 @@ export async function sniffFile(input: ListInput): Promise<Sniffed> {
     await fh.read(head, 0, head.length, 0);
 
     if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) {
-      return { format: 'xlsx', size, crc32: await checkXlsx(fh, size) };
+      const entries = await checkXlsx(fh, size);
+      return { format: 'xlsx', size, crc32: new Map([...entries].map(([name, e]) => [name, e.crc32])), entries };
     }
     // OLE2 compound file: Excel's encrypted .xlsx container, and the old .xls format.
     if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) throw new AppointmentFileRefused('ENCRYPTED_OR_XLS');
@@ -47,7 +55,7 @@ function startsWith(b: Buffer, magic: number[]): boolean {
   return b.length >= magic.length && magic.every((m, i) => b[i] === m);
 }
 
-async function checkXlsx(fh: RandomAccess, size: number): Promise<Map<string, number>> {
+async function checkXlsx(fh: RandomAccess, size: number): Promise<Map<string, ZipEntryInfo>> {
   let dir;
   try {
     dir = await readZipDirectory(fh, size);
@@ -65,7 +73,7 @@ async function checkXlsx(fh: RandomAccess, size: number): Promise<Map<string, nu
     if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name) && e.uncompressedSize > MAX_SHEET_BYTES) throw new AppointmentFileRefused('TOO_LARGE');
   }
   if (![...names.keys()].some((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) throw new AppointmentFileRefused('NO_HEADER_ROW', {}, 'no worksheet');
-  return new Map([...names].map(([name, e]) => [name, e.crc32]));
+  return names;
 }
 
 /**

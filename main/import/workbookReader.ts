@@ -25,6 +25,8 @@ export interface InternalWorkbookReader {
   properties?: { model?: { date1904?: boolean } };
   _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<unknown>;
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
   [Symbol.asyncIterator](): AsyncIterator<StreamWorksheet>;
 }
 type ReaderClass = new (input: NodeJS.ReadableStream, options: object) => InternalWorkbookReader;
@@ -47,6 +49,15 @@ if (typeof Base.prototype._parseWorksheet !== 'function' || typeof Base.prototyp
 export class Utf8SafeWorkbookReader extends Base {
   /** Part name -> CRC-32 from the central directory (read by sniff.ts before streaming). */
   expectedCrc = new Map<string, number>();
+  /** Set when the shared strings were read ahead (XlsxRowSource.readAhead): the entry in stream order is skipped. */
+  stringsReadAhead = false;
+
+  /** The shared-strings part read out of stream order (see XlsxRowSource.readAhead). */
+  async readSharedStringsFrom(entry: NodeJS.ReadableStream): Promise<void> {
+    const part = 'xl/sharedStrings.xml';
+    this.sharedStrings = await readSharedStrings(utf8Chunks(crcChecked(entryChunks(entry), this.expectedCrc.get(part), part)));
+    this.stringsReadAhead = true;
+  }
 
   override *_parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<unknown> {
     const part = `xl/worksheets/sheet${sheetNo}.xml`;
@@ -59,6 +70,7 @@ export class Utf8SafeWorkbookReader extends Base {
 
   // Our own reader for the shared-strings table (see sharedStrings.ts for why).
   override async *_parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown> {
+    if (this.stringsReadAhead) return; // exceljs drains the entry
     const part = 'xl/sharedStrings.xml';
     this.sharedStrings = await readSharedStrings(utf8Chunks(crcChecked(entryChunks(entry), this.expectedCrc.get(part), part)));
   }

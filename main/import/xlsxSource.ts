@@ -1,4 +1,5 @@
-import { openStream, type CountingStream, type ListInput } from './listInput';
+import { openAccess, openStream, type CountingStream, type ListInput } from './listInput';
+import { entryAt, type ZipEntryInfo } from './zipDirectory';
 import { AppointmentFileRefused } from './refusal';
 import type { RowSource, SheetRow } from './rowSource';
 import { Utf8SafeWorkbookReader, type InternalWorkbookReader, type StreamRow, type StreamWorksheet } from './workbookReader';
@@ -15,7 +16,41 @@ export class XlsxRowSource implements RowSource {
   constructor(
     private readonly path: ListInput,
     private readonly expectedCrc: Map<string, number> = new Map(),
+    /** The central directory (from sniff.ts): lets the workbook, its relationships and the shared strings be read first. */
+    private readonly entries: Map<string, ZipEntryInfo> | null = null,
   ) {}
+
+  /**
+   * exceljs' streaming reader parks a sheet that arrives before the shared strings or the
+   * workbook relationships (Excel's and openpyxl's order) in a temporary file: the list's
+   * names and identity numbers in plain text on disk. Read those small parts first, at their
+   * place in the archive (the file, or the bytes in memory), and no sheet is ever parked.
+   * Returns false when a part cannot be located that way (zip64); exceljs then parks as before.
+   */
+  private async readAhead(reader: Utf8SafeWorkbookReader): Promise<boolean> {
+    const wb = this.entries?.get('xl/workbook.xml');
+    const rels = this.entries?.get('xl/_rels/workbook.xml.rels');
+    const strings = this.entries?.get('xl/sharedStrings.xml');
+    if (!wb || !rels) return false;
+    const opened = await openAccess(this.path);
+    try {
+      const wbStream = await entryAt(opened.access, wb);
+      const relsStream = await entryAt(opened.access, rels);
+      const stringsStream = strings ? await entryAt(opened.access, strings) : null;
+      if (!wbStream || !relsStream || (strings && !stringsStream)) return false;
+      await reader._parseWorkbook(wbStream);
+      await reader._parseRels(relsStream);
+      if (stringsStream) await reader.readSharedStringsFrom(stringsStream);
+      else {
+        // Inline strings only (openpyxl): there is no table to wait for.
+        reader.sharedStrings = [];
+        reader.stringsReadAhead = true;
+      }
+      return true;
+    } finally {
+      await opened.close();
+    }
+  }
 
   bytesRead(): number {
     return this.input?.bytesRead() ?? 0;
@@ -73,6 +108,7 @@ export class XlsxRowSource implements RowSource {
     let done = false;
     let lastRow = 0;
     try {
+      await this.readAhead(reader);
       const sheets = reader[Symbol.asyncIterator]();
       for (let s = await next(sheets); !s.done; s = await next(sheets)) {
         const sheet = s.value;

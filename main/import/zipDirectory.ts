@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import type { RandomAccess } from './listInput';
 
 /**
@@ -12,6 +14,10 @@ export interface ZipEntryInfo {
   encrypted: boolean;
   /** CRC-32 of the uncompressed bytes, as the archive states it. */
   crc32: number;
+  /** Where the entry's local header starts, its compressed size and method (0 stored, 8 deflate). */
+  localOffset: number;
+  compressedSize: number;
+  method: number;
 }
 
 export interface ZipDirectory {
@@ -19,6 +25,25 @@ export interface ZipDirectory {
 }
 
 export class ZipDamaged extends Error {}
+
+const LOCAL = 0x04034b50;
+
+/**
+ * One entry's uncompressed bytes as a stream, read at its place in the archive (random access:
+ * the file on disk or the bytes in memory). Null when the entry cannot be located this way
+ * (zip64 offsets, an unknown method): the caller then reads it in stream order.
+ */
+export async function entryAt(fh: RandomAccess, e: ZipEntryInfo): Promise<Readable | null> {
+  if (e.localOffset === 0xffffffff || e.compressedSize === 0xffffffff || (e.method !== 0 && e.method !== 8)) return null;
+  const head = Buffer.alloc(30);
+  await fh.read(head, 0, 30, e.localOffset);
+  if (head.readUInt32LE(0) !== LOCAL) throw new ZipDamaged('bad local header');
+  const start = e.localOffset + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
+  const data = Buffer.alloc(e.compressedSize);
+  await fh.read(data, 0, data.length, start);
+  const raw = Readable.from([data]);
+  return e.method === 0 ? raw : raw.pipe(createInflateRaw());
+}
 
 const EOCD = 0x06054b50;
 const EOCD64_LOCATOR = 0x07064b50;
@@ -65,7 +90,9 @@ export async function readZipDirectory(fh: RandomAccess, size: number): Promise<
   for (let n = 0; n < count; n++) {
     if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL) throw new ZipDamaged('bad central directory entry');
     const flags = cd.readUInt16LE(p + 8);
+    const method = cd.readUInt16LE(p + 10);
     const crc32 = cd.readUInt32LE(p + 16);
+    const compressedSize = cd.readUInt32LE(p + 20);
     const uncompressedSize = cd.readUInt32LE(p + 24);
     const nameLen = cd.readUInt16LE(p + 28);
     const extraLen = cd.readUInt16LE(p + 30);
@@ -73,7 +100,7 @@ export async function readZipDirectory(fh: RandomAccess, size: number): Promise<
     const localOffset = cd.readUInt32LE(p + 42);
     if (localOffset !== 0xffffffff && localOffset >= cdOffset) throw new ZipDamaged('entry outside the archive');
     const name = cd.toString('utf8', p + 46, p + 46 + nameLen);
-    entries.set(name, { uncompressedSize, encrypted: (flags & 1) === 1, crc32 });
+    entries.set(name, { uncompressedSize, encrypted: (flags & 1) === 1, crc32, localOffset, compressedSize, method });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return { entries };
