@@ -24,8 +24,8 @@ describe('sample-list', () => {
 
     const parsed = await parseAppointmentFile({ path: r.path });
     const plan = planImport(parsed, { ownProvinces: ['35'], existing: () => undefined });
-    // 40 appointments + 1 HQ cancellation added; 4 planted bad rows; 2 rows of Ankara skipped.
-    expect(plan.report.counts).toEqual({ added: 41, updated: 0, unchanged: 0, cancelled: 0, rejected: 4, skipped: 2, keptStarted: 0 });
+    // 40 appointments added; 1 HQ cancellation (stored, counted as cancelled); 4 planted bad rows; 2 rows of Ankara skipped.
+    expect(plan.report.counts).toEqual({ added: 40, updated: 0, unchanged: 0, cancelled: 1, rejected: 4, skipped: 2, keptStarted: 0 });
     expect(plan.report.skippedByProvince).toEqual({ '06': 2 });
     expect(parsed.rejects.map((x) => x.code).sort()).toEqual(['BAD_DATE', 'DUPLICATE_RANDEVU_NO', 'MISSING_VALUE', 'TCKN_CHECKSUM']);
     for (const line of r.lines.slice(3, -1)) expect(line).toMatch(/^ {2}satır \/ row \d+: /);
