@@ -51,30 +51,30 @@ function pdf(fileName: string, bytes: Buffer): PrintedDocument {
 export function placementFor(db: RawDatabase, programCode: string, provinceCode: string, registrationNo: string, asOf: string): string {
   const pack = packFor(programCode);
   const quota = pack.provinces.find((p) => p.code === provinceCode)?.quota ?? 0;
-  const lists = computeLists(listEntries(db, programCode, provinceCode, asOf), quota, leftEvents(db, programCode, provinceCode, asOf), asOf);
+  const rows = listRows(db, programCode, provinceCode, asOf);
+  // One mother's place needs no names (tr-TR title case of 20,000 names costs more than the list).
+  const lists = computeLists(listEntries(rows, false), quota, leftEvents(rows), asOf);
   const p = placementOf(lists, registrationNo);
   return p ? formatPlacement(p) : '—';
 }
 
 // As of a day (Turkey time): only what was registered, and not yet reversed, by the end of that day.
-function leftEvents(db: RawDatabase, programCode: string, provinceCode: string, asOf: string) {
-  return registrationsQ
-    .acceptedForList(db, programCode, provinceCode, turkeyDayBoundsUtc(asOf).end)
-    .filter((r) => r.left_main_list_at)
-    .map((r) => ({ registrationNo: r.registration_no, at: r.left_main_list_at!, reason: r.left_reason ?? '' }));
+function listRows(db: RawDatabase, programCode: string, provinceCode: string, asOf: string): registrationsQ.ListRow[] {
+  return registrationsQ.acceptedForList(db, programCode, provinceCode, turkeyDayBoundsUtc(asOf).end);
 }
 
-function listEntries(db: RawDatabase, programCode: string, provinceCode: string, asOf: string): ListEntry[] {
-  return registrationsQ.acceptedForList(db, programCode, provinceCode, turkeyDayBoundsUtc(asOf).end).map((r) => {
-    const a = appointmentsQ.appointmentByNo(db, r.randevu_no)!;
-    return {
-      registrationNo: r.registration_no,
-      randevuNo: r.randevu_no,
-      preRegisteredAt: r.pre_registered_at,
-      motherName: trTitle(`${a.mother_first_name} ${a.mother_last_name}`),
-      motherTckn: r.mother_tckn,
-    };
-  });
+function leftEvents(rows: registrationsQ.ListRow[]) {
+  return rows.filter((r) => r.left_main_list_at).map((r) => ({ registrationNo: r.registration_no, at: r.left_main_list_at!, reason: r.left_reason ?? '' }));
+}
+
+function listEntries(rows: registrationsQ.ListRow[], withNames = true): ListEntry[] {
+  return rows.map((r) => ({
+    registrationNo: r.registration_no,
+    randevuNo: r.randevu_no,
+    preRegisteredAt: r.pre_registered_at,
+    motherName: withNames ? trTitle(`${r.mother_first_name} ${r.mother_last_name}`) : '',
+    motherTckn: r.mother_tckn,
+  }));
 }
 
 export async function printRegistrationDocument(app: MasaApp, registrationNo: string): Promise<PrintedDocument> {
@@ -208,7 +208,8 @@ export async function printPlacementList(app: MasaApp, input: { programCode: str
   const quota = pack.provinces.find((p) => p.code === province)?.quota;
   if (quota === undefined) throw new AppError('PROVINCE_NOT_IN_PACK', { programCode: pack.code, provinceCode: province });
   const asOf = turkeyParts(app.now());
-  const lists = computeLists(listEntries(db, pack.code, province, asOf.date), quota, leftEvents(db, pack.code, province, asOf.date), asOf.date);
+  const rows = listRows(db, pack.code, province, asOf.date);
+  const lists = computeLists(listEntries(rows), quota, leftEvents(rows), asOf.date);
   const bytes = await renderPlacementList({
     office: office(app),
     printedAt: asOf.dateTime,
