@@ -40,6 +40,12 @@ describe('decide goes through the handler table (rules.decide)', () => {
     expect(fs.readdirSync(process.env.MASA_DATA_DIR!)).toEqual([]);
   });
 
+  it('the command holds no rule logic: it reads the file and calls the handler (one code path)', () => {
+    const src = fs.readFileSync('main/cli/commands/decide.ts', 'utf8');
+    expect(src).not.toMatch(/from '\.\.\/\.\.\/rules'/);
+    expect(src).toContain("ctx.call('rules.decide'");
+  });
+
   it('keeps the human output and exit codes of the three examples', async () => {
     const evde = await cli(['decide', '--pack', 'EVDE-2015', 'docs/examples/facts-EVDE-2015.json']);
     expect(evde.code).toBe(0);
