@@ -23,7 +23,7 @@ export const accessLogCommand: CliCommand = {
   options: ['date', 'randevu'],
   async run(ctx) {
     const date = typeof ctx.options.date === 'string' ? ctx.options.date : turkeyParts(ctx.app.now()).date;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError('--date yyyy-MM-dd');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError('--date yyyy-AA-gg biçiminde olmalı (ör. 2026-11-24).', '--date must be yyyy-MM-dd (e.g. 2026-11-24).');
     const randevuNo = typeof ctx.options.randevu === 'string' ? ctx.options.randevu : undefined;
     const signed = await ctx.signIn();
     if (!signed.ok) return printRefusal(ctx.io, signed);

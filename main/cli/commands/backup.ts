@@ -12,7 +12,7 @@ export const backupCommand: CliCommand = {
   options: ['to', 'set-folder'],
   async run(ctx) {
     const setFolder = typeof ctx.options['set-folder'] === 'string' ? ctx.options['set-folder'] : undefined;
-    if (setFolder !== undefined && ctx.options.to !== undefined) throw new UsageError('--to and --set-folder cannot be used together');
+    if (setFolder !== undefined && ctx.options.to !== undefined) throw new UsageError('--to ile --set-folder birlikte kullanılamaz.', '--to and --set-folder cannot be used together.');
     const signed = await ctx.signIn();
     if (!signed.ok) return printRefusal(ctx.io, signed);
     if (setFolder !== undefined) {
@@ -53,7 +53,7 @@ export const restoreCommand: CliCommand = {
   flags: ['by-backup', 'recovery-code'],
   async run(ctx) {
     const file = ctx.positionals[0];
-    if (!file) throw new UsageError('restore needs the backup folder (or its masa.ledger)');
+    if (!file) throw new UsageError('restore için yedek klasörü (ya da içindeki masa.ledger) gerekli.', 'restore needs the backup folder (or its masa.ledger).');
     const done = (r: Awaited<ReturnType<typeof ctx.call<'backup.restore'>>>) => {
       if (!r.ok) return printRefusal(ctx.io, r);
       const en = ctx.io.lang === 'en';
@@ -71,7 +71,7 @@ export const restoreCommand: CliCommand = {
     }
     const password = await readSecret('Parola / Password: ');
     const username = (ctx.options.user as string | undefined) ?? process.env.MASA_USER ?? '';
-    if (!username) throw new UsageError('--user KULLANICI ya da MASA_USER gerekli / --user or MASA_USER is required');
+    if (!username) throw new UsageError('--user KULLANICI ya da MASA_USER gerekli.', '--user USER or MASA_USER is required.');
     if (ctx.options['by-backup']) return done(await ctx.call('backup.rescueRestore', { file, username, password }));
     const signed = await ctx.call('auth.login', { username, password });
     if (!signed.ok) {

@@ -49,7 +49,7 @@ export const decideCommand: CliCommand = {
   async run(ctx) {
     const code = ctx.options.pack;
     const file = ctx.positionals[0];
-    if (typeof code !== 'string' || !file) throw new UsageError('decide needs --pack CODE and a facts file');
+    if (typeof code !== 'string' || !file) throw new UsageError('decide için --pack KOD ve bir olgu dosyası gerekli.', 'decide needs --pack CODE and a facts file.');
     const io = ctx.io;
     const en = io.lang === 'en';
     let content: unknown;

@@ -14,7 +14,7 @@ export const importCommand: CliCommand = {
   flags: ['dry-run'],
   async run(ctx) {
     const file = ctx.positionals[0];
-    if (!file) throw new UsageError('import needs a file');
+    if (!file) throw new UsageError('import için bir dosya gerekli.', 'import needs a file.');
     // The report's destination is checked before anything is applied: a report that cannot be
     // written must not leave an import done behind an error.
     if (typeof ctx.options.report === 'string') {

@@ -9,7 +9,7 @@ export const exportCommand: CliCommand = {
   options: ['date', 'out'],
   async run(ctx) {
     const { date, out } = ctx.options;
-    if (typeof date !== 'string' || typeof out !== 'string') throw new UsageError('export needs --date and --out');
+    if (typeof date !== 'string' || typeof out !== 'string') throw new UsageError('export için --date ve --out gerekli.', 'export needs --date and --out.');
     const signed = await ctx.signIn();
     if (!signed.ok) return printRefusal(ctx.io, signed);
     const r = await ctx.call('reconciliation.export', { date, outDir: out });
@@ -29,7 +29,7 @@ export const mergeCommand: CliCommand = {
   options: ['out'],
   async run(ctx) {
     const out = ctx.options.out;
-    if (typeof out !== 'string' || ctx.positionals.length === 0) throw new UsageError('merge needs files and --out');
+    if (typeof out !== 'string' || ctx.positionals.length === 0) throw new UsageError('merge için dosyalar ve --out gerekli.', 'merge needs files and --out.');
     const signed = await ctx.signIn();
     if (!signed.ok) return printRefusal(ctx.io, signed);
     const r = await ctx.call('reconciliation.merge', { files: ctx.positionals, outDir: out });
@@ -83,12 +83,12 @@ export const registerKeyCommand: CliCommand = {
   async run(ctx) {
     const desk = ctx.options.desk;
     const file = ctx.positionals[0];
-    if (typeof desk !== 'string' || !file || ctx.positionals.length > 1) throw new UsageError('register-key needs --desk and one PEM file');
+    if (typeof desk !== 'string' || !file || ctx.positionals.length > 1) throw new UsageError('register-key için --desk ve tek bir PEM dosyası gerekli.', 'register-key needs --desk and one PEM file.');
     let pem: string;
     try {
       pem = fs.readFileSync(file, 'utf8');
     } catch {
-      throw new UsageError(`Dosya okunamadı / cannot read the file: ${file}`);
+      throw new UsageError(`Dosya okunamadı: ${file}`, `Cannot read the file: ${file}`);
     }
     const signed = await ctx.signIn();
     if (!signed.ok) return printRefusal(ctx.io, signed);
