@@ -102,7 +102,9 @@ describe('end of day: keys and who may export', () => {
     await signOut();
     await signIn(HEAD);
     await page.getByRole('button', { name: 'Gün sonu' }).click();
-    await page.getByRole('switch', { name: 'Görevliler bu masanın mutabakatını oluşturabilir' }).check();
+    // The switch shows the setting main holds: it turns on once settings.update has answered, so
+    // click and wait for it (Playwright's check() wants the state to change at once).
+    await page.getByRole('switch', { name: 'Görevliler bu masanın mutabakatını oluşturabilir' }).click();
     await expect.poll(() => page.getByTestId('clerks-may-export').isChecked()).toBe(true);
     await signOut();
     await signIn(CLERK);
