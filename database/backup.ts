@@ -101,9 +101,12 @@ export function writeBackup(
   db: RawDatabase,
   paths: LedgerPaths,
   targetDir: string,
-  info: { createdAt: string; kind: BackupManifest['kind']; schemaVersion: number; chainHead: { seq: number; hash: string } },
+  info: { createdAt: string; kind: BackupManifest['kind']; schemaVersion: number; chainHead: { seq: number; hash: string }; localTime?: string },
 ): { dir: string; manifest: BackupManifest } {
-  const stamp = info.createdAt.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  // The folder is named by the office's wall clock (`localTime`, yyyy-MM-ddTHH:mm:ss) where the
+  // caller gives it: the office head reads these names on a USB disk, and rotation keeps one per
+  // local day, so a backup at 00:30 belongs to that day, not to the UTC day before.
+  const stamp = (info.localTime ?? info.createdAt).replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   let final = path.join(targetDir, `masa-yedek-${stamp}`);
   let partial = `${final}.partial`;
   try {

@@ -40,6 +40,12 @@ describe('backups', () => {
     expect((await ok('ledger.status', {})).chainHead).toEqual(before);
   });
 
+  it('names the backup by the office clock (Turkey time), so a backup after midnight belongs to that day', async () => {
+    const { ok } = await setUpApp({ now: () => new Date('2026-11-24T21:30:05Z') });
+    const r = await ok('backup.create', {});
+    expect(r.name).toBe('masa-yedek-20261125-003005');
+  });
+
   it('rotation keeps 14 daily and 12 monthly', async () => {
     const { rotateBackups } = await import('../../database/backup');
     const dir = tempDir();

@@ -21,6 +21,7 @@ import {
 } from '../../database';
 import type { BackupFolderInfo, BackupInfo, BackupResult, RestoreResult } from '../../preload/contract/backupTypes';
 import { AppError } from '../app/appError';
+import { turkeyParts } from '../domain/turkeyTime';
 import { toAppError, type MasaApp } from '../app/masaApp';
 
 /** Where backups go: the folder given, else the one the office head set, else `<data>/yedekler`. */
@@ -38,6 +39,7 @@ export function createBackup(app: MasaApp, input: { to?: string; kind?: 'manual'
   try {
     written = writeBackup(store.db, store.paths, dir, {
       createdAt: app.now().toISOString(),
+      localTime: turkeyParts(app.now()).dateTime,
       kind: input.kind ?? 'manual',
       schemaVersion: schemaVersion(store.db),
       chainHead: store.ledger.head(),

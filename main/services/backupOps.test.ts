@@ -86,9 +86,9 @@ describe('backup names', () => {
     const a = await ok('backup.create', { to });
     const b = await ok('backup.create', { to });
     const c = await ok('backup.create', { to });
-    expect(a.name).toBe('masa-yedek-20261124-093000');
-    expect(b.name).toBe('masa-yedek-20261124-093000-2');
-    expect(c.name).toBe('masa-yedek-20261124-093000-3');
+    expect(a.name).toBe('masa-yedek-20261124-123000');
+    expect(b.name).toBe('masa-yedek-20261124-123000-2');
+    expect(c.name).toBe('masa-yedek-20261124-123000-3');
     // Rotation keeps the newest of the day and the oldest of the month: the middle one goes.
     expect(b.rotatedAway).toEqual([]);
     expect(c.rotatedAway).toEqual([b.name]);
