@@ -9,7 +9,7 @@ import { setLogSink } from '../main/app/log';
 // Every log line of the day is kept, to check at the end that no name or T.C. Kimlik No leaked (KVKK).
 const logLines: string[] = [];
 setLogSink((line) => logLines.push(line));
-import { axeViolations, launchChromium, newPage, screenshot, startMasa } from './harness';
+import { axeViolations, launchChromium, newPage, screenshot, startMasa, signInAs } from './harness';
 
 /**
  * A clerk's day at the desk in real Chromium, against the real handlers and an encrypted
@@ -46,10 +46,7 @@ beforeAll(async () => {
   await call('auth.logout', {});
   browser = await launchChromium();
   page = await newPage(browser, masa.bridge.url);
-  await page.getByLabel('Kullanıcı adı').fill(CLERK.username);
-  await page.getByLabel('Parola', { exact: true }).fill(CLERK.password);
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'Bugünün randevuları' }).waitFor();
+  await signInAs(page, CLERK);
 }, 120_000);
 
 // On a failure, keep a picture and the alerts on screen: the reason is usually visible there.

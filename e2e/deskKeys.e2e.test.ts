@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../main/handlers/router';
 import { turkeyParts } from '../main/domain/turkeyTime';
-import { axeViolations, launchChromium, newPage, screenshot, startMasa } from './harness';
+import { axeViolations, launchChromium, newPage, screenshot, startMasa, signInAs } from './harness';
 
 /** End of day, keys and permissions: registering another desk's key, the province key, clerks' export. */
 let browser: Browser;
@@ -26,10 +26,7 @@ function otherDeskKey() {
 }
 
 async function signIn(u: { username: string; password: string }) {
-  await page.getByLabel('Kullanıcı adı').fill(u.username);
-  await page.getByLabel('Parola', { exact: true }).fill(u.password);
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'Bugünün randevuları' }).waitFor();
+  await signInAs(page, u);
 }
 
 async function signOut() {

@@ -50,6 +50,14 @@ export async function newPage(browser: Browser, url: string): Promise<Page> {
  */
 const shotDir =
   process.env.MASA_UPDATE_SCREENSHOTS === '1' ? path.resolve('docs/screenshots') : fs.mkdtempSync(path.join(os.tmpdir(), 'masa-shots-'));
+/** Signs in on the login screen as a clerk would (username, password, Enter) and waits for the day screen. */
+export async function signInAs(page: Page, user: { username: string; password: string }): Promise<void> {
+  await page.getByLabel('Kullanıcı adı').fill(user.username);
+  await page.getByLabel('Parola', { exact: true }).fill(user.password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Bugünün randevuları' }).waitFor();
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(shotDir, { recursive: true });
   const file = path.join(shotDir, `${name}.png`);

@@ -7,7 +7,7 @@ import { dispatch } from '../main/handlers/router';
 import { tcknFromPrefix } from '../main/domain/tckn';
 import { turkeyParts } from '../main/domain/turkeyTime';
 import { openpyxlMissing, readXlsxWithOpenpyxl, writeXlsxWithOpenpyxl } from '../main/import/testing/openpyxl';
-import { axeViolations, launchChromium, newPage, screenshot, startMasa } from './harness';
+import { axeViolations, launchChromium, newPage, screenshot, startMasa, signInAs } from './harness';
 
 /** The office head's screens: importing HQ's list (with bad rows), the end of the day. */
 let browser: Browser;
@@ -57,10 +57,7 @@ beforeAll(async () => {
   await dispatch(masa.app, 'auth.logout', {});
   browser = await launchChromium();
   page = await newPage(browser, masa.bridge.url);
-  await page.getByLabel('Kullanıcı adı').fill(HEAD.username);
-  await page.getByLabel('Parola', { exact: true }).fill(HEAD.password);
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'Bugünün randevuları' }).waitFor();
+  await signInAs(page, HEAD);
 });
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { dispatch } from '../main/handlers/router';
 import { turkeyParts } from '../main/domain/turkeyTime';
 import { BAKICI_DOCUMENTS, bakiciFacts } from '../main/testing/facts';
 import { seedAppointments } from '../main/testing/seed';
-import { axeViolations, launchChromium, newPage, screenshot, startMasa } from './harness';
+import { axeViolations, launchChromium, newPage, screenshot, startMasa, signInAs } from './harness';
 
 /**
  * The office head's printing: the Asil / Yedek list chosen by edition and province, previewed
@@ -43,10 +43,7 @@ beforeAll(async () => {
   await call('auth.logout', {});
   browser = await launchChromium();
   page = await newPage(browser, masa.bridge.url);
-  await page.getByLabel('Kullanıcı adı').fill(HEAD.username);
-  await page.getByLabel('Parola', { exact: true }).fill(HEAD.password);
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'Bugünün randevuları' }).waitFor();
+  await signInAs(page, HEAD);
 });
 
 afterAll(async () => {

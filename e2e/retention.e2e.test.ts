@@ -4,7 +4,7 @@ import { dispatch } from '../main/handlers/router';
 import { turkeyParts } from '../main/domain/turkeyTime';
 import { BAKICI_DOCUMENTS, bakiciFacts } from '../main/testing/facts';
 import { seedAppointments } from '../main/testing/seed';
-import { axeViolations, launchChromium, newPage, screenshot, startMasa } from './harness';
+import { axeViolations, launchChromium, newPage, screenshot, startMasa, signInAs } from './harness';
 
 /**
  * KVKK retention as the office head meets it: eleven years after a day's work, the screen lists
@@ -34,10 +34,7 @@ beforeAll(async () => {
   clock = new Date(clock.getTime() + 11 * 365.25 * 24 * 3600_000);
   browser = await launchChromium();
   page = await newPage(browser, masa.bridge.url);
-  await page.getByLabel('Kullanıcı adı').fill(HEAD.username);
-  await page.getByLabel('Parola', { exact: true }).fill(HEAD.password);
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'Bugünün randevuları' }).waitFor();
+  await signInAs(page, HEAD);
 });
 
 afterAll(async () => {
