@@ -22,6 +22,7 @@ export * as drafts from './queries/drafts';
 export { writeBackup, checkBackupFiles, listBackups, rotateBackups, type BackupManifest } from './backup';
 export { swapInBackup } from './restore';
 export { startupCheck, type StartupCheck } from './startupCheck';
+export { ledgerBytes, PAGE_CHECK_SYNC_BYTES, quickCheckInWorker } from './pageCheck';
 export { acquireFolderLock, isNetworkFolder, type FolderLock } from './folderLock';
 export * as audit from './queries/audit';
 export * as reconciliation from './queries/reconciliation';

@@ -22,6 +22,7 @@ import {
 import { Ledger } from './ledger';
 import { migrate } from './migrate';
 import { ensureDataDir, ledgerPaths, ledgerPresence, type LedgerPaths } from './paths';
+import { quickCheckInWorker, type PageCheckRun } from './pageCheck';
 
 export interface Credentials {
   kind: Slot['kind'];
@@ -44,6 +45,8 @@ export class LedgerStore {
   ) {}
 
   close(): void {
+    this.pageCheck?.stop();
+    this.pageCheck = null;
     if (this.db.open) {
       // Folding the WAL back leaves a single file behind: simpler to back up, nothing stale.
       try {
@@ -53,6 +56,19 @@ export class LedgerStore {
       }
       this.db.close();
     }
+  }
+
+  private pageCheck: PageCheckRun | null = null;
+
+  /**
+   * Starts quick_check in a worker (pageCheck.ts) with this ledger's current data key; closing
+   * the ledger stops it, so no second handle outlives the store (a restore renames the file).
+   */
+  checkPagesInBackground(): Promise<string> {
+    this.pageCheck?.stop();
+    const key = dataKeysOf(readSlotFile(this.paths.slots), this.vaultKey).find((k) => k.state === 'current')!.key;
+    this.pageCheck = quickCheckInWorker(this.paths.db, key);
+    return this.pageCheck.result;
   }
 
   /** Sets (or replaces) one user's slot; the file is replaced atomically. */

@@ -7,6 +7,7 @@ import {
   type FolderLock,
   ledgerPaths,
   ledgerPresence,
+  PAGE_CHECK_SYNC_BYTES,
   settings as settingsQ,
   type KdfParams,
   type LedgerPresence,
@@ -23,6 +24,8 @@ export interface MasaAppOptions {
   now?: () => Date;
   /** Tests use cheaper scrypt parameters; the app always uses the defaults. */
   kdf?: KdfParams;
+  /** Where the start-up page check moves to the background (tests set it low to exercise that path). */
+  pageCheckSyncBytes?: number;
 }
 
 /**
@@ -35,6 +38,10 @@ export class MasaApp {
   readonly kdf: KdfParams | undefined;
   readonly throttle: LoginThrottle;
   store: LedgerStore | null = null;
+  /** Ledgers larger than this (file + WAL) get their start-up page check in the background. */
+  pageCheckSyncBytes: number;
+  /** The background page check of the current session, if one runs (tests and benches await it). */
+  pageCheck: Promise<string> | null = null;
   session: Session | null = null;
   private lock: FolderLock | null = null;
 
@@ -42,6 +49,7 @@ export class MasaApp {
     this.dataDir = opts.dataDir;
     this.now = opts.now ?? (() => new Date());
     this.kdf = opts.kdf;
+    this.pageCheckSyncBytes = opts.pageCheckSyncBytes ?? PAGE_CHECK_SYNC_BYTES;
     // Failed sign-ins are counted in the data folder, so a CLI run or a restart does not reset them.
     this.throttle = new LoginThrottle(() => this.now().getTime(), path.join(opts.dataDir, LOGIN_FAILURES_FILE));
   }

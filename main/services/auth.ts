@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import {
   createLedger,
+  ledgerBytes,
   startupCheck,
   normalizeRecoveryCode,
   normalizeUsername,
@@ -14,6 +15,7 @@ import { AppError } from '../app/appError';
 import { toAppError, type MasaApp } from '../app/masaApp';
 import { sessionInfo, type Session } from '../app/session';
 import { checkPasswordStrength } from './userRows';
+import { eventBus } from '../app/eventBus';
 import { log } from '../app/log';
 
 const DEFAULT_IDLE_MINUTES = 10;
@@ -140,12 +142,15 @@ export function recover(app: MasaApp, input: ApiParsedInput<'auth.recover'>): Se
 
 function startSession(app: MasaApp, user: usersQ.UserRow): SessionInfo {
   // Every unlock checks the file (quick_check) and the chain since the last verified point;
-  // a failure opens the read-only rescue screen, never a silent repair.
-  const check = startupCheck(app.requireStore().db);
+  // a failure opens the read-only rescue screen, never a silent repair. A large ledger's page
+  // check runs in a worker instead (database/pageCheck.ts), so signing in stays quick.
+  const store = app.requireStore();
+  const pagesInBackground = ledgerBytes(store.paths.db) > app.pageCheckSyncBytes;
+  const check = startupCheck(store.db, { pages: !pagesInBackground });
   const rescue = check.ok
     ? null
     : { integrity: check.integrity, firstBadSeq: check.chain.firstBad?.seq ?? null, problem: check.chain.firstBad?.problem ?? null };
-  if (rescue) log.error('start-up check failed', { integrity: check.integrity === 'ok' ? 'ok' : 'failed', firstBadSeq: rescue.firstBadSeq });
+  if (rescue) log.error('start-up check failed', { integrity: check.integrity === 'ok' || check.integrity === 'deferred' ? check.integrity : 'failed', firstBadSeq: rescue.firstBadSeq });
   const session: Session = {
     userId: user.id,
     username: user.username,
@@ -158,7 +163,22 @@ function startSession(app: MasaApp, user: usersQ.UserRow): SessionInfo {
   };
   app.session = session;
   if (!rescue) app.requireStore().ledger.record({ type: 'auth.signed_in', entity: `user:${user.id}`, userId: user.id }, () => undefined);
+  if (!rescue && pagesInBackground) app.pageCheck = checkPagesInBackground(app, store, session);
   return sessionInfo(session);
+}
+
+/**
+ * The deferred quick_check: when it finds damage, the session it was started for (if still
+ * the current one, on the same ledger) goes into rescue, and the screen is told to refresh.
+ */
+async function checkPagesInBackground(app: MasaApp, store: LedgerStore, session: Session): Promise<string> {
+  const integrity = await store.checkPagesInBackground();
+  if (integrity !== 'ok' && integrity !== 'stopped' && app.session === session && app.store === store) {
+    session.rescue = { integrity, firstBadSeq: null, problem: 'PAGES' };
+    log.error('background page check failed', { integrity: 'failed' });
+    eventBus.emit('ledger.rescue', {});
+  }
+  return integrity;
 }
 
 export function logout(app: MasaApp): null {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppStatus } from '../../../preload/contract/types';
-import { send } from '../api/client';
+import { onMainEvent, send } from '../api/client';
 
 /** The app's state from main (setup / signed-out / ready / locked / error), refreshed on demand. */
 export function useAppStatus() {
@@ -11,5 +11,8 @@ export function useAppStatus() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  // A large ledger's page check finishes after sign-in (main/services/auth.ts): if it finds
+  // damage, main says so and the rescue screen takes over at once.
+  useEffect(() => onMainEvent('ledger.rescue', () => void refresh()), [refresh]);
   return { status, refresh };
 }

@@ -24,7 +24,8 @@ export function RescueScreen({ status, onDone }: { status: AppStatus; onDone: ()
     <CenteredCard title={t('rescue.title')} width={680}>
       <Stack>
         <Alert color="red" role="alert">
-          {r?.integrity !== 'ok' ? t('rescue.integrity') : t('rescue.chain', { seq: r?.firstBadSeq ?? '?' })}
+          {/* 'deferred': the page check of a large ledger had not run yet, so the chain is what failed. */}
+          {r?.integrity !== 'ok' && r?.integrity !== 'deferred' ? t('rescue.integrity') : t('rescue.chain', { seq: r?.firstBadSeq ?? '?' })}
         </Alert>
         <Text size="sm">{t('rescue.intro')}</Text>
         {!isHead && <Alert color="yellow">{t('rescue.callHead')}</Alert>}
