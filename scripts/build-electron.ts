@@ -16,5 +16,8 @@ await build({
   packages: 'external',
   sourcemap: false,
   logLevel: 'warning',
+  // database/pageCheck.ts reads import.meta.url only where __filename is missing (ESM under tsx
+  // and vitest); in this CommonJS bundle __filename is set, so the empty import.meta is unused.
+  logOverride: { 'empty-import-meta': 'silent' },
 });
 console.log('out/main/index.cjs, out/preload/index.cjs');
