@@ -35,35 +35,49 @@ const SQLITE_MODULE = localRequire.resolve('better-sqlite3-multiple-ciphers');
 // cipher settings are those of openEncrypted (connection.ts), which cannot be imported here.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-let db;
-try {
-  const Database = require(workerData.module);
-  db = new Database(workerData.file, { readonly: true, fileMustExist: true });
-  db.pragma("cipher = 'sqlcipher'");
-  db.pragma('legacy = 4');
-  db.pragma('key = "x\\'' + workerData.keyHex + '\\'"');
-  parentPort.postMessage({ result: String(db.pragma('quick_check', { simple: true })) });
-} catch (e) {
-  parentPort.postMessage({ result: 'error: ' + ((e && (e.code || e.message)) || String(e)) });
-} finally {
-  try { if (db) db.close(); } catch (e) { /* the answer is already sent */ }
-}`;
+(function check() {
+  let Database;
+  try {
+    Database = require(workerData.module);
+  } catch (e) {
+    parentPort.postMessage({ result: 'unavailable: ' + ((e && (e.code || e.message)) || String(e)) });
+    return;
+  }
+  let db;
+  try {
+    db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+    db.pragma("cipher = 'sqlcipher'");
+    db.pragma('legacy = 4');
+    db.pragma('key = "x\\'' + workerData.keyHex + '\\'"');
+    parentPort.postMessage({ result: String(db.pragma('quick_check', { simple: true })) });
+  } catch (e) {
+    // SQLite's own refusals (SQLITE_CORRUPT, SQLITE_NOTADB, I/O errors) are findings about the file.
+    const code = (e && e.code) || '';
+    parentPort.postMessage({ result: (String(code).startsWith('SQLITE_') ? 'error: ' : 'unavailable: ') + (code || (e && e.message) || String(e)) });
+  } finally {
+    try { if (db) db.close(); } catch (e) { /* the answer is already sent */ }
+  }
+})();`;
 
 export interface PageCheckRun {
-  /** SQLite's answer ('ok' when the file is whole), an 'error: …' text, or 'stopped'. */
+  /**
+   * SQLite's answer ('ok' when the file is whole, else what it found), 'error: SQLITE_…' when
+   * SQLite refused the file, 'unavailable: …' when the worker itself could not run (then the
+   * caller checks on its own connection instead), or 'stopped'.
+   */
   result: Promise<string>;
   /** Ends the worker (the ledger is being closed): `result` becomes 'stopped'. */
   stop(): void;
 }
 
 /** Runs quick_check in a worker thread on its own read-only connection. */
-export function quickCheckInWorker(dbPath: string, key: Buffer): PageCheckRun {
+export function quickCheckInWorker(dbPath: string, key: Buffer, sqliteModule: string = SQLITE_MODULE): PageCheckRun {
   let stopped = false;
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: SQLITE_MODULE, file: dbPath, keyHex: key.toString('hex') } });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: sqliteModule, file: dbPath, keyHex: key.toString('hex') } });
   const result = new Promise<string>((resolve) => {
     worker.once('message', (m: { result: string }) => resolve(m.result));
-    worker.once('error', (err) => resolve(`error: ${err.message}`));
-    worker.once('exit', (code) => resolve(stopped ? 'stopped' : `error: worker exited with ${code}`));
+    worker.once('error', (err) => resolve(`unavailable: ${err.message}`));
+    worker.once('exit', (code) => resolve(stopped ? 'stopped' : `unavailable: worker exited with ${code}`));
   });
   // A check still running must not keep a CLI process alive after its command is done.
   worker.unref();

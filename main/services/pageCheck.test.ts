@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ledgerPaths } from '../../database';
+import { ledgerPaths, quickCheckInWorker } from '../../database';
 import { TEST_KDF } from '../../database/testing/fixtures';
 import { eventBus } from '../app/eventBus';
 import { MasaApp } from '../app/masaApp';
@@ -87,6 +88,14 @@ describe('background page check', () => {
     expect((await login(t.app)).ok).toBe(true);
     expect(await t.app.pageCheck).toBe('ok');
     expect((await t.ok('app.status', {})).state).toBe('ready');
+  });
+
+  it('a worker that cannot load SQLite says "unavailable" (never "damaged"); a wrong key is a finding', async () => {
+    const t = await setUpApp();
+    apps.push(t.app);
+    const file = ledgerPaths(t.app.dataDir).db;
+    expect(await quickCheckInWorker(file, randomBytes(32), '/yok/boyle-bir-modul').result).toMatch(/^unavailable: MODULE_NOT_FOUND/);
+    expect(await quickCheckInWorker(file, randomBytes(32)).result).toBe('error: SQLITE_NOTADB');
   });
 
   it('under the size limit the check stays on the sign-in path, as before', async () => {
