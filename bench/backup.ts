@@ -18,7 +18,7 @@
  * wizard handlers and is the template for the others. Generation is timed but is no target.
  * Real scrypt parameters. Everything lives in a temp folder removed at the end.
  *
- *   npx tsx bench/backup.ts [--registrations 200000] [--events 1000000] [--runs 3]
+ *   npx tsx bench/backup.ts [--registrations 200000] [--events 1000000] [--runs 3] [--skip-restore]
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -47,6 +47,8 @@ const { values } = parseArgs({
     registrations: { type: 'string', default: '200000' },
     events: { type: 'string', default: '1000000' },
     runs: { type: 'string', default: '3' },
+    // Restore takes minutes on this ledger; `--skip-restore` measures backup and start-up only.
+    'skip-restore': { type: 'boolean', default: false },
   },
 });
 const REGISTRATIONS = Number(values.registrations);
@@ -224,44 +226,47 @@ try {
   }
 
   // ---------------------------------------------------------------- 2) restore
-  console.log(`\n2) restore (backup.restore through the handlers) vs reading the backup file once, median of ${RUNS}`);
-  const restoreMs: number[] = [];
-  const readMs: number[] = [];
-  const backupLedger = path.join(lastBackup, 'masa.ledger');
-  for (let r = 0; r < RUNS; r++) {
-    readMs.push(timed(() => readAll(backupLedger)).ms);
-    clock += 61_000;
-    const t0 = performance.now();
-    const restored = await ok('backup.restore', { file: lastBackup, password: HEAD.password });
-    restoreMs.push(performance.now() - t0);
-    // The replaced files are kept aside by design; the bench does not need them.
-    fs.rmSync(restored.keptAside, { recursive: true, force: true });
-  }
-  const rm = median(restoreMs);
-  const readm = median(readMs);
-  console.log(`   restore median ${s(rm)}  (runs ${restoreMs.map(s).join(', ')})   target < 10 s ${verdict(rm < 10_000)}`);
-  console.log(`   read    median ${s(readm)}  (runs ${readMs.map(s).join(', ')})`);
-  console.log(`   ratio restore / read ${(rm / readm).toFixed(1)}x`);
-  {
-    // Where the time goes (one run each), in the order backup.restore does it.
-    const hashes = timed(() => checkBackupFiles(lastBackup)).ms;
-    const opened = timed(() => unlockLedger({ dir: lastBackup, credentials: { kind: 'user', username: HEAD.username, secret: HEAD.password }, readonly: true }));
-    const b = opened.value.db;
-    const integrity = timed(() => b.pragma('integrity_check', { simple: true })).ms;
-    const chain = timed(() => verifyChain(b)).ms;
-    const replay = timed(() => replayAndCompare(b)).ms;
-    opened.value.close();
-    const to = path.join(root, 'restore-copy.ledger');
-    const copy = timed(() => {
-      fs.copyFileSync(backupLedger, to);
-      fsyncFile(to);
-    }).ms;
-    fs.rmSync(to);
-    const known = 2 * hashes + opened.ms + integrity + chain + replay + copy;
-    console.log(
-      `   where the time goes (one run): SHA-256 of the files ${s(hashes)} (done twice), unlock with scrypt ${s(opened.ms)} (twice with the reopen),` +
-        ` integrity_check ${s(integrity)}, full chain verify ${s(chain)}, replay + compare ${s(replay)}, copy in + fsync ${s(copy)}; the rest ${s(rm - known - opened.ms)}`,
-    );
+  if (values['skip-restore']) console.log('\n2) restore: skipped (--skip-restore)');
+  else {
+    console.log(`\n2) restore (backup.restore through the handlers) vs reading the backup file once, median of ${RUNS}`);
+    const restoreMs: number[] = [];
+    const readMs: number[] = [];
+    const backupLedger = path.join(lastBackup, 'masa.ledger');
+    for (let r = 0; r < RUNS; r++) {
+      readMs.push(timed(() => readAll(backupLedger)).ms);
+      clock += 61_000;
+      const t0 = performance.now();
+      const restored = await ok('backup.restore', { file: lastBackup, password: HEAD.password });
+      restoreMs.push(performance.now() - t0);
+      // The replaced files are kept aside by design; the bench does not need them.
+      fs.rmSync(restored.keptAside, { recursive: true, force: true });
+    }
+    const rm = median(restoreMs);
+    const readm = median(readMs);
+    console.log(`   restore median ${s(rm)}  (runs ${restoreMs.map(s).join(', ')})   target < 10 s ${verdict(rm < 10_000)}`);
+    console.log(`   read    median ${s(readm)}  (runs ${readMs.map(s).join(', ')})`);
+    console.log(`   ratio restore / read ${(rm / readm).toFixed(1)}x`);
+    {
+      // Where the time goes (one run each), in the order backup.restore does it.
+      const hashes = timed(() => checkBackupFiles(lastBackup)).ms;
+      const opened = timed(() => unlockLedger({ dir: lastBackup, credentials: { kind: 'user', username: HEAD.username, secret: HEAD.password }, readonly: true }));
+      const b = opened.value.db;
+      const integrity = timed(() => b.pragma('integrity_check', { simple: true })).ms;
+      const chain = timed(() => verifyChain(b)).ms;
+      const replay = timed(() => replayAndCompare(b)).ms;
+      opened.value.close();
+      const to = path.join(root, 'restore-copy.ledger');
+      const copy = timed(() => {
+        fs.copyFileSync(backupLedger, to);
+        fsyncFile(to);
+      }).ms;
+      fs.rmSync(to);
+      const known = 2 * hashes + opened.ms + integrity + chain + replay + copy;
+      console.log(
+        `   where the time goes (one run): SHA-256 of the files ${s(hashes)} (done twice), unlock with scrypt ${s(opened.ms)} (twice with the reopen),` +
+          ` integrity_check ${s(integrity)}, full chain verify ${s(chain)}, replay + compare ${s(replay)}, copy in + fsync ${s(copy)}; the rest ${s(rm - known - opened.ms)}`,
+      );
+    }
   }
 
   // ---------------------------------------------------------------- 3) start-up checks
