@@ -19,8 +19,25 @@ export * as appointments from './queries/appointments';
 export * as search from './queries/search';
 export * as registrations from './queries/registrations';
 export * as drafts from './queries/drafts';
-export { writeBackup, checkBackupFiles, listBackups, rotateBackups, type BackupManifest } from './backup';
-export { swapInBackup } from './restore';
+export { writeBackup, checkBackupFiles, checkBackupSizes, readBackupManifest, listBackups, rotateBackups, BACKUP_LEDGER, BACKUP_SLOTS, type BackupManifest } from './backup';
+export { swapInBackup, type SwapOptions } from './restore';
+export { checkBackupCopy, type BackupCheckResult } from './backupCheck';
+export { checkBackupInWorker, defaultWorkerEntry, type BackupCheckAnswer, type BackupCheckRun, type WorkerEntry } from './backupCheckThread';
+export {
+  BACKUP_SEAL,
+  BACKUP_CHECK_FAILED,
+  SEAL_CHECKS,
+  makeSeal,
+  manifestDigest,
+  readSeal,
+  readCheckFailure,
+  sealHmacValid,
+  writeCheckFailure,
+  writeSeal,
+  type BackupSeal,
+  type SealRead,
+} from './backupSeal';
+export { copyFileHashed, sha256File, type FileDigest } from './copyHashed';
 export { startupCheck, type StartupCheck } from './startupCheck';
 export { ledgerBytes, PAGE_CHECK_SYNC_BYTES, quickCheckInWorker } from './pageCheck';
 export { acquireFolderLock, isNetworkFolder, type FolderLock } from './folderLock';

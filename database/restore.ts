@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fsyncDir } from './atomicFile';
-import { BACKUP_LEDGER, BACKUP_SLOTS, checkBackupFiles } from './backup';
+import { BACKUP_LEDGER, BACKUP_SLOTS, readBackupManifest } from './backup';
+import { copyFileHashed, type FileDigest } from './copyHashed';
 import { sidecarFiles } from './connection';
 import { crashPoint } from './crashPoints';
 import { DatabaseError } from './errors';
@@ -19,15 +20,37 @@ function freeBytes(dir: string): number {
   }
 }
 
+export interface SwapOptions {
+  /**
+   * The digests the copied files must have: the seal's (a sealed backup) or those the full
+   * check confirmed. Default: the manifest's. A copy that differs is removed and refused.
+   */
+  expected?: Record<string, FileDigest>;
+  /** Called after each step with its name (bench/backup prints where the time goes). */
+  lap?: (phase: string) => void;
+}
+
 /**
- * Puts a (verified) backup in place of the live ledger. The live files are moved aside into
- * `onceki-<stamp>/` first (kept, never deleted), the backup's files are copied next to them
- * under temporary names and renamed in. `closeLive` is called once the copies are in place and
- * just before the live files are moved: the caller's open ledger must be closed by then.
+ * Puts a (verified) backup in place of the live ledger. The backup's files are copied into the
+ * data folder under temporary names, hashed in the same pass (copyHashed.ts) and compared with
+ * the digests they must have, so the bytes swapped in are exactly the ones that were verified;
+ * then the live files are moved aside into `onceki-<stamp>/` (kept, never deleted) and the
+ * copies renamed in. `closeLive` is called once the copies are in place and just before the
+ * live files are moved: the caller's open ledger must be closed by then.
  */
-export function swapInBackup(paths: LedgerPaths, backupDir: string, stamp: string, closeLive: () => void = () => undefined): { asideDir: string } {
-  const checked = checkBackupFiles(backupDir);
-  if (!checked.ok) throw new DatabaseError('DB_CORRUPT', `backup files are not whole: ${checked.problem}`);
+export function swapInBackup(
+  paths: LedgerPaths,
+  backupDir: string,
+  stamp: string,
+  closeLive: () => void = () => undefined,
+  opts: SwapOptions = {},
+): { asideDir: string } {
+  let expected = opts.expected;
+  if (!expected) {
+    const read = readBackupManifest(backupDir);
+    if (!read.ok) throw new DatabaseError('DB_CORRUPT', `backup files are not whole: ${read.problem}`);
+    expected = read.manifest.files;
+  }
   const dbTmp = `${paths.db}.restore`;
   const slotsTmp = `${paths.slots}.restore`;
   // Never reuse a kept-aside folder: a second restore in the same second would rename its
@@ -38,14 +61,15 @@ export function swapInBackup(paths: LedgerPaths, backupDir: string, stamp: strin
   // anything live was touched: the half-written copies are removed (they would only take the
   // last free space) and the caller gets DISK_FULL while its ledger is still open and unchanged.
   try {
-    fs.copyFileSync(path.join(backupDir, BACKUP_LEDGER), dbTmp);
-    fs.copyFileSync(path.join(backupDir, BACKUP_SLOTS), slotsTmp);
-    for (const f of [dbTmp, slotsTmp]) {
-      fs.chmodSync(f, 0o600);
-      const fd = fs.openSync(f, 'r+');
-      fs.fsyncSync(fd);
-      fs.closeSync(fd);
+    for (const [name, tmp] of [[BACKUP_LEDGER, dbTmp], [BACKUP_SLOTS, slotsTmp]] as const) {
+      fs.rmSync(tmp, { force: true }); // left by a crash during an earlier restore
+      const got = copyFileHashed(path.join(backupDir, name), tmp);
+      const want = expected[name];
+      if (!want || got.size !== want.size || got.sha256 !== want.sha256) {
+        throw new DatabaseError('DB_CORRUPT', `backup file ${name} differs from its verified digest`, { changedFile: name });
+      }
     }
+    opts.lap?.('copy-hash-fsync');
     crashPoint('restore:copied');
     // Opening the restored ledger creates its WAL and shared-memory files and records the
     // restore: with the copy in place but no room left for those, the swap would be done and
@@ -66,5 +90,6 @@ export function swapInBackup(paths: LedgerPaths, backupDir: string, stamp: strin
   fs.renameSync(slotsTmp, paths.slots);
   fs.renameSync(dbTmp, paths.db);
   fsyncDir(paths.dir);
+  opts.lap?.('swap');
   return { asideDir };
 }

@@ -66,7 +66,7 @@ export class LedgerStore {
    */
   checkPagesInBackground(): Promise<string> {
     this.pageCheck?.stop();
-    const key = dataKeysOf(readSlotFile(this.paths.slots), this.vaultKey).find((k) => k.state === 'current')!.key;
+    const { key } = this.dataKey();
     const run = (this.pageCheck = quickCheckInWorker(this.paths.db, key));
     // No worker here (an odd packaging, a missing module): the check is not skipped but runs
     // on this connection, as it does for a small ledger.
@@ -79,6 +79,21 @@ export class LedgerStore {
       }
     });
   }
+
+  /**
+   * The current data key of a slot file this ledger's vault key opens: its own, or the copy in
+   * one of its backups (the key its seal is made with, see backupSeal.ts). Stays in memory.
+   */
+  dataKey(slotsPath: string = this.paths.slots): { keyId: string; key: Buffer } {
+    const keys = dataKeysOf(readSlotFile(slotsPath), this.vaultKey);
+    // A read-only open of a backup taken in the middle of a rekey may have needed the previous key.
+    const own = slotsPath === this.paths.slots && this.openedWith ? keys.find((k) => k.keyId === this.openedWith) : undefined;
+    const { keyId, key } = own ?? keys.find((k) => k.state === 'current')!;
+    return { keyId, key };
+  }
+
+  /** The id of the data key that opened this ledger (set by unlockLedger). */
+  openedWith: string | null = null;
 
   /** Sets (or replaces) one user's slot; the file is replaced atomically. */
   setPassword(username: string, password: string): void {
@@ -245,7 +260,9 @@ export function unlockLedger(opts: UnlockOptions): LedgerStore {
         writeSlotFile(p.slots, { ...file, dataKeys: file.dataKeys.filter((d) => d.keyId === k.keyId) }, 'rekey-final');
       }
       if (!opts.readonly) migrate(db);
-      return new LedgerStore(p, db, new Ledger(db, now), vaultKey, opts.kdf ?? DEFAULT_KDF, now);
+      const store = new LedgerStore(p, db, new Ledger(db, now), vaultKey, opts.kdf ?? DEFAULT_KDF, now);
+      store.openedWith = k.keyId;
+      return store;
     } catch (err) {
       db?.close();
       lastErr = err;

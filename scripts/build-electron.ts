@@ -6,7 +6,9 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { 'main/index': 'main/electron/main.ts', 'preload/index': 'preload/index.ts' },
+  // main/backupCheck: the backup check a worker thread loads (database/backupCheckThread.ts
+  // finds it beside the main bundle).
+  entryPoints: { 'main/index': 'main/electron/main.ts', 'main/backupCheck': 'database/backupCheck.ts', 'preload/index': 'preload/index.ts' },
   outdir: 'out',
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -20,4 +22,4 @@ await build({
   // and vitest); in this CommonJS bundle __filename is set, so the empty import.meta is unused.
   logOverride: { 'empty-import-meta': 'silent' },
 });
-console.log('out/main/index.cjs, out/preload/index.cjs');
+console.log('out/main/index.cjs, out/main/backupCheck.cjs, out/preload/index.cjs');
