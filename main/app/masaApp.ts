@@ -12,10 +12,12 @@ import {
   type KdfParams,
   type LedgerPresence,
   type LedgerStore,
+  type WorkerEntry,
 } from '../../database';
 import type { OfficeInfo } from '../../preload/contract/types';
 import { PROVINCES } from '../../preload/contract/provinces';
 import { AppError } from './appError';
+import { BackupVerifier } from './backupVerifier';
 import { LOGIN_FAILURES_FILE, LoginThrottle } from './loginThrottle';
 import type { Session } from './session';
 
@@ -26,6 +28,8 @@ export interface MasaAppOptions {
   kdf?: KdfParams;
   /** Where the start-up page check moves to the background (tests set it low to exercise that path). */
   pageCheckSyncBytes?: number;
+  /** Where the backup check's worker loads from (tests give one that cannot start). */
+  backupCheckEntry?: WorkerEntry;
 }
 
 /**
@@ -43,6 +47,13 @@ export class MasaApp {
   /** The background page check of the current session, if one runs (tests and benches await it). */
   pageCheck: Promise<string> | null = null;
   session: Session | null = null;
+  /** Checks and seals each backup after it is written (backupVerifier.ts). */
+  readonly backupVerifier: BackupVerifier;
+  /**
+   * Told the name of each step a long operation (a restore) has just finished, or of a part of
+   * one with its own duration (`ms`): bench/backup prints where the time goes. No personal data.
+   */
+  onPhase: ((phase: string, ms?: number) => void) | null = null;
   private lock: FolderLock | null = null;
 
   constructor(opts: MasaAppOptions) {
@@ -50,6 +61,7 @@ export class MasaApp {
     this.now = opts.now ?? (() => new Date());
     this.kdf = opts.kdf;
     this.pageCheckSyncBytes = opts.pageCheckSyncBytes ?? PAGE_CHECK_SYNC_BYTES;
+    this.backupVerifier = new BackupVerifier(this.now, opts.backupCheckEntry);
     // Failed sign-ins are counted in the data folder, so a CLI run or a restart does not reset them.
     this.throttle = new LoginThrottle(() => this.now().getTime(), path.join(opts.dataDir, LOGIN_FAILURES_FILE));
   }
@@ -72,6 +84,7 @@ export class MasaApp {
 
   /** Closes the ledger and gives the data folder up (process exit). */
   shutdown(): void {
+    this.backupVerifier.stop();
     this.close();
     this.lock?.release();
     this.lock = null;

@@ -14,6 +14,7 @@ import type { SessionInfo } from '../../preload/contract/types';
 import { AppError } from '../app/appError';
 import { toAppError, type MasaApp } from '../app/masaApp';
 import { sessionInfo, type Session } from '../app/session';
+import { mirrorBackupFolder } from './backup';
 import { checkPasswordStrength } from './userRows';
 import { eventBus } from '../app/eventBus';
 import { log } from '../app/log';
@@ -163,6 +164,9 @@ function startSession(app: MasaApp, user: usersQ.UserRow): SessionInfo {
   };
   app.session = session;
   if (!rescue) app.requireStore().ledger.record({ type: 'auth.signed_in', entity: `user:${user.id}`, userId: user.id }, () => undefined);
+  // The rescue and problem screens read the backup folder from a plain file (the ledger may be
+  // unreadable then): bring it up to date with the ledger while the ledger is known good.
+  if (!rescue) mirrorBackupFolder(app.dataDir, store);
   if (!rescue && pagesInBackground) app.pageCheck = checkPagesInBackground(app, store, session);
   return sessionInfo(session);
 }

@@ -1,33 +1,54 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  checkBackupFiles,
-  latestVersion,
-  ledgerPaths,
+  BACKUP_SLOTS,
+  checkBackupSizes,
   listBackups,
-  normalizeRecoveryCode,
-  normalizeUsername,
-  replayAndCompare,
+  readCheckFailure,
+  readSeal,
   rotateBackups,
-  users as usersQ,
-  type Credentials,
-  type LedgerStore,
   schemaVersion,
   settings as settingsQ,
-  startupCheck,
-  swapInBackup,
-  unlockLedger,
   writeBackup,
+  type LedgerStore,
 } from '../../database';
-import type { BackupFolderInfo, BackupInfo, BackupResult, RestoreResult } from '../../preload/contract/backupTypes';
+import type { BackupFolderInfo, BackupInfo, BackupResult, BackupVerification, KnownBackupFolder } from '../../preload/contract/backupTypes';
 import { AppError } from '../app/appError';
+import { log } from '../app/log';
+import { readPlainSettings, writePlainSettings } from '../app/plainSettings';
 import { turkeyParts } from '../domain/turkeyTime';
 import { toAppError, type MasaApp } from '../app/masaApp';
+
+/**
+ * The folder the office head set: read from the ledger; when there is no open ledger (the
+ * problem screen) or it cannot be read (rescue after a failed start-up check), from its plain
+ * mirror in the data folder (plainSettings.ts).
+ */
+function configuredBackupDir(app: MasaApp): string | undefined {
+  if (app.store) {
+    try {
+      return settingsQ.setting(app.store.db, 'backup.dir');
+    } catch {
+      /* a damaged ledger: its mirror still knows */
+    }
+  }
+  return readPlainSettings(app.dataDir).backupDir;
+}
+
+/** Keeps the plain mirror equal to the ledger's setting (sign-in, restore, setting the folder). */
+export function mirrorBackupFolder(dataDir: string, store: LedgerStore): void {
+  try {
+    writePlainSettings(dataDir, { backupDir: settingsQ.setting(store.db, 'backup.dir') });
+  } catch (err) {
+    // Only the rescue screen's convenience is lost; the ledger still holds the folder.
+    log.warn('plain settings not written', { code: (err as NodeJS.ErrnoException).code ?? 'unknown' });
+  }
+}
 
 /** Where backups go: the folder given, else the one the office head set, else `<data>/yedekler`. */
 export function backupDir(app: MasaApp, to?: string): string {
   if (to) return path.resolve(to);
-  const set = settingsQ.setting(app.requireStore().db, 'backup.dir');
+  const set = configuredBackupDir(app);
   return set ? path.resolve(set) : path.join(app.dataDir, 'yedekler');
 }
 
@@ -49,6 +70,9 @@ export function createBackup(app: MasaApp, input: { to?: string; kind?: 'manual'
     throw toAppError(err, app.dataDir);
   }
   const rotated = rotateBackups(dir);
+  // The full check runs in the background and seals the backup if it passes (docs/backup.md).
+  // Nobody waits for it here: a day close must not take two minutes longer.
+  void app.backupVerifier.verify(written.dir, store.dataKey(path.join(written.dir, BACKUP_SLOTS)));
   try {
     store.ledger.record({ type: 'backup.created', entity: 'backup', userId: session.userId }, (w) =>
       w.note({ name: path.basename(written.dir), chainHead: written.manifest.chainHead, deleted: rotated.length }),
@@ -61,88 +85,36 @@ export function createBackup(app: MasaApp, input: { to?: string; kind?: 'manual'
     if (mapped instanceof AppError && mapped.code === 'DISK_FULL') throw new AppError('BACKUP_NOT_RECORDED', { name: path.basename(written.dir) });
     throw mapped;
   }
-  return { dir: written.dir, name: path.basename(written.dir), chainHead: written.manifest.chainHead, rotatedAway: rotated };
+  return { dir: written.dir, name: path.basename(written.dir), chainHead: written.manifest.chainHead, rotatedAway: rotated, verifying: true };
 }
 
+/**
+ * The backups of a folder, newest first. Only sizes are compared with the manifest: hashing a
+ * folder of large backups would take a minute before the list shows (restore hashes the one
+ * chosen as it copies it).
+ */
 export function listBackupInfo(app: MasaApp, input: { to?: string }): BackupInfo[] {
   return listBackups(backupDir(app, input.to)).map((b) => {
-    const c = checkBackupFiles(b.dir);
-    return { name: b.name, dir: b.dir, createdAt: c.ok ? c.manifest.createdAt : null, chainHead: c.ok ? c.manifest.chainHead : null, whole: c.ok };
+    const c = checkBackupSizes(b.dir);
+    return {
+      name: b.name,
+      dir: b.dir,
+      createdAt: c.ok ? c.manifest.createdAt : null,
+      chainHead: c.ok ? c.manifest.chainHead : null,
+      whole: c.ok,
+      verification: verificationOf(app, b.dir),
+    };
   });
 }
 
-function resolveBackupDir(file: string): string {
-  const p = path.resolve(file);
-  return fs.existsSync(p) && fs.statSync(p).isFile() ? path.dirname(p) : p;
-}
-
-/**
- * Checks a backup fully before anything is replaced: files whole (manifest hashes), the
- * signed-in user's password opens it, quick check, hash chain and replay all pass.
- */
-export function verifyBackup(app: MasaApp, input: { file: string; password: string }): { ok: true; dir: string; events: number } {
-  const session = app.requireSession();
-  return verifyBackupWith(app, input.file, { kind: 'user', username: session.username, secret: input.password }, () => {
-    throw new AppError('BACKUP_PASSWORD');
-  });
-}
-
-/**
- * The full check of a backup opened with the given credentials (a user's password or the
- * recovery code, checked against the backup's own slot file). `onWrongSecret` says what a
- * wrong secret means to the caller; `check` may refuse the opened backup (e.g. not a head).
- */
-function verifyBackupWith(
-  app: MasaApp,
-  file: string,
-  credentials: Credentials,
-  onWrongSecret: () => never,
-  accept: (backup: LedgerStore) => void = () => undefined,
-): { ok: true; dir: string; events: number } {
-  const dir = resolveBackupDir(file);
-  if (!fs.existsSync(dir)) throw new AppError('BACKUP_DAMAGED', { reason: 'NOT_FOUND' });
-  const files = checkBackupFiles(dir);
-  if (!files.ok) throw new AppError('BACKUP_DAMAGED', { reason: files.problem });
-  let backup;
-  try {
-    backup = unlockLedger({ dir, credentials, readonly: true, kdf: app.kdf });
-  } catch (err) {
-    const mapped = toAppError(err, dir);
-    if (mapped instanceof AppError && mapped.code === 'AUTH_FAILED') onWrongSecret();
-    throw new AppError('BACKUP_DAMAGED', { reason: mapped instanceof AppError ? mapped.code : 'OPEN_FAILED' });
-  }
-  try {
-    accept(backup);
-    if (schemaVersion(backup.db) > latestVersion) throw new AppError('LEDGER_NEWER', { fileVersion: schemaVersion(backup.db), appVersion: latestVersion });
-    const check = startupCheck(backup.db, { full: true });
-    if (!check.ok) throw new AppError('BACKUP_DAMAGED', { reason: check.integrity !== 'ok' ? 'INTEGRITY' : `CHAIN_${check.chain.firstBad?.seq}` });
-    if (!replayAndCompare(backup.db).ok) throw new AppError('BACKUP_DAMAGED', { reason: 'REPLAY' });
-    return { ok: true, dir, events: check.chain.checked };
-  } finally {
-    backup.close();
-  }
-}
-
-/** Restore: verify first; the current files are kept aside; the restored ledger records the restore. */
-export function restoreBackup(app: MasaApp, input: { file: string; password: string }): RestoreResult {
-  const session = app.requireSession();
-  const verified = verifyBackup(app, input);
-  const stamp = app.now().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  // The live ledger stays open until the backup's copy is in the data folder: a full disk then
-  // fails the restore with DISK_FULL and the session goes on with its ledger, instead of being
-  // left signed in without a ledger (every call answered "not signed in").
-  const { asideDir } = swapInBackup(ledgerPaths(app.dataDir), verified.dir, stamp, () => {
-    app.store?.close();
-    app.store = null;
-  });
-  const store = unlockLedger({ dir: app.dataDir, credentials: { kind: 'user', username: session.username, secret: input.password }, kdf: app.kdf, now: app.now });
-  app.store = store;
-  // The restored ledger passed the full check above: leave rescue mode.
-  session.rescue = null;
-  store.ledger.record({ type: 'ledger.restored', entity: 'ledger', userId: session.userId }, (w) =>
-    w.note({ from: path.basename(verified.dir), keptAside: path.basename(asideDir) }),
-  );
-  return { restoredFrom: verified.dir, keptAside: asideDir, chainHead: store.ledger.head() };
+/** From the folder's files: the seal's HMAC needs the backup's key and is checked at restore. */
+function verificationOf(app: MasaApp, dir: string): BackupVerification {
+  if (app.backupVerifier.isPending(dir)) return { state: 'pending' };
+  const seal = readSeal(dir);
+  if (seal.state === 'present') return { state: 'verified', at: seal.seal.verifiedAt };
+  if (seal.state === 'malformed') return { state: 'failed', reason: 'SEAL_FORMAT', at: '' };
+  const failure = readCheckFailure(dir);
+  return failure ? { state: 'failed', ...failure } : { state: 'unverified' };
 }
 
 /**
@@ -187,75 +159,25 @@ export function setBackupFolder(app: MasaApp, dir: string): BackupFolderInfo {
   store.ledger.record({ type: 'settings.updated', entity: 'settings', userId: session.userId }, (w) =>
     w.put('settings', { key: 'backup.dir', value: checked.dir }),
   );
+  mirrorBackupFolder(app.dataDir, store);
   return { ...checked, configured: true, isDefault: false };
 }
 
 /** The folder day-close and manual backups go to, and whether it shares the ledger's disk. */
 export function backupFolderInfo(app: MasaApp): BackupFolderInfo {
-  const set = settingsQ.setting(app.requireStore().db, 'backup.dir');
+  app.requireStore();
+  const set = configuredBackupDir(app);
   const dir = backupDir(app);
   return { dir, configured: Boolean(set), isDefault: !set, sameDisk: sameDisk(fs.existsSync(dir) ? dir : path.dirname(dir), app.dataDir) };
 }
 
 /** Backups in a folder the user names (another USB disk), for a screen with no signed-in ledger. */
 export function listBackupsAt(app: MasaApp, input: { dir?: string }): BackupInfo[] {
-  return listBackupInfo(app, { to: input.dir ?? path.join(app.dataDir, 'yedekler') });
+  return listBackupInfo(app, { to: input.dir ?? knownBackupFolder(app).dir });
 }
 
-/**
- * Restore without a session: the live ledger cannot be opened (damaged file, missing or
- * damaged key file) or nobody can sign into it (the password is forgotten). Rights are proved
- * on the backup itself: an office head's username and password, or the recovery code, must
- * open the backup's own key file; then the backup is fully checked and swapped in like any
- * restore (the current files kept aside). Refused while someone is signed in: they use the
- * ordinary restore. Nobody is signed in afterwards: the head signs into the restored ledger.
- */
-export function restoreWithBackupCredentials(
-  app: MasaApp,
-  input: { file: string; username?: string; password?: string; recoveryCode?: string },
-): RestoreResult {
-  if (app.session) throw new AppError('RESTORE_SIGNED_IN');
-  const byCode = Boolean(input.recoveryCode);
-  const username = byCode ? '' : normalizeUsername(input.username ?? '');
-  const throttleKey = byCode ? '*restore-recovery*' : `*restore*${username}`;
-  const wait = app.throttle.waitSeconds(throttleKey);
-  if (wait > 0) throw new AppError('AUTH_THROTTLED', { seconds: wait });
-  const credentials: Credentials = byCode
-    ? { kind: 'recovery', username: '', secret: normalizeRecoveryCode(input.recoveryCode!) }
-    : { kind: 'user', username, secret: input.password ?? '' };
-  let headId: number | null = null;
-  const verified = verifyBackupWith(
-    app,
-    input.file,
-    credentials,
-    () => {
-      app.throttle.failed(throttleKey);
-      throw new AppError(byCode ? 'RECOVERY_FAILED' : 'AUTH_FAILED');
-    },
-    (backup) => {
-      if (byCode) return;
-      const user = usersQ.userByUsername(backup.db, username);
-      if (!user || user.disabled || user.role !== 'HEAD') {
-        app.throttle.failed(throttleKey);
-        throw new AppError('RESTORE_HEAD_ONLY');
-      }
-      headId = user.id;
-    },
-  );
-  app.throttle.succeeded(throttleKey);
-  app.claimDataDir();
-  const stamp = app.now().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const { asideDir } = swapInBackup(ledgerPaths(app.dataDir), verified.dir, stamp, () => {
-    app.store?.close();
-    app.store = null;
-  });
-  const store = unlockLedger({ dir: app.dataDir, credentials, kdf: app.kdf, now: app.now });
-  try {
-    store.ledger.record({ type: 'ledger.restored', entity: 'ledger', userId: headId }, (w) =>
-      w.note({ from: path.basename(verified.dir), keptAside: path.basename(asideDir), proof: byCode ? 'recovery-code' : 'head-password' }),
-    );
-    return { restoredFrom: verified.dir, keptAside: asideDir, chainHead: store.ledger.head() };
-  } finally {
-    store.close();
-  }
+/** The office's backup folder as far as it is known without opening the ledger. */
+export function knownBackupFolder(app: MasaApp): KnownBackupFolder {
+  const set = readPlainSettings(app.dataDir).backupDir;
+  return set ? { dir: path.resolve(set), configured: true } : { dir: path.join(app.dataDir, 'yedekler'), configured: false };
 }

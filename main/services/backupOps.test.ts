@@ -110,6 +110,9 @@ describe('restore when the ledger cannot be opened', () => {
     await t.ok('users.create', CLERK);
     const to = tempDir('masa-usb-');
     const b = await t.ok('backup.create', { to });
+    // Sealed before the app closes (closing would stop the check): the restores below take the
+    // sealed path; backupSeal.test.ts covers both paths of each kind of restore.
+    await t.app.backupVerifier.idle();
     await t.ok('auth.logout', {});
     t.app.shutdown();
     return { dataDir: t.app.dataDir, backup: b, to, recoveryCode: t.recoveryCode };
@@ -181,10 +184,12 @@ describe('restore when the ledger cannot be opened', () => {
     const buf = fs.readFileSync(f);
     buf[6000]! ^= 0xff;
     fs.writeFileSync(f, buf);
+    // The copy took the seal along: the changed byte is found as the file is copied in.
     expect(await call('backup.rescueRestore', { file: copy, username: HEAD_USER.username, password: HEAD_USER.password })).toMatchObject({
       ok: false,
-      error: { code: 'BACKUP_DAMAGED', params: { reason: 'FILE_CHANGED' } },
+      error: { code: 'BACKUP_CHANGED_SINCE_SEAL', params: { file: 'masa.ledger' } },
     });
+    expect(fs.readdirSync(dataDir).filter((n) => n.endsWith('.restore'))).toEqual([]);
     expect(fs.readFileSync(path.join(dataDir, 'masa.ledger')).equals(live)).toBe(true);
     expect(fs.readdirSync(dataDir).filter((n) => n.startsWith('onceki-'))).toEqual([]);
     app.shutdown();

@@ -175,6 +175,9 @@ describe('disk full (real tmpfs mounts)', () => {
     const outcomes: boolean[] = [];
     for (const leave of leaves) {
       clock.tick();
+      // The background check of the last backup writes to the stick (its seal): let it finish
+      // before the free space is measured out.
+      await t.app.backupVerifier.idle();
       const filler = fill(usb, leave);
       const was = { ledger: ledgerState(t.app), folders: folders() };
       const r = await t.call('backup.create', { to: usb });
@@ -213,6 +216,7 @@ describe('disk full (real tmpfs mounts)', () => {
     seedAppointments(t.app, { date: '2026-12-01', count: 3000 });
     const backups = scratchDir('masa-diskfull-backups-');
     const b = await t.ok('backup.create', { to: backups });
+    await t.app.backupVerifier.idle(); // sealed: the restores below take the same path each time
     await t.ok('users.create', { username: 'sonradan', displayName: 'Sonradan Gelen', role: 'CLERK', password: 'Gecici-Parola-1' });
     const size = fs.statSync(path.join(b.dir, 'masa.ledger')).size;
     const liveFiles = fs.readdirSync(dataDir).sort();

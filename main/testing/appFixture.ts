@@ -1,3 +1,4 @@
+import type { WorkerEntry } from '../../database';
 import { TEST_KDF, tempDir } from '../../database/testing/fixtures';
 import { MasaApp } from '../app/masaApp';
 import { dispatch } from '../handlers/router';
@@ -9,8 +10,16 @@ export const HEAD_USER = { username: 'mudur', displayName: 'Ayşe Yılmaz', pass
  * A MasaApp on a fresh temp folder (cheap scrypt), with a typed call into the real handler table.
  * `dataDir` puts the ledger elsewhere (e.g. on a small tmpfs in the disk-full tests).
  */
-export function newApp(opts: { now?: () => Date; dataDir?: string; pageCheckSyncBytes?: number } = {}) {
-  const app = new MasaApp({ dataDir: opts.dataDir ?? tempDir('masa-app-'), kdf: TEST_KDF, now: opts.now, pageCheckSyncBytes: opts.pageCheckSyncBytes });
+type AppOptions = { now?: () => Date; dataDir?: string; pageCheckSyncBytes?: number; backupCheckEntry?: WorkerEntry };
+
+export function newApp(opts: AppOptions = {}) {
+  const app = new MasaApp({
+    dataDir: opts.dataDir ?? tempDir('masa-app-'),
+    kdf: TEST_KDF,
+    now: opts.now,
+    pageCheckSyncBytes: opts.pageCheckSyncBytes,
+    backupCheckEntry: opts.backupCheckEntry,
+  });
   const call = <K extends ApiName>(name: K, input: ApiInput<K>) => dispatch(app, name, input) as Promise<ApiResult<ApiOutput<K>>>;
   /** Like call, but fails the test with the Turkish message if main refuses. */
   const ok = async <K extends ApiName>(name: K, input: ApiInput<K>): Promise<ApiOutput<K>> => {
@@ -22,11 +31,11 @@ export function newApp(opts: { now?: () => Date; dataDir?: string; pageCheckSync
 }
 
 /** A set-up office (province 35, desk M01) with the head signed in. */
-export async function setUpApp(opts: { now?: () => Date; dataDir?: string; pageCheckSyncBytes?: number } = {}) {
+export async function setUpApp(opts: AppOptions = {}) {
   return setUpAppWith(opts);
 }
 
-export async function setUpAppWith(opts: { now?: () => Date; deskCode?: string; dataDir?: string; pageCheckSyncBytes?: number } = {}) {
+export async function setUpAppWith(opts: AppOptions & { deskCode?: string } = {}) {
   const t = newApp(opts);
   const setup = await t.ok('setup.create', {
     username: HEAD_USER.username,

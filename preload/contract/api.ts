@@ -7,7 +7,7 @@ import type { PlacementListOptions, PrintedDocument, PrintOutcome } from './prin
 import type { ImportAnalysis, ImportApplied } from './importTypes';
 import type { ConfirmResult, Evaluation, WizardContext } from './registrationTypes';
 import { decideInput, type DecisionResult } from './rulesTypes';
-import type { BackupFolderInfo, BackupInfo, BackupResult, DayCloseBackup, RestoreResult } from './backupTypes';
+import type { BackupFolderInfo, BackupInfo, BackupResult, BackupVerifyResult, DayCloseBackup, KnownBackupFolder, RestoreResult } from './backupTypes';
 import type { AppointmentDetail, AppointmentSummary, DayView, FindKind } from './deskTypes';
 import type { AppStatus, LedgerCheck, LedgerStatus, OfficeInfo, SessionInfo, UserSummary } from './types';
 
@@ -62,6 +62,7 @@ export const apiInputs = {
   'backup.restore': z.object({ file: z.string('REQUIRED').min(1, 'REQUIRED'), password: s.secret }).strict(),
   'backup.folder': s.empty,
   'backup.listFolder': z.object({ dir: z.string('INVALID').min(1, 'REQUIRED').max(4096, 'INVALID').optional() }).strict(),
+  'backup.knownFolder': s.empty,
   'backup.rescueRestore': z
     .object({
       file: z.string('REQUIRED').min(1, 'REQUIRED').max(4096, 'INVALID'),
@@ -155,10 +156,11 @@ export interface ApiOutputs {
   'backup.create': BackupResult;
   'backup.list': BackupInfo[];
   'backup.setFolder': BackupFolderInfo;
-  'backup.verify': { ok: true; dir: string; events: number };
+  'backup.verify': BackupVerifyResult;
   'backup.restore': RestoreResult;
   'backup.folder': BackupFolderInfo;
   'backup.listFolder': BackupInfo[];
+  'backup.knownFolder': KnownBackupFolder;
   'backup.rescueRestore': RestoreResult;
   'registration.start': WizardContext;
   'registration.saveDraft': { savedAt: string };

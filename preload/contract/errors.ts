@@ -103,6 +103,14 @@ export const errorMessages = {
     tr: 'Yedek bozuk ya da eksik ({reason}); geri yüklenmedi, hiçbir şey değişmedi.',
     en: 'The backup is damaged or incomplete ({reason}); nothing was restored or changed.',
   },
+  BACKUP_SEAL_INVALID: {
+    tr: 'Yedeğin doğrulama mührü (dogrulandi.json) geçersiz ({reason}): bu yedeğin anahtarıyla yazılmamış ya da yedek doğrulandıktan sonra değiştirilmiş. Yedek kurcalanmış olabilir; geri yüklenmedi, hiçbir şey değişmedi. Başka bir yedek seçin.',
+    en: 'The backup\'s verification seal (dogrulandi.json) is not valid ({reason}): it was not written with this backup\'s key, or the backup was changed after it was verified. The backup may have been tampered with; nothing was restored or changed. Choose another backup.',
+  },
+  BACKUP_CHANGED_SINCE_SEAL: {
+    tr: 'Yedek doğrulandıktan sonra değişmiş: {file} dosyası doğrulanan haliyle aynı değil (bozulmuş ya da kurcalanmış). Geri yüklenmedi, hiçbir şey değişmedi. Başka bir yedek seçin.',
+    en: 'The backup changed after it was verified: {file} is not the file that was verified (damaged or tampered with). Nothing was restored or changed. Choose another backup.',
+  },
   BACKUP_PASSWORD: {
     tr: 'Bu yedek sizin parolanızla açılmıyor (yedek alındığında parolanız farklıydı). Kurtarma kodu ya da eski parola gerekir.',
     en: 'Your password does not open this backup (it was different when the backup was made).',
