@@ -39,6 +39,7 @@ export type VerificationOutcome =
 export class BackupVerifier {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly pending = new Set<string>();
+  private readonly outcomes = new Map<string, Promise<VerificationOutcome>>();
   private running: BackupCheckRun | null = null;
   private stopped = false;
 
@@ -60,7 +61,18 @@ export class BackupVerifier {
       })
       .finally(() => this.pending.delete(dir));
     this.queue = job;
+    this.outcomes.set(dir, job);
     return job;
+  }
+
+  /**
+   * The outcome of the check this process started for this backup, if it started one. Holds
+   * the process open meanwhile: the worker does not (a window's check must not keep a command
+   * alive), so a command that waits for it would otherwise just end.
+   */
+  async outcome(dir: string): Promise<VerificationOutcome | undefined> {
+    const job = this.outcomes.get(dir);
+    return job && holdOpenWhile(job);
   }
 
   /** True while the backup waits for or is in its check (the list shows "being verified"). */
@@ -71,7 +83,7 @@ export class BackupVerifier {
   /** Resolves when every queued check has ended (the CLI, tests and benches wait for it). */
   async idle(): Promise<void> {
     for (let q = this.queue; ; q = this.queue) {
-      await q;
+      await holdOpenWhile(q);
       if (q === this.queue) return;
     }
   }
@@ -122,6 +134,15 @@ export class BackupVerifier {
     log.info('backup verified and sealed', { backup: name, events: result.events });
     eventBus.emit('backup.verified', { name, ok: true });
     return { state: 'sealed', seal };
+  }
+}
+
+async function holdOpenWhile<T>(p: Promise<T>): Promise<T> {
+  const hold = setInterval(() => undefined, 60_000);
+  try {
+    return await p;
+  } finally {
+    clearInterval(hold);
   }
 }
 

@@ -43,7 +43,11 @@ describe('npm run cli -- backup --set-folder / restore of an unopenable ledger /
     expect(fs.existsSync(usb) && fs.readdirSync(usb)).toEqual([]);
     const b = cli(['backup', '--json'], { dataDir, ...HEAD });
     expect(b.code).toBe(0);
-    expect(path.dirname(JSON.parse(b.out).value.dir)).toBe(usb);
+    const made = JSON.parse(b.out).value;
+    expect(path.dirname(made.dir)).toBe(usb);
+    // The command waits for the full check: the backup is sealed when it ends.
+    expect(made.verification).toMatchObject({ state: 'verified' });
+    expect(fs.existsSync(path.join(made.dir, 'dogrulandi.json'))).toBe(true);
     expect(cli(['backup', '--to', usb, '--set-folder', usb], { dataDir, ...HEAD }).code).toBe(2);
   });
 

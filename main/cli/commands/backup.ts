@@ -5,8 +5,8 @@ import type { CliCommand } from '../command';
 export const backupCommand: CliCommand = {
   name: 'backup',
   summary: {
-    tr: 'Şifreli çevrim içi yedek alır (aynı şifreleme + anahtar dosyası), eski yedekleri döndürür (14 günlük, 12 aylık).',
-    en: 'Takes an encrypted online backup (same encryption + key file) and rotates old ones (14 daily, 12 monthly).',
+    tr: 'Şifreli çevrim içi yedek alır (aynı şifreleme + anahtar dosyası), eski yedekleri döndürür (14 günlük, 12 aylık), sonra yedeği tam doğrulayıp mühürler (büyük defterde birkaç dakika).',
+    en: 'Takes an encrypted online backup (same encryption + key file), rotates old ones (14 daily, 12 monthly), then verifies the backup in full and seals it (a few minutes on a large ledger).',
   },
   usage: 'backup [--to KLASÖR | --set-folder KLASÖR] [--user KULLANICI]',
   options: ['to', 'set-folder'],
@@ -34,9 +34,27 @@ export const backupCommand: CliCommand = {
     const r = await ctx.call('backup.create', to ? { to } : {});
     await ctx.call('auth.logout', {});
     if (!r.ok) return printRefusal(ctx.io, r);
-    return printValue(ctx.io, r.value, () =>
-      [`Yedek alındı: ${r.value.dir}`, `Zincir başı: #${r.value.chainHead.seq} ${r.value.chainHead.hash}`, `Döndürülerek silinen: ${r.value.rotatedAway.length}`].join('\n'),
+    const en = ctx.io.lang === 'en';
+    // The window checks a new backup in the background; a command line would end before that
+    // check does (and stop it), so it waits: a backup taken here is sealed when the command ends.
+    if (!ctx.io.json) ctx.io.out(en ? 'Backup written; verifying it in full (a few minutes on a large ledger)…' : 'Yedek yazıldı; tam doğrulanıyor (büyük defterde birkaç dakika)…');
+    const checked = (await ctx.app.backupVerifier.outcome(r.value.dir)) ?? { state: 'unverified' as const, why: 'not started' };
+    const verification = checked.state === 'sealed' ? { state: 'verified' as const, at: checked.seal.verifiedAt } : checked.state === 'failed' ? { state: 'failed' as const, reason: checked.reason } : { state: 'unverified' as const };
+    const said =
+      checked.state === 'sealed'
+        ? en ? 'Verified in full; seal written (a restore of it is quick)' : 'Tam doğrulandı; mühür yazıldı (geri yüklemesi hızlı olur)'
+        : checked.state === 'failed'
+          ? en ? `VERIFICATION FAILED (${checked.reason}): do not rely on this backup` : `DOĞRULAMA BAŞARISIZ (${checked.reason}): bu yedeğe güvenmeyin`
+          : en ? 'Not verified (a restore checks it in full first)' : 'Doğrulanmadı (geri yüklenirken önce tam denetlenir)';
+    const code = printValue(ctx.io, { ...r.value, verifying: false, verification }, () =>
+      [
+        `${en ? 'Backup taken' : 'Yedek alındı'}: ${r.value.dir}`,
+        `${en ? 'Chain head' : 'Zincir başı'}: #${r.value.chainHead.seq} ${r.value.chainHead.hash}`,
+        `${en ? 'Rotated away' : 'Döndürülerek silinen'}: ${r.value.rotatedAway.length}`,
+        `${en ? 'Verification' : 'Doğrulama'}: ${said}`,
+      ].join('\n'),
     );
+    return checked.state === 'failed' ? 1 : code;
   },
 };
 
