@@ -135,7 +135,7 @@ describe('schema versions', () => {
     const { dir, store } = makeLedger(undefined, 3);
     store.close();
     const db = raw(dir);
-    db.exec('DROP TABLE IF EXISTS appointment_search; DROP TABLE IF EXISTS appointment_search_pos; DROP TABLE drafts; DROP TABLE registrations; DROP TABLE appointments;');
+    db.exec('DROP TABLE IF EXISTS event_parts; DROP TABLE IF EXISTS appointment_search; DROP TABLE IF EXISTS appointment_search_pos; DROP TABLE drafts; DROP TABLE registrations; DROP TABLE appointments;');
     db.pragma('user_version = 10');
     db.close();
     const { store: reopened } = open(dir);

@@ -2,7 +2,8 @@ import type { RawDatabase } from './connection';
 import { canonicalJson } from './canonicalJson';
 import { DatabaseError } from './errors';
 import { payloadHash } from './hashChain';
-import { cachedStatement, type StateChange, type StateWriter } from './stateWriter';
+import { decodePart, encodePart, listedParts, partHash, readPart } from './eventParts';
+import { cachedStatement, tableColumns, type StateChange, type StateWriter } from './stateWriter';
 
 /**
  * The ledger side of a KVKK erasure (docs/kvkk.md): replace personal fields inside old event
@@ -38,11 +39,49 @@ export interface EventPayload {
  * erasure, sequence `w.seq`) did so. Returns what the erasure event must list.
  */
 export function redactPayload(w: StateWriter, event: StoredPayload, redacted: EventPayload): RedactionListing {
+  return redactPayloadText(w, event, canonicalJson(redacted));
+}
+
+function redactPayloadText(w: StateWriter, event: StoredPayload, payload: string): RedactionListing {
   if (!w.db.inTransaction || w.seq <= event.seq) throw new DatabaseError('LEDGER_APPEND_REFUSED', 'redaction outside an erasure');
-  const payload = canonicalJson(redacted);
   cachedStatement(w.db, 'INSERT OR IGNORE INTO event_redactions (seq, erasure_seq) VALUES (?, ?)').run(event.seq, w.seq);
   cachedStatement(w.db, 'UPDATE events SET payload = ? WHERE seq = ?').run(payload, event.seq);
   return { seq: event.seq, payloadHash: event.payloadHash, redactedHash: payloadHash(payload) };
+}
+
+/**
+ * Rewrites one older event through `edit`, which changes its changes (a part at a time for an
+ * event with parts) and its data in place and says whether it changed anything. An event with
+ * parts gets its edited parts rewritten and a payload listing their new hashes, so verify
+ * reaches every part through the (listed) payload hash. Returns what the erasure lists.
+ */
+export function rewriteEvent(
+  w: StateWriter,
+  event: StoredPayload,
+  edit: { changes(changes: StateChange[]): boolean; data(data: Record<string, unknown>): void },
+): RedactionListing {
+  if (!w.db.inTransaction || w.seq <= event.seq) throw new DatabaseError('LEDGER_APPEND_REFUSED', 'redaction outside an erasure');
+  const payload = JSON.parse(event.payload) as Partial<EventPayload> & { parts?: string[] };
+  const data = payload.data ?? {};
+  edit.data(data);
+  const parts = listedParts(event.payload);
+  if (!parts) {
+    const changes = payload.changes ?? [];
+    edit.changes(changes);
+    return redactPayload(w, event, { data, changes });
+  }
+  // The redaction row first: the triggers let a part change only for an event one names.
+  cachedStatement(w.db, 'INSERT OR IGNORE INTO event_redactions (seq, erasure_seq) VALUES (?, ?)').run(event.seq, w.seq);
+  const hashes = parts.map((hash, i) => {
+    const text = readPart(w.db, event.seq, i);
+    if (text === undefined) throw new DatabaseError('LEDGER_APPEND_REFUSED', `event ${event.seq} misses part ${i}`);
+    const changes = decodePart(text);
+    if (!edit.changes(changes)) return hash;
+    const rewritten = encodePart(changes, (t) => tableColumns(w.db, t));
+    cachedStatement(w.db, 'UPDATE event_parts SET payload = ? WHERE seq = ? AND part = ?').run(rewritten, event.seq, i);
+    return partHash(rewritten);
+  });
+  return redactPayloadText(w, event, canonicalJson({ data, parts: hashes }));
 }
 
 /**

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { RawDatabase } from './connection';
 import { canonicalJson } from './canonicalJson';
+import { eventChanges, listedParts } from './eventParts';
 import { migrate } from './migrate';
 import { stateTables } from './stateTables';
 import { StateWriter, tableColumns, type StateChange } from './stateWriter';
@@ -26,15 +27,30 @@ export function replayAndCompare(db: RawDatabase): ReplayResult {
     for (const t of Object.keys(stateTables)) scratch.exec(`DELETE FROM ${t}`);
     const w = new StateWriter(scratch);
     let events = 0;
+    const applyChanges = (changes: StateChange[]) => {
+      for (const c of changes) {
+        if (c.row) w.put(c.t, c.row);
+        else w.remove(c.t, c.k);
+      }
+      w.changes.length = 0;
+    };
     const apply = scratch.transaction(() => {
-      for (const [payload] of db.prepare('SELECT payload FROM events ORDER BY seq').raw().iterate() as IterableIterator<[string]>) {
-        events++;
-        const changes = (JSON.parse(payload) as { changes?: StateChange[] }).changes ?? [];
-        for (const c of changes) {
-          if (c.row) w.put(c.t, c.row);
-          else w.remove(c.t, c.k);
+      // An event with parts reads them from `db`, which better-sqlite3 refuses while the
+      // events iterator is open on it: the walk stops there and resumes after that event.
+      let from = 1;
+      for (let parted: [number, string] | null = null; ; parted = null) {
+        const rows = db.prepare('SELECT seq, payload FROM events WHERE seq >= ? ORDER BY seq').raw().iterate(from) as IterableIterator<[number, string]>;
+        for (const [seq, payload] of rows) {
+          events++;
+          if (listedParts(payload)) {
+            parted = [seq, payload];
+            break; // leaving the loop closes the iterator
+          }
+          applyChanges((JSON.parse(payload) as { changes?: StateChange[] }).changes ?? []);
         }
-        w.changes.length = 0;
+        if (!parted) break;
+        for (const changes of eventChanges(db, parted[0], parted[1])) applyChanges(changes);
+        from = parted[0] + 1;
       }
     });
     apply();

@@ -1,6 +1,10 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { RawDatabase } from './connection';
+import { syncAppointmentSearch } from './appointmentSearch';
+import { cachedStatement } from './statementCache';
 import { stateTables } from './stateTables';
+
+export { cachedStatement };
 
 export type Row = Record<string, string | number | null>;
 
@@ -25,16 +29,14 @@ export function tableColumns(db: RawDatabase, table: string): string[] {
   return cols;
 }
 
-/** Prepared statements live as long as their connection: preparing is the costly part. */
-const statementCache = new WeakMap<RawDatabase, Map<string, Statement>>();
-
-export function cachedStatement(db: RawDatabase, sql: string): Statement {
-  let byDb = statementCache.get(db);
-  if (!byDb) statementCache.set(db, (byDb = new Map()));
-  let s = byDb.get(sql);
-  if (!s) byDb.set(sql, (s = db.prepare(sql)));
-  return s;
-}
+/**
+ * Rows derived from a state table's column and written with it: the name-search rotations of
+ * an appointment (appointmentSearch.ts: written here rather than by triggers, for speed).
+ * Not state themselves: replay rebuilds them by putting the state rows.
+ */
+const DERIVED: Record<string, { column: string; sync: (db: RawDatabase, key: string, before: string | null | undefined, after: string | null | undefined) => void }> = {
+  appointments: { column: 'search_name', sync: syncAppointmentSearch },
+};
 
 /**
  * The only way to change current state. Every put/remove is applied at once and remembered;
@@ -43,11 +45,28 @@ export function cachedStatement(db: RawDatabase, sql: string): Statement {
 export class StateWriter {
   readonly changes: StateChange[] = [];
   data: Record<string, unknown> = {};
-  /** `seq` is the sequence number the explaining event will get (rows may record it). */
+  /**
+   * `seq` is the sequence number the explaining event will get (rows may record it).
+   * `sink`, given by the ledger, takes the changes a part at a time once there are many of
+   * them (database/eventParts.ts), so a writer never holds more than one part of row copies.
+   */
   constructor(
     readonly db: RawDatabase,
     readonly seq = 0,
+    private readonly sink: ((changes: StateChange[]) => void) | null = null,
+    private readonly partSize = Number.POSITIVE_INFINITY,
   ) {}
+
+  /** Hands the changes so far to the sink (the ledger writes them as a part). */
+  flush(): void {
+    if (!this.sink || this.changes.length === 0) return;
+    this.sink(this.changes.splice(0));
+  }
+
+  private remember(change: StateChange): void {
+    this.changes.push(change);
+    if (this.changes.length >= this.partSize) this.flush();
+  }
 
   /** Adds facts to the event's payload (counts, reasons, file hashes...). */
   note(data: Record<string, unknown>): void {
@@ -55,24 +74,54 @@ export class StateWriter {
   }
 
   put(table: string, row: Row): void {
-    const def = stateTables[table];
-    if (!def) throw new Error(`not a state table: ${table}`);
-    const cols = tableColumns(this.db, table);
-    for (const c of cols) {
-      if (!(c in row)) throw new Error(`put ${table}: column ${c} missing`);
-    }
-    this.upsert(table, cols, def.key).run(cols.map((c) => row[c] ?? null));
-    const full: Row = {};
-    for (const c of cols) full[c] = row[c] ?? null;
-    this.changes.push({ t: table, k: def.key.map((k) => row[k] as string | number), row: full });
+    this.write(table, row, false);
+  }
+
+  /**
+   * A row that must be new (an imported appointment): a plain INSERT, refused with SQLite's
+   * primary-key constraint error if the key exists, and no lookup of an old row first.
+   * Replay puts it like any other change.
+   */
+  insert(table: string, row: Row): void {
+    this.write(table, row, true);
   }
 
   remove(table: string, key: (string | number)[]): void {
     const def = stateTables[table];
     if (!def) throw new Error(`not a state table: ${table}`);
     const where = def.key.map((k) => `${k} = ?`).join(' AND ');
+    const derived = DERIVED[table];
+    const before = derived && this.prepare(`SELECT ${derived.column} AS v FROM ${table} WHERE ${where}`).get(key);
     this.prepare(`DELETE FROM ${table} WHERE ${where}`).run(key);
-    this.changes.push({ t: table, k: key, row: null });
+    if (before) derived.sync(this.db, key.join('|'), (before as { v: string | null }).v, undefined);
+    this.remember({ t: table, k: key, row: null });
+  }
+
+  private write(table: string, row: Row, mustBeNew: boolean): void {
+    const def = stateTables[table];
+    if (!def) throw new Error(`not a state table: ${table}`);
+    const cols = tableColumns(this.db, table);
+    const values: (string | number | null)[] = new Array(cols.length);
+    const full: Row = {};
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i]!;
+      if (!(c in row)) throw new Error(`put ${table}: column ${c} missing`);
+      full[c] = values[i] = row[c] ?? null;
+    }
+    const key = def.key.map((k) => row[k] as string | number);
+    const derived = DERIVED[table];
+    let before: string | null | undefined;
+    if (derived && !mustBeNew) {
+      const where = def.key.map((k) => `${k} = ?`).join(' AND ');
+      before = (this.prepare(`SELECT ${derived.column} AS v FROM ${table} WHERE ${where}`).get(key) as { v: string | null } | undefined)?.v;
+    }
+    (mustBeNew ? this.plainInsert(table, cols) : this.upsert(table, cols, def.key)).run(values);
+    if (derived) derived.sync(this.db, key.join('|'), before, full[derived.column] as string | null);
+    this.remember({ t: table, k: key, row: full });
+  }
+
+  private plainInsert(table: string, cols: string[]): Statement {
+    return this.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
   }
 
   private upsert(table: string, cols: string[], key: readonly string[]): Statement {

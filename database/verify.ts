@@ -1,4 +1,5 @@
 import type { RawDatabase } from './connection';
+import { listedParts, partCount, partHash, readPart } from './eventParts';
 import { eventHash, GENESIS_HASH, payloadHash } from './hashChain';
 
 export type VerifyProblem =
@@ -6,7 +7,8 @@ export type VerifyProblem =
   | 'PREV_MISMATCH' // an event before it was removed, replaced or reordered
   | 'SEQ_GAP' // a sequence number is missing (deleted) or out of order
   | 'HEAD_MISMATCH' // events at the end were removed, or the head was moved
-  | 'REDACTION_UNLISTED'; // a payload was replaced without a chained erasure event naming it
+  | 'REDACTION_UNLISTED' // a payload was replaced without a chained erasure event naming it
+  | 'PART_MISMATCH'; // a part of a large event was edited, removed or added (eventParts.ts)
 
 export interface VerifyResult {
   ok: boolean;
@@ -31,28 +33,70 @@ export function verifyChain(db: RawDatabase, fromSeq = 1): VerifyResult {
   const redacted = checkRedactions(db);
   if (typeof redacted === 'number') return bad(0, redacted, 'REDACTION_UNLISTED', fromSeq - 1, prev);
   let checked = 0;
-  const rows = db
-    .prepare('SELECT seq, at, user_id, type, entity, payload, payload_hash, prev_hash, hash FROM events WHERE seq >= ? ORDER BY seq')
-    .raw()
-    .iterate(fromSeq) as IterableIterator<[number, string, number | null, string, string, string, string, string, string]>;
-  for (const [seq, at, userId, type, entity, payload, storedPayloadHash, prevHash, hash] of rows) {
-    if (seq !== expectedSeq) return bad(checked, seq, 'SEQ_GAP', seq, prev, rows);
-    if (prevHash !== prev) return bad(checked, seq, 'PREV_MISMATCH', seq, prev, rows);
-    if (eventHash({ seq, at, userId, type, entity, payloadHash: storedPayloadHash, prevHash }) !== hash) {
-      return bad(checked, seq, 'HASH_MISMATCH', seq, prev, rows);
+  const parted: { seq: number; hashes: string[] }[] = [];
+  const walk = (): { seq: number; problem: VerifyProblem } | null => {
+    const rows = db
+      .prepare('SELECT seq, at, user_id, type, entity, payload, payload_hash, prev_hash, hash FROM events WHERE seq >= ? ORDER BY seq')
+      .raw()
+      .iterate(fromSeq) as IterableIterator<[number, string, number | null, string, string, string, string, string, string]>;
+    const stop = (seq: number, problem: VerifyProblem) => {
+      rows.return?.(); // release the statement so the connection can be used again
+      return { seq, problem };
+    };
+    for (const [seq, at, userId, type, entity, payload, storedPayloadHash, prevHash, hash] of rows) {
+      if (seq !== expectedSeq) return stop(seq, 'SEQ_GAP');
+      if (prevHash !== prev) return stop(seq, 'PREV_MISMATCH');
+      if (eventHash({ seq, at, userId, type, entity, payloadHash: storedPayloadHash, prevHash }) !== hash) return stop(seq, 'HASH_MISMATCH');
+      // An erased payload must match what the (chained) erasure event says it became.
+      if (payloadHash(payload) !== (redacted.get(seq) ?? storedPayloadHash)) return stop(seq, 'HASH_MISMATCH');
+      const listed = listedParts(payload);
+      if (listed) parted.push({ seq, hashes: listed });
+      prev = hash;
+      expectedSeq = seq + 1;
+      checked++;
     }
-    // An erased payload must match what the (chained) erasure event says it became.
-    if (payloadHash(payload) !== (redacted.get(seq) ?? storedPayloadHash)) return bad(checked, seq, 'HASH_MISMATCH', seq, prev, rows);
-    prev = hash;
-    expectedSeq = seq + 1;
-    checked++;
+    return null;
+  };
+  const walked = walk();
+  // Parts are read after the walk (one connection, one open statement): the first bad part
+  // before the walk's own finding is the first problem.
+  const badPart = checkParts(db, parted, fromSeq);
+  if (badPart !== null && (!walked || badPart < walked.seq)) {
+    return { ok: false, checked, headSeq: badPart, headHash: '', firstBad: { seq: badPart, problem: 'PART_MISMATCH' } };
   }
+  if (walked) return { ok: false, checked, headSeq: walked.seq, headHash: prev, firstBad: walked };
   const head = db.prepare('SELECT seq, hash FROM chain_head WHERE id = 1').get() as { seq: number; hash: string };
   const lastSeq = expectedSeq - 1;
   if (head.seq !== lastSeq || (lastSeq > 0 && head.hash !== prev)) {
     return bad(checked, Math.min(head.seq, lastSeq) + 1, 'HEAD_MISMATCH', lastSeq, prev);
   }
   return { ok: true, checked, headSeq: lastSeq, headHash: lastSeq === 0 ? GENESIS_HASH : prev };
+}
+
+/**
+ * Every part of a parted event must be there, in order, with the hash its (verified) payload
+ * lists; a part no walked event lists (an orphan, or one of an event that keeps its changes
+ * inline) is a forgery too. Returns the first sequence that fails, or null.
+ */
+function checkParts(db: RawDatabase, parted: readonly { seq: number; hashes: string[] }[], fromSeq: number): number | null {
+  let first: number | null = null;
+  const listed = new Set(parted.map((p) => p.seq));
+  const withParts = db.prepare('SELECT DISTINCT seq FROM event_parts WHERE seq >= ? ORDER BY seq').pluck().all(fromSeq) as number[];
+  for (const seq of withParts) {
+    if (!listed.has(seq)) {
+      first = seq;
+      break;
+    }
+  }
+  for (const p of parted) {
+    if (first !== null && p.seq >= first) break;
+    const ok = partCount(db, p.seq) === p.hashes.length && p.hashes.every((h, i) => {
+      const text = readPart(db, p.seq, i);
+      return text !== undefined && partHash(text) === h;
+    });
+    if (!ok) return p.seq;
+  }
+  return first;
 }
 
 /** The erasure event type; its payload lists every event it redacted (docs/kvkk.md). */

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate';
 import { migrations } from '../migrations';
 import { byFoldedName } from './search';
+import { nameRotations } from '../appointmentSearch';
+import { StateWriter } from '../stateWriter';
 
 const row = (no: string, name: string) => ({
   randevu_no: no, program_code: 'BAKICI-2020', province_code: '35', date: '2026-11-24', time: '09:00', pre_registered_at: '2026-01-05T10:00:00',
@@ -20,7 +22,7 @@ describe('migration 0040: any word of the name', () => {
     insert(db, row('A-1', 'ayse sukran yilmaz'));
     insert(db, row('A-2', 'odd "quote\\ name'));
     insert(db, row('A-3', ''));
-    migrate(db);
+    migrate(db, migrations.filter((m) => m.version <= 50));
     const keys = (no: string) => (db.prepare('SELECT key FROM appointment_search WHERE randevu_no = ? ORDER BY key').all(no) as { key: string }[]).map((r) => r.key);
     expect(keys('A-1')).toEqual(['ayse sukran yilmaz', 'sukran yilmaz ayse', 'yilmaz ayse sukran']);
     expect(keys('A-2')).toEqual(['"quote\\ name odd', 'name odd "quote\\', 'odd "quote\\ name']);
@@ -36,6 +38,57 @@ describe('migration 0040: any word of the name', () => {
     db.prepare("DELETE FROM appointments WHERE randevu_no = 'A-4'").run();
     expect(keys('A-4')).toEqual([]);
     expect(byFoldedName(db, 'sukran')).toEqual([]);
+    db.close();
+  });
+});
+
+const NAMES = ['ayse sukran yilmaz', 'odd "quote\\ name', '', 'tek', ' bosluk  iki ', 'gul isik', 'emoji 😀 ad', 'e\u0301lif ñandu', `${'uzun '.repeat(120)}son`];
+
+describe('migration 0070: the state writer keeps the search rows', () => {
+  it('writes exactly the rotations 0050 wrote, so rows from either can be removed by key', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.filter((m) => m.version <= 50));
+    const sqlKeys = NAMES.map((name, i) => {
+      insert(db, row(`S-${i}`, name));
+      return (db.prepare('SELECT key FROM appointment_search WHERE randevu_no = ? ORDER BY key').all(`S-${i}`) as { key: string }[]).map((r) => r.key);
+    });
+    for (let i = 0; i < NAMES.length; i++) expect([...nameRotations(NAMES[i]!)].sort(), NAMES[i]).toEqual(sqlKeys[i]!.slice().sort());
+    expect(sqlKeys.at(-1)!.length).toBeGreaterThan(100); // the 512-position cap is exercised
+    // Rows the triggers wrote are moved and removed by the writer after 0070.
+    migrate(db);
+    const w = new StateWriter(db, 2);
+    w.put('appointments', row('S-0', 'gul sukran'));
+    w.remove('appointments', ['S-1']);
+    const keys = (no: string) => (db.prepare('SELECT key FROM appointment_search WHERE randevu_no = ? ORDER BY key').all(no) as { key: string }[]).map((r) => r.key);
+    expect(keys('S-0')).toEqual(['gul sukran', 'sukran gul']);
+    expect(keys('S-1')).toEqual([]);
+    expect(byFoldedName(db, 'yilmaz')).toEqual([]);
+    expect(byFoldedName(db, 'sukran').map((r) => r.randevu_no)).toEqual(['S-0']);
+    db.close();
+  });
+
+  it('follows every write: insert, a changed name, the same name again, an erased name, a delete', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const keys = (no: string) => (db.prepare('SELECT key FROM appointment_search WHERE randevu_no = ? ORDER BY key').all(no) as { key: string }[]).map((r) => r.key);
+    const w = new StateWriter(db, 1);
+    w.insert('appointments', row('A-1', 'ayse sukran yilmaz'));
+    w.put('appointments', row('A-2', 'gul isik'));
+    expect(keys('A-1')).toEqual(['ayse sukran yilmaz', 'sukran yilmaz ayse', 'yilmaz ayse sukran']);
+    expect(keys('A-2')).toEqual(['gul isik', 'isik gul']);
+    expect(() => w.insert('appointments', row('A-1', 'baska ad'))).toThrow(expect.objectContaining({ code: 'SQLITE_CONSTRAINT_PRIMARYKEY' }));
+    expect(keys('A-1')).toEqual(['ayse sukran yilmaz', 'sukran yilmaz ayse', 'yilmaz ayse sukran']);
+    w.put('appointments', row('A-2', 'gul sukran'));
+    w.put('appointments', row('A-2', 'gul sukran'));
+    expect(keys('A-2')).toEqual(['gul sukran', 'sukran gul']);
+    expect(byFoldedName(db, 'sukran').map((r) => r.randevu_no).sort()).toEqual(['A-1', 'A-2']);
+    w.put('appointments', row('A-1', ''));
+    expect(keys('A-1')).toEqual([]);
+    w.remove('appointments', ['A-2']);
+    expect(keys('A-2')).toEqual([]);
+    expect(db.prepare('SELECT count(*) AS n FROM appointment_search').get()).toEqual({ n: 0 });
+    // No trigger is left on the table (they made every upsert run with a statement journal).
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'appointments'").all()).toEqual([]);
     db.close();
   });
 });

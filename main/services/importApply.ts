@@ -25,8 +25,14 @@ export function applyImport(app: MasaApp, changes: ImportChanges): { seq: number
   const session = app.requireSession();
   const { event } = store.ledger.record({ type: 'import.applied', entity: `import:${changes.file.sha256.slice(0, 16)}`, userId: session.userId }, (w) => {
     for (const a of changes.added) {
-      if (appointmentsQ.appointmentByNo(store.db, a.randevuNo)) throw new AppError('IMPORT_STALE');
-      w.put('appointments', appointmentRow(a, { status: a.cancelled ? 'IPTAL' : 'BEKLIYOR', arrivedAt: null, hqCancelled: a.cancelled, updatedSeq: w.seq }));
+      const row = appointmentRow(a, { status: a.cancelled ? 'IPTAL' : 'BEKLIYOR', arrivedAt: null, hqCancelled: a.cancelled, updatedSeq: w.seq });
+      try {
+        w.insert('appointments', row);
+      } catch (err) {
+        // Added at the desk or by another import since the plan was made.
+        if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new AppError('IMPORT_STALE');
+        throw err;
+      }
     }
     for (const u of changes.updated) {
       const cur = appointmentsQ.appointmentByNo(store.db, u.randevuNo);

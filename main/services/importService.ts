@@ -148,12 +148,12 @@ export function applyAnalyzedImport(app: MasaApp, importId: string): ImportAppli
   const p = pending.get(importId);
   if (!p) throw new AppError('IMPORT_UNKNOWN');
   const counts = p.plan.report.counts;
-  const strip = ({ sourceRow: _s, cancelled: _c, ...fields }: (typeof p.plan.added)[number]) => fields;
+  // The plan's rows as they are (appointmentRow takes the fields it needs): no 160,000 copies.
   const { seq } = applyImport(app, {
     file: p.file,
     counts: { ...counts },
-    added: p.plan.added.map((r) => ({ ...strip(r), cancelled: r.cancelled })),
-    updated: p.plan.updated.map(strip),
+    added: p.plan.added,
+    updated: p.plan.updated,
     cancelled: p.plan.cancelled,
   });
   // Only after the transaction: a refused apply (IMPORT_STALE, disk full) leaves nothing marked.

@@ -164,6 +164,36 @@ describe('KVKK retention erasure', () => {
     expect(() => db.prepare("UPDATE events SET payload = '{}' WHERE seq = ?").run(importSeq + 1)).toThrow(/append-only/);
   });
 
+  it('erases a record out of a large import stored in parts: only its part is rewritten, everything verifies', async () => {
+    let clock = new Date();
+    const t = await setUpApp({ now: () => clock });
+    const today = new Date(clock.getTime() + 3 * 3600_000).toISOString().slice(0, 10);
+    const rows = seedAppointments(t.app, { date: today, count: 4500, programCode: 'BAKICI-2020' });
+    const db = () => t.app.requireStore().db;
+    const importSeq = (db().prepare("SELECT seq FROM events WHERE type = 'import.applied'").get() as { seq: number }).seq;
+    const partsBefore = db().prepare('SELECT part, payload FROM event_parts WHERE seq = ? ORDER BY part').all(importSeq) as { part: number; payload: string }[];
+    expect(partsBefore).toHaveLength(3);
+    const victim = rows[2100]!; // in the second part
+    expect(partsBefore[1]!.payload).toContain(victim.motherTckn);
+
+    clock = new Date(clock.getTime() + 11 * YEAR);
+    await t.ok('auth.logout', {});
+    await t.ok('auth.login', { username: HEAD_USER.username, password: HEAD_USER.password });
+    const erased = await t.ok('retention.erase', { records: [victim.randevuNo] });
+    expect(erased).toMatchObject({ records: 1, appointments: 1, redactedEvents: 1 });
+    const partsAfter = db().prepare('SELECT part, payload FROM event_parts WHERE seq = ? ORDER BY part').all(importSeq) as { part: number; payload: string }[];
+    expect(partsAfter.map((p) => p.payload === partsBefore[p.part]!.payload)).toEqual([true, false, true]);
+    expect(partsAfter[1]!.payload).not.toContain(victim.motherTckn);
+    expect(partsAfter[1]!.payload).toContain(rows[2101]!.motherTckn);
+    expect(await t.ok('ledger.verify', {})).toMatchObject({ ok: true, chain: { ok: true }, replay: { ok: true } });
+    expect((await t.ok('desk.find', { query: victim.motherTckn })).results).toEqual([]);
+    expect((await t.ok('desk.find', { query: rows[2101]!.motherTckn })).results).toHaveLength(1);
+    t.app.shutdown();
+    const bytes = decryptedBytes(t.app.dataDir);
+    expect(bytes.includes(Buffer.from(victim.motherTckn))).toBe(false);
+    expect(bytes.includes(Buffer.from(rows[2101]!.motherTckn))).toBe(true);
+  });
+
   it('a clerk cannot see or erase; bad input is refused in Turkish', async () => {
     const t = await setUpApp();
     const empty = await t.call('retention.erase', { records: [] });
