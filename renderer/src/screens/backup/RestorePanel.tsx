@@ -1,9 +1,9 @@
 import { Alert, Anchor, Button, Group, Paper, PasswordInput, Radio, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupInfo, RestoreResult } from '../../../../preload/contract/backupTypes';
+import type { BackupInfo, BackupVerification, RestoreResult } from '../../../../preload/contract/backupTypes';
 import type { ApiError } from '../../../../preload/contract/errors';
-import { sendCatch } from '../../api/client';
+import { onMainEvent, sendCatch } from '../../api/client';
 import { errorText } from '../../api/errorText';
 import { CenteredCard } from '../../shell/CenteredCard';
 
@@ -29,15 +29,27 @@ export function RestorePanel({ mode, initialDir = '', onRestored }: { mode: 'ses
   const [done, setDone] = useState<RestoreResult | null>(null);
 
   useEffect(() => setDir(initialDir), [initialDir]);
+  // A background check ended: refresh the list on screen so its "doğrulanıyor…" turns into the answer.
+  const [listed, setListed] = useState<string | null>(null);
+  useEffect(() => onMainEvent('backup.verified', () => listed !== null && void refresh(listed)), [listed]); // eslint-disable-line react-hooks/exhaustive-deps
 
   async function list(folder: string) {
     setError(null);
     setChosen('');
     setConfirming(false);
+    await refresh(folder);
+  }
+
+  async function refresh(folder: string) {
     const r = mode === 'session' ? await sendCatch('backup.list', folder ? { to: folder } : {}) : await sendCatch('backup.listFolder', folder ? { dir: folder } : {});
     if (r.error) setError(errorText(r.error));
-    else setBackups(r.data);
+    else {
+      setBackups(r.data);
+      setListed(folder);
+    }
   }
+
+  const verificationText = (v: BackupVerification) => (v.state === 'failed' ? t('backups.verification.failed', { reason: v.reason }) : t(`backups.verification.${v.state}`));
 
   async function restore() {
     setBusy(true);
@@ -54,7 +66,8 @@ export function RestorePanel({ mode, initialDir = '', onRestored }: { mode: 'ses
     else setDone(r.data);
   }
 
-  const chosenName = backups?.find((b) => b.dir === chosen)?.name ?? '';
+  const chosenBackup = backups?.find((b) => b.dir === chosen);
+  const chosenName = chosenBackup?.name ?? '';
   const proofGiven = mode === 'session' ? Boolean(password) : proof === 'code' ? Boolean(code) : Boolean(username && password);
 
   if (done) {
@@ -96,12 +109,13 @@ export function RestorePanel({ mode, initialDir = '', onRestored }: { mode: 'ses
                 key={b.dir}
                 value={b.dir}
                 disabled={!b.whole}
-                label={`${b.name} — ${b.createdAt ? new Date(b.createdAt).toLocaleString('tr-TR', { timeZone: 'Europe/Istanbul' }) : t('backups.damaged')}${b.chainHead ? ` — #${b.chainHead.seq}` : ''}`}
+                label={`${b.name} — ${b.createdAt ? new Date(b.createdAt).toLocaleString('tr-TR', { timeZone: 'Europe/Istanbul' }) : t('backups.damaged')}${b.chainHead ? ` — #${b.chainHead.seq}` : ''} — ${verificationText(b.verification)}`}
               />
             ))}
           </Stack>
         </Radio.Group>
       )}
+      {chosenBackup?.verification.state === 'failed' && <Alert color="yellow">{t('backups.failedNote')}</Alert>}
       {chosen && mode === 'backup-key' && (
         <SegmentedControl
           value={proof}
@@ -158,11 +172,14 @@ export function RestorePanel({ mode, initialDir = '', onRestored }: { mode: 'ses
 /** Full-screen restore for the problem and sign-in screens: no session, rights proved on the backup. */
 export function BackupKeyRestoreScreen({ onBack, onDone }: { onBack: () => void; onDone: () => void }) {
   const { t } = useTranslation();
+  // The office's folder from the plain settings file: the ledger itself cannot be read here.
+  const [folder, setFolder] = useState('');
+  useEffect(() => void sendCatch('backup.knownFolder', {}).then((r) => r.data?.configured && setFolder(r.data.dir)), []);
   return (
     <CenteredCard title={t('backups.rescueTitle')} width={680}>
       <Stack>
         <Text size="sm">{t('backups.rescueIntro')}</Text>
-        <RestorePanel mode="backup-key" onRestored={onDone} />
+        <RestorePanel mode="backup-key" initialDir={folder} onRestored={onDone} />
         <Anchor component="button" type="button" size="sm" onClick={onBack}>
           {t('backups.back')}
         </Anchor>
