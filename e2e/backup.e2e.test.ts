@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../main/handlers/router';
 import { turkeyParts } from '../main/domain/turkeyTime';
+import { recordAccess } from '../main/services/accessLog';
 import { seedAppointments } from '../main/testing/seed';
 import { axeViolations, launchChromium, newPage, screenshot, startMasa } from './harness';
 
@@ -57,9 +58,16 @@ afterAll(async () => {
 });
 
 describe('office head: access log, backups and restore', () => {
-  it('the access log shows the clerk viewing the record', async () => {
+  it('the access log shows the clerk viewing the record, on the second page of a busy day', async () => {
+    // 205 later views by the head: the clerk's view is the oldest of 206, beyond the first page of 200.
+    for (let i = 0; i < 205; i++) recordAccess(masa.app, 'viewed', 'appointment:35-2026-999999');
     await page.getByRole('button', { name: 'Erişim kaydı' }).click();
     await page.getByRole('heading', { name: 'Erişim kaydı (KVKK)' }).waitFor();
+    await expect.poll(() => page.getByTestId('access-log-count').textContent()).toBe('206 kayıttan en yeni 200 tanesi gösteriliyor');
+    await page.getByText('Gösterilmeyen 6 eski kayıt daha var.').waitFor();
+    await page.getByRole('button', { name: 'Daha fazla yükle' }).click();
+    await expect.poll(() => page.getByTestId('access-log-count').textContent()).toBe('206 kayıt');
+    expect(await page.getByRole('button', { name: 'Daha fazla yükle' }).count()).toBe(0);
     const row = page.getByTestId('access-log').getByRole('row').filter({ hasText: randevuNo });
     await row.waitFor();
     expect(await row.textContent()).toContain(CLERK.displayName);
@@ -85,6 +93,8 @@ describe('office head: access log, backups and restore', () => {
     await call('users.create', { username: 'sonradan', displayName: 'Sonradan Gelen', role: 'CLERK', password: 'Gecici-Parola-2' });
     await expect.poll(() => page.getByTestId('restore-folder').inputValue()).toBe(usb);
     await page.getByRole('button', { name: 'Yedekleri listele' }).click();
+    // Checked in the background after it was made: the list says so once the check has ended.
+    await page.getByRole('radio', { name: /^masa-yedek-.* — doğrulandı$/ }).waitFor();
     await page.getByRole('radio', { name: /^masa-yedek-/ }).check();
     await page.getByLabel('Parolanız').fill(HEAD.password);
     await page.getByRole('button', { name: 'Geri yükle…' }).click();
@@ -108,7 +118,8 @@ describe('office head: access log, backups and restore', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Defter açılamıyor' }).waitFor();
     await page.getByRole('button', { name: 'Defter açılamıyor: yedekten geri yükle' }).click();
-    await page.getByTestId('restore-folder').fill(usb);
+    // Without the key file the ledger cannot be read: the folder comes from the plain settings file.
+    await expect.poll(() => page.getByTestId('restore-folder').inputValue()).toBe(usb);
     await page.getByRole('button', { name: 'Yedekleri listele' }).click();
     await page.getByRole('radio', { name: /^masa-yedek-/ }).first().check();
     await page.getByLabel('Birim sorumlusunun kullanıcı adı').fill(HEAD.username);

@@ -216,7 +216,11 @@ describe('access log', () => {
     await ok('auth.logout', {});
     await ok('auth.login', { username: HEAD_USER.username, password: HEAD_USER.password });
     const log = await ok('audit.accessLog', { from: '2026-11-24', to: '2026-11-24' });
-    expect(log).toEqual([expect.objectContaining({ action: 'record.viewed', entity: `appointment:${row!.randevuNo}`, user: CLERK.displayName })]);
-    expect(await ok('audit.accessLog', { from: '2026-11-25', to: '2026-11-25' })).toEqual([]);
+    expect(log).toEqual({
+      entries: [expect.objectContaining({ action: 'record.viewed', entity: `appointment:${row!.randevuNo}`, user: CLERK.displayName })],
+      total: 1,
+      next: null,
+    });
+    expect(await ok('audit.accessLog', { from: '2026-11-25', to: '2026-11-25' })).toEqual({ entries: [], total: 0, next: null });
   });
 });

@@ -73,7 +73,7 @@ describe('the day of a desk', () => {
     await ok('desk.checkIn', { randevuNo: rows[0]!.randevuNo });
     const d = await ok('desk.detail', { randevuNo: rows[0]!.randevuNo });
     expect(d.history.map((h) => h.type)).toEqual(['import.applied', 'appointment.checked_in']);
-    const log = await ok('audit.accessLog', { from: DAY, to: DAY });
+    const log = (await ok('audit.accessLog', { from: DAY, to: DAY })).entries;
     expect(log[0]).toMatchObject({ action: 'record.viewed', entity: `appointment:${rows[0]!.randevuNo}`, user: 'Ayşe Yılmaz' });
   });
 });

@@ -46,7 +46,7 @@ describe('printed documents from the ledger', () => {
     expect(text).toContain('325,00 EUR');
     const detail = await ok('desk.detail', { randevuNo: rows[0]!.randevuNo });
     expect(detail.registration?.currency).toBe(packFor('BAKICI-2020').currency);
-    const log = await ok('audit.accessLog', { from: DAY, to: DAY });
+    const log = (await ok('audit.accessLog', { from: DAY, to: DAY })).entries;
     expect(log.some((l) => l.action === 'record.printed')).toBe(true);
   });
 
@@ -125,7 +125,7 @@ describe('the Kesin Kayıt Formu prints only what the ledger knows', () => {
     if (r.ok) return;
     expect(r.error.message).toContain(`${regs[0]} numaralı kaydın sonucu il müdürlüğünce geri alındı`);
     expect(r.error.messageEn).toContain(`registration ${regs[0]} was reversed`);
-    const log = await ok('audit.accessLog', { from: DAY, to: DAY });
+    const log = (await ok('audit.accessLog', { from: DAY, to: DAY })).entries;
     expect(log.filter((l) => l.action === 'record.printed')).toHaveLength(0);
     // The other registrations still print.
     expect((await ok('print.registration', { registrationNo: regs[1]! })).fileName).toBe(`ret-bildirimi-${regs[1]}.pdf`);

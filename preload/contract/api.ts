@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import * as s from './schemas';
-import type { AccessLogEntry } from './auditTypes';
+import { ACCESS_LOG_MAX_PAGE, type AccessLogPage } from './auditTypes';
 import type { ErasureResult, RetentionOverview } from './retentionTypes';
 import type { DeskKeyInfo, ExportResult, MergeResult, TrustedKeyView, VerifyRow } from './reconciliationTypes';
 import type { PlacementListOptions, PrintedDocument, PrintOutcome } from './printTypes';
@@ -92,7 +92,16 @@ export const apiInputs = {
     .strict(),
   'retention.overview': s.empty,
   'retention.erase': z.object({ records: z.array(s.randevuNo).min(1, 'REQUIRED').max(10_000, 'INVALID') }).strict(),
-  'audit.accessLog': z.object({ from: s.isoDate, to: s.isoDate, randevuNo: s.randevuNo.optional() }).strict(),
+  'audit.accessLog': z
+    .object({
+      from: s.isoDate,
+      to: s.isoDate,
+      randevuNo: s.randevuNo.optional(),
+      /** The `next` of the page before: entries older than it (a cursor, so new entries do not shift pages). */
+      before: z.number('INVALID').int('INVALID').positive('INVALID').optional(),
+      limit: z.number('PAGE_SIZE').int('PAGE_SIZE').min(1, 'PAGE_SIZE').max(ACCESS_LOG_MAX_PAGE, 'PAGE_SIZE').optional(),
+    })
+    .strict(),
   'import.analyze': z.object({ path: z.string('REQUIRED').min(1, 'REQUIRED').max(4096, 'INVALID'), importId: z.string().uuid('INVALID').optional() }).strict(),
   'import.apply': z.object({ importId: z.string('INVALID').uuid('INVALID') }).strict(),
   'import.cancel': z.object({ importId: z.string('INVALID').uuid('INVALID') }).strict(),
@@ -170,7 +179,7 @@ export interface ApiOutputs {
   'registration.note': { randevuNo: string; registrationNo: string; seq: number };
   'retention.overview': RetentionOverview;
   'retention.erase': ErasureResult;
-  'audit.accessLog': AccessLogEntry[];
+  'audit.accessLog': AccessLogPage;
   'import.analyze': ImportAnalysis;
   'import.apply': ImportApplied;
   'import.cancel': { cancelled: boolean };

@@ -21,6 +21,7 @@ export const fieldMessages = {
   REASON: { tr: 'Gerekçe yazılmalı (en az 5 karakter).', en: 'Write a reason (at least 5 characters).' },
   TIME: { tr: 'Saat SS:dd biçiminde olmalı (ör. 14:30).', en: 'Time must be HH:mm (e.g. 14:30).' },
   INVALID: { tr: 'Geçersiz değer.', en: 'Invalid value.' },
+  PAGE_SIZE: { tr: 'Bir sayfada 1 ile 500 arasında kayıt istenebilir.', en: 'A page can hold 1 to 500 entries.' },
   FILE_TOO_LARGE: { tr: 'Dosya 64 MB sınırından büyük.', en: 'The file is larger than the 64 MB limit.' },
   QUERY_LONG: { tr: 'Arama en fazla 100 karakter olabilir.', en: 'A search can be at most 100 characters long.' },
   // Facts files (`npm run cli -- decide`, docs/facts.md): written as the file is, not as the forms show.

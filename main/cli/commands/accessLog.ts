@@ -1,3 +1,4 @@
+import { ACCESS_LOG_MAX_PAGE, type AccessLogEntry } from '../../../preload/contract/auditTypes';
 import { turkeyParts } from '../../domain/turkeyTime';
 import { printRefusal, printValue, UsageError } from '../output';
 import type { CliCommand } from '../command';
@@ -27,14 +28,24 @@ export const accessLogCommand: CliCommand = {
     const randevuNo = typeof ctx.options.randevu === 'string' ? ctx.options.randevu : undefined;
     const signed = await ctx.signIn();
     if (!signed.ok) return printRefusal(ctx.io, signed);
-    const r = await ctx.call('audit.accessLog', { from: date, to: date, ...(randevuNo ? { randevuNo } : {}) });
+    // Every page of the day: a command line prints the whole log (the screen loads pages on request).
+    const entries: AccessLogEntry[] = [];
+    for (let before: number | undefined; ; ) {
+      const r = await ctx.call('audit.accessLog', { from: date, to: date, ...(randevuNo ? { randevuNo } : {}), ...(before ? { before } : {}), limit: ACCESS_LOG_MAX_PAGE });
+      if (!r.ok) {
+        await ctx.call('auth.logout', {});
+        return printRefusal(ctx.io, r);
+      }
+      entries.push(...r.value.entries);
+      if (r.value.next === null) break;
+      before = r.value.next;
+    }
     await ctx.call('auth.logout', {});
-    if (!r.ok) return printRefusal(ctx.io, r);
     const en = ctx.io.lang === 'en';
-    return printValue(ctx.io, r.value, () =>
+    return printValue(ctx.io, entries, () =>
       [
-        `${en ? 'Access log' : 'Erişim kaydı'} ${date}: ${r.value.length}`,
-        ...r.value.map((e) => {
+        `${en ? 'Access log' : 'Erişim kaydı'} ${date}: ${entries.length}`,
+        ...entries.map((e) => {
           const words = ACCESS_ACTIONS[e.action]?.[en ? 'en' : 'tr'] ?? e.action;
           return `  ${turkeyParts(new Date(e.at)).dateTime.replace('T', ' ')}  #${e.seq}  ${e.user}  ${words}  ${e.entity}`;
         }),

@@ -389,6 +389,9 @@ export const en: Messages = {
     action: 'Action',
     record: 'Record',
     count: '{{count}} entries',
+    countOf: 'Showing the newest {{shown}} of {{total}} entries',
+    moreLeft: '{{count}} older entries are not shown yet.',
+    more: 'Load more',
     actions: {
       record_viewed: 'viewed',
       record_printed: 'printed',

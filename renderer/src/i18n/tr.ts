@@ -387,6 +387,9 @@ export const tr = {
     action: 'İşlem',
     record: 'Kayıt',
     count: '{{count}} kayıt',
+    countOf: '{{total}} kayıttan en yeni {{shown}} tanesi gösteriliyor',
+    moreLeft: 'Gösterilmeyen {{count}} eski kayıt daha var.',
+    more: 'Daha fazla yükle',
     actions: {
       record_viewed: 'görüntüledi',
       record_printed: 'yazdırdı',

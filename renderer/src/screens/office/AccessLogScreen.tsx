@@ -19,12 +19,31 @@ export function AccessLogScreen() {
   const [from, setFrom] = useState(todayInTurkey());
   const [to, setTo] = useState(todayInTurkey());
   const [rows, setRows] = useState<AccessLogEntry[] | null>(null);
+  // Of the range shown: how many entries it has, and the cursor of the next (older) page.
+  const [total, setTotal] = useState(0);
+  const [next, setNext] = useState<number | null>(null);
+  const [shown, setShown] = useState({ from, to });
+  const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function show(f = from, tt = to) {
     setError(null);
     const r = await sendCatch('audit.accessLog', { from: f, to: tt });
-    if (r.error) setError(errorText(r.error));
-    else setRows(r.data);
+    if (r.error) return setError(errorText(r.error));
+    setRows(r.data.entries);
+    setTotal(r.data.total);
+    setNext(r.data.next);
+    setShown({ from: f, to: tt });
+  }
+  async function more() {
+    if (next === null) return;
+    setError(null);
+    setLoading(true);
+    const r = await sendCatch('audit.accessLog', { from: shown.from, to: shown.to, before: next });
+    setLoading(false);
+    if (r.error) return setError(errorText(r.error));
+    setRows((old) => [...(old ?? []), ...r.data.entries]);
+    setTotal(r.data.total);
+    setNext(r.data.next);
   }
   useEffect(() => void show(), []); // eslint-disable-line react-hooks/exhaustive-deps
   const action = (a: string) => {
@@ -51,8 +70,8 @@ export function AccessLogScreen() {
       {rows && rows.length === 0 && <Alert color="gray">{t('accessLog.empty')}</Alert>}
       {rows && rows.length > 0 && (
         <>
-          <Text size="sm" c="dimmed">
-            {t('accessLog.count', { count: rows.length })}
+          <Text size="sm" c="dimmed" data-testid="access-log-count">
+            {next === null ? t('accessLog.count', { count: rows.length }) : t('accessLog.countOf', { shown: rows.length, total })}
           </Text>
           <Table striped withTableBorder data-testid="access-log">
             <Table.Thead>
@@ -74,6 +93,14 @@ export function AccessLogScreen() {
               ))}
             </Table.Tbody>
           </Table>
+          {next !== null && (
+            <Group>
+              <Text size="sm">{t('accessLog.moreLeft', { count: total - rows.length })}</Text>
+              <Button variant="default" loading={loading} onClick={() => void more()}>
+                {t('accessLog.more')}
+              </Button>
+            </Group>
+          )}
         </>
       )}
     </Stack>
