@@ -15,20 +15,15 @@
  * OOXML escape `_xHHHH_` for control characters.
  */
 import { detach } from './strings';
+import { decodeXmlEntities } from './xmlText';
 
 const SI = /<si(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/si>)/g;
 const T = /<t(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/t>)/g;
 const RPH = /<rPh\b[\s\S]*?<\/rPh>/g;
-const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const OOXML_ESCAPE = /_x([0-9a-fA-F]{4})_/g;
 
 export function decodeXmlText(s: string): string {
-  if (s.includes('&')) {
-    s = s.replace(ENTITY, (_m, named: string | undefined, dec: string | undefined, hex: string | undefined) =>
-      named ? NAMED[named]! : String.fromCodePoint(parseInt(dec ?? hex!, dec ? 10 : 16)),
-    );
-  }
+  s = decodeXmlEntities(s);
   if (s.includes('_x')) s = s.replace(OOXML_ESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return s;
 }
