@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { Readable, pipeline } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import type { RandomAccess } from './listInput';
 
@@ -28,21 +28,48 @@ export class ZipDamaged extends Error {}
 
 const LOCAL = 0x04034b50;
 
+/** False for an entry that cannot be read at its place (zip64 offsets, an unknown method). */
+export function locatable(e: ZipEntryInfo): boolean {
+  return e.localOffset !== 0xffffffff && e.compressedSize !== 0xffffffff && (e.method === 0 || e.method === 8);
+}
+
+export interface EntryReadOptions {
+  /** Bytes per inflated chunk (zlib's default is 16 KB). */
+  chunkSize?: number;
+  /** Told the archive position up to which the entry has been read (for progress). */
+  onRead?(position: number): void;
+}
+
+/** Compressed bytes read from the archive at a time: a large sheet is never read whole. */
+const READ_PIECE = 1024 * 1024;
+
 /**
  * One entry's uncompressed bytes as a stream, read at its place in the archive (random access:
- * the file on disk or the bytes in memory). Null when the entry cannot be located this way
- * (zip64 offsets, an unknown method): the caller then reads it in stream order.
+ * the file on disk or the bytes in memory), a megabyte at a time. Null when the entry cannot
+ * be located this way (see locatable): the caller then reads it in stream order.
  */
-export async function entryAt(fh: RandomAccess, e: ZipEntryInfo): Promise<Readable | null> {
-  if (e.localOffset === 0xffffffff || e.compressedSize === 0xffffffff || (e.method !== 0 && e.method !== 8)) return null;
+export async function entryAt(fh: RandomAccess, e: ZipEntryInfo, options: EntryReadOptions = {}): Promise<Readable | null> {
+  if (!locatable(e)) return null;
   const head = Buffer.alloc(30);
   await fh.read(head, 0, 30, e.localOffset);
   if (head.readUInt32LE(0) !== LOCAL) throw new ZipDamaged('bad local header');
   const start = e.localOffset + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
-  const data = Buffer.alloc(e.compressedSize);
-  await fh.read(data, 0, data.length, start);
-  const raw = Readable.from([data]);
-  return e.method === 0 ? raw : raw.pipe(createInflateRaw());
+  const raw = Readable.from(compressedPieces(fh, start, e.compressedSize, options.onRead));
+  if (e.method === 0) return raw;
+  const inflate = createInflateRaw(options.chunkSize ? { chunkSize: options.chunkSize } : {});
+  // pipeline, not pipe: a failed read then fails the inflated stream too instead of stalling it.
+  pipeline(raw, inflate, () => {});
+  return inflate;
+}
+
+async function* compressedPieces(fh: RandomAccess, start: number, size: number, onRead?: (position: number) => void): AsyncGenerator<Buffer> {
+  for (let at = 0; at < size; at += READ_PIECE) {
+    const piece = Buffer.alloc(Math.min(READ_PIECE, size - at));
+    const r = (await fh.read(piece, 0, piece.length, start + at)) as { bytesRead?: number } | undefined;
+    if (r?.bytesRead !== undefined && r.bytesRead < piece.length) throw new ZipDamaged('entry data cut short');
+    onRead?.(start + at + piece.length);
+    yield piece;
+  }
 }
 
 const EOCD = 0x06054b50;
