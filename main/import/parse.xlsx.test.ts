@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tcknFromPrefix } from '../domain/tckn';
 import { parseAppointmentFile } from './parse';
 import { AppointmentImportAborted } from './refusal';
-import { HEADERS, TCKN, rowsOf, tempDir, textRow } from './testing/fixtures';
+import { HEADERS, TCKN, excelRow, rowsOf, tempDir, textRow } from './testing/fixtures';
 import { openpyxlMissing, writeXlsxWithOpenpyxl, type FixtureCell } from './testing/openpyxl';
 
 if (openpyxlMissing) console.warn(`skipping xlsx parsing tests: ${openpyxlMissing}`);
@@ -20,19 +20,6 @@ afterAll(() => t.cleanup());
 
 function xlsx(name: string, rows: FixtureCell[][], extra: { date1904?: boolean } = {}): string {
   return writeXlsxWithOpenpyxl(t.dir, name, { sheets: [{ title: 'Randevu Listesi', rows }], ...extra });
-}
-
-/** A row as a real Excel export holds it: date, time and date-time cells, numbers as numbers. */
-function excelRow(n: number, over: Record<string, FixtureCell> = {}): Record<string, FixtureCell> {
-  return textRow(n, {
-    'İl Kodu': 35,
-    'Randevu Tarihi': { date: '2026-11-24' },
-    'Randevu Saati': { time: '09:10' },
-    'Ön Kayıt Zamanı': { dateTime: '2026-06-25T10:00:03' },
-    'Anne Doğum Tarihi': { date: '1990-03-15' },
-    'Çocuk Doğum Tarihi': { date: '2025-05-01' },
-    ...over,
-  });
 }
 
 describe.skipIf(openpyxlMissing !== null)('xlsx lists', () => {

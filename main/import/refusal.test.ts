@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAppointmentFile } from './parse';
 import { AppointmentFileRefused } from './refusal';
+import { flipStoredSheetDigit, scrambleSheetData } from './testing/damage';
 import { HEADERS, csvText, rowsOf, tempDir, textRow } from './testing/fixtures';
 import { PYTHON, openpyxlMissing, writeXlsxWithOpenpyxl } from './testing/openpyxl';
 
@@ -112,20 +113,7 @@ describe('refused files', () => {
 
     it('damaged compressed sheet data (the directory intact)', async () => {
       const file = writeXlsxWithOpenpyxl(t.dir, 'damaged.xlsx', { sheets: [{ title: 'Liste', rows: list() }] });
-      python(
-        String.raw`
-import sys, zipfile
-path = sys.argv[1]
-z = zipfile.ZipFile(path)
-info = z.getinfo('xl/worksheets/sheet1.xml')
-data = bytearray(open(path, 'rb').read())
-start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
-for i in range(start + 200, start + 400):
-    data[i] = (data[i] * 31 + 17) % 256
-open(path, 'wb').write(bytes(data))
-`,
-        file,
-      );
+      scrambleSheetData(file);
       expect((await refusal(file)).code).toBe('XLSX_DAMAGED');
     });
 
@@ -133,25 +121,7 @@ open(path, 'wb').write(bytes(data))
       // The sheet stored uncompressed, one digit of a Randevu No changed: it reads as valid
       // XML with a different appointment number, so only the checksum can tell.
       const file = writeXlsxWithOpenpyxl(t.dir, 'bitflip.xlsx', { sheets: [{ title: 'Liste', rows: list() }] });
-      python(
-        String.raw`
-import sys, zipfile
-path = sys.argv[1]
-src = zipfile.ZipFile(path)
-items = [(i, src.read(i.filename)) for i in src.infolist()]
-src.close()
-with zipfile.ZipFile(path, 'w') as z:
-    for info, data in items:
-        info.compress_type = zipfile.ZIP_STORED if info.filename == 'xl/worksheets/sheet1.xml' else zipfile.ZIP_DEFLATED
-        z.writestr(info, data)
-data = bytearray(open(path, 'rb').read())
-at = data.find(b'35-2026-000007')
-assert at > 0
-data[at + 13] = ord('9')
-open(path, 'wb').write(bytes(data))
-`,
-        file,
-      );
+      flipStoredSheetDigit(file, '35-2026-000007');
       const r = await refusal(file);
       expect(r.code).toBe('XLSX_DAMAGED');
       expect(r.detail).toContain('CRC-32');

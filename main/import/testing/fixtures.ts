@@ -39,6 +39,19 @@ export function textRow(n: number, over: Partial<Record<ColumnHeader, FixtureCel
   };
 }
 
+/** A row as a real Excel export holds it: date, time and date-time cells, numbers as numbers. */
+export function excelRow(n: number, over: Partial<Record<ColumnHeader, FixtureCell>> = {}): Record<ColumnHeader, FixtureCell> {
+  return textRow(n, {
+    'İl Kodu': 35,
+    'Randevu Tarihi': { date: '2026-11-24' },
+    'Randevu Saati': { time: '09:10' },
+    'Ön Kayıt Zamanı': { dateTime: '2026-06-25T10:00:03' },
+    'Anne Doğum Tarihi': { date: '1990-03-15' },
+    'Çocuk Doğum Tarihi': { date: '2025-05-01' },
+    ...over,
+  });
+}
+
 export function rowsOf(headers: readonly string[], records: Record<string, FixtureCell>[]): FixtureCell[][] {
   return [headers.slice(), ...records.map((r) => headers.map((h) => r[h] ?? null))];
 }
