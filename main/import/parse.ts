@@ -3,6 +3,7 @@ import { CsvRowSource } from './csvSource';
 import { ListBuilder } from './listBuilder';
 import { AppointmentImportAborted } from './refusal';
 import type { RowSource } from './rowSource';
+import { SheetXmlRowSource } from './sheetSource';
 import { sniffFile } from './sniff';
 import type { ListFormat, ParsedAppointmentList, ParseInput, ParseOptions } from './types';
 import { XlsxRowSource } from './xlsxSource';
@@ -22,7 +23,10 @@ export async function parseAppointmentFile(input: ParseInput, options: ParseOpti
   const data = 'bytes' in input ? input.bytes : input.path;
   const sniffed = await sniffFile(data);
   if (signal?.aborted) throw new AppointmentImportAborted();
-  const source: RowSource = sniffed.format === 'xlsx' ? new XlsxRowSource(data, sniffed.crc32, sniffed.entries) : new CsvRowSource(data, sniffed.delimiter);
+  const source: RowSource =
+    sniffed.format === 'xlsx'
+      ? new SheetXmlRowSource(data, sniffed.entries, () => new XlsxRowSource(data, sniffed.crc32, sniffed.entries))
+      : new CsvRowSource(data, sniffed.delimiter);
   const work = readList(source, { format: sniffed.format, size: sniffed.size, fileName: 'bytes' in input ? input.fileName : (input.fileName ?? basename(input.path)) }, options);
   if (!signal) return work;
 
