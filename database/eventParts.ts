@@ -19,7 +19,17 @@ import { cachedStatement, type Row, type StateChange } from './stateWriter';
  * The event's payload then is {data, parts: [sha256 of part 0, part 1, ...]}: the chain covers
  * every part through the payload hash.
  */
-export const PART_CHANGES = 2000;
+export const PART_CHANGES = partChangesFromEnv() ?? 2000;
+
+/**
+ * MASA_PART_CHANGES (tests only): a small part size, so that the fault-injection suite runs a
+ * 20-row import through several parts at every write instead of a 2,000-row one. Readers do not
+ * depend on the size: every part is listed with its hash.
+ */
+function partChangesFromEnv(): number | undefined {
+  const n = Number(process.env.MASA_PART_CHANGES);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
 
 type Run = [table: string, cols: string[], ...ops: (string | number | null)[][]];
 

@@ -15,7 +15,7 @@ import { seedAppointments } from '../testing/seed';
 /**
  * Write faults for real, in the style of SQLite's own I/O-error tests: a shim preloaded into a
  * child process (database/testing/faultwrite.c) makes the Nth write to the data folder fail,
- * for every N that a registration (Geldi + Kayda başla + Onayla) or an import of a 20-row list
+ * for every N that a registration (Geldi + Kayda başla + Onayla) or an import of a 20-row list (in four event parts)
  * makes: with EIO once, with EIO from then on, with ENOSPC once; and the Nth fsync, once and
  * from then on. The registration runs a second time on a ledger whose WAL is due for its
  * automatic checkpoint, so the checkpoint's writes and the WAL's restart are hit too. Each case
@@ -35,6 +35,8 @@ const NOW = '2026-11-24T07:00:00Z';
 const DAY = '2026-11-24';
 const LIST_DAY = '2026-11-25';
 const LIST_ROWS = 20;
+/** The child's event part size (see runChild): the import is stored in four parts. */
+const CHILD_PART_CHANGES = 6;
 
 const shim = buildFaultShim();
 if (!shim.ok) console.warn(`faultInjection.test.ts: skipped, the write-fault shim cannot be built here: ${shim.reason}`);
@@ -142,7 +144,9 @@ function runChild(p: Prepared, cases: FaultCase[], tag: string, onResult: (r: Ca
   const planFile = path.join(ctlDir, `${tag}.json`);
   fs.writeFileSync(planFile, JSON.stringify(plan));
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('main/testing/faultChild.ts'), planFile], {
-    env: faultEnv(shim.so, path.join(ctlDir, 'ctl'), path.join(ctlDir, 'report')),
+    // Parts of 6 changes: the 20-row import is stored as four event parts (database/eventParts.ts),
+    // so the faults hit part writes too, at every N.
+    env: { ...faultEnv(shim.so, path.join(ctlDir, 'ctl'), path.join(ctlDir, 'report')), MASA_PART_CHANGES: String(CHILD_PART_CHANGES) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
@@ -236,6 +240,7 @@ async function reopen(r: CaseResult, p: Prepared) {
       appointments: n('SELECT count(*) AS n FROM appointments'),
       listed: n('SELECT count(*) AS n FROM appointments WHERE date = ?', LIST_DAY),
       importEvents: n("SELECT count(*) AS n FROM events WHERE type = 'import.applied'"),
+      parts: n('SELECT count(*) AS n FROM event_parts'),
     };
   } finally {
     app.shutdown();
@@ -301,10 +306,11 @@ async function checkCase(r: CaseResult, p: Prepared, totals: Totals): Promise<bo
   const applied = k - 1; // analyze is step 1 and writes nothing
   const found = (state.importEvents - p.importEvents) as 0 | 1;
   expect(allowed.map((x) => x - 1), `${c.id}: ${JSON.stringify(state)}`).toContain(found);
-  expect({ case: c.id, appointments: state.appointments, listed: state.listed }).toEqual({
+  expect({ case: c.id, appointments: state.appointments, listed: state.listed, parts: state.parts }).toEqual({
     case: c.id,
     appointments: p.appointments + found * LIST_ROWS,
     listed: found * LIST_ROWS,
+    parts: found * Math.ceil(LIST_ROWS / CHILD_PART_CHANGES),
   });
   return found > applied;
 }
