@@ -24,9 +24,10 @@ import { log } from './log';
 export const VERIFY_IN_PROCESS_BYTES = 32 * 1024 * 1024;
 
 export type VerificationOutcome =
-  | { state: 'sealed'; seal: BackupSeal }
+  /** `ms`: how long each part of the check took (bench/backup prints them). */
+  | { state: 'sealed'; seal: BackupSeal; ms: Record<string, number> }
   /** The check found a fault: no seal; the note in the folder says why. */
-  | { state: 'failed'; reason: string }
+  | { state: 'failed'; reason: string; ms: Record<string, number> }
   /** Not checked (no worker and too large, the app closed, the seal could not be written). */
   | { state: 'unverified'; why: string };
 
@@ -118,7 +119,7 @@ export class BackupVerifier {
         /* the folder is gone (rotated away) or cannot be written: the log and the event remain */
       }
       eventBus.emit('backup.verified', { name, ok: false, reason: result.problem });
-      return { state: 'failed', reason: result.problem };
+      return { state: 'failed', reason: result.problem, ms: result.ms };
     }
     const seal = makeSeal(
       { manifestSha256: result.manifestSha256, files: result.files, chainHead: result.chainHead, events: result.events, keyId: dataKey.keyId, verifiedAt: at, checks: SEAL_CHECKS },
@@ -133,7 +134,7 @@ export class BackupVerifier {
     }
     log.info('backup verified and sealed', { backup: name, events: result.events });
     eventBus.emit('backup.verified', { name, ok: true });
-    return { state: 'sealed', seal };
+    return { state: 'sealed', seal, ms: result.ms };
   }
 }
 
