@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { appointments as appointmentsQ, settings as settingsQ } from '../../database';
+import { appointments as appointmentsQ, settings as settingsQ, type RawDatabase } from '../../database';
 import type { AppointmentStatus } from '../../preload/contract/appointmentStatus';
 import type { ImportAnalysis, ImportApplied } from '../../preload/contract/importTypes';
 import { AppError } from '../app/appError';
@@ -86,10 +86,12 @@ async function analyze(app: MasaApp, source: ParseInput, meta: { name: string; s
       onProgress: (rows, bytes, total) => eventBus.emit('import.progress', { importId, rows, bytes, total: total || size }),
     });
     const province = settingsQ.setting(store.db, 'office.provinceCode') ?? '';
+    const known = knownRandevuNos(store.db, parsed.rows);
     const plan = planImport(parsed, {
       ownProvinces: [province],
       knownProgram: (code) => getRulePack(code) !== undefined,
       existing(randevuNo) {
+        if (!known.has(randevuNo)) return undefined;
         const r = appointmentsQ.appointmentByNo(store.db, randevuNo);
         if (!r) return undefined;
         return {
@@ -132,6 +134,23 @@ async function analyze(app: MasaApp, source: ParseInput, meta: { name: string; s
   } finally {
     running.delete(importId);
   }
+}
+
+/**
+ * Which of the list's Randevu numbers the ledger has, asked 500 at a time: a first import of
+ * 160,000 rows otherwise made 160,000 lookups that all miss (a second of its time); only the
+ * numbers found are then read whole. Only the numbers are kept, not the rows.
+ */
+function knownRandevuNos(db: RawDatabase, rows: readonly { randevuNo: string }[]): Set<string> {
+  const known = new Set<string>();
+  const BATCH = 500;
+  const full = db.prepare(`SELECT randevu_no FROM appointments WHERE randevu_no IN (${Array(BATCH).fill('?').join(', ')})`).pluck();
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const nos = rows.slice(i, i + BATCH).map((r) => r.randevuNo);
+    const stmt = nos.length === BATCH ? full : db.prepare(`SELECT randevu_no FROM appointments WHERE randevu_no IN (${nos.map(() => '?').join(', ')})`).pluck();
+    for (const no of stmt.all(...nos) as string[]) known.add(no);
+  }
+  return known;
 }
 
 export function cancelImport(importId: string): { cancelled: boolean } {
