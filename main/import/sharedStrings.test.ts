@@ -26,6 +26,20 @@ describe('shared-strings table', () => {
     for (const size of [1, 2, 3, 7, 13, 64]) expect(await readSharedStrings(pieces(XML, size))).toEqual(whole);
   });
 
+  it('gives the same result however the bytes are cut, inside Turkish letters included', async () => {
+    const bytes = Buffer.from(XML, 'utf8');
+    async function* cut(size: number) {
+      for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+    }
+    const whole = await readSharedStrings(cut(1 << 20));
+    for (const size of [1, 2, 3, 5, 64]) expect(await readSharedStrings(cut(size))).toEqual(whole);
+  });
+
+  it('reads a namespace prefix, CDATA, and normalises line ends as an XML parser does', async () => {
+    const xml = '<x:sst xmlns:x="m"><x:si><x:t>a\r\nb</x:t></x:si><x:si><x:t><![CDATA[<Kreş> & c]]></x:t></x:si><x:si><x:r><x:t>Gök</x:t></x:r><x:r><x:t>çe</x:t></x:r></x:si></x:sst>';
+    expect(await readSharedStrings(pieces(xml, 7))).toEqual(['a\nb', '<Kreş> & c', 'Gökçe']);
+  });
+
   it('decodes XML entities and OOXML escapes', () => {
     expect(decodeXmlText('&quot;x&apos; &#65;&#x42;_x0009_')).toBe('"x\' AB\t');
   });

@@ -98,7 +98,7 @@ export class SheetXmlRowSource implements RowSource {
     const sheet = part === null ? undefined : this.entries.get(part);
     if (!part || !sheet || !locatable(sheet)) return null;
     // Inline strings only (openpyxl): there is no table.
-    const sharedStrings = strings ? await readSharedStrings(utf8Chunks(crcChecked((await entryAt(access, strings))!, strings.crc32, 'xl/sharedStrings.xml'))) : [];
+    const sharedStrings = strings ? await readSharedStrings(crcChecked((await entryAt(access, strings, { chunkSize: SHEET_CHUNK }))!, strings.crc32, 'xl/sharedStrings.xml') as AsyncIterable<Buffer>) : [];
     this.is1904 = workbook.date1904;
     return { sheet, part, sharedStrings, date1904: workbook.date1904 };
   }

@@ -55,7 +55,7 @@ export class Utf8SafeWorkbookReader extends Base {
   /** The shared-strings part read out of stream order (see XlsxRowSource.readAhead). */
   async readSharedStringsFrom(entry: NodeJS.ReadableStream): Promise<void> {
     const part = 'xl/sharedStrings.xml';
-    this.sharedStrings = await readSharedStrings(utf8Chunks(crcChecked(entryChunks(entry), this.expectedCrc.get(part), part)));
+    this.sharedStrings = await readSharedStrings(crcChecked(entryChunks(entry), this.expectedCrc.get(part), part) as AsyncIterable<Buffer | string>);
     this.stringsReadAhead = true;
   }
 
@@ -72,6 +72,6 @@ export class Utf8SafeWorkbookReader extends Base {
   override async *_parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown> {
     if (this.stringsReadAhead) return; // exceljs drains the entry
     const part = 'xl/sharedStrings.xml';
-    this.sharedStrings = await readSharedStrings(utf8Chunks(crcChecked(entryChunks(entry), this.expectedCrc.get(part), part)));
+    this.sharedStrings = await readSharedStrings(crcChecked(entryChunks(entry), this.expectedCrc.get(part), part) as AsyncIterable<Buffer | string>);
   }
 }
