@@ -78,32 +78,61 @@ function isoDay(y: number, m: number, d: number): string {
 }
 
 /**
+ * Day texts by serial day number, made once each: a list repeats a few hundred days (the
+ * appointment days, birth dates), and building each from a Date and a template per cell was
+ * a tenth of a 160,000-row parse. The same string each time also makes interning it cheap.
+ */
+const DAY_TEXT: { [system: string]: (string | null)[] } = { '1900': [], '1904': [] };
+/** Serial days past 2100 in either system are not dates of a list (cells.ts rejects them). */
+const MAX_SERIAL_DAY = 73_415;
+
+function dayText(days: number, date1904: boolean): string | null {
+  if (days < 0 || days > MAX_SERIAL_DAY) return null;
+  const cache = DAY_TEXT[date1904 ? '1904' : '1900']!;
+  const known = cache[days];
+  if (known !== undefined) return known;
+  let text: string | null = null;
+  if (date1904 || (days !== 60 && days !== 0)) {
+    const ms = date1904 ? Date.UTC(1904, 0, 1) + days * DAY_MS : (days < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30)) + days * DAY_MS;
+    const at = new Date(ms);
+    const y = at.getUTCFullYear();
+    if (y >= 1900 && y <= 2100) text = isoDay(y, at.getUTCMonth() + 1, at.getUTCDate());
+  }
+  cache[days] = text;
+  return text;
+}
+
+/** Seconds into the day of a serial, rounded to the second as Excel shows it. */
+function secondsOf(serial: number): number {
+  const total = Math.round(serial * 86_400);
+  return total - Math.floor(total / 86_400) * 86_400;
+}
+
+/**
  * An Excel serial as a calendar day plus seconds into the day. The 1900 system counts
  * 1900-01-01 as 1 and keeps Lotus' phantom 1900-02-29 (serial 60); the 1904 system (old Mac
  * workbooks) counts from 1904-01-01 as 0.
  */
 export function serialParts(serial: number, date1904: boolean): { day: string; seconds: number } | null {
-  if (!Number.isFinite(serial) || serial < 0) return null;
-  const total = Math.round(serial * 86_400);
-  const days = Math.floor(total / 86_400);
-  const seconds = total - days * 86_400;
-  let ms: number;
-  if (date1904) ms = Date.UTC(1904, 0, 1) + days * DAY_MS;
-  else if (days === 60 || days === 0) return null;
-  else ms = (days < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30)) + days * DAY_MS;
-  const at = new Date(ms);
-  const y = at.getUTCFullYear();
-  if (y < 1900 || y > 2100) return null;
-  return { day: isoDay(y, at.getUTCMonth() + 1, at.getUTCDate()), seconds };
+  const day = serialDay(serial, date1904);
+  return day === null ? null : { day, seconds: secondsOf(serial) };
 }
+
+function serialDay(serial: number, date1904: boolean): string | null {
+  if (!Number.isFinite(serial) || serial < 0) return null;
+  return dayText(Math.floor(Math.round(serial * 86_400) / 86_400), date1904);
+}
+
+const HHMM: string[] = [];
+const HHMMSS: string[] = [];
 
 function hhmm(seconds: number): string {
   const minutes = Math.floor(seconds / 60) % 1440;
-  return `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
+  return (HHMM[minutes] ??= `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`);
 }
 
 function hhmmss(seconds: number): string {
-  return `${hhmm(seconds)}:${pad2(seconds % 60)}`;
+  return (HHMMSS[seconds] ??= `${hhmm(seconds)}:${pad2(seconds % 60)}`);
 }
 
 interface TextStamp {
@@ -155,7 +184,7 @@ function utcSeconds(v: Date): number {
 
 export function readDate(v: Plain, date1904: boolean): string | null | CellProblem {
   if (v === null) return null;
-  if (typeof v === 'number') return serialParts(v, date1904)?.day ?? new CellProblem('BAD_DATE', String(v));
+  if (typeof v === 'number') return serialDay(v, date1904) ?? new CellProblem('BAD_DATE', String(v));
   if (v instanceof Date) return utcDay(v) ?? new CellProblem('BAD_DATE');
   if (typeof v !== 'string') return new CellProblem('BAD_DATE', String(v));
   const s = cleanSpaces(v);
@@ -179,15 +208,24 @@ export function readTime(v: Plain): string | null | CellProblem {
   return t ? `${pad2(t.h)}:${pad2(t.m)}` : new CellProblem('BAD_TIME', s);
 }
 
+/**
+ * `dayThh:mm:ss` as one flat string: the list keeps one per row, and a template literal
+ * would keep a rope of three pieces (more memory, flattened again wherever it is used).
+ * Array.join builds a flat string.
+ */
+function flat(day: string, time: string): string {
+  return [day, time].join('T');
+}
+
 export function readDateTime(v: Plain, date1904: boolean): string | null | CellProblem {
   if (v === null) return null;
   if (typeof v === 'number') {
-    const p = serialParts(v, date1904);
-    return p ? `${p.day}T${hhmmss(p.seconds)}` : new CellProblem('BAD_DATETIME', String(v));
+    const day = serialDay(v, date1904);
+    return day !== null ? flat(day, hhmmss(secondsOf(v))) : new CellProblem('BAD_DATETIME', String(v));
   }
   if (v instanceof Date) {
     const day = utcDay(v);
-    return day ? `${day}T${hhmmss(utcSeconds(v))}` : new CellProblem('BAD_DATETIME');
+    return day ? flat(day, hhmmss(utcSeconds(v))) : new CellProblem('BAD_DATETIME');
   }
   if (typeof v !== 'string') return new CellProblem('BAD_DATETIME', String(v));
   const s = cleanSpaces(v);
@@ -195,7 +233,7 @@ export function readDateTime(v: Plain, date1904: boolean): string | null | CellP
   const p = parseStamp(s);
   // The pre-registration time orders the main and reserve lists: a day alone is not enough.
   if (!p?.day || !p.time) return new CellProblem('BAD_DATETIME', s);
-  return `${p.day}T${pad2(p.time.h)}:${pad2(p.time.m)}:${pad2(p.time.s)}`;
+  return flat(p.day, `${pad2(p.time.h)}:${pad2(p.time.m)}:${pad2(p.time.s)}`);
 }
 
 /** Digits of a number-like cell: Excel numbers become integer text without float damage. */
@@ -209,6 +247,12 @@ function digitsOf(v: Plain): string | null | CellProblem {
 
 export function readTckn(v: Plain): string | null | CellProblem {
   if (v === null) return null;
+  // The usual cell, 11 digits as text or as a number, checked without the regexes below.
+  if (typeof v === 'string' && v.length === 11 && isValidTckn(v)) return v;
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 1e10 && v < 1e11) {
+    const s = String(v);
+    return isValidTckn(s) ? s : new CellProblem('TCKN_CHECKSUM');
+  }
   let s = digitsOf(v);
   if (s === null || s instanceof CellProblem) return s;
   // "1,23457E+10": the column was General in Excel and the CSV kept the rounded display.
@@ -252,6 +296,9 @@ export function readPhone(v: Plain): string | null | CellProblem {
 export function readCancelled(v: Plain): boolean | CellProblem {
   if (v === null) return false;
   if (typeof v !== 'string') return new CellProblem('BAD_STATUS', String(v));
+  // HQ's own spellings, without folding.
+  if (v === '' || v === 'AKTİF') return false;
+  if (v === 'İPTAL') return true;
   const s = foldForSearch(v);
   if (s === '' || s === 'aktif') return false;
   if (s === 'iptal') return true;

@@ -11,8 +11,10 @@ function hasContent(cells: readonly unknown[]): boolean {
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i];
     if (v === null || v === undefined) continue;
-    // \S also treats NBSP and the BOM as space.
-    if (typeof v !== 'string' || /\S/.test(v)) return true;
+    if (typeof v !== 'string') return true;
+    // A printable ASCII first character settles it (a Randevu No, a code) without the regex.
+    const c = v.charCodeAt(0);
+    if ((c > 0x20 && c < 0x7f) || /\S/.test(v)) return true; // \S also treats NBSP and the BOM as space
   }
   return false;
 }
@@ -44,6 +46,8 @@ export class ListBuilder {
     private readonly previewLimit: number,
     /** Asked when the header arrives: the workbook's date system is known by then. */
     private readonly date1904: () => boolean,
+    /** Asked then too: see RowSource.ownStrings. */
+    private readonly ownStrings: () => boolean = () => false,
   ) {}
 
   /** Returns true for a data row (progress counts those). */
@@ -91,7 +95,7 @@ export class ListBuilder {
   private readHeader(r: SheetRow): void {
     const texts = Array.from({ length: Math.max(0, r.cells.length - r.offset) }, (_, i) => headerText(r.cells[i + r.offset]));
     const header = (this.header = matchHeaders(texts));
-    this.validate = makeRowValidator(header.index, this.date1904());
+    this.validate = makeRowValidator(header.index, this.date1904(), { ownStrings: this.ownStrings() });
     this.previewColumns = COLUMNS.filter((c) => header.index[c.key] !== undefined).map((c) => ({
       header: c.header,
       at: header.index[c.key]!,

@@ -50,7 +50,11 @@ async function readList(
   options: ParseOptions,
 ): Promise<ParsedAppointmentList> {
   const { signal, onProgress } = options;
-  const list = new ListBuilder(options.previewRows ?? 20, () => source.date1904());
+  const list = new ListBuilder(
+    options.previewRows ?? 20,
+    () => source.date1904(),
+    () => source.ownStrings?.() ?? false,
+  );
   for await (const batch of source.batches()) {
     for (const row of batch) {
       if (signal?.aborted) throw new AppointmentImportAborted();

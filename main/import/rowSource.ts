@@ -17,6 +17,11 @@ export interface RowSource {
   bytesRead(): number;
   /** True for workbooks saved in the 1904 date system (old Mac Excel). Known once rows flow. */
   date1904(): boolean;
+  /**
+   * True when no string in the rows is a slice of a larger text the reader held (strings.ts):
+   * what the list keeps then needs no copy. Known once rows flow; absent means false.
+   */
+  ownStrings?(): boolean;
   /** Stops reading and releases the file (on cancel). */
   close(): void;
 }

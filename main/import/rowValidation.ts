@@ -32,16 +32,24 @@ export function rejectFor(row: number, key: ColumnKey | null, code: RejectCode, 
   return { row, column: key ? HEADER_OF[key] : null, code, tr: text.tr, en: text.en, randevuNo: ctx.randevuNo, provinceCode: ctx.provinceCode };
 }
 
+/** Distinct cell values remembered per column (see `memoTake`): a bound on its memory. */
+const MEMO_LIMIT = 50_000;
+
 /**
  * Validates and normalises one data row. Every problem of the row is reported (not only the
  * first), so the office head can fix a row in one go.
+ *
+ * `ownStrings`: the row source's strings hold no reference to larger text (sheetSource.ts
+ * makes each from its cell's own bytes), so what a row keeps needs no copy (strings.ts); the
+ * CSV reader and exceljs cut theirs out of whole chunks, and those are copied.
  */
-export function makeRowValidator(index: Partial<Record<ColumnKey, number>>, date1904: boolean) {
+export function makeRowValidator(index: Partial<Record<ColumnKey, number>>, date1904: boolean, options: { ownStrings?: boolean } = {}) {
+  const keep = options.ownStrings ? (s: string) => s : detach;
+  const keepOrNull = options.ownStrings ? (s: string | null) => s : detachOrNull;
   // Many rows share a day, a time, a programme: one string each instead of one per row
   // keeps 160,000 rows well inside the memory budget.
   const interned = new Map<string, string>();
-  const intern = (s: string | null): string | null => {
-    if (s === null) return null;
+  const intern = (s: string): string => {
     const seen = interned.get(s);
     if (seen !== undefined) return seen;
     const own = detach(s);
@@ -57,22 +65,80 @@ export function makeRowValidator(index: Partial<Record<ColumnKey, number>>, date
   let offset = 0;
   let problems: Problem[] | null = null;
 
-  function take<T>(key: ColumnKey, required: boolean, read: (v: Plain) => T | null | CellProblem): T | null {
-    const i = index[key];
-    if (i === undefined) return null;
-    const raw = plainValue(cells[i + offset]);
-    const v = raw instanceof CellProblem ? raw : read(raw);
+  /** One column's reader, resolved once per file: the row loop then does no keyed lookups. */
+  interface Column<T> {
+    key: ColumnKey;
+    /** Index in the header, -1 when the file has no such column. */
+    at: number;
+    required: boolean;
+    read: (v: Plain) => T | null | CellProblem;
+  }
+  const column = <T>(key: ColumnKey, required: boolean, read: (v: Plain) => T | null | CellProblem): Column<T> => ({ key, at: index[key] ?? -1, required, read });
+
+  function note<T>(c: Column<T>, v: T | null | CellProblem): T | null {
     if (v instanceof CellProblem) {
-      (problems ??= []).push({ key, code: v.code, shown: v.shown });
+      (problems ??= []).push({ key: c.key, code: v.code, shown: v.shown });
       return null;
     }
-    if (v === null && required) (problems ??= []).push({ key, code: 'MISSING_VALUE', shown: null });
+    if (v === null && c.required) (problems ??= []).push({ key: c.key, code: 'MISSING_VALUE', shown: null });
     return v;
   }
-  const randevuNoText = (v: Plain) => readText(v, 50);
-  const institutionText = (v: Plain) => readText(v, 200);
+
+  function take<T>(c: Column<T>): T | null {
+    if (c.at < 0) return null;
+    const raw = plainValue(cells[c.at + offset]);
+    return note(c, raw instanceof CellProblem ? raw : c.read(raw));
+  }
+
+  /**
+   * `take` for columns whose few distinct values repeat (days, times, programmes, names):
+   * each distinct cell value is read once, and its text interned, so the rows share one
+   * string per value. Its outcome depends on the value alone, so remembering it is exact.
+   */
+  function memoTake(c: Column<string>, memo: Map<unknown, string | null | CellProblem>): string | null {
+    if (c.at < 0) return null;
+    const cell = cells[c.at + offset];
+    const primitive = typeof cell === 'string' || typeof cell === 'number';
+    let v = primitive ? memo.get(cell) : undefined;
+    if (v === undefined) {
+      const raw = plainValue(cell);
+      v = raw instanceof CellProblem ? raw : c.read(raw);
+      if (typeof v === 'string') v = intern(v);
+      // A key that pins the reader's chunk would keep the whole sheet's text alive.
+      if (primitive && memo.size < MEMO_LIMIT) memo.set(typeof cell === 'string' ? keep(cell) : cell, v);
+    }
+    return note(c, v);
+  }
+  const memo = () => new Map<unknown, string | null | CellProblem>();
   const day = (v: Plain) => readDate(v, date1904);
-  const dateTime = (v: Plain) => readDateTime(v, date1904);
+  const cols = {
+    randevuNo: column('randevuNo', true, (v) => readText(v, 50)),
+    provinceCode: column('provinceCode', true, readProvince),
+    programCode: column('programCode', true, readProgramCode),
+    date: column('date', true, day),
+    time: column('time', true, readTime),
+    preRegisteredAt: column('preRegisteredAt', true, (v) => readDateTime(v, date1904)),
+    motherTckn: column('motherTckn', true, readTckn),
+    motherFirstName: column('motherFirstName', true, readName),
+    motherLastName: column('motherLastName', true, readName),
+    motherBirthDate: column('motherBirthDate', false, day),
+    childTckn: column('childTckn', false, readTckn),
+    childBirthDate: column('childBirthDate', true, day),
+    phone: column('phone', false, readPhone),
+    caregiverTckn: column('caregiverTckn', false, readTckn),
+    institutionName: column('institutionName', false, (v) => readText(v, 200)),
+    status: column('status', false, readCancelled),
+  };
+  const memos = {
+    programCode: memo(),
+    date: memo(),
+    time: memo(),
+    motherFirstName: memo(),
+    motherLastName: memo(),
+    motherBirthDate: memo(),
+    childBirthDate: memo(),
+    institutionName: memo(),
+  };
 
   /** `rowCells[offset]` is the first column (exceljs rows start at index 1). */
   return function validateRow(rowCells: readonly unknown[], rowNumber: number, rowOffset = 0): RowOutcome {
@@ -80,22 +146,22 @@ export function makeRowValidator(index: Partial<Record<ColumnKey, number>>, date
     offset = rowOffset;
     problems = null;
 
-    const randevuNo = take('randevuNo', true, randevuNoText);
-    const provinceCode = take('provinceCode', true, readProvince);
-    const programCode = intern(take('programCode', true, readProgramCode));
-    const date = intern(take('date', true, day));
-    const time = intern(take('time', true, readTime));
-    const preRegisteredAt = take('preRegisteredAt', true, dateTime);
-    const motherTckn = take('motherTckn', true, readTckn);
-    const motherFirstName = take('motherFirstName', true, readName);
-    const motherLastName = take('motherLastName', true, readName);
-    const motherBirthDate = intern(take('motherBirthDate', false, day));
-    const childTckn = take('childTckn', false, readTckn);
-    const childBirthDate = intern(take('childBirthDate', true, day));
-    const phone = take('phone', false, readPhone);
-    const caregiverTckn = take('caregiverTckn', false, readTckn);
-    const institutionName = intern(take('institutionName', false, institutionText));
-    const cancelled = take('status', false, readCancelled) ?? false;
+    const randevuNo = take(cols.randevuNo);
+    const provinceCode = take(cols.provinceCode);
+    const programCode = memoTake(cols.programCode, memos.programCode);
+    const date = memoTake(cols.date, memos.date);
+    const time = memoTake(cols.time, memos.time);
+    const preRegisteredAt = take(cols.preRegisteredAt);
+    const motherTckn = take(cols.motherTckn);
+    const motherFirstName = memoTake(cols.motherFirstName, memos.motherFirstName);
+    const motherLastName = memoTake(cols.motherLastName, memos.motherLastName);
+    const motherBirthDate = memoTake(cols.motherBirthDate, memos.motherBirthDate);
+    const childTckn = take(cols.childTckn);
+    const childBirthDate = memoTake(cols.childBirthDate, memos.childBirthDate);
+    const phone = take(cols.phone);
+    const caregiverTckn = take(cols.caregiverTckn);
+    const institutionName = memoTake(cols.institutionName, memos.institutionName);
+    const cancelled = take(cols.status) ?? false;
     cells = [];
 
     if (problems !== null) {
@@ -107,22 +173,23 @@ export function makeRowValidator(index: Partial<Record<ColumnKey, number>>, date
         provinceCode,
       };
     }
-    // Everything kept past this row is detached from the reader's buffers (see strings.ts).
+    // Everything kept past this row holds no reference to the reader's buffers (see strings.ts):
+    // interned values are copies already, and the date-time is built flat (cells.ts).
     const row: AppointmentRow = {
-      randevuNo: detach(randevuNo!),
+      randevuNo: keep(randevuNo!),
       programCode: programCode!,
       provinceCode: provinceCode!,
       date: date!,
       time: time!,
-      preRegisteredAt: detach(preRegisteredAt!),
-      motherTckn: detach(motherTckn!),
-      motherFirstName: detach(motherFirstName!),
-      motherLastName: detach(motherLastName!),
+      preRegisteredAt: preRegisteredAt!,
+      motherTckn: keep(motherTckn!),
+      motherFirstName: motherFirstName!,
+      motherLastName: motherLastName!,
       motherBirthDate,
-      childTckn: detachOrNull(childTckn),
+      childTckn: keepOrNull(childTckn),
       childBirthDate: childBirthDate!,
-      phone: detachOrNull(phone),
-      caregiverTckn: detachOrNull(caregiverTckn),
+      phone: keepOrNull(phone),
+      caregiverTckn: keepOrNull(caregiverTckn),
       institutionName,
       cancelled,
       sourceRow: rowNumber,

@@ -56,6 +56,11 @@ export class SheetXmlRowSource implements RowSource {
     return this.fallback ? this.fallback.date1904() : this.is1904;
   }
 
+  /** Every string is made from its own cell's bytes (or is a detached shared string). */
+  ownStrings(): boolean {
+    return this.fallback ? (this.fallback.ownStrings?.() ?? false) : true;
+  }
+
   close(): void {
     this.closed = true;
     this.stream?.destroy();
