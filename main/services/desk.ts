@@ -179,7 +179,7 @@ export function appointmentDetail(app: MasaApp, randevuNo: string): AppointmentD
       ? {
           registrationNo: reg.registration_no,
           outcome: reg.outcome,
-          supportType: reg.support_type,
+          supportType: supportLabel(reg.support_type, reg.decision),
           monthlyAmountCents: reg.monthly_amount_cents,
           currency: packFor(reg.program_code).currency,
           registeredAt: reg.registered_at,
@@ -190,6 +190,17 @@ export function appointmentDetail(app: MasaApp, randevuNo: string): AppointmentD
       : null,
     history,
   };
+}
+
+/**
+ * The support type in both languages: the decision recorded with the registration carries the
+ * pack's bilingual label; the row keeps only the Turkish one (HQ's files use it), which is
+ * shown in both languages for a decision without a label.
+ */
+function supportLabel(turkish: string | null, decisionJson: string): { tr: string; en: string } | null {
+  const label = (JSON.parse(decisionJson) as { supportType?: { label?: { tr?: unknown; en?: unknown } } | null }).supportType?.label;
+  if (label && typeof label.tr === 'string' && typeof label.en === 'string' && label.tr === turkish) return { tr: label.tr, en: label.en };
+  return turkish === null ? null : { tr: turkish, en: turkish };
 }
 
 export { isValidTckn };

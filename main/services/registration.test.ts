@@ -98,6 +98,9 @@ describe('the registration wizard, through the handlers', () => {
     const ctx = await ok('registration.start', { randevuNo: no });
     const r = await ok('registration.confirm', { randevuNo: no, submissionId: ctx.submissionId, facts: { ...ctx.draft!.facts, ...bakiciFacts() }, documents: BAKICI_DOCUMENTS, newAppointment: null });
     expect(await call('registration.start', { randevuNo: no })).toMatchObject({ ok: false, error: { code: 'ALREADY_REGISTERED' } });
+    // The support type reads in both languages on the record (the row keeps HQ's Turkish label).
+    const shown = (await ok('desk.detail', { randevuNo: no })).registration!.supportType!;
+    expect(shown).toEqual({ tr: 'Eğitimli bakıcı desteği', en: 'Trained caregiver support' });
     expect(await call('registration.reverse', { registrationNo: r.registrationNo, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     await ok('users.create', { username: 'gorevli', displayName: 'Şükrü Işık', role: 'CLERK', password: 'Gecici-Parola-1' });
     await ok('auth.logout', {});

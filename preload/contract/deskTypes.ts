@@ -1,4 +1,5 @@
 import type { AppointmentStatus, OutcomeCode } from './appointmentStatus';
+import type { Bilingual } from './registrationTypes';
 
 export interface AppointmentSummary {
   randevuNo: string;
@@ -50,7 +51,8 @@ export interface AppointmentDetail {
   registration: {
     registrationNo: string;
     outcome: OutcomeCode;
-    supportType: string | null;
+    /** The rule pack's label of the support type, in both languages (as decided then). */
+    supportType: Bilingual | null;
     monthlyAmountCents: number | null;
     /** The rule pack's currency of the amount. */
     currency: 'EUR' | 'TL';

@@ -135,7 +135,7 @@ export function AppointmentScreen({
               <Fields
                 rows={[
                   [t('desk.registrationNo'), reg.registrationNo],
-                  [t('desk.supportType'), reg.supportType ?? '—'],
+                  [t('desk.supportType'), reg.supportType?.[lang] ?? '—'],
                   [t('desk.monthly'), reg.monthlyAmountCents !== null ? formatMoney(reg.monthlyAmountCents, reg.currency) : '—'],
                   [t('desk.registeredAt'), formatTrDateTime(reg.registeredAt, true)],
                   [t('desk.clerk'), reg.clerk],
