@@ -32,8 +32,8 @@ export interface SwapOptions {
 
 /**
  * Puts a (verified) backup in place of the live ledger. The backup's files are copied into the
- * data folder under temporary names, hashed in the same pass (copyHashed.ts) and compared with
- * the digests they must have, so the bytes swapped in are exactly the ones that were verified;
+ * data folder under temporary names, and each copy is hashed (copyHashed.ts) and compared with
+ * the digests it must have, so the bytes swapped in are exactly the ones that were verified;
  * then the live files are moved aside into `onceki-<stamp>/` (kept, never deleted) and the
  * copies renamed in. `closeLive` is called once the copies are in place and just before the
  * live files are moved: the caller's open ledger must be closed by then.
@@ -69,7 +69,7 @@ export function swapInBackup(
         throw new DatabaseError('DB_CORRUPT', `backup file ${name} differs from its verified digest`, { changedFile: name });
       }
     }
-    opts.lap?.('copy-hash-fsync');
+    opts.lap?.('copy-fsync-hash');
     crashPoint('restore:copied');
     // Opening the restored ledger creates its WAL and shared-memory files and records the
     // restore: with the copy in place but no room left for those, the swap would be done and

@@ -31,6 +31,12 @@ export interface Credentials {
 }
 
 /**
+ * Each store's vault key, for unlockLedger's `sameVaultAs` only (a module secret: the class keeps
+ * its own copy private).
+ */
+const vaultKeys = new WeakMap<LedgerStore, Buffer>();
+
+/**
  * An unlocked ledger: the open connection, the ledger, and the vault key held in memory so
  * that the office head can add users, change passwords and rotate the data key.
  */
@@ -42,7 +48,9 @@ export class LedgerStore {
     private readonly vaultKey: Buffer,
     private readonly kdf: KdfParams,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    vaultKeys.set(this, vaultKey);
+  }
 
   close(): void {
     this.pageCheck?.stop();
@@ -226,6 +234,12 @@ function finishSetup(p: LedgerPaths): void {
 export interface UnlockOptions {
   dir: string;
   credentials: Credentials;
+  /**
+   * Opens the slot file with this store's vault key instead of deriving it from the credentials
+   * again: a restore reopens the copy of the backup it has just unlocked (and whose slot file it
+   * has compared byte for byte) without a second scrypt (half a second).
+   */
+  sameVaultAs?: LedgerStore;
   kdf?: KdfParams;
   now?: () => Date;
   readonly?: boolean;
@@ -244,7 +258,7 @@ export function unlockLedger(opts: UnlockOptions): LedgerStore {
   if (presence === 'finish-setup') finishSetup(p);
   const file = readSlotFile(p.slots);
   const { kind, username, secret } = opts.credentials;
-  const vaultKey = openVault(file, kind, username, secret);
+  const vaultKey = opts.sameVaultAs ? (vaultKeys.get(opts.sameVaultAs) ?? null) : openVault(file, kind, username, secret);
   if (!vaultKey) throw new DatabaseError('SLOT_WRONG_SECRET', 'username or password does not match');
   const now = opts.now ?? (() => new Date());
   let lastErr: unknown;

@@ -111,6 +111,8 @@ export class BackupVerifier {
       result = answer.result;
     }
     const at = this.now().toISOString();
+    // Rotated away while it was checked: nothing to seal and nothing to report.
+    if (!fs.existsSync(dir)) return { state: 'unverified', why: 'backup removed' };
     if (!result.ok) {
       log.warn('backup verification failed', { backup: name, reason: result.problem });
       try {

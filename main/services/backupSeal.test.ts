@@ -118,12 +118,13 @@ describe('background verification', () => {
 });
 
 describe('restore of a sealed backup', () => {
-  it('trusts the seal: no full check, the copy is hashed as it is made; the restored ledger verifies', async () => {
+  it('trusts the seal: no full check, the copy in the data folder is hashed and compared; the restored ledger verifies', async () => {
     const t = await sealedBackup();
     await t.ok('users.create', { username: 'sonradan', displayName: 'Sonradan Gelen', role: 'CLERK', password: 'Gecici-Parola-1' });
     const phases = recordPhases(t.app);
     const r = await t.ok('backup.restore', { file: t.b.dir, password: HEAD_USER.password });
-    expect(phases).toEqual(['open', 'seal', 'copy-hash-fsync', 'swap', 'reopen', 'recorded']);
+    expect(phases).toEqual(['open', 'seal', 'copy-fsync-hash', 'swap', 'reopen', 'recorded']);
+    expect(r.trustedBy).toBe('seal');
     expect(r.chainHead.seq).toBe(t.b.chainHead.seq + 1);
     expect((await t.ok('users.list', {})).map((u) => u.username)).toEqual(['mudur']);
     expect(await t.ok('ledger.verify', {})).toMatchObject({ ok: true, chain: { ok: true }, replay: { ok: true } });
@@ -226,8 +227,8 @@ describe('restore of a backup without a seal', () => {
     const t = await sealedBackup();
     fs.rmSync(path.join(t.b.dir, SEAL));
     const phases = recordPhases(t.app);
-    await t.ok('backup.restore', { file: t.b.dir, password: HEAD_USER.password });
-    expect(phases).toEqual(['open', 'hash', 'full check', 'copy-hash-fsync', 'swap', 'reopen', 'recorded']);
+    expect((await t.ok('backup.restore', { file: t.b.dir, password: HEAD_USER.password })).trustedBy).toBe('full-check');
+    expect(phases).toEqual(['open', 'hash', 'full check', 'copy-fsync-hash', 'swap', 'reopen', 'recorded']);
     expect((await t.ok('ledger.verify', {})).ok).toBe(true);
   });
 

@@ -139,7 +139,8 @@ function checkInFull(opened: OpenedBackup, lap: Lap): Trust & { chainHead: { seq
  * open until the backup's copy is in the data folder: a full disk then fails the restore with
  * DISK_FULL and the session goes on with its ledger.
  */
-function swapIn(app: MasaApp, dir: string, trusted: Trust, credentials: Credentials, lap: Lap): { store: LedgerStore; asideDir: string } {
+function swapIn(app: MasaApp, opened: OpenedBackup, trusted: Trust, credentials: Credentials, lap: Lap): { store: LedgerStore; asideDir: string } {
+  const dir = opened.dir;
   const stamp = app.now().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   let asideDir: string;
   try {
@@ -158,7 +159,9 @@ function swapIn(app: MasaApp, dir: string, trusted: Trust, credentials: Credenti
     if (changed) throw trusted.sealed ? new AppError('BACKUP_CHANGED_SINCE_SEAL', { file: changed }) : new AppError('BACKUP_DAMAGED', { reason: 'FILE_CHANGED' });
     throw err;
   }
-  const store = unlockLedger({ dir: app.dataDir, credentials, kdf: app.kdf, now: app.now });
+  // The slot file now in place is the backup's, compared by digest: the vault key that opened
+  // the backup opens it (a wrong one would fail as SLOT_WRONG_SECRET, not open something else).
+  const store = unlockLedger({ dir: app.dataDir, credentials, sameVaultAs: opened.store, kdf: app.kdf, now: app.now });
   lap('reopen');
   return { store, asideDir };
 }
@@ -209,7 +212,7 @@ export function restoreBackup(app: MasaApp, input: { file: string; password: str
   } finally {
     opened.store.close();
   }
-  const { store, asideDir } = swapIn(app, opened.dir, trusted, credentials, lap);
+  const { store, asideDir } = swapIn(app, opened, trusted, credentials, lap);
   app.store = store;
   // The restored bytes are those that passed the full check (now, or when sealed): leave rescue mode.
   session.rescue = null;
@@ -218,7 +221,7 @@ export function restoreBackup(app: MasaApp, input: { file: string; password: str
   );
   mirrorBackupFolder(app.dataDir, store);
   lap('recorded');
-  return { restoredFrom: opened.dir, keptAside: asideDir, chainHead: store.ledger.head() };
+  return { restoredFrom: opened.dir, keptAside: asideDir, chainHead: store.ledger.head(), trustedBy: trusted.sealed ? 'seal' : 'full-check' };
 }
 
 /**
@@ -271,14 +274,14 @@ export function restoreWithBackupCredentials(
     opened.store.close();
   }
   app.claimDataDir();
-  const { store, asideDir } = swapIn(app, opened.dir, trusted, credentials, lap);
+  const { store, asideDir } = swapIn(app, opened, trusted, credentials, lap);
   try {
     store.ledger.record({ type: 'ledger.restored', entity: 'ledger', userId: headId }, (w) =>
       w.note({ from: path.basename(opened.dir), keptAside: path.basename(asideDir), proof: byCode ? 'recovery-code' : 'head-password', sealed: trusted.sealed }),
     );
     mirrorBackupFolder(app.dataDir, store);
     lap('recorded');
-    return { restoredFrom: opened.dir, keptAside: asideDir, chainHead: store.ledger.head() };
+    return { restoredFrom: opened.dir, keptAside: asideDir, chainHead: store.ledger.head(), trustedBy: trusted.sealed ? 'seal' : 'full-check' };
   } finally {
     store.close();
   }

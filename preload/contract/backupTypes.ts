@@ -44,6 +44,8 @@ export interface RestoreResult {
   restoredFrom: string;
   keptAside: string;
   chainHead: { seq: number; hash: string };
+  /** What the restore relied on: the backup's valid seal, or the full check it ran itself. */
+  trustedBy: 'seal' | 'full-check';
 }
 
 /**
