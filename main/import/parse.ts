@@ -44,7 +44,11 @@ export async function parseAppointmentFile(input: ParseInput, options: ParseOpti
   });
 }
 
-async function readList(
+/**
+ * The list from any row source. Exported for bench/import.ts, which reads the same workbook
+ * through exceljs' reader (XlsxRowSource) to show what the scanner replaced.
+ */
+export async function readList(
   source: RowSource,
   file: { format: ListFormat; size: number; fileName: string },
   options: ParseOptions,
