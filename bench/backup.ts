@@ -6,8 +6,8 @@
  *    the backup's own event) vs a plain copy + fsync of the same database file; target < 10 s;
  *    Each backup is then verified in the background (a worker: integrity_check, whole chain,
  *    replay, hashes) and sealed; that time is printed too (no target: the desk works meanwhile);
- *  - restore (`backup.restore`) of the sealed backup: unlock, seal HMAC, copy in with the
- *    SHA-256 computed in the same pass, swap, reopen, the restore's event; vs reading the backup
+ *  - restore (`backup.restore`) of the sealed backup: unlock, seal HMAC, copy in, the
+ *    copy hashed and compared, swap, reopen, the restore's event; vs reading the backup
  *    file once; target < 10 s; and (--fallback-runs, default once) of the same backup without its
  *    seal: the full check first, as every restore did before seals; the steps of each;
  *  - the start-up check as sign-in runs it (quick_check + chain since the last verified point,
