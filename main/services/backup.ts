@@ -90,8 +90,8 @@ export function createBackup(app: MasaApp, input: { to?: string; kind?: 'manual'
 
 /**
  * The backups of a folder, newest first. Only sizes are compared with the manifest: hashing a
- * folder of large backups would take a minute before the list shows (restore hashes the one
- * chosen as it copies it).
+ * folder of large backups would take a minute before the list shows (restore hashes its copy
+ * of the one chosen).
  */
 export function listBackupInfo(app: MasaApp, input: { to?: string }): BackupInfo[] {
   return listBackups(backupDir(app, input.to)).map((b) => {

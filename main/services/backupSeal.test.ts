@@ -9,7 +9,7 @@ import { seedAppointments } from '../testing/seed';
 
 /**
  * Backups are checked in full in the background and sealed (database/backupSeal.ts); a restore
- * trusts a valid seal and hashes the bytes as it copies them instead of checking for minutes.
+ * trusts a valid seal and hashes the copy it swaps in instead of checking for minutes.
  * Real encrypted ledgers, real worker threads, real files: nothing here is mocked.
  */
 const SEAL = 'dogrulandi.json';

@@ -64,8 +64,8 @@ const UNOPENABLE = new Set(['LEDGER_CORRUPT', 'LEDGER_MISSING', 'SLOTS_MISSING',
 export const restoreCommand: CliCommand = {
   name: 'restore',
   summary: {
-    tr: 'Yedeğin mührünü denetler (mühür yoksa yedeği tam doğrular: dosya özetleri, bütünlük, zincir, yeniden oynatma); sonra özetleri kopyalarken karşılaştırarak geri yükler, mevcut dosyaları kenara ayırır. Defter açılamıyorsa (bozuk defter, eksik/bozuk anahtar dosyası) ya da --by-backup / --recovery-code verilirse yetki yedeğin kendi anahtar dosyasıyla kanıtlanır (birim sorumlusu parolası ya da MASA_RECOVERY_CODE).',
-    en: 'Checks the backup\'s seal (without one, verifies the backup in full: hashes, integrity, chain, replay), then restores it, comparing the digests as it copies, keeping the current files aside. If the ledger cannot be opened (damaged ledger, missing/damaged key file), or with --by-backup / --recovery-code, rights are proved on the backup\'s own key file (an office head\'s password, or MASA_RECOVERY_CODE).',
+    tr: 'Yedeğin mührünü denetler (mühür yoksa yedeği tam doğrular: dosya özetleri, bütünlük, zincir, yeniden oynatma); sonra kopyaların özetlerini karşılaştırarak geri yükler, mevcut dosyaları kenara ayırır. Defter açılamıyorsa (bozuk defter, eksik/bozuk anahtar dosyası) ya da --by-backup / --recovery-code verilirse yetki yedeğin kendi anahtar dosyasıyla kanıtlanır (birim sorumlusu parolası ya da MASA_RECOVERY_CODE).',
+    en: 'Checks the backup\'s seal (without one, verifies the backup in full: hashes, integrity, chain, replay), then restores it, comparing the digests of the copies, keeping the current files aside. If the ledger cannot be opened (damaged ledger, missing/damaged key file), or with --by-backup / --recovery-code, rights are proved on the backup\'s own key file (an office head\'s password, or MASA_RECOVERY_CODE).',
   },
   usage: 'restore YEDEK_KLASÖRÜ|masa.ledger [--user KULLANICI] [--by-backup] [--recovery-code]',
   flags: ['by-backup', 'recovery-code'],

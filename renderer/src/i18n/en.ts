@@ -346,7 +346,7 @@ export const en: Messages = {
     backupNow: 'Back up now',
     backupDone: 'Backup made: {{name}}. It is being verified in full in the background; the list says "verified" when done.',
     restoreTitle: 'Restore from a backup',
-    restoreIntro: 'Every backup is checked in full in the background after it is made (integrity, chain, replay) and sealed if it passes: a sealed backup is restored quickly, its files hashed as they are copied and compared with the seal. A backup without a seal is checked in full first (a few minutes on a large ledger). The current ledger is not deleted: its files are kept aside in an "onceki-…" folder in the data folder.',
+    restoreIntro: 'Every backup is checked in full in the background after it is made (integrity, chain, replay) and sealed if it passes: a sealed backup is restored quickly, its copied files hashed and compared with the seal. A backup without a seal is checked in full first (a few minutes on a large ledger). The current ledger is not deleted: its files are kept aside in an "onceki-…" folder in the data folder.',
     sourceFolder: 'Folder holding the backups (may be another USB stick)',
     sourceHint: 'Left empty: the backup folder the office head set, or else the "yedekler" folder inside the data folder.',
     list: 'List backups',

@@ -344,7 +344,7 @@ export const tr = {
     backupNow: 'Şimdi yedek al',
     backupDone: 'Yedek alındı: {{name}}. Arka planda tam doğrulanıyor; bitince listede "doğrulandı" görünür.',
     restoreTitle: 'Yedekten geri yükle',
-    restoreIntro: 'Her yedek alındıktan sonra arka planda tam denetlenir (bütünlük, zincir, yeniden oynatma) ve geçerse mühürlenir: mühürlü yedek, kopyalanırken özetleri mühürle karşılaştırılarak hızla geri yüklenir. Mühürsüz yedek önce tam denetlenir (büyük defterde birkaç dakika). Mevcut defter silinmez: dosyaları veri klasöründe "onceki-…" klasörüne kenara ayrılır.',
+    restoreIntro: 'Her yedek alındıktan sonra arka planda tam denetlenir (bütünlük, zincir, yeniden oynatma) ve geçerse mühürlenir: mühürlü yedek, kopyalarının özetleri mühürle karşılaştırılarak hızla geri yüklenir. Mühürsüz yedek önce tam denetlenir (büyük defterde birkaç dakika). Mevcut defter silinmez: dosyaları veri klasöründe "onceki-…" klasörüne kenara ayrılır.',
     sourceFolder: 'Yedeklerin bulunduğu klasör (başka bir USB bellek de olabilir)',
     sourceHint: 'Boş bırakılırsa birim sorumlusunun ayarladığı yedek klasörüne, o da yoksa veri klasöründeki "yedekler" klasörüne bakılır.',
     list: 'Yedekleri listele',
