@@ -208,13 +208,18 @@ export function readTime(v: Plain): string | null | CellProblem {
   return t ? `${pad2(t.h)}:${pad2(t.m)}` : new CellProblem('BAD_TIME', s);
 }
 
+const PAIR: [string, string] = ['', ''];
+
 /**
  * `dayThh:mm:ss` as one flat string: the list keeps one per row, and a template literal
  * would keep a rope of three pieces (more memory, flattened again wherever it is used).
- * Array.join builds a flat string.
+ * Array.join builds a flat string; one array serves every call (an array literal per row
+ * was an allocation site V8 could decide to pretenure, see rowSource.ts).
  */
 function flat(day: string, time: string): string {
-  return [day, time].join('T');
+  PAIR[0] = day;
+  PAIR[1] = time;
+  return PAIR.join('T');
 }
 
 export function readDateTime(v: Plain, date1904: boolean): string | null | CellProblem {

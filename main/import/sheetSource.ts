@@ -136,8 +136,8 @@ export class SheetXmlRowSource implements RowSource {
         inflated += chunk.length;
         // The archive states the size: more is damage (or a zip bomb), and no reason to go on.
         if (inflated > sheet.uncompressedSize) throw new Error(`${part}: more data than the archive states`);
-        for (let at = 0; at < chunk.length; at += BATCH_BYTES) {
-          const rows = scanner.push(chunk.subarray(at, at + BATCH_BYTES));
+        for (let from = 0; from < chunk.length; from += BATCH_BYTES) {
+          const rows = scanner.push(chunk.subarray(from, from + BATCH_BYTES));
           if (rows.length > 0) yield rows;
           if (this.closed) return;
         }

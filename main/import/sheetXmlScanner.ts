@@ -34,7 +34,7 @@
  *    (exceljs sees no rows), CDATA text is kept (exceljs drops it), and text outside
  *    `<v>`/`<t>`/`<f>` is not added to a value (exceljs appends whitespace after `</v>`).
  */
-import type { SheetRow } from './rowSource';
+import { SheetRowRecord, type SheetRow } from './rowSource';
 import { C, CLOSE, EMPTY, F, GT, IS, LT, OPEN, ROW, RPH, SHEET_DATA, SLASH, T, V, XmlBytes, find } from './xmlBytes';
 
 // Cell types (the `t` attribute).
@@ -45,6 +45,9 @@ const T_INLINE = 3;
 const T_BOOL = 4;
 const T_ERROR = 5;
 const T_DATE = 6;
+
+const NO_CELLS: unknown[] = [];
+const NO_ROWS: SheetRow[] = [];
 
 /** Excel's last column, XFD. */
 const MAX_COLUMN = 16384;
@@ -63,7 +66,7 @@ export class SheetXmlScanner extends XmlBytes {
   private rowNumber = 0;
   private lastRow = 0;
   private column = 0;
-  private out: SheetRow[] = [];
+  private out: SheetRow[] = NO_ROWS.slice();
 
   constructor(private readonly options: SheetScanOptions) {
     super();
@@ -84,7 +87,7 @@ export class SheetXmlScanner extends XmlBytes {
 
   private take(): SheetRow[] {
     const rows = this.out;
-    if (rows.length > 0) this.out = [];
+    if (rows.length > 0) this.out = NO_ROWS.slice();
     return rows;
   }
 
@@ -122,13 +125,14 @@ export class SheetXmlScanner extends XmlBytes {
     const n = this.rA >= 0 ? intAt(this.buf, this.rA, this.rB) : NaN;
     this.rowNumber = Number.isInteger(n) ? n : this.lastRow + 1;
     this.lastRow = this.rowNumber;
-    this.row = [];
+    // A copy made by a builtin, not a `[]` literal: no allocation site to pretenure (see SheetRowRecord).
+    this.row = NO_CELLS.slice();
     this.column = 0;
   }
 
   private endRow(): void {
     // exceljs' row arrays start at 1 (`values[col]`), and cells.ts reads them so: offset 1.
-    this.out.push({ number: this.rowNumber, cells: this.row!, offset: 1 });
+    this.out.push(new SheetRowRecord(this.rowNumber, this.row!, 1));
     this.row = null;
   }
 

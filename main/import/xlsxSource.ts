@@ -1,7 +1,7 @@
 import { openAccess, openStream, type CountingStream, type ListInput } from './listInput';
 import { entryAt, type ZipEntryInfo } from './zipDirectory';
 import { AppointmentFileRefused } from './refusal';
-import type { RowSource, SheetRow } from './rowSource';
+import { SheetRowRecord, type RowSource, type SheetRow } from './rowSource';
 import { Utf8SafeWorkbookReader, type InternalWorkbookReader, type StreamRow, type StreamWorksheet } from './workbookReader';
 
 /**
@@ -124,7 +124,7 @@ export class XlsxRowSource implements RowSource {
             const row = e.value as StreamRow;
             // Some generators omit the optional row number attribute: rows then follow on.
             lastRow = Number.isInteger(row.number) ? row.number : lastRow + 1;
-            batch.push({ number: lastRow, cells: row.values, offset: 1 });
+            batch.push(new SheetRowRecord(lastRow, row.values, 1));
           }
           if (batch.length > 0) yield batch;
         }
