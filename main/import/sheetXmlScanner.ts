@@ -5,11 +5,11 @@
  *
  * Why not exceljs' streaming reader (kept as the fallback, see sheetSource.ts): on the
  * issue's 160,000-row list its SAX parser (saxes) and the Row/Cell/Column objects it builds
- * for every cell took most of the parse time and garbage: parsing with it was 1.00x the bare
- * exceljs read and peaked at ~355 MB RSS, leaving nothing of the import's 1.5x / 400 MB budget
- * for the ledger write. The sheet part uses a narrow, fixed subset of SpreadsheetML, which a
- * scanner over bytes reads in a fraction of the time (figures in docs/architecture.md,
- * "The import").
+ * for every cell took most of the parse time and garbage: parsing with it took 0.98-1.11x the
+ * bare exceljs read and peaked at 333-352 MB RSS, leaving nothing of the import's 1.5x /
+ * 400 MB budget for the ledger write. The sheet part uses a narrow, fixed subset of
+ * SpreadsheetML, which this scanner reads in a fifth of the time: the same parse 0.18-0.26x
+ * the bare read, 202-213 MB (bench/import; docs/architecture.md, "The import of HQ's list").
  *
  * What it reads: `<sheetData>`, `<row r>` (r optional: rows then follow on; `<row/>`),
  * `<c r t>` (r optional: cells then follow on; `<c/>`), `<v>`, `<f>`, `<is>` with `<t>` and

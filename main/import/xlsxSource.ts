@@ -5,7 +5,8 @@ import { SheetRowRecord, type RowSource, type SheetRow } from './rowSource';
 import { Utf8SafeWorkbookReader, type InternalWorkbookReader, type StreamRow, type StreamWorksheet } from './workbookReader';
 
 /**
- * The first worksheet of an .xlsx, row by row, through exceljs' streaming reader (flat memory).
+ * The first worksheet of an .xlsx, row by row, through exceljs' streaming reader (flat memory):
+ * the fallback for workbooks our own scanner (sheetSource.ts, the default) cannot locate.
  * Styles are not loaded: date cells arrive as serial numbers and cells.ts converts them by the
  * column's meaning, which is both faster and immune to time-zone shifts.
  */
