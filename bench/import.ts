@@ -220,9 +220,9 @@ try {
 
   // planImport: first import vs re-import of the unchanged file.
   const p = parsed!;
-  const ctx0 = { ownProvinces: ['35'], existing: () => undefined };
+  const ctx0 = { ownProvinces: ['35'], existing: () => new Map() };
   const existing = new Map<string, ExistingAppointment>(p.rows.map((r) => [r.randevuNo, { state: r.cancelled ? 'CANCELLED' : 'NOT_STARTED', fields: r }]));
-  const ctx1 = { ownProvinces: ['35'], existing: (no: string) => existing.get(no) };
+  const ctx1 = { ownProvinces: ['35'], existing: () => existing };
   const first: number[] = [];
   const again: number[] = [];
   let counts0, counts1;

@@ -23,7 +23,7 @@ describe('sample-list', () => {
     expect(r.lines.join('\n')).toContain('40 geçerli randevu');
 
     const parsed = await parseAppointmentFile({ path: r.path });
-    const plan = planImport(parsed, { ownProvinces: ['35'], existing: () => undefined });
+    const plan = planImport(parsed, { ownProvinces: ['35'], existing: () => new Map() });
     // 40 appointments added; 1 HQ cancellation (stored, counted as cancelled); 4 planted bad rows; 2 rows of Ankara skipped.
     expect(plan.report.counts).toEqual({ added: 40, updated: 0, unchanged: 0, cancelled: 1, rejected: 4, skipped: 2, keptStarted: 0 });
     expect(plan.report.skippedByProvince).toEqual({ '06': 2 });

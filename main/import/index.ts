@@ -4,7 +4,7 @@
  * applies the plan in one transaction -> the report is written for the office head.
  */
 export { parseAppointmentFile } from './parse';
-export { planImport, existingStateOf } from './plan';
+export { EXISTING_BATCH, ImportPlanner, planImport, existingStateOf } from './plan';
 export type { ExistingAppointment, ExistingState, ImportCounts, ImportPlan, ImportReport, PlanContext, ReportLine, ReportLineKind } from './plan';
 export { importReportXlsxBytes, writeImportReportXlsx } from './reportXlsx';
 export { AppointmentFileRefused, AppointmentImportAborted } from './refusal';

@@ -48,6 +48,8 @@ export class ListBuilder {
     private readonly date1904: () => boolean,
     /** Asked then too: see RowSource.ownStrings. */
     private readonly ownStrings: () => boolean = () => false,
+    /** Given: valid rows go there as they come (ParseOptions.onRow), not into `rows`. */
+    private readonly onRow?: (row: AppointmentRow) => void,
   ) {}
 
   /** Returns true for a data row (progress counts those). */
@@ -73,7 +75,10 @@ export class ListBuilder {
         this.rejects.push(rejectFor(r.number, 'randevuNo', 'DUPLICATE_RANDEVU_NO', out.randevuNo, { randevuNo: out.randevuNo, provinceCode: out.provinceCode, firstRow: first }));
       }
     }
-    if (row) this.rows.push(row);
+    if (row) {
+      if (this.onRow) this.onRow(row);
+      else this.rows.push(row);
+    }
     if (out.rejects) for (const x of out.rejects) this.rejects.push(x);
     return true;
   }

@@ -58,6 +58,7 @@ export async function readList(
     options.previewRows ?? 20,
     () => source.date1904(),
     () => source.ownStrings?.() ?? false,
+    options.onRow,
   );
   for await (const batch of source.batches()) {
     for (const row of batch) {

@@ -18,7 +18,12 @@ export interface ExistingAppointment {
 export interface PlanContext {
   /** The desk's province plate codes ('35' or '6' / '06'). */
   ownProvinces: readonly string[];
-  existing(randevuNo: string): ExistingAppointment | undefined;
+  /**
+   * The appointments the desk already has among these Randevu numbers (absent: new). Asked a
+   * batch at a time (EXISTING_BATCH numbers, in list order), so that the service reads them in
+   * one statement per batch and nothing of the ledger is held for the whole list.
+   */
+  existing(randevuNos: readonly string[]): ReadonlyMap<string, ExistingAppointment>;
   /**
    * Whether the desk can decide this programme (it has its rule pack). A row of the desk's
    * own province with an unknown code is rejected: it could never be decided at the desk.
@@ -105,62 +110,112 @@ function changedFields(row: AppointmentRow, was: AppointmentFieldValues): Appoin
 
 const plate = (p: string) => p.trim().replace(/^0+/, '').padStart(2, '0');
 
+/** How many Randevu numbers the planner asks `existing` about at a time. */
+export const EXISTING_BATCH = 500;
+
 /**
  * Classifies every row of a parsed list against the desk's current appointments. Pure: the
  * same list and the same state give the same plan, and nothing is written.
  */
 export function planImport(parsed: ParsedAppointmentList, ctx: PlanContext): ImportPlan {
-  const own = new Set(ctx.ownProvinces.map(plate));
-  const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0, cancelled: 0, rejected: 0, skipped: 0, keptStarted: 0 };
-  const skippedByProvince: Record<string, number> = {};
-  const lines: ReportLine[] = [];
-  const plan: Omit<ImportPlan, 'report'> = { added: [], updated: [], cancelled: [] };
+  const planner = new ImportPlanner(ctx);
+  for (const row of parsed.rows) planner.add(row);
+  return planner.finish(parsed);
+}
 
-  const skip = (province: string) => {
-    counts.skipped++;
-    skippedByProvince[province] = (skippedByProvince[province] ?? 0) + 1;
-  };
-  const line = (row: AppointmentRow, kind: ReportLineKind, code: PlanLineCode, key: AppointmentFieldKey | null = null, was?: AppointmentFieldValues) => {
+/**
+ * planImport a row at a time, for the import, which hands each valid row over as it is read
+ * (ParseOptions.onRow) instead of collecting the list first: the planner keeps only the rows it
+ * will write, so a re-import of an unchanged 160,000-row list holds none of them (each dies
+ * young) where it used to hold the whole list until the plan was made. Rows must come in list
+ * order; `finish` takes the rest of the parsed list (its rejects, counts and columns).
+ */
+export class ImportPlanner {
+  private readonly own: Set<string>;
+  private readonly counts: ImportCounts = { added: 0, updated: 0, unchanged: 0, cancelled: 0, rejected: 0, skipped: 0, keptStarted: 0 };
+  private readonly skippedByProvince: Record<string, number> = {};
+  private readonly lines: ReportLine[] = [];
+  private readonly plan: Omit<ImportPlan, 'report'> = { added: [], updated: [], cancelled: [] };
+  /** Rows of the desk's provinces waiting to be looked up (EXISTING_BATCH at a time). */
+  private batch: AppointmentRow[] = [];
+
+  constructor(private readonly ctx: PlanContext) {
+    this.own = new Set(ctx.ownProvinces.map(plate));
+  }
+
+  add(row: AppointmentRow): void {
+    if (!this.own.has(row.provinceCode)) {
+      this.skip(row.provinceCode);
+      return;
+    }
+    if (this.ctx.knownProgram && !this.ctx.knownProgram(row.programCode)) {
+      this.counts.rejected++;
+      const text = rejectText('UNKNOWN_PROGRAM', HEADER_OF.programCode, row.programCode);
+      this.lines.push({ row: row.sourceRow, randevuNo: row.randevuNo, column: HEADER_OF.programCode, kind: 'rejected', code: 'UNKNOWN_PROGRAM', tr: text.tr, en: text.en });
+      return;
+    }
+    this.batch.push(row);
+    if (this.batch.length === EXISTING_BATCH) this.classifyBatch();
+  }
+
+  finish(parsed: Omit<ParsedAppointmentList, 'rows' | 'preview' | 'columns'>): ImportPlan {
+    if (this.batch.length > 0) this.classifyBatch();
+    const { counts, lines } = this;
+    // Rejected rows: one count per row, however many problems it has. Another province's bad
+    // rows are that province's business: counted as skipped, not listed.
+    const rejectedProvince = new Map<number, string | null>();
+    for (const r of parsed.rejects) if (!rejectedProvince.has(r.row) || rejectedProvince.get(r.row) === null) rejectedProvince.set(r.row, r.provinceCode);
+    for (const [, province] of rejectedProvince) {
+      if (province !== null && !this.own.has(province)) this.skip(province);
+      else counts.rejected++;
+    }
+    for (const r of parsed.rejects) {
+      const province = rejectedProvince.get(r.row);
+      if (province !== null && province !== undefined && !this.own.has(province)) continue;
+      lines.push({ row: r.row, randevuNo: r.randevuNo, column: r.column, kind: 'rejected', code: r.code, tr: r.tr, en: r.en });
+    }
+    // Stable: a row's own lines keep the order they were made in.
+    lines.sort((a, b) => a.row - b.row);
+    const report: ImportReport = {
+      fileName: parsed.fileName,
+      format: parsed.format,
+      totalRows: parsed.totalRows,
+      counts,
+      skippedByProvince: this.skippedByProvince,
+      unknownColumns: parsed.unknownColumns,
+      lines,
+    };
+    return { ...this.plan, report };
+  }
+
+  private skip(province: string): void {
+    this.counts.skipped++;
+    this.skippedByProvince[province] = (this.skippedByProvince[province] ?? 0) + 1;
+  }
+
+  private line(row: AppointmentRow, kind: ReportLineKind, code: PlanLineCode, key: AppointmentFieldKey | null = null, was?: AppointmentFieldValues): void {
     const change = key && was && !PERSONAL.has(key) ? { from: String(was[key] ?? ''), to: String(row[key] ?? '') } : null;
     const text = planLineText(code, key ? HEADER_OF[key] : null, change);
-    lines.push({ row: row.sourceRow, randevuNo: row.randevuNo, column: key ? HEADER_OF[key] : null, kind, code, tr: text.tr, en: text.en });
-  };
-
-  // Rejected rows: one count per row, however many problems it has. Another province's bad
-  // rows are that province's business: counted as skipped, not listed.
-  const rejectedProvince = new Map<number, string | null>();
-  for (const r of parsed.rejects) if (!rejectedProvince.has(r.row) || rejectedProvince.get(r.row) === null) rejectedProvince.set(r.row, r.provinceCode);
-  for (const [, province] of rejectedProvince) {
-    if (province !== null && !own.has(province)) skip(province);
-    else counts.rejected++;
-  }
-  for (const r of parsed.rejects) {
-    const province = rejectedProvince.get(r.row);
-    if (province !== null && province !== undefined && !own.has(province)) continue;
-    lines.push({ row: r.row, randevuNo: r.randevuNo, column: r.column, kind: 'rejected', code: r.code, tr: r.tr, en: r.en });
+    this.lines.push({ row: row.sourceRow, randevuNo: row.randevuNo, column: key ? HEADER_OF[key] : null, kind, code, tr: text.tr, en: text.en });
   }
 
-  for (const row of parsed.rows) {
-    if (!own.has(row.provinceCode)) {
-      skip(row.provinceCode);
-      continue;
-    }
-    if (ctx.knownProgram && !ctx.knownProgram(row.programCode)) {
-      counts.rejected++;
-      const text = rejectText('UNKNOWN_PROGRAM', HEADER_OF.programCode, row.programCode);
-      lines.push({ row: row.sourceRow, randevuNo: row.randevuNo, column: HEADER_OF.programCode, kind: 'rejected', code: 'UNKNOWN_PROGRAM', tr: text.tr, en: text.en });
-      continue;
-    }
-    const was = ctx.existing(row.randevuNo);
+  private classifyBatch(): void {
+    const known = this.ctx.existing(this.batch.map((r) => r.randevuNo));
+    for (const row of this.batch) this.classify(row, known.get(row.randevuNo));
+    this.batch = [];
+  }
+
+  private classify(row: AppointmentRow, was: ExistingAppointment | undefined): void {
+    const { counts, plan } = this;
     if (!was) {
       plan.added.push(row);
       // A new row HQ had already cancelled is stored (as cancelled) and counted as cancelled:
       // "added" counts appointments the desk will see on its day.
       if (row.cancelled) {
         counts.cancelled++;
-        line(row, 'cancelled', 'ADDED_CANCELLED');
+        this.line(row, 'cancelled', 'ADDED_CANCELLED');
       } else counts.added++;
-      continue;
+      return;
     }
     const changed = changedFields(row, was.fields);
     switch (was.state) {
@@ -169,44 +224,32 @@ export function planImport(parsed: ParsedAppointmentList, ctx: PlanContext): Imp
           // Field changes of an appointment that is being cancelled do not matter any more.
           counts.cancelled++;
           plan.cancelled.push(row.randevuNo);
-          line(row, 'cancelled', 'CANCELLED');
+          this.line(row, 'cancelled', 'CANCELLED');
         } else if (changed.length > 0) {
           counts.updated++;
           plan.updated.push(row);
-          for (const k of changed) line(row, 'updated', 'UPDATED_FIELD', k, was.fields);
+          for (const k of changed) this.line(row, 'updated', 'UPDATED_FIELD', k, was.fields);
         } else counts.unchanged++;
         break;
       case 'CANCELLED':
         if (changed.length > 0) {
           counts.updated++;
           plan.updated.push(row);
-          for (const k of changed) line(row, 'updated', 'UPDATED_FIELD', k, was.fields);
+          for (const k of changed) this.line(row, 'updated', 'UPDATED_FIELD', k, was.fields);
         } else counts.unchanged++;
         // Reinstating a cancelled appointment is a decision for people, not for an import.
-        if (!row.cancelled) line(row, 'notice', 'NOT_REINSTATED');
+        if (!row.cancelled) this.line(row, 'notice', 'NOT_REINSTATED');
         break;
       case 'STARTED':
       case 'REGISTERED':
         if (row.cancelled) {
           counts.keptStarted++;
-          line(row, 'kept', was.state === 'REGISTERED' ? 'KEPT_REGISTERED_CANCELLED' : 'KEPT_STARTED_CANCELLED');
+          this.line(row, 'kept', was.state === 'REGISTERED' ? 'KEPT_REGISTERED_CANCELLED' : 'KEPT_STARTED_CANCELLED');
         } else if (changed.length > 0) {
           counts.keptStarted++;
-          for (const k of changed) line(row, 'kept', 'KEPT_STARTED_CHANGED', k, was.fields);
+          for (const k of changed) this.line(row, 'kept', 'KEPT_STARTED_CHANGED', k, was.fields);
         } else counts.unchanged++;
         break;
     }
   }
-
-  lines.sort((a, b) => a.row - b.row);
-  const report: ImportReport = {
-    fileName: parsed.fileName,
-    format: parsed.format,
-    totalRows: parsed.totalRows,
-    counts,
-    skippedByProvince,
-    unknownColumns: parsed.unknownColumns,
-    lines,
-  };
-  return { ...plan, report };
 }

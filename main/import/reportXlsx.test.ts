@@ -26,7 +26,7 @@ describe.skipIf(openpyxlMissing !== null)('import report (.xlsx)', () => {
       ),
     );
     const parsed = await parseAppointmentFile({ path: t.file('liste.csv', csv), fileName: 'Randevu Listesi 24.11.csv' });
-    const plan = planImport(parsed, { ownProvinces: ['35'], existing: () => undefined });
+    const plan = planImport(parsed, { ownProvinces: ['35'], existing: () => new Map() });
     const out = join(t.dir, 'rapor.xlsx');
     await writeImportReportXlsx(plan.report, out, new Date(Date.UTC(2026, 10, 24, 7, 5)));
 
@@ -68,7 +68,7 @@ describe.skipIf(openpyxlMissing !== null)('import report (.xlsx)', () => {
 
   it('leaves no half-written file when it cannot write', async () => {
     const parsed = await parseAppointmentFile({ path: t.file('one.csv', csvText(rowsOf(HEADERS, [textRow(1)]))) });
-    const plan = planImport(parsed, { ownProvinces: ['35'], existing: () => undefined });
+    const plan = planImport(parsed, { ownProvinces: ['35'], existing: () => new Map() });
     const out = join(t.dir, 'no-such-folder', 'rapor.xlsx');
     await expect(writeImportReportXlsx(plan.report, out)).rejects.toThrow();
     expect(existsSync(out)).toBe(false);

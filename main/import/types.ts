@@ -62,6 +62,7 @@ export interface ParsedAppointmentList {
   columns: Partial<Record<ColumnHeader, number>>;
   /** Non-empty headers that are not in the contract, as written in the file (ignored). */
   unknownColumns: string[];
+  /** Empty when the rows went to ParseOptions.onRow instead. */
   rows: AppointmentRow[];
   rejects: RowReject[];
   preview: PreviewRow[];
@@ -92,4 +93,10 @@ export interface ParseOptions {
   signal?: AbortSignal;
   /** Raw rows kept for the preview screen (default 20). */
   previewRows?: number;
+  /**
+   * Takes each valid row as it is read, in list order, instead of collecting them in the
+   * result's `rows` (then left empty): the import hands them to its ImportPlanner, which keeps
+   * only the rows it will write.
+   */
+  onRow?(row: AppointmentRow): void;
 }

@@ -160,7 +160,7 @@ describe('written by exceljs and by the app', () => {
   it('the import report (three tabs, styles, numbers and text)', async () => {
     const parsed = await parseAppointmentFile({ path: t.file('liste.csv', `${HEADERS.join(';')}\r\n${HEADERS.map((h) => textRow(1)[h] ?? '').join(';')}\r\n`) });
     const file = join(t.dir, 'rapor.xlsx');
-    await writeImportReportXlsx(planImport(parsed, { ownProvinces: ['35'], existing: () => undefined }).report, file, new Date(Date.UTC(2026, 10, 24, 7, 5)));
+    await writeImportReportXlsx(planImport(parsed, { ownProvinces: ['35'], existing: () => new Map() }).report, file, new Date(Date.UTC(2026, 10, 24, 7, 5)));
     expect(rowCount((await compare(file)).ours)).toBeGreaterThan(3);
   });
 });
