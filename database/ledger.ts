@@ -2,8 +2,8 @@ import type { RawDatabase } from './connection';
 import { canonicalJson } from './canonicalJson';
 import { DatabaseError, translateSqliteError } from './errors';
 import { eventHash, GENESIS_HASH, payloadHash } from './hashChain';
-import { encodePart, PART_CHANGES, partHash } from './eventParts';
-import { cachedStatement, StateWriter, tableColumns, type StateChange } from './stateWriter';
+import { changeRef, PART_CHANGES, PartWriter, writeRefs } from './eventParts';
+import { cachedStatement, StateWriter } from './stateWriter';
 import { crashPoint } from './crashPoints';
 
 export interface EventInput {
@@ -43,20 +43,14 @@ export class Ledger {
   record<T>(input: EventInput, mutate: (w: StateWriter) => T): { event: StoredEvent; result: T } {
     const run = this.db.transaction(() => {
       const seq = this.head().seq + 1;
-      const parts: string[] = [];
-      const writePart = (changes: StateChange[]) => {
-        const text = encodePart(changes, (t) => tableColumns(this.db, t));
-        cachedStatement(this.db, 'INSERT INTO event_parts (seq, part, payload) VALUES (?, ?, ?)').run(seq, parts.length, text);
-        parts.push(partHash(text));
-        this.writeRefs(changes, seq);
-      };
-      const w = new StateWriter(this.db, seq, writePart, PART_CHANGES);
+      const parts = new PartWriter(this.db, seq, PART_CHANGES);
+      const w = new StateWriter(this.db, seq, parts, PART_CHANGES);
       const result = mutate(w);
       // A large event keeps its changes in parts (eventParts.ts); the rest stay inline.
-      if (parts.length) w.flush();
-      const payload = parts.length ? canonicalJson({ data: w.data, parts }) : canonicalJson({ data: w.data, changes: w.changes });
+      w.flush();
+      const payload = w.isParted ? canonicalJson({ data: w.data, parts: parts.hashes }) : canonicalJson({ data: w.data, changes: w.changes });
       const event = this.append(input, payload);
-      if (!parts.length) this.writeRefs(w.changes, seq);
+      if (!w.isParted) writeRefs(this.db, w.changes.map(changeRef), seq);
       // Crash tests kill the process here: everything is written but not committed.
       crashPoint(`record:${input.type}`);
       return { event, result };
@@ -66,12 +60,6 @@ export class Ledger {
     } catch (err) {
       throw translateSqliteError(err);
     }
-  }
-
-  /** Which state rows the event changed (event_refs: an appointment's history, KVKK erasure). */
-  private writeRefs(changes: readonly StateChange[], seq: number): void {
-    const refs = cachedStatement(this.db, 'INSERT OR IGNORE INTO event_refs (ref, seq) VALUES (?, ?)');
-    for (const c of changes) refs.run(`${c.t}:${c.k.join('|')}`, seq);
   }
 
   head(): ChainHead {

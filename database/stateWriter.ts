@@ -42,30 +42,53 @@ const DERIVED: Record<string, { column: string; sync: (db: RawDatabase, key: str
  * The only way to change current state. Every put/remove is applied at once and remembered;
  * the ledger writes the list into the event of the same transaction.
  */
+/**
+ * Where a large event's changes go (the ledger's parts, database/eventParts.ts): once an event
+ * has `partSize` changes, every change is handed over as it is made, and `end` follows the
+ * last one.
+ */
+export interface ChangeSink {
+  add(change: StateChange): void;
+  end(): void;
+}
+
 export class StateWriter {
   readonly changes: StateChange[] = [];
   data: Record<string, unknown> = {};
+  /** The changes go to the sink (the event is large); `changes` stays empty from then on. */
+  private parted = false;
   /**
    * `seq` is the sequence number the explaining event will get (rows may record it).
-   * `sink`, given by the ledger, takes the changes a part at a time once there are many of
-   * them (database/eventParts.ts), so a writer never holds more than one part of row copies.
+   * `sink`, given by the ledger, takes the changes once there are `partSize` of them, so a
+   * writer never holds more than that many row copies.
    */
   constructor(
     readonly db: RawDatabase,
     readonly seq = 0,
-    private readonly sink: ((changes: StateChange[]) => void) | null = null,
+    private readonly sink: ChangeSink | null = null,
     private readonly partSize = Number.POSITIVE_INFINITY,
   ) {}
 
-  /** Hands the changes so far to the sink (the ledger writes them as a part). */
+  /** Whether the changes went to the sink (the ledger then writes the event with parts). */
+  get isParted(): boolean {
+    return this.parted;
+  }
+
+  /** Ends the sink's last part (the ledger calls it after the event's last change). */
   flush(): void {
-    if (!this.sink || this.changes.length === 0) return;
-    this.sink(this.changes.splice(0));
+    if (this.parted) this.sink!.end();
   }
 
   private remember(change: StateChange): void {
+    if (this.parted) {
+      this.sink!.add(change);
+      return;
+    }
     this.changes.push(change);
-    if (this.changes.length >= this.partSize) this.flush();
+    if (this.sink && this.changes.length >= this.partSize) {
+      this.parted = true;
+      for (const c of this.changes.splice(0)) this.sink.add(c);
+    }
   }
 
   /** Adds facts to the event's payload (counts, reasons, file hashes...). */
