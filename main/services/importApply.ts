@@ -1,5 +1,6 @@
 import { appointments as appointmentsQ } from '../../database';
 import { AppError } from '../app/appError';
+import { HeapGuard } from '../app/fullCollection';
 import type { MasaApp } from '../app/masaApp';
 import { appointmentRow, type AppointmentFields } from './appointmentRows';
 import { NOT_STARTED } from '../../preload/contract/appointmentStatus';
@@ -24,7 +25,10 @@ export function applyImport(app: MasaApp, changes: ImportChanges): { seq: number
   const store = app.requireStore();
   const session = app.requireSession();
   const { event } = store.ledger.record({ type: 'import.applied', entity: `import:${changes.file.sha256.slice(0, 16)}`, userId: session.userId }, (w) => {
+    const guard = new HeapGuard();
+    let n = 0;
     for (const a of changes.added) {
+      if (++n % 1000 === 0) guard.check();
       const row = appointmentRow(a, { status: a.cancelled ? 'IPTAL' : 'BEKLIYOR', arrivedAt: null, hqCancelled: a.cancelled, updatedSeq: w.seq });
       try {
         w.insert('appointments', row);

@@ -7,6 +7,7 @@ import type { AppointmentStatus } from '../../preload/contract/appointmentStatus
 import type { ImportAnalysis, ImportApplied } from '../../preload/contract/importTypes';
 import { AppError } from '../app/appError';
 import { eventBus } from '../app/eventBus';
+import { collectAfterLargeJob } from '../app/fullCollection';
 import type { MasaApp } from '../app/masaApp';
 import {
   AppointmentFileRefused,
@@ -148,7 +149,9 @@ const AMONG_SQL = `SELECT status, ${FIELD_COLUMNS} FROM appointments WHERE rande
 export function cancelImport(importId: string): { cancelled: boolean } {
   const a = running.get(importId);
   a?.abort();
+  const plan = pending.get(importId)?.plan;
   const had = pending.delete(importId);
+  if (plan) collectAfterLargeJob(plan.added.length + plan.updated.length);
   return { cancelled: !!a || had };
 }
 
@@ -174,6 +177,8 @@ export function applyAnalyzedImport(app: MasaApp, importId: string): ImportAppli
   while (applied.size > 10) applied.delete(applied.keys().next().value!);
   const r = reports.get(importId);
   if (r) r.applied = true;
+  // The plan's rows are garbage now: a large list's are collected at once (fullCollection.ts).
+  collectAfterLargeJob(counts.added + counts.updated);
   return result;
 }
 
