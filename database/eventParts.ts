@@ -56,9 +56,10 @@ export function encodePart(changes: readonly StateChange[], columnsOf: (table: s
  * of 120: the row copies outlived the young generation's collections often enough that V8 began
  * to allocate them straight in the old generation (allocation-site pretenuring), where they
  * stay until a full collection. Strings are never pretenured. Measured in fresh processes:
- * keeping even 32 changes' value arrays until they were encoded together still let 3 runs of 6
- * end at 480 MB; a text per change, 6 of 6 at 310-320 MB. It costs about 0.3 s more encoding on
- * 160,000 changes (one JSON.stringify per change instead of one per part).
+ * keeping even 32 changes' value arrays until they were encoded together let 3 runs of 6 end
+ * at 480 MB; with a text per change 1 run of 14 still did (V8 found other rows to pretenure),
+ * which the import's apply now bounds with a heap guard (main/app/fullCollection.ts). It costs
+ * about 0.3 s more encoding on 160,000 changes (one JSON.stringify per change, not per part).
  */
 export class PartText {
   private readonly runs: string[] = [];

@@ -67,6 +67,19 @@ export class HeapGuard {
 export const LARGE_JOB_ROWS = 20_000;
 
 /**
+ * Collects now, before a large job starts building its own heap: what came before it and is
+ * garbage by now (an import's analysis: the reader's tables, the file's bytes and, for a file
+ * sent by the screen, its base64 text) goes first. About 50-100 ms with a large plan alive.
+ */
+export function collectBeforeLargeJob(rows: number): boolean {
+  if (rows < LARGE_JOB_ROWS) return false;
+  const gc = fullCollection();
+  if (!gc) return false;
+  gc();
+  return true;
+}
+
+/**
  * Collects once the current call has returned (setImmediate: the caller's frame, which still
  * holds the released data, is gone by then). Returns whether a collection was scheduled.
  */

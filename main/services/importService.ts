@@ -7,7 +7,7 @@ import type { AppointmentStatus } from '../../preload/contract/appointmentStatus
 import type { ImportAnalysis, ImportApplied } from '../../preload/contract/importTypes';
 import { AppError } from '../app/appError';
 import { eventBus } from '../app/eventBus';
-import { collectAfterLargeJob } from '../app/fullCollection';
+import { collectAfterLargeJob, collectBeforeLargeJob } from '../app/fullCollection';
 import type { MasaApp } from '../app/masaApp';
 import {
   AppointmentFileRefused,
@@ -151,7 +151,7 @@ export function cancelImport(importId: string): { cancelled: boolean } {
   a?.abort();
   const plan = pending.get(importId)?.plan;
   const had = pending.delete(importId);
-  if (plan) collectAfterLargeJob(plan.added.length + plan.updated.length);
+  if (plan) collectAfterLargeJob(plan.report.totalRows);
   return { cancelled: !!a || had };
 }
 
@@ -162,6 +162,9 @@ export function applyAnalyzedImport(app: MasaApp, importId: string): ImportAppli
   const p = pending.get(importId);
   if (!p) throw new AppError('IMPORT_UNKNOWN');
   const counts = p.plan.report.counts;
+  // The analysis's garbage (measured: 60 MB of file bytes and base64 text alone for a file
+  // sent by the screen) goes before the apply's own heap builds up.
+  collectBeforeLargeJob(p.plan.report.totalRows);
   // The plan's rows as they are (appointmentRow takes the fields it needs): no 160,000 copies.
   const { seq } = applyImport(app, {
     file: p.file,
@@ -178,7 +181,7 @@ export function applyAnalyzedImport(app: MasaApp, importId: string): ImportAppli
   const r = reports.get(importId);
   if (r) r.applied = true;
   // The plan's rows are garbage now: a large list's are collected at once (fullCollection.ts).
-  collectAfterLargeJob(counts.added + counts.updated);
+  collectAfterLargeJob(p.plan.report.totalRows);
   return result;
 }
 
