@@ -44,14 +44,14 @@ function fullCollection(): (() => void) | null {
  * job to allocate its short-lived row copies straight in the old generation (allocation-site
  * pretenuring; 1 run in 5-8 in fresh processes here), and the heap then grew by 160 MB of
  * garbage before the job ended. `check()` between batches collects once the heap has grown by
- * `growthMb` since the job began or since the last collection (48 MB: a usual run grows by less than 10 and never collects).
+ * `growthMb` since the job began or since the last collection (32 MB: a usual run grows by less than 10 and never collects).
  */
 export class HeapGuard {
   private base = process.memoryUsage().heapUsed;
   /** Collections made (the tests and the bench read it). */
   collections = 0;
 
-  constructor(private readonly growthMb = 48) {}
+  constructor(private readonly growthMb = 32) {}
 
   check(): void {
     if (process.memoryUsage().heapUsed - this.base < this.growthMb * 1048576) return;

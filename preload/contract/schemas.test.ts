@@ -25,3 +25,18 @@ describe('Turkish search folding', () => {
     expect(foldForSearch('  ŞÜKRAN\u00a0Çağlar ')).toBe('sukran caglar');
   });
 });
+
+describe('base64 text of a picked file', () => {
+  it('takes base64 with up to two padding characters, and nothing else', async () => {
+    const { isBase64Text } = await import('./api');
+    expect(isBase64Text(Buffer.from('Randevu Listesi şğü').toString('base64'))).toBe(true);
+    expect(isBase64Text('QQ==')).toBe(true);
+    expect(isBase64Text('QUI=')).toBe(true);
+    expect(isBase64Text('')).toBe(true);
+    expect(isBase64Text('Q===')).toBe(false);
+    expect(isBase64Text('QQ=A')).toBe(false);
+    expect(isBase64Text('not base64!')).toBe(false);
+    expect(isBase64Text('QUJD\nREVG')).toBe(false);
+    expect(isBase64Text('QUJD-_')).toBe(false);
+  });
+});
