@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import officeCrypto from 'officecrypto-tool';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAppointmentFile } from './parse';
 import { AppointmentFileRefused } from './refusal';
@@ -88,6 +89,20 @@ describe('refused files', () => {
   describe.skipIf(openpyxlMissing !== null)('xlsx', () => {
     if (openpyxlMissing) console.warn(`skipping xlsx refusal tests: ${openpyxlMissing}`);
     const list = () => rowsOf(HEADERS, Array.from({ length: 300 }, (_, i) => textRow(i + 1)));
+
+    it('a real password-protected workbook: an openpyxl list encrypted as Excel does (ECMA-376 agile encryption)', async () => {
+      // officecrypto-tool (a test-only dependency) encrypts; its decrypt gives the list back,
+      // so the fixture is a real encrypted workbook and not only a container's first bytes.
+      const plain = writeXlsxWithOpenpyxl(t.dir, 'acik.xlsx', { sheets: [{ title: 'Liste', rows: list() }] });
+      const encrypted = officeCrypto.encrypt(readFileSync(plain), { password: 'Parola-2026' });
+      expect(officeCrypto.isEncrypted(encrypted)).toBe(true);
+      const file = t.file('parolali-gercek.xlsx', encrypted);
+      const r = await refusal(file);
+      expect(r.code).toBe('ENCRYPTED_OR_XLS');
+      expect(r.tr).toContain('parola korumalı');
+      const opened = t.file('parolasi-acilmis.xlsx', await officeCrypto.decrypt(encrypted, { password: 'Parola-2026' }));
+      expect((await parseAppointmentFile({ path: opened })).rows).toHaveLength(300);
+    });
 
     it('a workbook missing required headers names them', async () => {
       const headers = HEADERS.filter((h) => h !== 'Randevu Saati' && h !== 'Anne TC Kimlik No');
