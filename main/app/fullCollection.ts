@@ -72,11 +72,9 @@ export const LARGE_JOB_ROWS = 20_000;
  * sent by the screen, its base64 text) goes first. About 50-100 ms with a large plan alive.
  */
 export function collectBeforeLargeJob(rows: number): boolean {
-  if (rows < LARGE_JOB_ROWS) return false;
-  const gc = fullCollection();
-  if (!gc) return false;
-  gc();
-  return true;
+  const gc = rows >= LARGE_JOB_ROWS ? fullCollection() : null;
+  gc?.();
+  return gc !== null;
 }
 
 /**
@@ -84,9 +82,7 @@ export function collectBeforeLargeJob(rows: number): boolean {
  * holds the released data, is gone by then). Returns whether a collection was scheduled.
  */
 export function collectAfterLargeJob(rows: number): boolean {
-  if (rows < LARGE_JOB_ROWS) return false;
-  const gc = fullCollection();
-  if (!gc) return false;
-  setImmediate(gc);
-  return true;
+  const gc = rows >= LARGE_JOB_ROWS ? fullCollection() : null;
+  if (gc) setImmediate(gc);
+  return gc !== null;
 }

@@ -145,7 +145,7 @@ export class ImportPlanner {
 
   add(row: AppointmentRow): void {
     if (!this.own.has(row.provinceCode)) {
-      this.skip(row.provinceCode);
+      this.countSkipped(row.provinceCode);
       return;
     }
     if (this.ctx.knownProgram && !this.ctx.knownProgram(row.programCode)) {
@@ -166,7 +166,7 @@ export class ImportPlanner {
     const rejectedProvince = new Map<number, string | null>();
     for (const r of parsed.rejects) if (!rejectedProvince.has(r.row) || rejectedProvince.get(r.row) === null) rejectedProvince.set(r.row, r.provinceCode);
     for (const [, province] of rejectedProvince) {
-      if (province !== null && !this.own.has(province)) this.skip(province);
+      if (province !== null && !this.own.has(province)) this.countSkipped(province);
       else counts.rejected++;
     }
     for (const r of parsed.rejects) {
@@ -188,7 +188,7 @@ export class ImportPlanner {
     return { ...this.plan, report };
   }
 
-  private skip(province: string): void {
+  private countSkipped(province: string): void {
     this.counts.skipped++;
     this.skippedByProvince[province] = (this.skippedByProvince[province] ?? 0) + 1;
   }
