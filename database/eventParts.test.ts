@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { applyKey } from './connection';
-import { decodePart, encodePart, listedParts, PART_CHANGES } from './eventParts';
+import { decodePart, encodePart, listedParts, PART_CHANGES, PartText } from './eventParts';
 import { dataKeysOf, openVault, readSlotFile } from './keySlots';
 import { replayAndCompare } from './replay';
 import type { StateChange } from './stateWriter';
@@ -56,6 +56,26 @@ describe('event parts', () => {
         ['settings', cols.settings, [1, 'b', '2']],
       ]),
     );
+  });
+
+  it('gives the same part text for a put handed over as bound values as for the row itself', () => {
+    const cols: Record<string, string[]> = { settings: ['key', 'value'], users: ['id', 'username', 'display_name', 'role', 'disabled', 'must_change_password', 'created_at'] };
+    const byRow = new PartText((t) => cols[t]!);
+    const byValues = new PartText((t) => cols[t]!);
+    const user = { id: 7, username: 'ş', display_name: 'Şule "Ö"', role: 'CLERK', disabled: 0, must_change_password: 0, created_at: '2026-12-02T03:00:00.000Z' };
+    byRow.add({ t: 'users', k: [7], row: user });
+    byValues.addValues('users', cols.users!.map((c) => user[c as keyof typeof user]));
+    byRow.add({ t: 'settings', k: ['k'], row: { key: 'k', value: null } });
+    byValues.addValues('settings', ['k', null]);
+    byRow.add({ t: 'settings', k: ['k'], row: null });
+    byValues.add({ t: 'settings', k: ['k'], row: null });
+    const text = byValues.take();
+    expect(text).toBe(byRow.take());
+    expect(decodePart(text)).toEqual([
+      { t: 'users', k: [7], row: user },
+      { t: 'settings', k: ['k'], row: { key: 'k', value: null } },
+      { t: 'settings', k: ['k'], row: null },
+    ]);
   });
 
   it('stores a large event in parts listed by its payload; refs, replay and verify see every change', () => {

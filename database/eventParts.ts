@@ -71,17 +71,30 @@ export class PartText {
   constructor(private readonly columnsOf: (table: string) => string[]) {}
 
   add(c: StateChange): void {
-    if (c.t !== this.table) {
-      this.closeRun();
-      this.table = c.t;
-      this.cols = this.columnsOf(c.t);
-    }
+    this.enterRun(c.t);
     if (c.row) {
       const op: (string | number | null)[] = [1];
       for (const col of this.cols) op.push(c.row[col] ?? null);
       this.ops.push(JSON.stringify(op));
     } else this.ops.push(JSON.stringify([0, ...c.k]));
     this.size++;
+  }
+
+  /**
+   * A put given as its values in the table's column order: the same text as `add` of that row
+   * ("[1," and the values' array text without its "["), without building the op array.
+   */
+  addValues(table: string, values: readonly (string | number | null)[]): void {
+    this.enterRun(table);
+    this.ops.push(values.length ? `[1,${JSON.stringify(values).slice(1)}` : '[1]');
+    this.size++;
+  }
+
+  private enterRun(table: string): void {
+    if (table === this.table) return;
+    this.closeRun();
+    this.table = table;
+    this.cols = this.columnsOf(table);
   }
 
   /** The part's text; the builder starts a new part. */
@@ -151,6 +164,12 @@ export class PartWriter implements ChangeSink {
   add(change: StateChange): void {
     this.text.add(change);
     this.refs.push(changeRef(change));
+    if (this.text.size >= this.partSize) this.end();
+  }
+
+  addValues(table: string, key: (string | number)[], values: (string | number | null)[]): void {
+    this.text.addValues(table, values);
+    this.refs.push(`${table}:${key.join('|')}`);
     if (this.text.size >= this.partSize) this.end();
   }
 
