@@ -23,6 +23,7 @@ import { Ledger } from './ledger';
 import { migrate } from './migrate';
 import { ensureDataDir, ledgerPaths, ledgerPresence, type LedgerPaths } from './paths';
 import { quickCheckInWorker, type PageCheckRun } from './pageCheck';
+import { checkpointInWorker, type CheckpointRun } from './walCheckpoint';
 
 export interface Credentials {
   kind: Slot['kind'];
@@ -55,6 +56,8 @@ export class LedgerStore {
   close(): void {
     this.pageCheck?.stop();
     this.pageCheck = null;
+    this.checkpoint?.stop();
+    this.checkpoint = null;
     if (this.db.open) {
       // Folding the WAL back leaves a single file behind: simpler to back up, nothing stale.
       try {
@@ -67,6 +70,64 @@ export class LedgerStore {
   }
 
   private pageCheck: PageCheckRun | null = null;
+  private checkpoint: CheckpointRun | null = null;
+  private checkpointAgain = false;
+
+  /**
+   * A write too large to checkpoint inside its COMMIT (an import of HQ's whole list): SQLite's
+   * automatic checkpoint is held back for it, and the WAL is then copied into the file by a
+   * worker thread (walCheckpoint.ts says why). Returns what `write` returns.
+   */
+  largeWrite<T>(write: () => T): T {
+    const autocheckpoint = Number(this.db.pragma('wal_autocheckpoint', { simple: true }));
+    this.db.pragma('wal_autocheckpoint = 0');
+    let result: T;
+    try {
+      result = write();
+    } finally {
+      this.db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+    }
+    this.checkpointInBackground();
+    return result;
+  }
+
+  /** What the last background checkpoint answered, once it (and any it queued) has finished. */
+  async checkpointSettled(): Promise<string> {
+    let last = 'none';
+    while (this.checkpoint) {
+      const run = this.checkpoint;
+      last = await run.result;
+      if (this.checkpoint === run) break;
+    }
+    return last;
+  }
+
+  private checkpointInBackground(): void {
+    if (this.checkpoint) {
+      // One is copying the WAL as it was; the frames written since need one more.
+      this.checkpointAgain = true;
+      return;
+    }
+    const { key } = this.dataKey();
+    const run = (this.checkpoint = checkpointInWorker(this.paths.db, key));
+    void run.result.then((answer) => {
+      if (this.checkpoint !== run) return; // closed meanwhile
+      if (answer.startsWith('unavailable:') && this.db.open) {
+        // No worker here (an odd packaging): the checkpoint is not skipped but done on this
+        // connection, as the COMMIT would have done it.
+        try {
+          this.db.pragma('wal_checkpoint(PASSIVE)');
+        } catch {
+          /* a failing disk: the next COMMIT's own checkpoint tries again */
+        }
+      }
+      this.checkpoint = null;
+      if (this.checkpointAgain && this.db.open) {
+        this.checkpointAgain = false;
+        this.checkpointInBackground();
+      }
+    });
+  }
 
   /**
    * Starts quick_check in a worker (pageCheck.ts) with this ledger's current data key; closing

@@ -7,7 +7,7 @@ import type { AppointmentStatus } from '../../preload/contract/appointmentStatus
 import type { ImportAnalysis, ImportApplied } from '../../preload/contract/importTypes';
 import { AppError } from '../app/appError';
 import { eventBus } from '../app/eventBus';
-import { collectAfterLargeJob, collectBeforeLargeJob } from '../app/fullCollection';
+import { collectAfterLargeJob, collectBeforeLargeJob, LARGE_JOB_ROWS } from '../app/fullCollection';
 import type { MasaApp } from '../app/masaApp';
 import {
   AppointmentFileRefused,
@@ -166,13 +166,16 @@ export function applyAnalyzedImport(app: MasaApp, importId: string): ImportAppli
   // sent by the screen) goes before the apply's own heap builds up.
   collectBeforeLargeJob(p.plan.report.totalRows);
   // The plan's rows as they are (appointmentRow takes the fields it needs): no 160,000 copies.
-  const { seq } = applyImport(app, {
-    file: p.file,
-    counts: { ...counts },
-    added: p.plan.added,
-    updated: p.plan.updated,
-    cancelled: p.plan.cancelled,
-  });
+  const apply = () =>
+    applyImport(app, {
+      file: p.file,
+      counts: { ...counts },
+      added: p.plan.added,
+      updated: p.plan.updated,
+      cancelled: p.plan.cancelled,
+    });
+  // A large list's WAL is copied into the ledger file by a worker, not inside the COMMIT (walCheckpoint.ts).
+  const { seq } = p.plan.report.totalRows >= LARGE_JOB_ROWS ? app.requireStore().largeWrite(apply) : apply();
   // Only after the transaction: a refused apply (IMPORT_STALE, disk full) leaves nothing marked.
   pending.delete(importId);
   const result: ImportApplied = { importId, seq, counts, report: p.plan.report };
