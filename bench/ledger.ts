@@ -60,7 +60,6 @@ function appendRegistrations(ledger: Ledger, n: number, offset: number): number 
         arrived_at: '09:08',
         hq_cancelled: 0,
         search_name: 'sukran ozturk',
-        search_last: 'ozturk sukran',
         updated_seq: 0,
       });
       w.note({ outcome: 'KESİN KAYIT', monthlyAmountCents: 30000, rules: ['ANNE_YAS', 'COCUK_AY', 'UCRET_TAVANI'] });

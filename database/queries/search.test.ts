@@ -10,10 +10,14 @@ const row = (no: string, name: string) => ({
   randevu_no: no, program_code: 'BAKICI-2020', province_code: '35', date: '2026-11-24', time: '09:00', pre_registered_at: '2026-01-05T10:00:00',
   mother_tckn: '10000000146', mother_first_name: 'X', mother_last_name: 'Y', mother_birth_date: null, child_tckn: null, child_birth_date: '2025-01-01',
   phone: null, caregiver_tckn: null, institution_name: null, status: 'BEKLIYOR', arrived_at: null, hq_cancelled: 0,
-  search_name: name, search_last: name, updated_seq: 1,
+  search_name: name, updated_seq: 1,
 });
-const insert = (db: Database.Database, r: ReturnType<typeof row>) =>
-  db.prepare(`INSERT INTO appointments (${Object.keys(r).join(', ')}) VALUES (${Object.keys(r).map((k) => `@${k}`).join(', ')})`).run(r);
+/** Before migration 0080 the table also had `search_last` (NOT NULL). */
+const insert = (db: Database.Database, r: ReturnType<typeof row>) => {
+  const old = (db.pragma('table_info(appointments)') as { name: string }[]).some((c) => c.name === 'search_last');
+  const full: Record<string, unknown> = old ? { ...r, search_last: r.search_name } : r;
+  db.prepare(`INSERT INTO appointments (${Object.keys(full).join(', ')}) VALUES (${Object.keys(full).map((k) => `@${k}`).join(', ')})`).run(full);
+};
 
 describe('migration 0040: any word of the name', () => {
   it('fills the word rotations of appointments already in a file, and triggers keep them current', () => {

@@ -30,7 +30,6 @@ export function appointmentRow(
     arrived_at: state.arrivedAt,
     hq_cancelled: state.hqCancelled ? 1 : 0,
     search_name: foldForSearch(`${f.motherFirstName} ${f.motherLastName}`),
-    search_last: foldForSearch(`${f.motherLastName} ${f.motherFirstName}`),
     updated_seq: state.updatedSeq,
   };
 }

@@ -22,6 +22,7 @@ const appointmentErasure: Record<string, string | null> = {
   phone: null,
   caregiver_tckn: null,
   search_name: '',
+  // Dropped from the table by migration 0080; rows of older events still carry it.
   search_last: '',
 };
 
@@ -39,8 +40,11 @@ export function isErasedAppointment(row: { mother_tckn: string }): boolean {
   return row.mother_tckn === ERASED;
 }
 
+/** Erases the personal columns the row has (an older event's row may have one the table no longer has). */
 export function eraseAppointmentRow(row: Row): Row {
-  return { ...row, ...appointmentErasure };
+  const erased: Row = { ...row };
+  for (const [column, value] of Object.entries(appointmentErasure)) if (column in row) erased[column] = value;
+  return erased;
 }
 
 export function eraseRegistrationRow(row: Row): Row {
