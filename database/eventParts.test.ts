@@ -91,6 +91,9 @@ describe('event parts', () => {
     expect(listedParts((store.db.prepare('SELECT payload FROM events WHERE seq = 3').get() as { payload: string }).payload)).toBeNull();
     expect(store.db.prepare('SELECT seq FROM event_refs WHERE ref = ?').all(`settings:bulk.${String(COUNT - 1).padStart(5, '0')}`)).toEqual([{ seq: 2 }]);
     expect(store.db.prepare("SELECT seq FROM event_refs WHERE ref = 'users:2'").all()).toEqual([{ seq: 2 }]);
+    // Every row the event touched has its ref, those written by the 500-row statement and the rest.
+    const refs = (store.db.prepare('SELECT ref FROM event_refs WHERE seq = 2 ORDER BY ref').all() as { ref: string }[]).map((r) => r.ref);
+    expect(refs).toEqual([...Array.from({ length: COUNT }, (_, i) => `settings:bulk.${String(i).padStart(5, '0')}`), 'users:2'].sort());
     expect(store.db.prepare("SELECT count(*) AS n FROM settings WHERE key LIKE 'bulk.%'").get()).toEqual({ n: COUNT - 1 });
     expect(verifyChain(store.db)).toMatchObject({ ok: true, checked: 4 });
     expect(verifyChain(store.db, 3)).toMatchObject({ ok: true, checked: 2 });

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { RawDatabase } from './connection';
-import { syncAppointmentSearch } from './appointmentSearch';
+import { AppointmentSearchWriter } from './appointmentSearch';
 import { cachedStatement } from './statementCache';
 import { stateTables } from './stateTables';
 
@@ -48,14 +48,14 @@ function writeStatements(db: RawDatabase, table: string): { insert?: Statement; 
  * an appointment (appointmentSearch.ts: written here rather than by triggers, for speed).
  * Not state themselves: replay rebuilds them by putting the state rows.
  */
-const DERIVED: Record<string, { column: string; sync: (db: RawDatabase, key: string, before: string | null | undefined, after: string | null | undefined) => void }> = {
-  appointments: { column: 'search_name', sync: syncAppointmentSearch },
+interface DerivedWriter {
+  move(key: string, before: string | null | undefined, after: string | null | undefined, batch: boolean): void;
+  flush(): void;
+}
+const DERIVED: Record<string, { column: string; open: (db: RawDatabase) => DerivedWriter }> = {
+  appointments: { column: 'search_name', open: (db) => new AppointmentSearchWriter(db) },
 };
 
-/**
- * The only way to change current state. Every put/remove is applied at once and remembered;
- * the ledger writes the list into the event of the same transaction.
- */
 /**
  * Where a large event's changes go (the ledger's parts, database/eventParts.ts): once an event
  * has `partSize` changes, every change is handed over as it is made, and `end` follows the
@@ -68,6 +68,10 @@ export interface ChangeSink {
   end(): void;
 }
 
+/**
+ * The only way to change current state. Every put/remove is applied at once and remembered;
+ * the ledger writes the list into the event of the same transaction.
+ */
 export class StateWriter {
   readonly changes: StateChange[] = [];
   data: Record<string, unknown> = {};
@@ -90,9 +94,21 @@ export class StateWriter {
     return this.parted;
   }
 
-  /** Ends the sink's last part (the ledger calls it after the event's last change). */
+  /** Ends the sink's last part and writes derived rows still batched (the ledger calls it after the event's last change). */
   flush(): void {
+    for (const d of this.derivedWriters.values()) d.flush();
     if (this.parted) this.sink!.end();
+  }
+
+  private readonly derivedWriters = new Map<string, DerivedWriter>();
+
+  /** The derived rows of a table, or null; a large event's are batched (appointmentSearch.ts). */
+  private derivedOf(table: string): { column: string; writer: DerivedWriter } | null {
+    const def = DERIVED[table];
+    if (!def) return null;
+    let writer = this.derivedWriters.get(table);
+    if (!writer) this.derivedWriters.set(table, (writer = def.open(this.db)));
+    return { column: def.column, writer };
   }
 
   private remember(change: StateChange): void {
@@ -129,10 +145,10 @@ export class StateWriter {
     const def = stateTables[table];
     if (!def) throw new Error(`not a state table: ${table}`);
     const where = def.key.map((k) => `${k} = ?`).join(' AND ');
-    const derived = DERIVED[table];
+    const derived = this.derivedOf(table);
     const before = derived && this.prepare(`SELECT ${derived.column} AS v FROM ${table} WHERE ${where}`).get(key);
     this.prepare(`DELETE FROM ${table} WHERE ${where}`).run(key);
-    if (before) derived.sync(this.db, key.join('|'), (before as { v: string | null }).v, undefined);
+    if (before) derived.writer.move(key.join('|'), (before as { v: string | null }).v, undefined, this.parted);
     this.remember({ t: table, k: key, row: null });
   }
 
@@ -148,14 +164,14 @@ export class StateWriter {
       values[i] = v ?? null;
     }
     const key = def.key.map((k) => row[k] as string | number);
-    const derived = DERIVED[table];
+    const derived = this.derivedOf(table);
     let before: string | null | undefined;
     if (derived && !mustBeNew) {
       const where = def.key.map((k) => `${k} = ?`).join(' AND ');
       before = (this.prepare(`SELECT ${derived.column} AS v FROM ${table} WHERE ${where}`).get(key) as { v: string | null } | undefined)?.v;
     }
     (mustBeNew ? this.plainInsert(table, cols) : this.upsert(table, cols, def.key)).run(values);
-    if (derived) derived.sync(this.db, key.join('|'), before, (row[derived.column] ?? null) as string | null);
+    if (derived) derived.writer.move(key.join('|'), before, (row[derived.column] ?? null) as string | null, this.parted);
     if (this.parted) {
       // A large event's change goes to its part as the bound values: no row copy is made
       // (building a 21-key object per row was most of this method's time in bench/import).

@@ -5,6 +5,9 @@ import { migrations } from '../migrations';
 import { byFoldedName } from './search';
 import { nameRotations } from '../appointmentSearch';
 import { StateWriter } from '../stateWriter';
+import { PART_CHANGES } from '../eventParts';
+import { Ledger } from '../ledger';
+import { replayAndCompare } from '../replay';
 
 const row = (no: string, name: string) => ({
   randevu_no: no, program_code: 'BAKICI-2020', province_code: '35', date: '2026-11-24', time: '09:00', pre_registered_at: '2026-01-05T10:00:00',
@@ -93,6 +96,32 @@ describe('migration 0070: the state writer keeps the search rows', () => {
     expect(db.prepare('SELECT count(*) AS n FROM appointment_search').get()).toEqual({ n: 0 });
     // No trigger is left on the table (they made every upsert run with a statement journal).
     expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'appointments'").all()).toEqual([]);
+    db.close();
+  });
+
+  it('a large event (rows batched into multi-row statements) ends with exactly the rows its puts and removes leave', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const ledger = new Ledger(db);
+    const count = PART_CHANGES + 237; // past the part size, so the writer batches; not a multiple of 100
+    ledger.record({ type: 'import.applied', entity: 'import:test', userId: null }, (w) => {
+      for (let i = 0; i < count; i++) w.insert('appointments', row(`L-${i}`, i % 2 ? 'ayse sukran yilmaz' : 'gul isik'));
+      // Still waiting in the batch when they are changed and removed: the removal must see them.
+      w.put('appointments', row(`L-${count - 1}`, 'zeynep kaya'));
+      w.remove('appointments', [`L-${count - 2}`]);
+      w.put('appointments', row('L-0', ''));
+    });
+    const keys = (no: string) => (db.prepare('SELECT key FROM appointment_search WHERE randevu_no = ? ORDER BY key').all(no) as { key: string }[]).map((r) => r.key);
+    expect(keys('L-1')).toEqual(['ayse sukran yilmaz', 'sukran yilmaz ayse', 'yilmaz ayse sukran']);
+    expect(keys(`L-${count - 1}`)).toEqual(['kaya zeynep', 'zeynep kaya']);
+    expect(keys(`L-${count - 2}`)).toEqual([]);
+    expect(keys('L-0')).toEqual([]);
+    // 3 rotations per odd number, 2 per even one; then the removed row's 3 and L-0's 2 go, the renamed row has 2 again.
+    const odd = Math.floor(count / 2);
+    const even = count - odd;
+    expect(db.prepare('SELECT count(*) AS n FROM appointment_search').get()).toEqual({ n: 3 * odd + 2 * even - 3 - 2 + 2 - 2 });
+    expect(byFoldedName(db, 'zeynep').map((r) => r.randevu_no)).toEqual([`L-${count - 1}`]);
+    expect(replayAndCompare(db).ok).toBe(true);
     db.close();
   });
 });
