@@ -29,8 +29,7 @@ export function ledgerBytes(dbPath: string): number {
 // Resolved from this file in every form it runs in: ESM under tsx and vitest, the CommonJS
 // bundle in Electron (where import.meta is empty but __filename is set).
 const localRequire = typeof __filename === 'string' ? createRequire(__filename) : createRequire(import.meta.url);
-/** The SQLite module a ledger worker loads (walCheckpoint.ts's worker too). */
-export const SQLITE_MODULE = localRequire.resolve('better-sqlite3-multiple-ciphers');
+const SQLITE_MODULE = localRequire.resolve('better-sqlite3-multiple-ciphers');
 
 // Plain CommonJS evaluated in the worker: no TypeScript loader and no bundle entry needed. The
 // cipher settings are those of openEncrypted (connection.ts), which cannot be imported here.

@@ -23,7 +23,6 @@ import { Ledger } from './ledger';
 import { migrate } from './migrate';
 import { ensureDataDir, ledgerPaths, ledgerPresence, type LedgerPaths } from './paths';
 import { quickCheckInWorker, type PageCheckRun } from './pageCheck';
-import { checkpointInWorker, type CheckpointRun } from './walCheckpoint';
 
 export interface Credentials {
   kind: Slot['kind'];
@@ -36,6 +35,9 @@ export interface Credentials {
  * its own copy private).
  */
 const vaultKeys = new WeakMap<LedgerStore, Buffer>();
+
+/** How long after a large write its checkpoint runs (LedgerStore.largeWrite). */
+export const CHECKPOINT_DELAY_MS = 2000;
 
 /**
  * An unlocked ledger: the open connection, the ledger, and the vault key held in memory so
@@ -56,8 +58,12 @@ export class LedgerStore {
   close(): void {
     this.pageCheck?.stop();
     this.pageCheck = null;
-    this.checkpoint?.stop();
-    this.checkpoint = null;
+    // A scheduled checkpoint is not needed any more: closing checkpoints (TRUNCATE) below.
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = null;
+    this.checkpointDone = null;
+    this.checkpointRan?.();
+    this.checkpointRan = null;
     if (this.db.open) {
       // Folding the WAL back leaves a single file behind: simpler to back up, nothing stale.
       try {
@@ -70,13 +76,22 @@ export class LedgerStore {
   }
 
   private pageCheck: PageCheckRun | null = null;
-  private checkpoint: CheckpointRun | null = null;
-  private checkpointAgain = false;
+  private checkpointTimer: NodeJS.Timeout | null = null;
+  private checkpointDone: Promise<void> | null = null;
+  private checkpointRan: (() => void) | null = null;
 
   /**
    * A write too large to checkpoint inside its COMMIT (an import of HQ's whole list): SQLite's
-   * automatic checkpoint is held back for it, and the WAL is then copied into the file by a
-   * worker thread (walCheckpoint.ts says why). Returns what `write` returns.
+   * automatic checkpoint is held back for it and runs CHECKPOINT_DELAY_MS later instead.
+   *
+   * Why: SQLite checkpoints (copies the WAL into the ledger file) inside the COMMIT that takes
+   * the WAL past 1,000 pages. After 160,000 imported appointments (a WAL of about 105 MB) that
+   * was 0.6-0.7 s of the 7-9 s the office head waited for the report (bench/import). The
+   * COMMIT alone already makes the import durable (WAL, synchronous=FULL). The delay lets the
+   * screen show the report first; the checkpoint then holds the main thread for those 0.6 s
+   * once. A worker thread with its own connection was tried: it took the checkpoint off the
+   * main thread, but its ~20 MB ran alongside the office head's next import and took that
+   * import's peak RSS past 400 MB (bench/import).
    */
   largeWrite<T>(write: () => T): T {
     const autocheckpoint = Number(this.db.pragma('wal_autocheckpoint', { simple: true }));
@@ -87,45 +102,35 @@ export class LedgerStore {
     } finally {
       this.db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
     }
-    this.checkpointInBackground();
+    this.scheduleCheckpoint();
     return result;
   }
 
-  /** What the last background checkpoint answered, once it (and any it queued) has finished. */
-  async checkpointSettled(): Promise<string> {
-    let last = 'none';
-    while (this.checkpoint) {
-      const run = this.checkpoint;
-      last = await run.result;
-      if (this.checkpoint === run) break;
-    }
-    return last;
+  /** Resolves once the checkpoint a large write scheduled has run (at once if none is pending). */
+  checkpointSettled(): Promise<void> {
+    return this.checkpointDone ?? Promise.resolve();
   }
 
-  private checkpointInBackground(): void {
-    if (this.checkpoint) {
-      // One is copying the WAL as it was; the frames written since need one more.
-      this.checkpointAgain = true;
-      return;
-    }
-    const { key } = this.dataKey();
-    const run = (this.checkpoint = checkpointInWorker(this.paths.db, key));
-    void run.result.then((answer) => {
-      if (this.checkpoint !== run) return; // closed meanwhile
-      if (answer.startsWith('unavailable:') && this.db.open) {
-        // No worker here (an odd packaging): the checkpoint is not skipped but done on this
-        // connection, as the COMMIT would have done it.
-        try {
-          this.db.pragma('wal_checkpoint(PASSIVE)');
-        } catch {
-          /* a failing disk: the next COMMIT's own checkpoint tries again */
+  private scheduleCheckpoint(): void {
+    if (this.checkpointTimer) return;
+    this.checkpointDone = new Promise((resolve) => {
+      this.checkpointRan = resolve;
+      this.checkpointTimer = setTimeout(() => {
+        this.checkpointTimer = null;
+        this.checkpointDone = null;
+        this.checkpointRan = null;
+        if (this.db.open) {
+          try {
+            // PASSIVE: copies what no reader still needs; it never waits for anyone.
+            this.db.pragma('wal_checkpoint(PASSIVE)');
+          } catch {
+            /* a failing disk: the next COMMIT's own checkpoint tries again */
+          }
         }
-      }
-      this.checkpoint = null;
-      if (this.checkpointAgain && this.db.open) {
-        this.checkpointAgain = false;
-        this.checkpointInBackground();
-      }
+        resolve();
+      }, CHECKPOINT_DELAY_MS);
+      // A CLI command does not wait for it: closing the ledger checkpoints anyway.
+      this.checkpointTimer.unref();
     });
   }
 
