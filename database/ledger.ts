@@ -43,12 +43,14 @@ export class Ledger {
   record<T>(input: EventInput, mutate: (w: StateWriter) => T): { event: StoredEvent; result: T } {
     const run = this.db.transaction(() => {
       const seq = this.head().seq + 1;
-      const parts = new PartWriter(this.db, seq, PART_CHANGES);
-      const w = new StateWriter(this.db, seq, parts, PART_CHANGES);
+      let parts: PartWriter | null = null;
+      const w = new StateWriter(this.db, seq, () => (parts = new PartWriter(this.db, seq, PART_CHANGES)), PART_CHANGES);
       const result = mutate(w);
       // A large event keeps its changes in parts (eventParts.ts); the rest stay inline.
       w.flush();
-      const payload = w.isParted ? canonicalJson({ data: w.data, parts: parts.hashes }) : canonicalJson({ data: w.data, changes: w.changes });
+      // (Set by the writer's callback: TypeScript cannot see that assignment.)
+      const written = parts as PartWriter | null;
+      const payload = written ? canonicalJson({ data: w.data, parts: written.hashes }) : canonicalJson({ data: w.data, changes: w.changes });
       const event = this.append(input, payload);
       if (!w.isParted) writeRefs(this.db, w.changes.map(changeRef), seq);
       // Crash tests kill the process here: everything is written but not committed.

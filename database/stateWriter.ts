@@ -79,15 +79,18 @@ export class StateWriter {
   private parted = false;
   /**
    * `seq` is the sequence number the explaining event will get (rows may record it).
-   * `sink`, given by the ledger, takes the changes once there are `partSize` of them, so a
-   * writer never holds more than that many row copies.
+   * `openSink`, given by the ledger, makes the sink that takes the changes once there are
+   * `partSize` of them (only then: most events never get there), so a writer never holds more
+   * than that many row copies.
    */
   constructor(
     readonly db: RawDatabase,
     readonly seq = 0,
-    private readonly sink: ChangeSink | null = null,
+    private readonly openSink: (() => ChangeSink) | null = null,
     private readonly partSize = Number.POSITIVE_INFINITY,
   ) {}
+
+  private sink: ChangeSink | null = null;
 
   /** Whether the changes went to the sink (the ledger then writes the event with parts). */
   get isParted(): boolean {
@@ -117,9 +120,10 @@ export class StateWriter {
       return;
     }
     this.changes.push(change);
-    if (this.sink && this.changes.length >= this.partSize) {
+    if (this.openSink && this.changes.length >= this.partSize) {
       this.parted = true;
-      for (const c of this.changes.splice(0)) this.sink.add(c);
+      const sink = (this.sink = this.openSink());
+      for (const c of this.changes.splice(0)) sink.add(c);
     }
   }
 
