@@ -33,7 +33,7 @@ describe('checkpoint after a large write', () => {
     expect(afterPlain).toBeGreaterThan(start + ROWS * 2000);
 
     const t0 = performance.now();
-    store.largeWrite(() => writeMany(store, 'large'));
+    await store.largeWrite(() => writeMany(store, 'large'));
     // Nothing copied yet: the new pages are only in the WAL, and the data is there.
     expect(size(db)).toBeLessThan(afterPlain + ROWS * 1000);
     expect(size(`${db}-wal`)).toBeGreaterThan(ROWS * 2000);
@@ -54,7 +54,7 @@ describe('checkpoint after a large write', () => {
 
   it('closing the ledger before the checkpoint has run loses nothing, and leaves no timer behind', async () => {
     const { dir, store } = makeLedger();
-    store.largeWrite(() => writeMany(store, 'large'));
+    await store.largeWrite(() => writeMany(store, 'large'));
     const settled = store.checkpointSettled();
     store.close();
     await settled; // resolved by the close, not left hanging
@@ -65,16 +65,16 @@ describe('checkpoint after a large write', () => {
     again.close();
   });
 
-  it('a write that fails inside largeWrite changes nothing and still restores the automatic checkpoint', () => {
+  it('a write that fails inside largeWrite changes nothing and still restores the automatic checkpoint', async () => {
     const { store } = makeLedger();
-    expect(() =>
+    await expect(
       store.largeWrite(() =>
         store.ledger.record({ type: 'test.bulk', entity: 'bulk:fail', userId: 1 }, (w) => {
           w.put('settings', { key: 'large.0', value: 'x' });
           throw new Error('boom');
         }),
       ),
-    ).toThrow('boom');
+    ).rejects.toThrow('boom');
     expect(count(store)).toBe(0);
     expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     store.close();

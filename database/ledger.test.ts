@@ -102,6 +102,44 @@ describe('ledger chain', () => {
     });
   }
 
+  it('a stepped write is one transaction across its pauses; nothing else may write meanwhile, and a throw rolls it all back', async () => {
+    const { store } = makeLedger();
+    const head = store.ledger.head().seq;
+    let refused: unknown;
+    const done = store.ledger.recordInSteps({ type: 'test.steps', entity: 'steps', userId: 1 }, async (w, pause) => {
+      w.put('settings', { key: 'step.1', value: 'a' });
+      await pause();
+      w.put('settings', { key: 'step.2', value: 'b' });
+    });
+    // Runs at the pause: the stepped write holds the connection's transaction.
+    try {
+      store.ledger.record({ type: 'test.note', entity: 'note', userId: 1 }, (w) => w.put('settings', { key: 'other', value: 'x' }));
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toBeInstanceOf(DatabaseError);
+    expect((refused as DatabaseError).code).toBe('LEDGER_APPEND_REFUSED');
+    const { event } = await done;
+    expect(event.seq).toBe(head + 1);
+    expect(store.db.prepare("SELECT key FROM settings WHERE key LIKE 'step.%' OR key = 'other' ORDER BY key").all()).toEqual([{ key: 'step.1' }, { key: 'step.2' }]);
+
+    await expect(
+      store.ledger.recordInSteps({ type: 'test.steps', entity: 'steps', userId: 1 }, async (w, pause) => {
+        w.put('settings', { key: 'step.3', value: 'c' });
+        await pause();
+        throw new Error('vazgeçildi');
+      }),
+    ).rejects.toThrow('vazgeçildi');
+    expect(store.db.inTransaction).toBe(false);
+    expect(store.db.prepare("SELECT count(*) AS n FROM settings WHERE key = 'step.3'").get()).toEqual({ n: 0 });
+    expect(store.ledger.head().seq).toBe(head + 1);
+    // Ordinary writes go on afterwards, and the chain is whole.
+    store.ledger.record({ type: 'test.note', entity: 'note', userId: 1 }, (w) => w.put('settings', { key: 'after', value: 'y' }));
+    expect(verifyChain(store.db).ok).toBe(true);
+    expect(replayAndCompare(store.db).ok).toBe(true);
+    store.close();
+  });
+
   it('replay finds a state row changed without an event', () => {
     const { dir, store } = makeLedger(undefined, 5);
     store.close();

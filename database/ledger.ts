@@ -25,6 +25,9 @@ export interface StoredEvent {
   hash: string;
 }
 
+/** One turn of the event loop (setImmediate: I/O and timers get theirs too). */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export interface ChainHead {
   seq: number;
   hash: string;
@@ -41,27 +44,82 @@ export class Ledger {
   ) {}
 
   record<T>(input: EventInput, mutate: (w: StateWriter) => T): { event: StoredEvent; result: T } {
+    this.refuseWhileStepping();
     const run = this.db.transaction(() => {
-      const seq = this.head().seq + 1;
-      let parts: PartWriter | null = null;
-      const w = new StateWriter(this.db, seq, () => (parts = new PartWriter(this.db, seq, PART_CHANGES)), PART_CHANGES);
-      const result = mutate(w);
-      // A large event keeps its changes in parts (eventParts.ts); the rest stay inline.
-      w.flush();
-      // (Set by the writer's callback: TypeScript cannot see that assignment.)
-      const written = parts as PartWriter | null;
-      const payload = written ? canonicalJson({ data: w.data, parts: written.hashes }) : canonicalJson({ data: w.data, changes: w.changes });
-      const event = this.append(input, payload);
-      if (!w.isParted) writeRefs(this.db, w.changes.map(changeRef), seq);
-      // Crash tests kill the process here: everything is written but not committed.
-      crashPoint(`record:${input.type}`);
-      return { event, result };
+      const open = this.open();
+      const result = mutate(open.w);
+      return { event: this.close(input, open), result };
     });
     try {
       return run.immediate();
     } catch (err) {
       throw translateSqliteError(err);
     }
+  }
+
+  /**
+   * `record` for a write too large to make without a turn of the event loop (an import of
+   * HQ's whole list: 4-8 s for 160,000 rows): `mutate` awaits `pause()` between batches, which
+   * lets the process answer the screen (progress, a cancel) meanwhile. Still one IMMEDIATE
+   * transaction with one event; a throw anywhere rolls it back.
+   *
+   * While it runs, the same connection must not be written or read by anything else: a read
+   * would see the unfinished rows, a write would join this transaction. The handler table
+   * holds every other request back until it ends (MasaApp.exclusive), and `record` refuses.
+   */
+  async recordInSteps<T>(input: EventInput, mutate: (w: StateWriter, pause: () => Promise<void>) => Promise<T>): Promise<{ event: StoredEvent; result: T }> {
+    this.refuseWhileStepping();
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (err) {
+      throw translateSqliteError(err);
+    }
+    this.stepping = true;
+    try {
+      const open = this.open();
+      const result = await mutate(open.w, pause);
+      const event = this.close(input, open);
+      this.db.exec('COMMIT');
+      return { event, result };
+    } catch (err) {
+      // A closed connection (the app shut down meanwhile) has rolled back already.
+      if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw translateSqliteError(err);
+    } finally {
+      this.stepping = false;
+    }
+  }
+
+  /** Whether a recordInSteps transaction is open on this connection. */
+  get isStepping(): boolean {
+    return this.stepping;
+  }
+
+  private stepping = false;
+
+  private refuseWhileStepping(): void {
+    if (this.stepping) throw new DatabaseError('LEDGER_APPEND_REFUSED', 'a stepped write is open on this connection');
+  }
+
+  /** Starts an event inside the open transaction: its sequence number and state writer. */
+  private open(): { seq: number; w: StateWriter; parts: () => PartWriter | null } {
+    const seq = this.head().seq + 1;
+    let parts: PartWriter | null = null;
+    const w = new StateWriter(this.db, seq, () => (parts = new PartWriter(this.db, seq, PART_CHANGES)), PART_CHANGES);
+    return { seq, w, parts: () => parts };
+  }
+
+  /** Ends the event: its last part, payload, chain link and refs. */
+  private close(input: EventInput, { seq, w, parts }: ReturnType<Ledger['open']>): StoredEvent {
+    // A large event keeps its changes in parts (eventParts.ts); the rest stay inline.
+    w.flush();
+    const written = parts();
+    const payload = written ? canonicalJson({ data: w.data, parts: written.hashes }) : canonicalJson({ data: w.data, changes: w.changes });
+    const event = this.append(input, payload);
+    if (!written) writeRefs(this.db, w.changes.map(changeRef), seq);
+    // Crash tests kill the process here: everything is written but not committed.
+    crashPoint(`record:${input.type}`);
+    return event;
   }
 
   head(): ChainHead {

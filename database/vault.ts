@@ -93,14 +93,14 @@ export class LedgerStore {
    * main thread, but its ~20 MB ran alongside the office head's next import and took that
    * import's peak RSS past 400 MB (bench/import).
    */
-  largeWrite<T>(write: () => T): T {
+  async largeWrite<T>(write: () => T | Promise<T>): Promise<T> {
     const autocheckpoint = Number(this.db.pragma('wal_autocheckpoint', { simple: true }));
     this.db.pragma('wal_autocheckpoint = 0');
     let result: T;
     try {
-      result = write();
+      result = await write();
     } finally {
-      this.db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+      if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
     }
     this.scheduleCheckpoint();
     return result;
@@ -112,26 +112,33 @@ export class LedgerStore {
   }
 
   private scheduleCheckpoint(): void {
-    if (this.checkpointTimer) return;
+    if (this.checkpointDone) return;
     this.checkpointDone = new Promise((resolve) => {
       this.checkpointRan = resolve;
-      this.checkpointTimer = setTimeout(() => {
-        this.checkpointTimer = null;
-        this.checkpointDone = null;
-        this.checkpointRan = null;
-        if (this.db.open) {
-          try {
-            // PASSIVE: copies what no reader still needs; it never waits for anyone.
-            this.db.pragma('wal_checkpoint(PASSIVE)');
-          } catch {
-            /* a failing disk: the next COMMIT's own checkpoint tries again */
-          }
-        }
-        resolve();
-      }, CHECKPOINT_DELAY_MS);
-      // A CLI command does not wait for it: closing the ledger checkpoints anyway.
-      this.checkpointTimer.unref();
+      this.armCheckpoint();
     });
+  }
+
+  private armCheckpoint(): void {
+    this.checkpointTimer = setTimeout(() => {
+      this.checkpointTimer = null;
+      // A stepped write is open on the connection (Ledger.recordInSteps): after it.
+      if (this.ledger.isStepping) return this.armCheckpoint();
+      if (this.db.open) {
+        try {
+          // PASSIVE: copies what no reader still needs; it never waits for anyone.
+          this.db.pragma('wal_checkpoint(PASSIVE)');
+        } catch {
+          /* a failing disk: the next COMMIT's own checkpoint tries again */
+        }
+      }
+      const ran = this.checkpointRan;
+      this.checkpointDone = null;
+      this.checkpointRan = null;
+      ran?.();
+    }, CHECKPOINT_DELAY_MS);
+    // A CLI command does not wait for it: closing the ledger checkpoints anyway.
+    this.checkpointTimer.unref();
   }
 
   /**

@@ -54,7 +54,26 @@ export class MasaApp {
    * one with its own duration (`ms`): bench/backup prints where the time goes. No personal data.
    */
   onPhase: ((phase: string, ms?: number) => void) | null = null;
+  /**
+   * A request that must have the ledger's connection to itself while it awaits (an import's
+   * stepped apply, Ledger.recordInSteps): every other request waits in the handler table until
+   * `done`, except the ones `allows` names (they touch no ledger: a cancel sets a flag).
+   */
+  exclusive: { done: Promise<void>; allows: ReadonlySet<string> } | null = null;
   private lock: FolderLock | null = null;
+
+  /** Runs `fn` as the exclusive request (see `exclusive`); requests that arrive meanwhile wait. */
+  async runExclusive<T>(allows: readonly string[], fn: () => Promise<T>): Promise<T> {
+    while (this.exclusive) await this.exclusive.done;
+    let end!: () => void;
+    this.exclusive = { done: new Promise<void>((resolve) => (end = resolve)), allows: new Set(allows) };
+    try {
+      return await fn();
+    } finally {
+      this.exclusive = null;
+      end();
+    }
+  }
 
   constructor(opts: MasaAppOptions) {
     this.dataDir = opts.dataDir;

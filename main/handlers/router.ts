@@ -18,6 +18,8 @@ export async function dispatch(app: MasaApp, name: string, rawInput: unknown): P
     const handler = handlerFor(name);
     const schema = (apiInputs as Record<string, (typeof apiInputs)[ApiName]>)[name];
     if (!handler || !schema) throw new AppError('UNKNOWN_COMMAND');
+    // An exclusive request (an import's stepped apply) has the ledger: wait for it to end.
+    while (app.exclusive && !app.exclusive.allows.has(name)) await app.exclusive.done;
     checkAccess(app, handler.access, handler.allowedBeforePasswordChange ?? false, handler.allowedInRescue ?? false);
     const parsed = schema.safeParse(rawInput ?? {});
     if (!parsed.success) throw validationError(parsed.error);

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HEADERS, csvText, rowsOf, tempDir, textRow } from '../import/testing/fixtures';
 import { openpyxlMissing, readXlsxWithOpenpyxl, writeXlsxWithOpenpyxl } from '../import/testing/openpyxl';
+import { eventBus } from '../app/eventBus';
 import { setUpApp } from '../testing/appFixture';
+import { APPLY_STEP_ROWS } from './importApply';
 import { BAKICI_DOCUMENTS, bakiciFacts } from '../testing/facts';
 
 /**
@@ -62,6 +64,69 @@ describe('import through the handlers, into the ledger', () => {
     expect(events[1]!.data.file.sha256).toBe(sha256sum(file));
     // Nothing was rewritten by the second import.
     expect(statusOf(app, no(1))!.updated_seq).toBe(seqBefore);
+    expect((await ok('ledger.verify', {})).ok).toBe(true);
+  });
+
+  it('a large apply runs in steps: progress is told, the process keeps answering, other requests wait and see it whole', async () => {
+    const { ok, app } = await setUpApp({ now: NOW });
+    const rows = 3 * APPLY_STEP_ROWS + 17;
+    const a = await ok('import.analyze', { path: csvFile(Array.from({ length: rows }, (_, i) => textRow(i + 1))) });
+    const told: { phase?: string; rows: number; total: number }[] = [];
+    let timerRanDuringApply = false;
+    let found: Promise<{ results: unknown[] }> | null = null;
+    const unsubscribe = eventBus.subscribe((event, payload) => {
+      const p = payload as { importId: string; phase?: string; rows: number; total: number };
+      if (event !== 'import.progress' || p.importId !== a.importId || p.phase !== 'apply') return;
+      told.push(p);
+      if (told.length === 1) {
+        // Between two steps: a timer gets its turn, and a desk request is held back until the end.
+        setTimeout(() => (timerRanDuringApply = told.length < 3), 0);
+        found = ok('desk.find', { query: no(rows) });
+      }
+    });
+    try {
+      const applied = await ok('import.apply', { importId: a.importId });
+      expect(applied.counts.added).toBe(rows);
+    } finally {
+      unsubscribe();
+    }
+    expect(told.map((t) => t.rows)).toEqual([APPLY_STEP_ROWS, 2 * APPLY_STEP_ROWS, 3 * APPLY_STEP_ROWS]);
+    expect(told.every((t) => t.total === rows)).toBe(true);
+    expect(timerRanDuringApply).toBe(true);
+    // Sent during the apply, answered after it: the last row, which was not written yet then.
+    expect((await found!)!.results).toHaveLength(1);
+    expect(statusOf(app, no(rows))!.status).toBe('BEKLIYOR');
+    expect((await ok('ledger.verify', {})).ok).toBe(true);
+  });
+
+  it('a cancel during the apply rolls everything back: no row, no event, and the plan is gone', async () => {
+    const { ok, call, app } = await setUpApp({ now: NOW });
+    const rows = 3 * APPLY_STEP_ROWS;
+    const a = await ok('import.analyze', { path: csvFile(Array.from({ length: rows }, (_, i) => textRow(i + 1))) });
+    const eventsBefore = (app.requireStore().db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+    let cancel: Promise<unknown> | null = null;
+    const unsubscribe = eventBus.subscribe((event, payload) => {
+      const p = payload as { importId: string; phase?: string };
+      if (event === 'import.progress' && p.phase === 'apply' && !cancel) cancel = ok('import.cancel', { importId: a.importId });
+    });
+    let answer;
+    try {
+      answer = await call('import.apply', { importId: a.importId });
+    } finally {
+      unsubscribe();
+    }
+    expect(answer.ok === false && answer.error).toMatchObject({ code: 'IMPORT_CANCELLED', message: 'İçe aktarma iptal edildi; hiçbir şey değişmedi.' });
+    expect(await cancel!).toEqual({ cancelled: true });
+    expect(statusOf(app, no(1))).toBeUndefined();
+    expect(app.requireStore().db.prepare('SELECT count(*) AS n FROM appointments').get()).toEqual({ n: 0 });
+    expect(app.requireStore().db.prepare('SELECT count(*) AS n FROM appointment_search').get()).toEqual({ n: 0 });
+    expect((app.requireStore().db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n).toBe(eventsBefore);
+    expect(importEvents(app)).toEqual([]);
+    const again = await call('import.apply', { importId: a.importId });
+    expect(again.ok === false && again.error.code).toBe('IMPORT_UNKNOWN');
+    // The ledger takes the next write as usual, and the same file can be imported afresh.
+    const b = await ok('import.analyze', { path: csvFile([textRow(1)]) });
+    expect((await ok('import.apply', { importId: b.importId })).counts.added).toBe(1);
     expect((await ok('ledger.verify', {})).ok).toBe(true);
   });
 

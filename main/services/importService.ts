@@ -149,33 +149,62 @@ const AMONG_SQL = `SELECT status, ${FIELD_COLUMNS} FROM appointments WHERE rande
 export function cancelImport(importId: string): { cancelled: boolean } {
   const a = running.get(importId);
   a?.abort();
+  // An apply under way stops at its next step and rolls back (importApply.ts).
+  const applying = applyingNow.get(importId);
+  if (applying) applying.cancelled = true;
   const plan = pending.get(importId)?.plan;
   const had = pending.delete(importId);
-  if (plan) collectAfterLargeJob(plan.report.totalRows);
-  return { cancelled: !!a || had };
+  if (plan && !applying) collectAfterLargeJob(plan.report.totalRows);
+  return { cancelled: !!a || had || !!applying };
 }
 
-export function applyAnalyzedImport(app: MasaApp, importId: string): ImportApplied {
+/** Applies being written, by import id: the cancel flag their steps look at. */
+const applyingNow = new Map<string, { cancelled: boolean }>();
+
+/**
+ * The ledger's connection is the apply's alone until it ends, bookkeeping included (a second
+ * click waits, then gets the first answer); only a cancel gets through (MasaApp.exclusive).
+ */
+export function applyAnalyzedImport(app: MasaApp, importId: string): Promise<ImportApplied> {
+  return app.runExclusive(['import.cancel'], () => applyAlone(app, importId));
+}
+
+async function applyAlone(app: MasaApp, importId: string): Promise<ImportApplied> {
   // Applied already (a second click, a retry): the same answer, nothing recorded twice.
   const done = applied.get(importId);
   if (done) return done;
   const p = pending.get(importId);
   if (!p) throw new AppError('IMPORT_UNKNOWN');
   const counts = p.plan.report.counts;
+  const total = p.plan.report.totalRows;
   // The analysis's garbage (measured: 60 MB of file bytes and base64 text alone for a file
   // sent by the screen) goes before the apply's own heap builds up.
-  collectBeforeLargeJob(p.plan.report.totalRows);
+  collectBeforeLargeJob(total);
+  const control = { cancelled: false };
+  applyingNow.set(importId, control);
   // The plan's rows as they are (appointmentRow takes the fields it needs): no 160,000 copies.
   const apply = () =>
-    applyImport(app, {
-      file: p.file,
-      counts: { ...counts },
-      added: p.plan.added,
-      updated: p.plan.updated,
-      cancelled: p.plan.cancelled,
-    });
-  // A large list's WAL is copied into the ledger file by a worker, not inside the COMMIT (walCheckpoint.ts).
-  const { seq } = p.plan.report.totalRows >= LARGE_JOB_ROWS ? app.requireStore().largeWrite(apply) : apply();
+    applyImport(
+      app,
+      { file: p.file, counts: { ...counts }, added: p.plan.added, updated: p.plan.updated, cancelled: p.plan.cancelled },
+      {
+        onProgress: (rows, of) => eventBus.emit('import.progress', { importId, phase: 'apply', rows, total: of }),
+        cancelled: () => control.cancelled,
+      },
+    );
+  let seq: number;
+  try {
+    // A large list's WAL is checkpointed a little after its COMMIT (LedgerStore.largeWrite).
+    ({ seq } = await (total >= LARGE_JOB_ROWS ? app.requireStore().largeWrite(apply) : apply()));
+  } catch (err) {
+    if (control.cancelled) {
+      pending.delete(importId);
+      collectAfterLargeJob(total);
+    }
+    throw err;
+  } finally {
+    applyingNow.delete(importId);
+  }
   // Only after the transaction: a refused apply (IMPORT_STALE, disk full) leaves nothing marked.
   pending.delete(importId);
   const result: ImportApplied = { importId, seq, counts, report: p.plan.report };
@@ -184,7 +213,7 @@ export function applyAnalyzedImport(app: MasaApp, importId: string): ImportAppli
   const r = reports.get(importId);
   if (r) r.applied = true;
   // The plan's rows are garbage now: a large list's are collected at once (fullCollection.ts).
-  collectAfterLargeJob(p.plan.report.totalRows);
+  collectAfterLargeJob(total);
   return result;
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BAKICI_DOCUMENTS, CAREGIVER_TCKN, bakiciFacts } from '../testing/facts';
 import { syntheticAppointments } from '../testing/syntheticAppointments';
-import { applyImport } from './importApply';
+import { applyImportNow } from './importApply';
 import { packFor } from './rulesAdapter';
 import { HEAD_USER, setUpApp } from '../testing/appFixture';
 import { seedAppointments } from '../testing/seed';
@@ -100,7 +100,7 @@ describe('the Kesin Kayıt Formu prints only what the ledger knows', () => {
   it('an unknown birth date of the mother stays empty ("—"), never the child’s date', async () => {
     const t = await setUpApp({ now: () => new Date('2026-11-24T08:00:00Z') });
     const rows = syntheticAppointments({ date: DAY, count: 1, programCode: 'BAKICI-2020', childBirthDate: '2025-09-30', names: [['Şükran', 'Öztürk']] }).map((r) => ({ ...r, motherBirthDate: null }));
-    applyImport(t.app, { file: { name: 'liste.xlsx', size: 0, sha256: 'a'.repeat(64) }, counts: { added: 1 }, added: rows.map((r) => ({ ...r, cancelled: false })), updated: [], cancelled: [] });
+    applyImportNow(t.app, { file: { name: 'liste.xlsx', size: 0, sha256: 'a'.repeat(64) }, counts: { added: 1 }, added: rows.map((r) => ({ ...r, cancelled: false })), updated: [], cancelled: [] });
     const r = rows[0]!;
     await t.ok('desk.checkIn', { randevuNo: r.randevuNo });
     const ctx = await t.ok('registration.start', { randevuNo: r.randevuNo });
