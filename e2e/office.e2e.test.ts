@@ -7,6 +7,7 @@ import { dispatch } from '../main/handlers/router';
 import { tcknFromPrefix } from '../main/domain/tckn';
 import { turkeyParts } from '../main/domain/turkeyTime';
 import { openpyxlMissing, readXlsxWithOpenpyxl, writeXlsxWithOpenpyxl } from '../main/import/testing/openpyxl';
+import { sampleRows, writeSampleCsv } from '../main/import/testing/sampleList';
 import { axeViolations, launchChromium, newPage, screenshot, startMasa, signInAs } from './harness';
 
 /** The office head's screens: importing HQ's list (with bad rows), the end of the day. */
@@ -48,6 +49,7 @@ function xlsxList(dir: string): string {
   });
 }
 
+const appointmentCount = () => (masa.app.requireStore().db.prepare('SELECT count(*) n FROM appointments').get() as { n: number }).n;
 const importEvents = () => (masa.app.requireStore().db.prepare("SELECT count(*) n FROM events WHERE type = 'import.applied'").get() as { n: number }).n;
 
 beforeAll(async () => {
@@ -93,6 +95,26 @@ describe('the office head', () => {
     await page.getByTestId('import-error').waitFor();
     expect(await page.getByTestId('import-error').textContent()).toContain('Hiçbir şey değişmedi');
     expect(masa.app.requireStore().db.prepare('SELECT count(*) n FROM appointments').get()).toEqual({ n: 6 });
+  });
+
+  it('a large list writes with a progress bar, and "Vazgeç" while it writes rolls everything back', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'masa-big-')), 'buyuk-liste.csv');
+    await writeSampleCsv(sampleRows({ date: TODAY, province: '35', count: 100_000, seed: 7, extras: false }), file);
+    const before = { events: importEvents(), rows: appointmentCount() };
+    await page.getByLabel('Dosya yolu').fill(file);
+    await page.getByRole('button', { name: 'Oku ve denetle' }).click();
+    await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'İçe aktar', exact: true }).click();
+    // The window answers while main writes: the bar moves, and the cancel button works.
+    // (This process also runs main, which gives the test a turn only between its steps: click first, look after.)
+    await page.getByTestId('import-write-progress').waitFor();
+    expect(await page.getByText(/^Deftere yazılıyor… [\d.]+ \/ 100\.000 kayıt$/).count()).toBe(1);
+    await page.getByRole('button', { name: 'Vazgeç' }).click();
+    await page.getByTestId('import-error').waitFor();
+    expect(await page.getByTestId('import-error').textContent()).toBe('İçe aktarma iptal edildi; hiçbir şey değişmedi.');
+    await screenshot(page, '44-ice-aktarma-iptal');
+    expect({ events: importEvents(), rows: appointmentCount() }).toEqual(before);
+    expect((await dispatch(masa.app, 'ledger.verify', {})).ok).toBe(true);
   });
 
   it.skipIf(openpyxlMissing !== null)('picks and drops files: the bytes go to main; "İçe aktar" twice records once; the report downloads as .xlsx', async () => {

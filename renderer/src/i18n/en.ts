@@ -145,6 +145,8 @@ export const en: Messages = {
     tooLarge: '{{file}} is larger than the {{max}} MB limit; an appointment list is never this large.',
     fileUnreadable: '{{file}} could not be read (it may have been moved or deleted). Choose it again.',
     applying: 'Importing…',
+    writing: 'Writing to the ledger… {{rows}} / {{total}} records',
+    writeProgress: 'Writing progress',
     downloadReport: 'Download the report (.xlsx)',
     reportDownloaded: 'Report downloaded: {{name}}',
     read: 'Read and check',

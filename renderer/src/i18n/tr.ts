@@ -143,6 +143,8 @@ export const tr = {
     tooLarge: '{{file}} {{max}} MB sınırından büyük; bir randevu listesi bu kadar büyük olmaz.',
     fileUnreadable: '{{file}} okunamadı (dosya taşınmış ya da silinmiş olabilir). Yeniden seçin.',
     applying: 'İçe aktarılıyor…',
+    writing: 'Deftere yazılıyor… {{rows}} / {{total}} kayıt',
+    writeProgress: 'Yazma ilerlemesi',
     downloadReport: 'Raporu indir (.xlsx)',
     reportDownloaded: 'Rapor indirildi: {{name}}',
     read: 'Oku ve denetle',

@@ -28,11 +28,16 @@ export function ImportScreen() {
   const applyingNow = useRef(false);
   const [downloaded, setDownloaded] = useState<string | null>(null);
 
+  // Rows written so far while an apply runs (main tells every 2,000: importApply.ts).
+  const [written, setWritten] = useState<{ rows: number; total: number } | null>(null);
+
   useEffect(
     () =>
       onMainEvent('import.progress', (p) => {
-        const v = p as { importId: string; rows: number; bytes: number; total: number };
-        if (phase.kind === 'reading' && v.importId === phase.importId) setProgress(v);
+        const v = p as { importId: string; phase?: 'apply'; rows: number; bytes: number; total: number };
+        if (v.phase === 'apply') {
+          if (phase.kind === 'preview' && v.importId === phase.analysis.importId) setWritten({ rows: v.rows, total: v.total });
+        } else if (phase.kind === 'reading' && v.importId === phase.importId) setProgress(v);
       }),
     [phase],
   );
@@ -72,6 +77,7 @@ export function ImportScreen() {
     if (applyingNow.current) return;
     applyingNow.current = true;
     setApplying(true);
+    setWritten(null);
     try {
       const r = await sendCatch('import.apply', { importId: analysis.importId });
       if (r.error) {
@@ -180,8 +186,15 @@ export function ImportScreen() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          {applying && written && (
+            <Stack gap={4}>
+              <Text size="sm">{t('import.writing', { rows: written.rows.toLocaleString('tr-TR'), total: written.total.toLocaleString('tr-TR') })}</Text>
+              <Progress value={Math.min(100, (100 * written.rows) / Math.max(1, written.total))} animated aria-label={t('import.writeProgress')} data-testid="import-write-progress" />
+            </Stack>
+          )}
           <Group>
-            <Button variant="default" disabled={applying} onClick={() => void cancel(phase.analysis.importId)}>
+            {/* Also while it writes: main stops at its next step and rolls everything back. */}
+            <Button variant="default" onClick={() => void cancel(phase.analysis.importId)}>
               {t('common.cancel')}
             </Button>
             <Button loading={applying} disabled={applying} onClick={() => void apply(phase.analysis)} data-testid="import-apply">
