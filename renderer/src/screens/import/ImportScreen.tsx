@@ -21,6 +21,7 @@ export function ImportScreen() {
   const [path, setPath] = useState('');
   const [progress, setProgress] = useState<{ rows: number; bytes: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [reportPath, setReportPath] = useState('');
   const [savedReport, setSavedReport] = useState<string | null>(null);
   const [applying, setApplying] = useState(false);
@@ -44,6 +45,7 @@ export function ImportScreen() {
 
   async function analyze(source: { path: string } | { file: File }) {
     setError(null);
+    setNotice(null);
     setSavedReport(null);
     setDownloaded(null);
     const importId = crypto.randomUUID?.() ?? randomId();
@@ -81,7 +83,9 @@ export function ImportScreen() {
     try {
       const r = await sendCatch('import.apply', { importId: analysis.importId });
       if (r.error) {
-        setError(errorText(r.error));
+        // The office head's own Vazgeç during the write is news, not a fault.
+        if (r.error.code === 'IMPORT_CANCELLED') setNotice(errorText(r.error));
+        else setError(errorText(r.error));
         setPhase({ kind: 'pick' });
       } else setPhase({ kind: 'done', applied: r.data, fileName: analysis.file.name });
     } finally {
@@ -114,6 +118,11 @@ export function ImportScreen() {
       {error && (
         <Alert color="red" role="alert" data-testid="import-error">
           {error}
+        </Alert>
+      )}
+      {notice && (
+        <Alert color="gray" role="status" data-testid="import-notice">
+          {notice}
         </Alert>
       )}
       {phase.kind === 'pick' && (
