@@ -17,7 +17,7 @@
  * skipped, as Excel shows them only on demand), empty <si/> and <t/>, any namespace prefix,
  * XML entities, CDATA, and the OOXML escape `_xHHHH_` for control characters.
  */
-import { CLOSE, EMPTY, LT, OPEN, RPH, SI, T, XmlBytes, find } from './xmlBytes';
+import { EMPTY, LT, OPEN, SI, XmlBytes, find } from './xmlBytes';
 import { decodeXmlEntities } from './xmlText';
 
 const OOXML_ESCAPE = /_x([0-9a-fA-F]{4})_/g;
@@ -59,26 +59,10 @@ class SharedStringsScanner extends XmlBytes {
     }
   }
 
-  /** One <si> from its content on: its <t> runs joined, phonetic runs left out; null if incomplete. */
+  /** One <si> from its content on: its runs, OOXML escapes decoded; null if incomplete. */
   private item(from: number): string | null {
-    const b = this.buf;
-    let s = '';
-    let phonetic = 0;
-    let p = from;
-    for (;;) {
-      const lt = find(b, LT, p);
-      if (lt < 0 || !this.tag(lt)) return null;
-      const kind = this.kind;
-      const name = this.name;
-      if (name === SI && kind === CLOSE) return decodeOoxmlEscapes(s);
-      if (name === RPH && kind === OPEN) phonetic++;
-      else if (name === RPH && kind === CLOSE) phonetic--;
-      else if (name === T && kind === OPEN) {
-        if (!this.content(this.next)) return null;
-        if (phonetic === 0) s += this.contentText();
-      }
-      p = this.next;
-    }
+    const text = this.runs(from, SI);
+    return text === null ? null : decodeOoxmlEscapes(text);
   }
 }
 

@@ -35,7 +35,7 @@
  *    `<v>`/`<t>`/`<f>` is not added to a value (exceljs appends whitespace after `</v>`).
  */
 import { SheetRowRecord, type SheetRow } from './rowSource';
-import { C, CLOSE, EMPTY, F, GT, IS, LT, OPEN, ROW, RPH, SHEET_DATA, SLASH, T, V, XmlBytes, find } from './xmlBytes';
+import { C, CLOSE, EMPTY, F, GT, IS, LT, OPEN, ROW, SHEET_DATA, SLASH, V, XmlBytes, find } from './xmlBytes';
 
 // Cell types (the `t` attribute).
 const T_NUMBER = 0;
@@ -250,25 +250,7 @@ export class SheetXmlScanner extends XmlBytes {
 
   /** Text of the `<is>` element whose content starts at `from`: its `<t>` runs joined; null if incomplete. */
   private inline(from: number): string | null {
-    const b = this.buf;
-    let s = '';
-    let phonetic = 0;
-    let p = from;
-    for (;;) {
-      const lt = find(b, LT, p);
-      if (lt < 0 || !this.tag(lt)) return null;
-      const kind = this.kind;
-      const name = this.name;
-      if (name === IS && kind === CLOSE) return s;
-      // Phonetic runs (<rPh>) are the reading aid Excel shows on demand, not the text.
-      if (name === RPH && kind === OPEN) phonetic++;
-      else if (name === RPH && kind === CLOSE) phonetic--;
-      else if (name === T && kind === OPEN) {
-        if (!this.content(this.next)) return null;
-        if (phonetic === 0) s += this.contentText();
-      }
-      p = this.next;
-    }
+    return this.runs(from, IS);
   }
 }
 

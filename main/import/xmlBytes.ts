@@ -156,6 +156,33 @@ export abstract class XmlBytes {
     return a === z ? '' : decodeXmlEntities(normalizeLineEnds(this.buf.toString('utf8', a, z)));
   }
 
+
+  /**
+   * The text of a string item (`<si>` of the shared strings, `<is>` of an inline cell) whose
+   * content starts at `from`, up to the element named `closing`: its `<t>` runs joined.
+   * Phonetic runs (<rPh>) are the reading aid Excel shows on demand, not the text, and are
+   * left out. Null if the item is not complete in the buffer yet.
+   */
+  protected runs(from: number, closing: number): string | null {
+    const b = this.buf;
+    let s = '';
+    let phonetic = 0;
+    let p = from;
+    for (;;) {
+      const lt = find(b, LT, p);
+      if (lt < 0 || !this.tag(lt)) return null;
+      const kind = this.kind;
+      const name = this.name;
+      if (name === closing && kind === CLOSE) return s;
+      if (name === RPH && kind === OPEN) phonetic++;
+      else if (name === RPH && kind === CLOSE) phonetic--;
+      else if (name === T && kind === OPEN) {
+        if (!this.content(this.next)) return null;
+        if (phonetic === 0) s += this.contentText();
+      }
+      p = this.next;
+    }
+  }
   /**
    * Reads the tag starting at `p` (a `<`) into kind, name, next and the r / t attribute
    * ranges; false if it does not end in the window.
