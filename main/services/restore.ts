@@ -134,6 +134,15 @@ function checkInFull(opened: OpenedBackup, lap: Lap): Trust & { chainHead: { seq
   return { sealed: false, files: r.files, events: r.events, chainHead: r.chainHead, manifestSha256: r.manifestSha256 };
 }
 
+/** `trust`, then the backup's own connection is closed whatever it found (the copy is made from the files). */
+function trustThenClose(opened: OpenedBackup, lap: Lap): Trust {
+  try {
+    return trust(opened, lap);
+  } finally {
+    opened.store.close();
+  }
+}
+
 /**
  * Copies the trusted backup in (the current files kept aside) and opens it. The live ledger stays
  * open until the backup's copy is in the data folder: a full disk then fails the restore with
@@ -206,12 +215,7 @@ export function restoreBackup(app: MasaApp, input: { file: string; password: str
     throw new AppError('BACKUP_PASSWORD');
   });
   lap('open');
-  let trusted: Trust;
-  try {
-    trusted = trust(opened, lap);
-  } finally {
-    opened.store.close();
-  }
+  const trusted = trustThenClose(opened, lap);
   const { store, asideDir } = swapIn(app, opened, trusted, credentials, lap);
   app.store = store;
   // The restored bytes are those that passed the full check (now, or when sealed): leave rescue mode.
@@ -267,12 +271,7 @@ export function restoreWithBackupCredentials(
   );
   app.throttle.succeeded(throttleKey);
   lap('open');
-  let trusted: Trust;
-  try {
-    trusted = trust(opened, lap);
-  } finally {
-    opened.store.close();
-  }
+  const trusted = trustThenClose(opened, lap);
   app.claimDataDir();
   const { store, asideDir } = swapIn(app, opened, trusted, credentials, lap);
   try {
