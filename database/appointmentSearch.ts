@@ -1,4 +1,5 @@
 import type { RawDatabase } from './connection';
+import { PairInsert } from './pairInsert';
 import { cachedStatement } from './statementCache';
 
 /**
@@ -30,14 +31,8 @@ export function nameRotations(name: string): string[] {
   return out;
 }
 
-/**
- * Rows a large event adds go in by one multi-row INSERT per ROWS_PER_STATEMENT: an import of
- * 160,000 appointments adds about 400,000, and one statement call per row was a quarter of the
- * time they took (bench/import's profile).
- */
+/** A large event's added rows go in 100 per statement (pairInsert.ts says why). */
 const ROWS_PER_STATEMENT = 100;
-const MANY_SQL = `INSERT OR IGNORE INTO appointment_search (key, randevu_no) VALUES ${Array(ROWS_PER_STATEMENT).fill('(?, ?)').join(', ')}`;
-const ONE_SQL = 'INSERT OR IGNORE INTO appointment_search (key, randevu_no) VALUES (?, ?)';
 
 /**
  * Keeps the search rows of the appointments one state writer writes. With `batch` (a large
@@ -47,39 +42,28 @@ const ONE_SQL = 'INSERT OR IGNORE INTO appointment_search (key, randevu_no) VALU
  * event is appended.
  */
 export class AppointmentSearchWriter {
-  private pending: string[] = [];
+  private readonly added: PairInsert;
 
-  constructor(private readonly db: RawDatabase) {}
+  constructor(private readonly db: RawDatabase) {
+    this.added = new PairInsert(db, 'appointment_search', ['key', 'randevu_no'], ROWS_PER_STATEMENT);
+  }
 
   /** Moves an appointment's search rows from its old folded name to its new one (either may be absent). */
   move(randevuNo: string, before: string | null | undefined, after: string | null | undefined, batch: boolean): void {
     if (before === after) return;
     const next = after ? nameRotations(after) : [];
-    if (before || !batch) this.flush();
     if (before) {
+      this.added.flush();
       const drop = cachedStatement(this.db, 'DELETE FROM appointment_search WHERE key = ? AND randevu_no = ?');
       const keep = new Set(next);
       for (const key of nameRotations(before)) if (!keep.has(key)) drop.run(key, randevuNo);
     }
-    if (!batch) {
-      const one = cachedStatement(this.db, ONE_SQL);
-      for (const key of next) one.run(key, randevuNo);
-      return;
-    }
-    for (const key of next) {
-      this.pending.push(key, randevuNo);
-      if (this.pending.length === 2 * ROWS_PER_STATEMENT) {
-        cachedStatement(this.db, MANY_SQL).run(this.pending);
-        this.pending.length = 0;
-      }
-    }
+    for (const key of next) this.added.add(key, randevuNo);
+    if (!batch) this.added.flush();
   }
 
   /** Writes the rows still waiting for a full statement. */
   flush(): void {
-    if (this.pending.length === 0) return;
-    const one = cachedStatement(this.db, ONE_SQL);
-    for (let i = 0; i < this.pending.length; i += 2) one.run(this.pending[i]!, this.pending[i + 1]!);
-    this.pending.length = 0;
+    this.added.flush();
   }
 }

@@ -1,5 +1,6 @@
 import type { RawDatabase } from './connection';
 import { payloadHash } from './hashChain';
+import { PairInsert } from './pairInsert';
 import { stateTables } from './stateTables';
 import { cachedStatement, tableColumns, type ChangeSink, type Row, type StateChange } from './stateWriter';
 
@@ -133,33 +134,22 @@ export function decodePart(text: string): StateChange[] {
 
 export const partHash = payloadHash;
 
-/** The event_refs key of a change: which state row it touched (an appointment's history, KVKK erasure). */
-export function changeRef(c: StateChange): string {
-  return `${c.t}:${c.k.join('|')}`;
+/** The event_refs key of a state row: which row an event touched (an appointment's history, KVKK erasure). */
+export function rowRef(table: string, key: readonly (string | number)[]): string {
+  return `${table}:${key.join('|')}`;
 }
 
-/**
- * Refs a statement: a full part's refs go in by one multi-row INSERT (one call instead of 500:
- * the per-call cost was most of the 0.3 s that 160,000 refs took, bench/import's profile).
- */
+export function changeRef(c: StateChange): string {
+  return rowRef(c.t, c.k);
+}
+
+/** A full part's refs go in by one statement (pairInsert.ts says why). */
 const REFS_PER_STATEMENT = 500;
-const MANY_REFS_SQL = `INSERT OR IGNORE INTO event_refs (ref, seq) VALUES ${Array(REFS_PER_STATEMENT).fill('(?, ?)').join(', ')}`;
 
 export function writeRefs(db: RawDatabase, refs: readonly string[], seq: number): void {
-  let i = 0;
-  if (refs.length >= REFS_PER_STATEMENT) {
-    const many = cachedStatement(db, MANY_REFS_SQL);
-    const params: (string | number)[] = new Array(2 * REFS_PER_STATEMENT);
-    for (; i + REFS_PER_STATEMENT <= refs.length; i += REFS_PER_STATEMENT) {
-      for (let j = 0; j < REFS_PER_STATEMENT; j++) {
-        params[2 * j] = refs[i + j]!;
-        params[2 * j + 1] = seq;
-      }
-      many.run(params);
-    }
-  }
-  const one = cachedStatement(db, 'INSERT OR IGNORE INTO event_refs (ref, seq) VALUES (?, ?)');
-  for (; i < refs.length; i++) one.run(refs[i]!, seq);
+  const insert = new PairInsert(db, 'event_refs', ['ref', 'seq'], REFS_PER_STATEMENT);
+  for (const ref of refs) insert.add(ref, seq);
+  insert.flush();
 }
 
 /**
@@ -188,7 +178,7 @@ export class PartWriter implements ChangeSink {
 
   addValues(table: string, key: (string | number)[], values: (string | number | null)[]): void {
     this.text.addValues(table, values);
-    this.refs.push(`${table}:${key.join('|')}`);
+    this.refs.push(rowRef(table, key));
     if (this.text.size >= this.partSize) this.end();
   }
 

@@ -92,26 +92,23 @@ export class StateWriter {
 
   private sink: ChangeSink | null = null;
 
-  /** Whether the changes went to the sink (the ledger then writes the event with parts). */
-  get isParted(): boolean {
-    return this.parted;
-  }
-
   /** Ends the sink's last part and writes derived rows still batched (the ledger calls it after the event's last change). */
   flush(): void {
-    for (const d of this.derivedWriters.values()) d.flush();
+    for (const d of this.derivedWriters.values()) d.writer.flush();
     if (this.parted) this.sink!.end();
   }
 
-  private readonly derivedWriters = new Map<string, DerivedWriter>();
+  private readonly derivedWriters = new Map<string, { column: string; writer: DerivedWriter }>();
 
   /** The derived rows of a table, or null; a large event's are batched (appointmentSearch.ts). */
   private derivedOf(table: string): { column: string; writer: DerivedWriter } | null {
-    const def = DERIVED[table];
-    if (!def) return null;
-    let writer = this.derivedWriters.get(table);
-    if (!writer) this.derivedWriters.set(table, (writer = def.open(this.db)));
-    return { column: def.column, writer };
+    let derived = this.derivedWriters.get(table);
+    if (!derived) {
+      const def = DERIVED[table];
+      if (!def) return null;
+      this.derivedWriters.set(table, (derived = { column: def.column, writer: def.open(this.db) }));
+    }
+    return derived;
   }
 
   private remember(change: StateChange): void {

@@ -59,11 +59,10 @@ export class LedgerStore {
     this.pageCheck?.stop();
     this.pageCheck = null;
     // A scheduled checkpoint is not needed any more: closing checkpoints (TRUNCATE) below.
-    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
-    this.checkpointTimer = null;
-    this.checkpointDone = null;
-    this.checkpointRan?.();
-    this.checkpointRan = null;
+    if (this.pendingCheckpoint) {
+      clearTimeout(this.pendingCheckpoint.timer);
+      this.pendingCheckpoint.settle();
+    }
     if (this.db.open) {
       // Folding the WAL back leaves a single file behind: simpler to back up, nothing stale.
       try {
@@ -76,9 +75,8 @@ export class LedgerStore {
   }
 
   private pageCheck: PageCheckRun | null = null;
-  private checkpointTimer: NodeJS.Timeout | null = null;
-  private checkpointDone: Promise<void> | null = null;
-  private checkpointRan: (() => void) | null = null;
+  /** The checkpoint a large write scheduled: its timer, and the promise `checkpointSettled` gives. */
+  private pendingCheckpoint: { timer?: NodeJS.Timeout; done: Promise<void>; settle(): void } | null = null;
 
   /**
    * A write too large to checkpoint inside its COMMIT (an import of HQ's whole list): SQLite's
@@ -108,22 +106,27 @@ export class LedgerStore {
 
   /** Resolves once the checkpoint a large write scheduled has run (at once if none is pending). */
   checkpointSettled(): Promise<void> {
-    return this.checkpointDone ?? Promise.resolve();
+    return this.pendingCheckpoint?.done ?? Promise.resolve();
   }
 
   private scheduleCheckpoint(): void {
-    if (this.checkpointDone) return;
-    this.checkpointDone = new Promise((resolve) => {
-      this.checkpointRan = resolve;
-      this.armCheckpoint();
-    });
+    if (this.pendingCheckpoint) return;
+    let resolve!: () => void;
+    const pending = {
+      done: new Promise<void>((r) => (resolve = r)),
+      settle: () => {
+        if (this.pendingCheckpoint === pending) this.pendingCheckpoint = null;
+        resolve();
+      },
+    };
+    this.pendingCheckpoint = pending;
+    this.armCheckpoint(pending);
   }
 
-  private armCheckpoint(): void {
-    this.checkpointTimer = setTimeout(() => {
-      this.checkpointTimer = null;
+  private armCheckpoint(pending: NonNullable<LedgerStore['pendingCheckpoint']>): void {
+    pending.timer = setTimeout(() => {
       // A stepped write is open on the connection (Ledger.recordInSteps): after it.
-      if (this.ledger.isStepping) return this.armCheckpoint();
+      if (this.ledger.isStepping) return this.armCheckpoint(pending);
       if (this.db.open) {
         try {
           // PASSIVE: copies what no reader still needs; it never waits for anyone.
@@ -132,13 +135,10 @@ export class LedgerStore {
           /* a failing disk: the next COMMIT's own checkpoint tries again */
         }
       }
-      const ran = this.checkpointRan;
-      this.checkpointDone = null;
-      this.checkpointRan = null;
-      ran?.();
+      pending.settle();
     }, CHECKPOINT_DELAY_MS);
     // A CLI command does not wait for it: closing the ledger checkpoints anyway.
-    this.checkpointTimer.unref();
+    pending.timer.unref();
   }
 
   /**
