@@ -28,7 +28,10 @@ export interface HqReport {
 
 /** `report`: per province and programme from the rows, checked against the sum of the loaded files' Özet rows. */
 export async function buildReport(db: HqSql, from: string, to: string): Promise<HqReport> {
-  const [cells, byRule, summary, names] = await Promise.all([reportCells(db, from, to), refusalsByRule(db, from, to), summaryTotals(db, from, to), provinceNames(db)]);
+  const cells = await reportCells(db, from, to);
+  const byRule = await refusalsByRule(db, from, to);
+  const summary = await summaryTotals(db, from, to);
+  const names = await provinceNames(db);
   const totals = Object.fromEntries(KEYS.map((k) => [k, cells.reduce((s, c) => s + c[k], 0)])) as unknown as ReportTotals;
   const summaryOnly = Object.fromEntries(KEYS.map((k) => [k, summary[k]])) as unknown as ReportTotals;
   return {

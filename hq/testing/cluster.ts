@@ -46,7 +46,7 @@ export function startCluster(opts: { bin?: string; settings?: string[] } = {}): 
   run('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8']);
   const settings = ["-c listen_addresses=''", `-k ${sock}`, ...(opts.settings ?? [])].join(' ');
   const cluster: Cluster = {
-    url: `postgresql://postgres@/postgres?host=${encodeURIComponent(sock)}`,
+    url: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(sock)}`,
     dataDir,
     socketDir: sock,
     pid: () => Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]),

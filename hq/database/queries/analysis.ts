@@ -77,28 +77,27 @@ export interface ReportCells {
 /** Per province and programme over the LOADED files of the days [from, to]. */
 export async function reportCells(db: HqSql, from: string, to: string): Promise<ReportCells[]> {
   const files = `SELECT id, province_code FROM day_files WHERE status = 'LOADED' AND day BETWEEN $1::date AND $2::date`;
-  const [a, r, j] = await Promise.all([
-    db.query<{ province_code: string; program_code: string; appointments: number; arrived: number; no_shows: number; cancelled: number }>(
+  // One after another: a server connection runs one query at a time.
+  const a = await db.query<{ province_code: string; program_code: string; appointments: number; arrived: number; no_shows: number; cancelled: number }>(
       `WITH f AS (${files})
        SELECT f.province_code, a.program_code, count(*)::int AS appointments, count(a.arrived_at)::int AS arrived,
               count(*) FILTER (WHERE a.outcome = 'GELMEDİ')::int AS no_shows, count(*) FILTER (WHERE a.outcome = 'İPTAL')::int AS cancelled
          FROM appointments a JOIN f ON f.id = a.file_id GROUP BY 1, 2`,
       [from, to],
-    ),
-    db.query<{ province_code: string; program_code: string; registrations: number; monthly_total_cents: number }>(
+    );
+  const r = await db.query<{ province_code: string; program_code: string; registrations: number; monthly_total_cents: number }>(
       `WITH f AS (${files})
        SELECT f.province_code, r.program_code, count(*)::int AS registrations, COALESCE(sum(r.monthly_amount_cents), 0)::bigint AS monthly_total_cents
          FROM registrations r JOIN f ON f.id = r.file_id GROUP BY 1, 2`,
       [from, to],
-    ),
-    db.query<{ province_code: string; program_code: string; rejected: number; incomplete: number }>(
+    );
+  const j = await db.query<{ province_code: string; program_code: string; rejected: number; incomplete: number }>(
       `WITH f AS (${files})
        SELECT f.province_code, j.program_code, count(*) FILTER (WHERE j.outcome = 'RET')::int AS rejected,
               count(*) FILTER (WHERE j.outcome = 'EKSİK EVRAK')::int AS incomplete
          FROM rejections j JOIN f ON f.id = j.file_id GROUP BY 1, 2`,
       [from, to],
-    ),
-  ]);
+    );
   const cells = new Map<string, ReportCells>();
   const cell = (p: string, g: string) => {
     const k = `${p}|${g}`;
