@@ -29,6 +29,8 @@ export interface LoadSummary {
   refused: number;
   rows: number;
   seconds: number;
+  /** Of which in the database transactions (the rest is reading and checking the files). */
+  dbSeconds: number;
   ignored: number;
 }
 
@@ -158,6 +160,7 @@ export async function loadDayFiles(db: HqEngine, args: string[], onProgress?: (p
   const seen = await knownShas(db);
   const results: LoadedFileResult[] = [];
   let rows = 0;
+  let dbSeconds = 0;
   let lost = false;
   let next: Promise<Prepared> | null = candidates.length ? prepare(candidates[0]!, trusted, keyProvince, seen) : null;
   for (let i = 0; i < candidates.length; i++) {
@@ -177,8 +180,10 @@ export async function loadDayFiles(db: HqEngine, args: string[], onProgress?: (p
         }
       }
     } else {
+      const t0 = performance.now();
       try {
         r = await commit(db, p);
+        dbSeconds += (performance.now() - t0) / 1000;
       } catch {
         lost = !(await reachable(db));
         r = refused(p.file, lost ? 'DB_UNAVAILABLE' : 'DB_REFUSED');
@@ -195,6 +200,7 @@ export async function loadDayFiles(db: HqEngine, args: string[], onProgress?: (p
     refused: results.filter((r) => r.status === 'REFUSED').length,
     rows,
     seconds: (performance.now() - started) / 1000,
+    dbSeconds,
     ignored,
   };
 }
