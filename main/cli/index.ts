@@ -15,6 +15,7 @@ import { initCommand } from './commands/init';
 import { statusCommand } from './commands/status';
 import { verifyCommand } from './commands/verify';
 import { UsageError, type CliIO } from './output';
+import { parseArgsMessage } from './parseArgsMessage';
 import { readSecret } from './password';
 
 /** Every command of `npm run cli`; each goes through the same handler table as the window. */
@@ -40,22 +41,6 @@ function helpText(lang: 'tr' | 'en'): string {
 
 function usageWord(lang: 'tr' | 'en'): string {
   return lang === 'en' ? 'Usage' : 'Kullanım';
-}
-
-/** node:util parseArgs speaks English; the office head reads Turkish. */
-function parseArgsMessage(err: Error & { code?: string }, lang: 'tr' | 'en'): string {
-  if (lang === 'en') return err.message;
-  const option = /'(-[^']*)'/.exec(err.message)?.[1] ?? '';
-  switch (err.code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `Bilinmeyen seçenek: ${option}`;
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return option ? `${option} seçeneği bir değer ister (ya da değer almaz).` : 'Bir seçeneğin değeri hatalı.';
-    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return 'Bu komut bu kadar dosya/değer almaz.';
-    default:
-      return 'Komut satırı anlaşılamadı.';
-  }
 }
 
 export async function runCli(argv: string[], io?: Partial<CliIO>): Promise<number> {
