@@ -26,6 +26,7 @@ export function isBase64Text(s: string): boolean {
   }
   return true;
 }
+import { decideDraftInput, packCheckInput, packKeygenInput, packSignInput, type PackCheckView, type PackKeygenResult, type PackSignResult } from './packTypes';
 import type { AppStatus, LedgerCheck, LedgerStatus, OfficeInfo, SessionInfo, UserSummary } from './types';
 
 /**
@@ -159,6 +160,10 @@ export const apiInputs = {
   'desk.detail': z.object({ randevuNo: s.randevuNo }).strict(),
   'desk.closeDay': z.object({ date: s.isoDate }).strict(),
   'rules.decide': decideInput,
+  'rules.packCheck': packCheckInput,
+  'rules.decideDraft': decideDraftInput,
+  'rules.packKeygen': packKeygenInput,
+  'rules.packSign': packSignInput,
 } as const;
 
 export interface ApiOutputs {
@@ -223,6 +228,10 @@ export interface ApiOutputs {
   'desk.detail': AppointmentDetail;
   'desk.closeDay': { date: string; noShows: number; backup: DayCloseBackup };
   'rules.decide': DecisionResult;
+  'rules.packCheck': PackCheckView;
+  'rules.decideDraft': DecisionResult;
+  'rules.packKeygen': PackKeygenResult;
+  'rules.packSign': PackSignResult;
 }
 
 export type ApiName = keyof typeof apiInputs & keyof ApiOutputs;
