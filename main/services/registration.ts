@@ -9,7 +9,8 @@ import { trTitle } from '../domain/turkishText';
 import { turkeyParts } from '../domain/turkeyTime';
 import { appointmentRow } from './appointmentRows';
 import { requireAppointment } from './desk';
-import { evaluateApplication, packFor, prefillFacts, wizardFields } from './rulesAdapter';
+import { evaluateApplication, prefillFacts, wizardFields } from './rulesAdapter';
+import { packForDates } from './packStore';
 
 type Facts = WizardDraft['facts'];
 type Documents = WizardDraft['documents'];
@@ -27,7 +28,7 @@ export function startRegistration(app: MasaApp, randevuNo: string): WizardContex
   if (row.status !== 'GELDI' && row.status !== 'ISLEMDE') {
     throw new AppError('APPOINTMENT_WRONG_STATE', { status: statusLabels[row.status as AppointmentStatus]?.tr ?? row.status });
   }
-  const pack = packFor(row.program_code);
+  const pack = packForDates(app, row.program_code, datesFor(app, row.pre_registered_at));
   if (row.status === 'GELDI') {
     store.ledger.record({ type: 'appointment.started', entity: `appointment:${randevuNo}`, userId: session.userId }, (w) =>
       w.put('appointments', { ...row, status: 'ISLEMDE', updated_seq: w.seq }),
@@ -64,7 +65,8 @@ function datesFor(app: MasaApp, preRegisteredAt: string) {
 /** The rules engine's view of the facts so far: visible fields, field errors, checklist, decision. */
 export function evaluate(app: MasaApp, randevuNo: string, facts: Facts, documents: Documents): Evaluation {
   const row = requireAppointment(app.requireStore().db, randevuNo);
-  return evaluateApplication(packFor(row.program_code), facts, documents, datesFor(app, row.pre_registered_at));
+  const dates = datesFor(app, row.pre_registered_at);
+  return evaluateApplication(packForDates(app, row.program_code, dates), facts, documents, dates);
 }
 
 function nextRegistrationNo(app: MasaApp): string {
@@ -98,8 +100,9 @@ export function confirmRegistration(
   if (row.status !== 'ISLEMDE' && row.status !== 'GELDI') {
     throw new AppError('APPOINTMENT_WRONG_STATE', { status: statusLabels[row.status as AppointmentStatus]?.tr ?? row.status });
   }
-  const pack = packFor(row.program_code);
-  const ev = evaluateApplication(pack, input.facts, input.documents, datesFor(app, row.pre_registered_at));
+  const dates = datesFor(app, row.pre_registered_at);
+  const pack = packForDates(app, row.program_code, dates);
+  const ev = evaluateApplication(pack, input.facts, input.documents, dates);
   const visible = new Set(ev.visibleFields);
   const fieldErrs = Object.fromEntries(Object.entries(ev.fieldErrors).filter(([k]) => visible.has(k)));
   if (Object.keys(fieldErrs).length || !ev.decision) throw new AppError('FACTS_INVALID', {}, fieldErrs);

@@ -26,7 +26,7 @@ export function isBase64Text(s: string): boolean {
   }
   return true;
 }
-import { decideDraftInput, packCheckInput, packKeygenInput, packSignInput, type PackCheckView, type PackKeygenResult, type PackSignResult } from './packTypes';
+import { decideDraftInput, hqKeyAddInput, hqKeyPreviewInput, hqKeyRetireInput, packCheckInput, packKeygenInput, packLoadInput, packSignInput, type HqKeyView, type PackCheckView, type PackKeygenResult, type PackListRow, type PackLoadResult, type PackSignResult } from './packTypes';
 import type { AppStatus, LedgerCheck, LedgerStatus, OfficeInfo, SessionInfo, UserSummary } from './types';
 
 /**
@@ -164,6 +164,12 @@ export const apiInputs = {
   'rules.decideDraft': decideDraftInput,
   'rules.packKeygen': packKeygenInput,
   'rules.packSign': packSignInput,
+  'rules.packLoad': packLoadInput,
+  'rules.packList': s.empty,
+  'rules.hqKeyPreview': hqKeyPreviewInput,
+  'rules.hqKeyAdd': hqKeyAddInput,
+  'rules.hqKeyList': s.empty,
+  'rules.hqKeyRetire': hqKeyRetireInput,
 } as const;
 
 export interface ApiOutputs {
@@ -232,6 +238,12 @@ export interface ApiOutputs {
   'rules.decideDraft': DecisionResult;
   'rules.packKeygen': PackKeygenResult;
   'rules.packSign': PackSignResult;
+  'rules.packLoad': PackLoadResult;
+  'rules.packList': PackListRow[];
+  'rules.hqKeyPreview': { fingerprint: string };
+  'rules.hqKeyAdd': HqKeyView;
+  'rules.hqKeyList': HqKeyView[];
+  'rules.hqKeyRetire': HqKeyView;
 }
 
 export type ApiName = keyof typeof apiInputs & keyof ApiOutputs;

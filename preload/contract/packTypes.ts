@@ -57,3 +57,37 @@ export interface PackSignResult {
   sha256: string;
   fingerprint: string;
 }
+
+export const packLoadInput = z.object({ path: filePath }).strict();
+export const hqKeyPreviewInput = z.object({ pem: z.string('REQUIRED').min(1, 'REQUIRED').max(2000, 'INVALID') }).strict();
+export const hqKeyAddInput = z
+  .object({
+    pem: z.string('REQUIRED').min(1, 'REQUIRED').max(2000, 'INVALID'),
+    /** The fingerprint the head read back and confirmed (spaces and case do not matter). */
+    confirmFingerprint: z.string('REQUIRED').trim().min(1, 'REQUIRED').max(100, 'INVALID'),
+    name: z.string().trim().min(1).max(100).default('SGK-HQ'),
+  })
+  .strict();
+export const hqKeyRetireInput = z.object({ path: filePath }).strict();
+
+export interface PackLoadResult extends PackSummary {
+  signer: string;
+  sha256: string;
+}
+
+export interface PackListRow extends PackSummary {
+  origin: 'builtin' | 'loaded';
+  loadedBy: string | null;
+  loadedAt: string | null;
+  /** Fingerprint of the key that signed a loaded pack. */
+  signer: string | null;
+}
+
+export interface HqKeyView {
+  name: string;
+  fingerprint: string;
+  origin: 'shipped' | 'added';
+  addedBy: string | null;
+  addedAt: string | null;
+  retiredFrom: string | null;
+}

@@ -30,6 +30,7 @@ export interface DecisionView {
   failedRules: { code: string; text: Bilingual }[];
   missingDocuments: DocumentItemView[];
   packCode: string;
+  packEdition: number;
   packHash: string;
 }
 
