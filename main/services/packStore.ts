@@ -130,6 +130,8 @@ export function hqKeys(app: MasaApp): TrustedKey[] {
 }
 
 function spkiOfPublicPem(pem: string): string {
+  // createPublicKey would also derive a public key from a pasted private key: refuse that outright.
+  if (/PRIVATE KEY/.test(pem)) throw new AppError('KEY_INVALID');
   try {
     const key = createPublicKey(pem);
     if (key.asymmetricKeyType !== 'ed25519' || key.type !== 'public') throw new Error('not an Ed25519 public key');
