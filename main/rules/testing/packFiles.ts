@@ -36,3 +36,25 @@ export function bakiciEdition2(): Record<string, any> {
   ];
   return p;
 }
+
+/**
+ * A fourth programme written as a pack file only: BAKICI-2027, the successor of BAKICI-2020
+ * with 2027 amounts and its own quota (made-up figures for the test).
+ */
+export function bakici2027(): Record<string, any> {
+  const p = builtinPackJson('BAKICI-2020');
+  p.code = 'BAKICI-2027';
+  p.name = { tr: 'Eğitimli Çocuk Bakıcısı Desteği 2027 (test)', en: 'Trained Caregiver Support 2027 (test)' };
+  p.validFrom = '2027-01-01';
+  p.changeNote = { tr: 'Yeni program: 2027 tutarları ve kontenjanı', en: 'New programme: 2027 amounts and quota' };
+  p.windows = { preRegistration: { from: '2027-01-01', to: null }, finalRegistration: { from: '2027-01-01', to: null }, lastEntitlementMonth: null };
+  p.provinces = [{ code: '35', name: 'İzmir', quota: 2 }];
+  for (const s of p.supportTypes) s.amounts = [{ from: '2027-01-01', to: null, amount: s.code === 'OZEL_GEREKSINIM' ? 450_00 : 400_00 }];
+  const base = { ...p.examples[0].facts, 'child.birthDate': '2026-06-01', 'mother.residenceProvince': '35', 'caregiver.monthlyWage': 2_500_000 };
+  const dates = { preRegistration: '2027-01-10T10:00:00', finalRegistration: '2027-03-01' };
+  p.examples = [
+    { name: { tr: 'Eksiksiz başvuru', en: 'A complete application' }, dates, facts: base, documents: p.examples[0].documents, expect: { outcome: 'KESİN KAYIT', monthlyAmountCents: 400_00, failedRules: [] } },
+    { name: { tr: 'İl programda yok', en: 'Province not in the programme' }, dates, facts: { ...base, 'mother.residenceProvince': '06' }, documents: p.examples[0].documents, expect: { outcome: 'RET', failedRules: ['ANNE_IL'] } },
+  ];
+  return p;
+}
