@@ -148,7 +148,7 @@ describe('planImport', () => {
         kind: 'rejected',
         code: 'UNKNOWN_PROGRAM',
         tr: "Program Kodu 'YOK-9999' bu masada tanımlı bir program değil (program paketi yüklü değil: YOK-9999); satır alınmadı, masada karara bağlanamazdı. Birim sorumlusu HQ'nin imzalı paketini yükleyebilir (Kural paketleri).",
-        en: "Program Kodu 'YOK-9999' is not a programme this desk knows (programme pack not loaded: YOK-9999); the row was not taken, as it could not be decided at the desk. The office head can load HQ's signed pack (Rule packs).",
+        en: "Program Kodu 'YOK-9999' is not a programme this desk knows (no rule pack; programme pack not loaded: YOK-9999); the row was not taken, as it could not be decided at the desk. The office head can load HQ's signed pack (Rule packs).",
       },
     ]);
     expect(total(plan)).toBe(parsed.totalRows);
