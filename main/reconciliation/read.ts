@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ReconAppointment, ReconciliationDay, ReconRegistration, ReconRejection } from './model';
-import { SHEETS, SUMMARY_FIELDS } from './sheets';
+import { PACKS_SUMMARY_FIELD, SHEETS, SUMMARY_FIELDS } from './sheets';
 
 /** Cell values back to the model's text forms (dates as ISO, local calendar values). */
 function text(v: ExcelJS.CellValue): string {
@@ -97,6 +97,7 @@ export async function readReconciliation(xlsxPath: string): Promise<Reconciliati
     createdAt: summary['Oluşturma Zamanı']!.slice(0, 19),
     appVersion: summary['Uygulama Sürümü']!,
     createdBy: summary['Oluşturan']!,
+    packs: summary[PACKS_SUMMARY_FIELD] ? summary[PACKS_SUMMARY_FIELD].split(', ') : [],
     summary,
   };
 }
