@@ -41,6 +41,8 @@ describe('printed documents from the ledger', () => {
     const text = pdfText(doc.pdfBase64);
     for (const s of ['Şükran Öztürk', 'Elif Öztürk', 'Gülizar Çelikkaya', '325,00', 'Asil 1 / 3.500'.replace('3.500', '1.750'), regs[0]!]) expect(text).toContain(s);
     expect(text).toContain('Bakıcıya her ay en az ev hizmetlerindeki asgari ücreti ödemek');
+    // The small print names the pack that decided: code, edition and short hash.
+    expect(text).toMatch(/Kural paketi BAKICI-2020#1:[0-9a-f]{8}/);
     // The currency is the rule pack's, on paper and on screen.
     expect(packFor(app, 'BAKICI-2020').currency).toBe('EUR');
     expect(text).toContain('325,00 EUR');

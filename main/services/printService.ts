@@ -11,6 +11,7 @@ import { turkeyDayBoundsUtc, turkeyParts } from '../domain/turkeyTime';
 import { recordAccess } from './accessLog';
 import { packFor } from './rulesAdapter';
 import { allPacks, packByHash } from './packStore';
+import { identityOfPack } from '../rules/packIdentity';
 
 /**
  * Builds the printed documents from the ledger and renders them in main (PDF bytes in memory,
@@ -90,7 +91,7 @@ export async function printRegistrationDocument(app: MasaApp, registrationNo: st
     missingDocuments: { code: string; label: { tr: string } }[];
     supportType: { label: { tr: string } } | null;
   };
-  const common = { office: office(app), printedAt: localNow(app) };
+  const common = { office: office(app), printedAt: localNow(app), rulePack: identityOfPack(pack).label };
   let bytes: Buffer;
   let kind: string;
   if (reg.outcome === 'KESIN_KAYIT') {

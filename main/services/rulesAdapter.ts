@@ -5,6 +5,7 @@ import { AppError } from '../app/appError';
 import type { MasaApp } from '../app/masaApp';
 import { checkFacts, decide, requiredDocuments, visibleFields, type DecisionDates, type RulePack } from '../rules';
 import { latestPackOf } from './packStore';
+import { packIdentity } from '../rules/packIdentity';
 
 /** Between the rules engine's types and the wizard's contract: no rule lives here. */
 export const OUTCOME_CODE: Record<string, OutcomeCode> = { 'KESİN KAYIT': 'KESIN_KAYIT', RET: 'RET', 'EKSİK EVRAK': 'EKSIK_EVRAK' };
@@ -68,6 +69,7 @@ export function evaluateApplication(pack: RulePack, facts: WizardDraft['facts'],
       packCode: d.packCode,
       packEdition: d.packEdition,
       packHash: d.packHash,
+      packLabel: packIdentity(d).label,
     };
   }
   return { visibleFields: visible.map((f) => f.key), fieldErrors, documents: docs, decision };

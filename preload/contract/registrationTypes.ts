@@ -32,6 +32,8 @@ export interface DecisionView {
   packCode: string;
   packEdition: number;
   packHash: string;
+  /** `BAKICI-2020#2:1a2b3c4d` (main/rules/packIdentity.ts). */
+  packLabel: string;
 }
 
 /** What the wizard keeps while the clerk works: facts as typed, documents as answered (true/false), the step. */

@@ -77,6 +77,7 @@ export function decisionNoticeDocument(m: DecisionNoticeModel): TDocumentDefinit
     printedAt: m.printedAt,
     title: t.title[m.decision],
     reference: `${tr.common.appointmentNo}: ${m.appointmentNo}`,
+    rulePack: m.rulePack,
     body: [
       titleBlock(t.title[m.decision], [m.editionName]),
       summary(m),

@@ -138,6 +138,7 @@ export function finalRegistrationFormDocument(m: FinalRegistrationFormModel): TD
     printedAt: m.printedAt,
     title: t.title,
     reference: `${t.registrationNo}: ${m.registrationNo}`,
+    rulePack: m.rulePack,
     body: [
       titleBlock(t.title, [m.editionName]),
       numbersAndBarcode(m),

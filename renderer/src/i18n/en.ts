@@ -126,7 +126,7 @@ export const en: Messages = {
     missingDocuments: 'Missing documents',
     newDate: 'New appointment date',
     newTime: 'New appointment time',
-    packNote: 'Rule pack {{code}} (hash {{hash}}…)',
+    packNote: 'Rule pack {{label}}',
     noDecision: 'No decision until the facts are complete; go back to the earlier steps.',
     confirmText: 'The outcome below will be recorded in the ledger. It cannot be changed afterwards; only the office head can reverse it, with a reason.',
     back: 'Back',

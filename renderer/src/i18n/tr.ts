@@ -124,7 +124,7 @@ export const tr = {
     missingDocuments: 'Eksik belgeler',
     newDate: 'Yeni randevu tarihi',
     newTime: 'Yeni randevu saati',
-    packNote: 'Kural paketi {{code}} (özet {{hash}}…)',
+    packNote: 'Kural paketi {{label}}',
     noDecision: 'Bilgiler tamamlanmadan karar verilemez; önceki adımlara dönün.',
     confirmText: 'Aşağıdaki sonuç deftere kaydedilecek. Kayıttan sonra değiştirilemez; yalnızca birim sorumlusu gerekçeyle geri alabilir.',
     back: 'Geri',

@@ -88,7 +88,7 @@ export function DecisionPanel({
         </Group>
       )}
       <Text size="xs" c="dimmed">
-        {t('wizard.packNote', { code: decision.packCode, hash: decision.packHash.slice(0, 12) })}
+        {t('wizard.packNote', { label: decision.packLabel })}
       </Text>
     </Stack>
   );
