@@ -87,3 +87,8 @@ export function registeredOnDay(db: RawDatabase, dayStartUtc: string, dayEndUtc:
     dayEndUtc,
   ) as RegistrationRow[];
 }
+
+/** The latest reversed registration of an appointment: what a correction decided before. */
+export function lastReversedForAppointment(db: RawDatabase, randevuNo: string): RegistrationRow | undefined {
+  return cachedStatement(db, "SELECT * FROM registrations WHERE randevu_no = ? AND state = 'REVERSED' ORDER BY updated_seq DESC LIMIT 1").get(randevuNo) as RegistrationRow | undefined;
+}

@@ -141,7 +141,11 @@ describe('a parameter-only edition', () => {
     const ctx = await t.ok('registration.start', { randevuNo });
     const facts = { ...ctx.draft!.facts, ...bakiciFacts({ 'caregiver.monthlyWage': 3_000_000 }) };
     const before = await t.ok('registration.evaluate', { randevuNo, facts, documents: BAKICI_DOCUMENTS });
-    expect(before.decision).toMatchObject({ outcome: 'KESIN_KAYIT', packCode: 'BAKICI-2020', packEdition: 1 });
+    expect(before.decision).toMatchObject({ outcome: 'KESIN_KAYIT', packCode: 'BAKICI-2020', packEdition: 1, packDiffersFrom: null });
+    const first = await t.ok('registration.confirm', { randevuNo, submissionId: ctx.submissionId, facts, documents: BAKICI_DOCUMENTS, newAppointment: null });
+    expect(first.packDiffersFrom).toBeNull();
+    // A correction: the head reverses the outcome; it is decided again after the new edition.
+    await t.ok('registration.reverse', { registrationNo: first.registrationNo, reason: 'Bakıcı ücreti yanlış girildi' });
     await t.ok('auth.logout', {});
     t.app.shutdown();
 
@@ -149,9 +153,16 @@ describe('a parameter-only edition', () => {
     const t2 = await reopen(dataDir);
     await t2.ok('rules.hqKeyAdd', { pem: pub, confirmFingerprint: kg.fingerprint, name: 'SGK-HQ' });
     await t2.ok('rules.packLoad', { path: packFile });
+    const again = await t2.ok('registration.start', { randevuNo });
     const after = await t2.ok('registration.evaluate', { randevuNo, facts, documents: BAKICI_DOCUMENTS });
     expect(after.decision).toMatchObject({ outcome: 'RET', packCode: 'BAKICI-2020', packEdition: 2, failedRules: [{ code: 'BAKICI_ASGARI_UCRET' }] });
     expect(after.decision!.packHash).not.toBe(before.decision!.packHash);
+    // The correction says that another pack decides now than the first time.
+    expect(after.decision!.packDiffersFrom).toBe(before.decision!.packLabel);
+    const corrected = await t2.ok('registration.confirm', { randevuNo, submissionId: again.submissionId, facts, documents: BAKICI_DOCUMENTS, newAppointment: null });
+    expect(corrected).toMatchObject({ outcome: 'RET', packDiffersFrom: before.decision!.packLabel });
+    // Both decisions replay with their own packs (edition 1 from the built-in file, 2 from the ledger).
+    expect((await t2.ok('ledger.verify', {})).decisions).toMatchObject({ ok: true, checked: 2 });
     t2.app.shutdown();
   });
 });

@@ -10,7 +10,8 @@ import { turkeyParts } from '../domain/turkeyTime';
 import { appointmentRow } from './appointmentRows';
 import { requireAppointment } from './desk';
 import { evaluateApplication, prefillFacts, wizardFields } from './rulesAdapter';
-import { packForDates } from './packStore';
+import { packByHash, packForDates } from './packStore';
+import { identityOfPack } from '../rules/packIdentity';
 
 type Facts = WizardDraft['facts'];
 type Documents = WizardDraft['documents'];
@@ -58,6 +59,18 @@ export function saveDraft(app: MasaApp, randevuNo: string, draft: WizardDraft): 
   return { savedAt: at };
 }
 
+/**
+ * A correction (the appointment's earlier registration was reversed) decides again with the
+ * pack that applies now; when that is not the pack of the first decision, say which it was.
+ */
+function packDiffersFrom(app: MasaApp, randevuNo: string, decision: Evaluation['decision']): string | null {
+  if (!decision) return null;
+  const before = registrationsQ.lastReversedForAppointment(app.requireStore().db, randevuNo);
+  if (!before || before.pack_hash === decision.packHash) return null;
+  const pack = packByHash(app, before.pack_hash);
+  return pack ? identityOfPack(pack).label : `?#?:${before.pack_hash.slice(0, 8)}`;
+}
+
 function datesFor(app: MasaApp, preRegisteredAt: string) {
   return { preRegistration: preRegisteredAt, finalRegistration: turkeyParts(app.now()).date };
 }
@@ -66,7 +79,9 @@ function datesFor(app: MasaApp, preRegisteredAt: string) {
 export function evaluate(app: MasaApp, randevuNo: string, facts: Facts, documents: Documents): Evaluation {
   const row = requireAppointment(app.requireStore().db, randevuNo);
   const dates = datesFor(app, row.pre_registered_at);
-  return evaluateApplication(packForDates(app, row.program_code, dates), facts, documents, dates);
+  const ev = evaluateApplication(packForDates(app, row.program_code, dates), facts, documents, dates);
+  if (ev.decision) ev.decision.packDiffersFrom = packDiffersFrom(app, randevuNo, ev.decision);
+  return ev;
 }
 
 function nextRegistrationNo(app: MasaApp): string {
@@ -109,6 +124,7 @@ export function confirmRegistration(
   const unanswered = ev.documents.filter((d) => input.documents[d.code] === undefined);
   if (unanswered.length) throw new AppError('CHECKLIST_INCOMPLETE', { count: unanswered.length });
   const decision = ev.decision;
+  const differs = packDiffersFrom(app, row.randevu_no, decision);
   const today = turkeyParts(app.now()).date;
   if (decision.outcome === 'EKSIK_EVRAK') {
     const na = input.newAppointment;
@@ -192,7 +208,7 @@ export function confirmRegistration(
     });
     draftsQ.deleteDraft(db, row.randevu_no);
   });
-  return { registrationNo, randevuNo: row.randevu_no, outcome: decision.outcome, newAppointmentNo: followUpNo, repeated: false };
+  return { registrationNo, randevuNo: row.randevu_no, outcome: decision.outcome, newAppointmentNo: followUpNo, repeated: false, packDiffersFrom: differs };
 }
 
 /** The follow-up of `06-2019-004711` is `06-2019-004711-E1`, then `-E2`, … (the original stays as it was). */

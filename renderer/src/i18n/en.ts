@@ -127,6 +127,7 @@ export const en: Messages = {
     newDate: 'New appointment date',
     newTime: 'New appointment time',
     packNote: 'Rule pack {{label}}',
+    packDiffers: 'Correction: the first decision was made with another rule pack ({{label}}); this one uses the pack that applies today.',
     noDecision: 'No decision until the facts are complete; go back to the earlier steps.',
     confirmText: 'The outcome below will be recorded in the ledger. It cannot be changed afterwards; only the office head can reverse it, with a reason.',
     back: 'Back',

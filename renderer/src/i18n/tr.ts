@@ -125,6 +125,7 @@ export const tr = {
     newDate: 'Yeni randevu tarihi',
     newTime: 'Yeni randevu saati',
     packNote: 'Kural paketi {{label}}',
+    packDiffers: 'Düzeltme: ilk karar başka bir kural paketiyle verilmişti ({{label}}); bu karar bugün geçerli paketle veriliyor.',
     noDecision: 'Bilgiler tamamlanmadan karar verilemez; önceki adımlara dönün.',
     confirmText: 'Aşağıdaki sonuç deftere kaydedilecek. Kayıttan sonra değiştirilemez; yalnızca birim sorumlusu gerekçeyle geri alabilir.',
     back: 'Geri',
