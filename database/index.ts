@@ -39,6 +39,8 @@ export {
 } from './backupSeal';
 export { copyFileHashed, sha256File, type FileDigest } from './copyHashed';
 export { startupCheck, type StartupCheck } from './startupCheck';
+export { folderFinding, LEDGER_PAGE_BYTES } from './folderCheck';
+export type { WitnessCheck } from './witnessCheck';
 export { ledgerBytes, PAGE_CHECK_SYNC_BYTES, quickCheckInWorker } from './pageCheck';
 export { acquireFolderLock, isNetworkFolder, type FolderLock } from './folderLock';
 export * as audit from './queries/audit';

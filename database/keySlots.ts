@@ -56,7 +56,21 @@ export function readSlotFile(path: string): SlotFile {
   const parsed = slotFileSchema.safeParse(json);
   if (!parsed.success) throw new DatabaseError('SLOTS_CORRUPT', 'key slot file has an unexpected shape');
   if (!parsed.data.dataKeys.some((k) => k.state === 'current')) throw new DatabaseError('SLOTS_CORRUPT', 'no current data key');
+  for (const slot of parsed.data.slots) {
+    if (!kdfSane(slot.kdf)) throw new DatabaseError('SLOTS_KDF_INVALID', 'a key slot has absurd scrypt parameters', { N: slot.kdf.N });
+  }
   return parsed.data;
+}
+
+/**
+ * Scrypt parameters Masa could have written: N a power of two from 2^10 (tests) to 2^20, and at
+ * most 1 GiB of memory. Anything else (N=2^30 wants 1 TiB) is a damaged or edited key file: it
+ * is refused as such instead of being handed to scrypt, which would fail without saying why.
+ */
+export const MAX_KDF_N = 2 ** 20;
+function kdfSane(k: KdfParams): boolean {
+  const powerOfTwo = (k.N & (k.N - 1)) === 0;
+  return powerOfTwo && k.N >= 1024 && k.N <= MAX_KDF_N && k.r <= 32 && k.p <= 16 && 128 * k.N * k.r <= 2 ** 30;
 }
 
 export function writeSlotFile(path: string, file: SlotFile, crashTag = 'slots'): void {

@@ -19,7 +19,10 @@ import {
   type SlotFile,
   DEFAULT_KDF,
 } from './keySlots';
+import type { HeadWitness } from './headWitness';
 import { Ledger } from './ledger';
+import { openWitness, type WitnessCheck } from './witnessCheck';
+import { folderFinding } from './folderCheck';
 import { migrate } from './migrate';
 import { ensureDataDir, ledgerPaths, ledgerPresence, type LedgerPaths } from './paths';
 import { quickCheckInWorker, type PageCheckRun } from './pageCheck';
@@ -55,7 +58,30 @@ export class LedgerStore {
     vaultKeys.set(this, vaultKey);
   }
 
+  /** The open witness of the last acknowledged head; null when reading only or after a finding. */
+  private witness: HeadWitness | null = null;
+  /** What the witness said when this ledger was opened (witnessCheck.ts). */
+  witnessCheck: WitnessCheck = { state: 'ok' };
+
+  /** Starts keeping the witness: each commit's head is written to it before it is answered. */
+  keepWitness(witness: HeadWitness | null): void {
+    this.witness?.close();
+    this.witness = witness;
+    this.ledger.onCommitted = witness
+      ? (head) => {
+          try {
+            witness.write(head);
+          } catch {
+            // The write is committed whatever happens here. A witness left behind is the safe
+            // direction (it can only fail to notice a later loss, never report a false one).
+          }
+        }
+      : null;
+  }
+
   close(): void {
+    this.witness?.close();
+    this.witness = null;
     this.pageCheck?.stop();
     this.pageCheck = null;
     // A scheduled checkpoint is not needed any more: closing checkpoints (TRUNCATE) below.
@@ -247,6 +273,10 @@ export class LedgerStore {
     crashPoint('rekey:swapped');
     this.db = openEncrypted(p.db, { key: newKey });
     this.ledger = new Ledger(this.db, this.now);
+    // The witness is authenticated with a key derived from the data key: rewritten under the new
+    // key while the slot file still lists both (an open after a crash here checks it with either).
+    this.keepWitness(openWitness(p.witness, this.db, this.ledger, [], { keyId: newId, key: newKey }, true).witness);
+    crashPoint('rekey:witness');
     writeSlotFile(p.slots, { ...readSlotFile(p.slots), dataKeys: [wrapDataKey(this.vaultKey, newKey, newId, 'current')] }, 'rekey-final');
     crashPoint('rekey:done');
   }
@@ -295,7 +325,9 @@ export function createLedger(opts: CreateOptions): { store: LedgerStore; recover
   crashPoint('setup:slots');
   finishSetup(p);
   const open = openEncrypted(p.db, { key: dataKey });
-  return { store: new LedgerStore(p, open, new Ledger(open, now), vaultKey, kdf, now), recoveryCode };
+  const store = new LedgerStore(p, open, new Ledger(open, now), vaultKey, kdf, now);
+  store.keepWitness(openWitness(p.witness, open, store.ledger, [], { keyId, key: dataKey }, true).witness);
+  return { store, recoveryCode };
 }
 
 function finishSetup(p: LedgerPaths): void {
@@ -316,6 +348,11 @@ export interface UnlockOptions {
   kdf?: KdfParams;
   now?: () => Date;
   readonly?: boolean;
+  /**
+   * Trust the ledger's head as the acknowledged one and write a new witness for it: only for a
+   * restore, whose backup has just passed its check (seal or full) and was copied in by digest.
+   */
+  adoptHead?: boolean;
 }
 
 /**
@@ -329,6 +366,9 @@ export function unlockLedger(opts: UnlockOptions): LedgerStore {
   if (presence === 'db-missing') throw new DatabaseError('DB_MISSING', 'the ledger file is missing next to its key slots');
   if (presence === 'slots-missing') throw new DatabaseError('SLOTS_MISSING', 'the key slot file is missing');
   if (presence === 'finish-setup') finishSetup(p);
+  // An empty or cut-short ledger file, a key file that is not one: never opened, never rebuilt.
+  const finding = folderFinding(p);
+  if (finding) throw finding;
   const file = readSlotFile(p.slots);
   const { kind, username, secret } = opts.credentials;
   const vaultKey = opts.sameVaultAs ? (vaultKeys.get(opts.sameVaultAs) ?? null) : openVault(file, kind, username, secret);
@@ -349,6 +389,12 @@ export function unlockLedger(opts: UnlockOptions): LedgerStore {
       if (!opts.readonly) migrate(db);
       const store = new LedgerStore(p, db, new Ledger(db, now), vaultKey, opts.kdf ?? DEFAULT_KDF, now);
       store.openedWith = k.keyId;
+      if (!opts.readonly) {
+        const keys = dataKeysOf(file, vaultKey);
+        const opened = openWitness(p.witness, db, store.ledger, keys, { keyId: k.keyId, key: k.key }, opts.adoptHead);
+        store.witnessCheck = opened.check;
+        store.keepWitness(opened.witness);
+      }
       return store;
     } catch (err) {
       db?.close();
@@ -358,7 +404,7 @@ export function unlockLedger(opts: UnlockOptions): LedgerStore {
   }
   // The slot opened but no data key opens the file: the file is damaged or foreign.
   if ((lastErr as DatabaseError | undefined)?.code === 'DB_WRONG_KEY') {
-    throw new DatabaseError('DB_CORRUPT', 'the ledger file does not open with its key (damaged or replaced)');
+    throw new DatabaseError('DB_CORRUPT', 'the ledger file does not open with its key (damaged, or replaced by another ledger)');
   }
   throw lastErr;
 }

@@ -12,12 +12,13 @@ import {
 import type { ApiParsedInput } from '../../preload/contract/api';
 import type { SessionInfo } from '../../preload/contract/types';
 import { AppError } from '../app/appError';
-import { toAppError, type MasaApp } from '../app/masaApp';
+import { toAppError, UNOPENABLE_CODES, type MasaApp } from '../app/masaApp';
 import { sessionInfo, type Session } from '../app/session';
 import { mirrorBackupFolder } from './backup';
 import { checkPasswordStrength } from './userRows';
 import { eventBus } from '../app/eventBus';
 import { log } from '../app/log';
+import { pagesRescueOf, rescueOf } from './ledgerDamage';
 
 const DEFAULT_IDLE_MINUTES = 10;
 
@@ -88,8 +89,10 @@ export function login(app: MasaApp, input: ApiParsedInput<'auth.login'>): Sessio
   } catch (err) {
     const mapped = toAppError(err, app.dataDir);
     if (mapped instanceof AppError && mapped.code === 'AUTH_FAILED') app.throttle.failed(username);
+    noteOpenProblem(app, mapped);
     throw mapped;
   }
+  app.openProblem = null;
   const user = usersQ.userByUsername(store.db, username);
   if (!user || user.disabled) {
     store.close();
@@ -141,6 +144,11 @@ export function recover(app: MasaApp, input: ApiParsedInput<'auth.recover'>): Se
   return startSession(app, usersQ.userById(store.db, user.id)!);
 }
 
+/** A sign-in that found the ledger unopenable leaves the reason for the start screen (app.status). */
+function noteOpenProblem(app: MasaApp, mapped: unknown): void {
+  if (mapped instanceof AppError && UNOPENABLE_CODES.has(mapped.code)) app.openProblem = mapped;
+}
+
 function startSession(app: MasaApp, user: usersQ.UserRow): SessionInfo {
   // Every unlock checks the file (quick_check) and the chain since the last verified point;
   // a failure opens the read-only rescue screen, never a silent repair. A large ledger's page
@@ -148,10 +156,9 @@ function startSession(app: MasaApp, user: usersQ.UserRow): SessionInfo {
   const store = app.requireStore();
   const pagesInBackground = ledgerBytes(store.paths.db) > app.pageCheckSyncBytes;
   const check = startupCheck(store.db, { pages: !pagesInBackground });
-  const rescue = check.ok
-    ? null
-    : { integrity: check.integrity, firstBadSeq: check.chain.firstBad?.seq ?? null, problem: check.chain.firstBad?.problem ?? null };
-  if (rescue) log.error('start-up check failed', { integrity: check.integrity === 'ok' || check.integrity === 'deferred' ? check.integrity : 'failed', firstBadSeq: rescue.firstBadSeq });
+  // The witness of the last acknowledged head was compared when the ledger opened (vault.ts).
+  const rescue = rescueOf(store, check);
+  if (rescue) log.error('start-up check failed', { finding: rescue.code, firstBadSeq: rescue.firstBadSeq });
   const session: Session = {
     userId: user.id,
     username: user.username,
@@ -178,7 +185,7 @@ function startSession(app: MasaApp, user: usersQ.UserRow): SessionInfo {
 async function checkPagesInBackground(app: MasaApp, store: LedgerStore, session: Session): Promise<string> {
   const integrity = await store.checkPagesInBackground();
   if (integrity !== 'ok' && integrity !== 'stopped' && app.session === session && app.store === store) {
-    session.rescue = { integrity, firstBadSeq: null, problem: 'PAGES' };
+    session.rescue = pagesRescueOf(store, integrity);
     log.error('background page check failed', { integrity: 'failed' });
     eventBus.emit('ledger.rescue', {});
   }

@@ -20,8 +20,10 @@ function LoginForm({ onDone, onRecover, onRestore }: { onDone: () => void; onRec
   const { form, busy, errorMessage, submitWith } = useApiForm({ username: '', password: '' });
   const onSubmit = submitWith(async (v) => {
     const r = await sendCatch('auth.login', v);
-    if (r.data) onDone();
-    else form.setFieldValue('password', '');
+    if (!r.data) form.setFieldValue('password', '');
+    // A refusal may mean the ledger itself cannot be opened (damaged, foreign): main's status
+    // then says so, and the problem screen with its restore replaces this form.
+    onDone();
     return r;
   });
   return (
