@@ -225,6 +225,8 @@ describe('crash safety', () => {
     const s = unlock(dir);
     expect(verifyChain(s.db).ok).toBe(true);
     expect(s.ledger.head().seq).toBeGreaterThanOrEqual(acked);
+    // Every acknowledged head was witnessed, and nothing the ledger holds is behind it.
+    expect(s.witnessCheck).toEqual({ state: 'ok' });
     const n = (s.db.prepare("SELECT count(*) n FROM settings WHERE key LIKE 'w.%'").get() as { n: number }).n;
     expect(n).toBeGreaterThanOrEqual(lastIndex + 1);
     s.close();
@@ -252,7 +254,7 @@ describe('crash safety', () => {
     });
   }
 
-  for (const point of ['rekey:copied', 'rekey-both:written', 'rekey:slots-both', 'rekey:swapped', 'rekey-final:written', 'rekey:done', '']) {
+  for (const point of ['rekey:copied', 'rekey-both:written', 'rekey:slots-both', 'rekey:swapped', 'rekey:witness', 'rekey-final:written', 'rekey:done', '']) {
     it(`SIGKILL during a rekey (${point || 'no crash'}): the ledger opens, verifies and keeps its data`, () => {
       const { dir, store } = makeLedger(undefined, 20);
       const headBefore = store.ledger.head();
@@ -262,6 +264,8 @@ describe('crash safety', () => {
       const s = unlock(dir);
       expect(verifyChain(s.db).ok).toBe(true);
       expect(s.ledger.head()).toEqual(headBefore);
+      // The witness, rewritten under the new key or not yet, agrees with the ledger either way.
+      expect(s.witnessCheck).toEqual({ state: 'ok' });
       s.close();
       // Whatever happened, the folder is tidy afterwards: one data key, no leftover copy.
       const slots = JSON.parse(fs.readFileSync(ledgerPaths(dir).slots, 'utf8'));
