@@ -3,6 +3,7 @@ import {
   createLedger,
   ledgerBytes,
   startupCheck,
+  newRecoveryCode,
   normalizeRecoveryCode,
   normalizeUsername,
   unlockLedger,
@@ -106,7 +107,7 @@ export function login(app: MasaApp, input: ApiParsedInput<'auth.login'>): Sessio
 }
 
 /** The office head forgot the password: the recovery code opens the vault and sets a new one. */
-export function recover(app: MasaApp, input: ApiParsedInput<'auth.recover'>): SessionInfo {
+export function recover(app: MasaApp, input: ApiParsedInput<'auth.recover'>): SessionInfo & { recoveryCode: string } {
   const key = '*recovery*';
   const wait = app.throttle.waitSeconds(key);
   if (wait > 0) throw new AppError('AUTH_THROTTLED', { seconds: wait });
@@ -127,21 +128,49 @@ export function recover(app: MasaApp, input: ApiParsedInput<'auth.recover'>): Se
     }
     throw mapped;
   }
+  // A ledger that has lost acknowledged writes (or cannot say) is not written to: restore first.
+  if (store.witnessCheck.state !== 'ok') {
+    const rescue = rescueOf(store, startupCheck(store.db, { pages: false }));
+    store.close();
+    throw rescue ? new AppError(rescue.code, rescue.params) : new AppError('LEDGER_RESCUE');
+  }
   const username = normalizeUsername(input.username);
   const user = usersQ.userByUsername(store.db, username);
   if (!user || user.role !== 'HEAD') {
     store.close();
     throw new AppError('USER_NOT_FOUND');
   }
-  checkPasswordStrength(username, input.newPassword);
+  try {
+    checkPasswordStrength(username, input.newPassword);
+  } catch (err) {
+    store.close();
+    throw err;
+  }
   app.throttle.succeeded(key);
-  store.ledger.record({ type: 'user.password_recovered', entity: `user:${user.id}`, userId: user.id }, (w) => {
-    w.put('users', { ...user, disabled: 0, must_change_password: 0 });
-    store.setPassword(username, input.newPassword);
-  });
+  // A used recovery code is spent: the head gets a new password and a new code in one event. Both
+  // new slots are written beside the old ones, the event is committed, then the old password and
+  // the old code are retired (database/slotChange.ts); a crash anywhere leaves either the old pair
+  // or the new pair, as the ledger says.
+  const recoveryCode = newRecoveryCode();
+  try {
+    store.recordWithSlots(
+      { type: 'user.password_recovered', entity: `user:${user.id}`, userId: user.id },
+      [
+        { kind: 'user', username, secret: input.newPassword },
+        { kind: 'recovery', username: '', secret: recoveryCode },
+      ],
+      (w) => {
+        w.put('users', { ...user, disabled: 0, must_change_password: 0 });
+        w.note({ recoveryCodeReplaced: true });
+      },
+    );
+  } catch (err) {
+    store.close();
+    throw toAppError(err, app.dataDir);
+  }
   app.store?.close();
   app.store = store;
-  return startSession(app, usersQ.userById(store.db, user.id)!);
+  return { ...startSession(app, usersQ.userById(store.db, user.id)!), recoveryCode };
 }
 
 /** A sign-in that found the ledger unopenable leaves the reason for the start screen (app.status). */
@@ -232,9 +261,9 @@ export function changePassword(app: MasaApp, input: ApiParsedInput<'auth.changeP
   }
   checkPasswordStrength(s.username, input.newPassword);
   const user = usersQ.userById(store.db, s.userId)!;
-  store.ledger.record({ type: 'user.password_changed', entity: `user:${s.userId}`, userId: s.userId }, (w) => {
+  // The new slot beside the old, the event, then the old slot retired (database/slotChange.ts).
+  store.recordWithSlots({ type: 'user.password_changed', entity: `user:${s.userId}`, userId: s.userId }, [{ kind: 'user', username: s.username, secret: input.newPassword }], (w) => {
     w.put('users', { ...user, must_change_password: 0 });
-    store.setPassword(s.username, input.newPassword);
   });
   s.mustChangePassword = false;
   return sessionInfo(s);

@@ -165,7 +165,8 @@ export interface ApiOutputs {
   'app.status': AppStatus;
   'setup.create': { recoveryCode: string; session: SessionInfo };
   'auth.login': SessionInfo;
-  'auth.recover': SessionInfo;
+  /** The used recovery code is spent: a new one is issued, shown once. */
+  'auth.recover': SessionInfo & { recoveryCode: string };
   'auth.logout': null;
   'auth.lock': null;
   'auth.unlock': SessionInfo;
