@@ -29,7 +29,7 @@ export function App() {
     case 'setup':
       return <SetupScreen onDone={(code) => setRecoveryCode(code)} />;
     case 'signed-out':
-      return <LoginScreen onDone={refresh} />;
+      return <LoginScreen onDone={refresh} onRecoveryCode={setRecoveryCode} />;
     case 'locked':
       return <LockScreen name={status.session?.displayName ?? ''} onDone={refresh} />;
     case 'error':

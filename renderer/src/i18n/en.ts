@@ -44,7 +44,7 @@ export const en: Messages = {
   },
   recover: {
     title: 'Sign in with the recovery code',
-    intro: "Enter the office head's username, the recovery code and a new password.",
+    intro: "Enter the office head's username, the recovery code and a new password. The code you use never works again: you are given a new recovery code.",
     code: 'Recovery code',
     newPassword: 'New password',
     submit: 'Set the new password and sign in',

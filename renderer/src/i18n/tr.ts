@@ -42,7 +42,7 @@ export const tr = {
   },
   recover: {
     title: 'Kurtarma kodu ile giriş',
-    intro: 'Birim sorumlusunun kullanıcı adını, kurtarma kodunu ve yeni parolayı girin.',
+    intro: 'Birim sorumlusunun kullanıcı adını, kurtarma kodunu ve yeni parolayı girin. Kullanılan kod bir daha geçmez: size yeni bir kurtarma kodu verilir.',
     code: 'Kurtarma kodu',
     newPassword: 'Yeni parola',
     submit: 'Parolayı yenile ve giriş yap',
