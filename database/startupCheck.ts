@@ -49,7 +49,12 @@ export function startupCheck(db: RawDatabase, opts: { full?: boolean; pages?: bo
   }
   const ok = (integrity === 'ok' || integrity === 'deferred') && chain.ok;
   if (ok && !db.readonly) {
-    db.prepare("INSERT INTO meta (key, value) VALUES ('verified.seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(chain.headSeq));
+    try {
+      db.prepare("INSERT INTO meta (key, value) VALUES ('verified.seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(chain.headSeq));
+    } catch (err) {
+      // Only a shortcut for the next check is lost (a full disk): the caller's next write says why.
+      sqliteCode(err);
+    }
   }
   return { ok, integrity, chain, fromSeq, ms: performance.now() - t0 };
 }

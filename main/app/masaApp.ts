@@ -153,6 +153,10 @@ export const UNOPENABLE_CODES: ReadonlySet<string> = new Set(['LEDGER_CORRUPT', 
 
 /** Database errors become messages a user can act on; other errors pass through unchanged. */
 export function toAppError(err: unknown, dataDir: string): unknown {
+  // A full disk met outside the database layer's own checks (a file written by a service, a
+  // SQLite statement outside a ledger write) is still a full disk, never an unexpected error.
+  const raw = (err as { code?: unknown } | null)?.code;
+  if (!(err instanceof DatabaseError) && !(err instanceof AppError) && (raw === 'ENOSPC' || raw === 'EDQUOT' || raw === 'SQLITE_FULL')) return new AppError('DISK_FULL');
   if (!(err instanceof DatabaseError)) return err;
   const p = ledgerPaths(dataDir);
   switch (err.code) {

@@ -19,6 +19,7 @@ import { mirrorBackupFolder } from './backup';
 import { checkPasswordStrength } from './userRows';
 import { eventBus } from '../app/eventBus';
 import { log } from '../app/log';
+import { isDiskFull } from '../app/diskSpace';
 import { pagesRescueOf, rescueOf } from './ledgerDamage';
 
 const DEFAULT_IDLE_MINUTES = 10;
@@ -83,11 +84,12 @@ export function login(app: MasaApp, input: ApiParsedInput<'auth.login'>): Sessio
   const wait = app.throttle.waitSeconds(username);
   if (wait > 0) throw new AppError('AUTH_THROTTLED', { seconds: wait });
   if (app.presence() === 'none') throw new AppError('NOT_SET_UP');
-  app.claimDataDir();
   let store: LedgerStore;
   try {
+    app.claimDataDir();
     store = unlockLedger({ dir: app.dataDir, credentials: { kind: 'user', username, secret: input.password }, kdf: app.kdf, now: app.now });
   } catch (err) {
+    if (isDiskFull(err, app.dataDir)) throw new AppError('DISK_FULL_SIGN_IN', { dir: app.dataDir });
     const mapped = toAppError(err, app.dataDir);
     if (mapped instanceof AppError && mapped.code === 'AUTH_FAILED') app.throttle.failed(username);
     noteOpenProblem(app, mapped);
@@ -103,7 +105,14 @@ export function login(app: MasaApp, input: ApiParsedInput<'auth.login'>): Sessio
   app.throttle.succeeded(username);
   if (app.store && app.store !== store) app.store.close();
   app.store = store;
-  return startSession(app, user);
+  try {
+    return startSession(app, user);
+  } catch (err) {
+    // The sign-in is not recorded, so nobody is signed in: the ledger is closed again.
+    app.close();
+    if (isDiskFull(err, app.dataDir)) throw new AppError('DISK_FULL_SIGN_IN', { dir: app.dataDir });
+    throw err;
+  }
 }
 
 /** The office head forgot the password: the recovery code opens the vault and sets a new one. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { appointments as appointmentsQ, reconciliation as reconQ, settings as settingsQ, users as usersQ, type RawDatabase } from '../../database';
 import type { DeskKeyInfo, ExportResult, MergeResult, TrustedKeyView, VerifyRow } from '../../preload/contract/reconciliationTypes';
 import { AppError } from '../app/appError';
+import { isDiskFull } from '../app/diskSpace';
 import type { MasaApp } from '../app/masaApp';
 import { APP_VERSION } from '../app/version';
 import { trTitle } from '../domain/turkishText';
@@ -133,10 +134,21 @@ export async function exportReconciliation(app: MasaApp, input: { date: string; 
   const outDir = path.resolve(input.outDir);
   if (!fs.existsSync(outDir) || !fs.statSync(outDir).isDirectory()) throw new AppError('EXPORT_FOLDER', { dir: outDir });
   const day = buildReconciliationDay(app, input.date);
-  const w = await writeReconciliation(day, outDir, deskKeys(store.db));
-  store.ledger.record({ type: 'reconciliation.exported', entity: `reconciliation:${input.date}`, userId: session.userId }, (x) =>
-    x.note({ file: w.fileName, sha256: w.sha256, counts: w.counts }),
-  );
+  let w: Awaited<ReturnType<typeof writeReconciliation>>;
+  try {
+    w = await writeReconciliation(day, outDir, deskKeys(store.db));
+  } catch (err) {
+    if (isDiskFull(err, outDir)) throw new AppError('EXPORT_DISK_FULL', { dir: outDir });
+    throw err;
+  }
+  try {
+    store.ledger.record({ type: 'reconciliation.exported', entity: `reconciliation:${input.date}`, userId: session.userId }, (x) =>
+      x.note({ file: w.fileName, sha256: w.sha256, counts: w.counts }),
+    );
+  } catch (err) {
+    if (isDiskFull(err, app.dataDir)) throw new AppError('EXPORT_NOT_RECORDED', { name: w.fileName, dir: app.dataDir });
+    throw err;
+  }
   return { fileName: w.fileName, xlsxPath: w.xlsxPath, sigPath: w.sigPath, sha256: w.sha256, counts: w.counts };
 }
 

@@ -221,6 +221,18 @@ export const errorMessages = {
     tr: 'Anahtar dosyası bozuk ya da değiştirilmiş ({path}): bir anahtar yuvasının parola ayarları Masa’nın yazmayacağı bir değerde (N={N}). Defter açılamaz. Yedekten geri yükleyin (pencerede «yedekten geri yükle», komut satırında «restore YEDEK_KLASÖRÜ --user KULLANICI»).',
     en: 'The key file is damaged or was edited ({path}): a key slot asks for password settings Masa never writes (N={N}). The ledger cannot be opened. Restore from a backup (in the window «restore from backup», on the command line «restore BACKUP_FOLDER --user USER»).',
   },
+  DISK_FULL_SIGN_IN: {
+    tr: 'Diskte yer kalmadı: defterin bulunduğu diskte ({dir}) giriş kaydedilemediği için oturum açılmadı; hiçbir şey değişmedi. Bu diskte en az birkaç MB yer açın (Çöp Kutusunu boşaltın; büyük indirilmiş dosyaları ya da eski dışa aktarımları başka bir diske taşıyın), sonra yeniden girin. Veri klasöründeki masa.* dosyalarını ve yedekleri silmeyin.',
+    en: 'The disk is full: the sign-in could not be recorded on the disk holding the ledger ({dir}), so nobody was signed in and nothing changed. Free at least a few MB on that disk (empty the Recycle Bin; move large downloads or old exports to another disk), then sign in again. Do not delete the masa.* files or the backups in the data folder.',
+  },
+  EXPORT_DISK_FULL: {
+    tr: 'Diskte yer kalmadı: dışa aktarım {dir} klasörüne yazılamadı; yarım dosya bırakılmadı ve deftere hiçbir şey kaydedilmedi. O diskte yer açın (ör. eski dışa aktarımları silin) ya da başka bir klasör ya da USB bellek seçip yeniden deneyin.',
+    en: 'The disk is full: the export could not be written to {dir}; no half file was left and nothing was recorded in the ledger. Free some space on that disk (e.g. delete old exports) or choose another folder or USB stick, and try again.',
+  },
+  EXPORT_NOT_RECORDED: {
+    tr: 'Diskte yer kalmadı: dışa aktarım dosyası yazıldı ({name}), ancak defterin bulunduğu diskte ({dir}) yer kalmadığı için deftere kaydedilemedi; bu dosyayı gönderilmiş saymayın. O diskte yer açın (Çöp Kutusu, büyük indirilmiş dosyalar, eski dışa aktarımlar) ve dışa aktarımı yeniden yapın.',
+    en: 'The disk is full: the export file was written ({name}), but it could not be recorded in the ledger because the disk holding the ledger ({dir}) is full; do not treat this file as sent. Free some space on that disk (Recycle Bin, large downloads, old exports) and export again.',
+  },
 } as const satisfies Record<string, { tr: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorMessages;
