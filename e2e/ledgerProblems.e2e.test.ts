@@ -114,4 +114,27 @@ describe('ledger problems in the window', () => {
     await signInAs(page, HEAD);
     expect(((await call('ledger.verify', {})) as { ok: boolean }).ok).toBe(true);
   });
+
+  it('an empty data folder (a new PC): the setup screen offers the restore, which takes the backup\'s own proof of right', async () => {
+    await page.getByRole('button', { name: 'Çıkış' }).click();
+    await page.getByRole('heading', { name: 'Giriş' }).waitFor();
+    // The office's files are not on this PC: only its backup is (on the stick).
+    for (const f of fs.readdirSync(masa.dataDir).filter((n) => n.startsWith('masa.'))) fs.rmSync(path.join(masa.dataDir, f));
+    await page.reload();
+    await page.getByRole('heading', { name: 'İlk kurulum' }).waitFor();
+    await screenshot(page, 'kurulum-yedekten-geri-yukle');
+    await page.getByRole('button', { name: 'Bu masanın yedeği var (yeni bilgisayar): yedekten geri yükle' }).click();
+    await page.getByTestId('restore-folder').fill(usb);
+    await page.getByRole('button', { name: 'Yedekleri listele' }).click();
+    await page.getByRole('radio', { name: /^masa-yedek-/ }).first().check();
+    await page.getByLabel('Birim sorumlusunun kullanıcı adı').fill(HEAD.username);
+    await page.getByLabel('Parola', { exact: true }).fill(HEAD.password);
+    await page.getByRole('button', { name: 'Geri yükle…' }).click();
+    await page.getByRole('button', { name: 'Evet, denetle ve geri yükle' }).click();
+    await page.getByTestId('restore-done').waitFor();
+    await page.getByRole('button', { name: 'Devam' }).click();
+    await page.getByRole('heading', { name: 'Giriş' }).waitFor();
+    await signInAs(page, HEAD);
+    expect(((await call('ledger.verify', {})) as { ok: boolean }).ok).toBe(true);
+  });
 });

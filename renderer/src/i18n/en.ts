@@ -27,6 +27,7 @@ export const en: Messages = {
     desk: 'Desk code',
     deskHint: 'For example M01 (capital letters and digits, at most 8)',
     submit: 'Finish setup',
+    restoreInstead: 'This desk has a backup (a new PC): restore from the backup',
   },
   recovery: {
     title: 'Recovery code',

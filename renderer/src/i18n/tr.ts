@@ -25,6 +25,7 @@ export const tr = {
     desk: 'Masa kodu',
     deskHint: 'Örnek: M01 (büyük harf ve rakam, en çok 8 karakter)',
     submit: 'Kurulumu tamamla',
+    restoreInstead: 'Bu masanın yedeği var (yeni bilgisayar): yedekten geri yükle',
   },
   recovery: {
     title: 'Kurtarma kodu',
