@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { HEAD_WITNESS_FILE, readWitness } from './headWitness';
 import { ledgerPaths } from './paths';
-import { HEAD, makeLedger, TEST_KDF, tempDir } from './testing/fixtures';
+import { HEAD, makeLedger as makeLedgerIn, TEST_KDF, tempDir as tempDirIn } from './testing/fixtures';
 import { unlockLedger, type LedgerStore } from './vault';
 import { verifyChain } from './verify';
 
@@ -13,6 +13,21 @@ import { verifyChain } from './verify';
  * in its -wal (as after a crash before the checkpoint), then the copy's -wal is deleted, damaged
  * or kept; the copy is what the next start opens.
  */
+/** Every folder made here is removed afterwards (they hold ledgers with their keys). */
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+function tempDir(prefix?: string): string {
+  const d = tempDirIn(prefix);
+  made.push(d);
+  return d;
+}
+function makeLedger(dir: string | undefined, events: number) {
+  const l = makeLedgerIn(dir ?? tempDir(), events);
+  return l;
+}
+
 function unlock(dir: string): LedgerStore {
   return unlockLedger({ dir, credentials: { kind: 'user', username: HEAD.username, secret: HEAD.password }, kdf: TEST_KDF });
 }

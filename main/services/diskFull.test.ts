@@ -373,6 +373,7 @@ describe('disk full: key slot changes, sign-in and export (real tmpfs mounts)', 
   it.skipIf(noMount)('22.7: export to a full USB stick says the disk is full and what to free; no half file is left; it works with space', async () => {
     const t = await setUpApp({ now: () => new Date('2026-11-24T08:00:00Z') });
     apps.push(t.app);
+    scratch.push(t.app.dataDir);
     seedAppointments(t.app, { date: '2026-11-24', count: 200 });
     const usb = mustMount(1);
     const filler = fill(usb, 0);
