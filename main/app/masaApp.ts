@@ -149,7 +149,7 @@ export class MasaApp {
 }
 
 /** Sign-in answers that mean the ledger itself cannot be opened (no password would help): restore. */
-export const UNOPENABLE_CODES: ReadonlySet<string> = new Set(['LEDGER_CORRUPT', 'LEDGER_MISSING', 'LEDGER_EMPTY', 'LEDGER_TRUNCATED', 'SLOTS_MISSING', 'SLOTS_CORRUPT', 'SLOTS_KDF_INVALID']);
+export const UNOPENABLE_CODES: ReadonlySet<string> = new Set(['LEDGER_CORRUPT', 'LEDGER_MISSING', 'LEDGER_EMPTY', 'LEDGER_TRUNCATED', 'LEDGER_PAGES_DAMAGED', 'SLOTS_MISSING', 'SLOTS_CORRUPT', 'SLOTS_KDF_INVALID']);
 
 /** Database errors become messages a user can act on; other errors pass through unchanged. */
 export function toAppError(err: unknown, dataDir: string): unknown {
@@ -157,6 +157,8 @@ export function toAppError(err: unknown, dataDir: string): unknown {
   // SQLite statement outside a ledger write) is still a full disk, never an unexpected error.
   const raw = (err as { code?: unknown } | null)?.code;
   if (!(err instanceof DatabaseError) && !(err instanceof AppError) && (raw === 'ENOSPC' || raw === 'EDQUOT' || raw === 'SQLITE_FULL')) return new AppError('DISK_FULL');
+  // A page that does not read back (its HMAC fails) met by any read: the damage, by name.
+  if (!(err instanceof DatabaseError) && !(err instanceof AppError) && (raw === 'SQLITE_CORRUPT' || raw === 'SQLITE_NOTADB')) return new AppError('LEDGER_PAGES_DAMAGED');
   if (!(err instanceof DatabaseError)) return err;
   const p = ledgerPaths(dataDir);
   switch (err.code) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../database/testing/fixtures';
 import { sampleRows, writeSampleCsv } from '../import/testing/sampleList';
-import { HEAD_USER, setUpApp } from '../testing/appFixture';
+import { HEAD_USER, newApp, setUpApp } from '../testing/appFixture';
 
 /**
  * Each damage class of the data folder, made for real on a copy of an office's folder and met
@@ -128,6 +128,23 @@ describe('damage classes of the data folder, through the real command line', () 
     const bytes = fs.readFileSync(f);
     // Page 4 is the events table's root (after the schema and chain_head pages).
     bytes[3 * 4096 + 1000]! ^= 0xff;
+    fs.writeFileSync(f, bytes);
+    const err = refusal(cli(['status'], dataDir));
+    expect(err).not.toContain('Beklenmeyen');
+    expect(err).toContain('Defter dosyasının içinde bozuk sayfa var');
+    await restoresWithoutFlags(dataDir);
+  }, 120_000);
+
+  it('22.6: one byte flipped in the users table\'s page (read at sign-in itself): its own message, and restore rescues', async () => {
+    const dataDir = await copyOfOffice();
+    const t = newApp({ dataDir });
+    await t.ok('auth.login', { username: HEAD.user, password: HEAD.password });
+    const root = (t.app.requireStore().db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'users'").get() as { rootpage: number }).rootpage;
+    await t.ok('auth.logout', {});
+    t.app.shutdown();
+    const f = path.join(dataDir, 'masa.ledger');
+    const bytes = fs.readFileSync(f);
+    bytes[(root - 1) * 4096 + 1500]! ^= 0xff;
     fs.writeFileSync(f, bytes);
     const err = refusal(cli(['status'], dataDir));
     expect(err).not.toContain('Beklenmeyen');

@@ -96,7 +96,16 @@ export function login(app: MasaApp, input: ApiParsedInput<'auth.login'>): Sessio
     throw mapped;
   }
   app.openProblem = null;
-  const user = usersQ.userByUsername(store.db, username);
+  let user: usersQ.UserRow | undefined;
+  try {
+    user = usersQ.userByUsername(store.db, username);
+  } catch (err) {
+    // The users table's pages do not read: no session can be opened on this ledger.
+    store.close();
+    const mapped = toAppError(err, app.dataDir);
+    noteOpenProblem(app, mapped);
+    throw mapped;
+  }
   if (!user || user.disabled) {
     store.close();
     app.throttle.failed(username);
