@@ -8,6 +8,7 @@ import { code128 } from '../barcode';
 import { formatDateTime, formatDay, formatMoney } from '../format';
 import { columnTable, fieldTable, labelCell, sectionHeading, signatureBoxes, titleBlock } from '../layout/blocks';
 import { framedDocument } from '../layout/frame';
+import { reprintSubtitles, statementQrColumn } from '../layout/statementQr';
 import type { CareProvider, FinalRegistrationFormModel } from '../models';
 import { tr } from '../templates';
 
@@ -41,6 +42,8 @@ function numbersAndBarcode(m: FinalRegistrationFormModel): Content {
           { text: m.registrationNo, alignment: 'center', fontSize: 11, bold: true, margin: [0, 2, 0, 0] },
         ],
       },
+      // The signed statement beside the barcode: the one place of the page with room for a 37 mm square.
+      ...[statementQrColumn(m.statement)].filter((c) => c !== null),
     ],
   };
 }
@@ -139,7 +142,7 @@ export function finalRegistrationFormDocument(m: FinalRegistrationFormModel): TD
     title: t.title,
     reference: `${t.registrationNo}: ${m.registrationNo}`,
     body: [
-      titleBlock(t.title, [m.editionName]),
+      titleBlock(t.title, [m.editionName, ...reprintSubtitles(m.reprint)]),
       numbersAndBarcode(m),
       persons(m),
       careProvider(m.careProvider),

@@ -401,6 +401,7 @@ export const en: Messages = {
       reconciliation_exported: 'exported the reconciliation',
       report_printed: 'printed the report',
       list_printed: 'printed the list',
+      record_verified: 'verified a form QR',
     },
   },
 };

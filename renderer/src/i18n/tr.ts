@@ -399,6 +399,7 @@ export const tr = {
       reconciliation_exported: 'mutabakatı dışa aktardı',
       report_printed: 'raporu yazdırdı',
       list_printed: 'listeyi yazdırdı',
+      record_verified: 'form karekodunu doğruladı',
     },
   },
 };
