@@ -10,18 +10,18 @@ import { fingerprint } from '../reconciliation';
 import { recordAccess } from './accessLog';
 import { decisionPackStamp } from './decisionPack';
 import { deskKeys, trustedKeys } from './reconciliationService';
-import { packFor } from './rulesAdapter';
 
 /**
  * The signed decision statement of a printed decision document (docs/verify-form.md), and the
  * verification of a scanned one. The statement is made from the registration and its ledger
  * event only, so a reprint carries the same bytes (Ed25519 signatures are deterministic).
  */
+/** What the registration row keeps of the decision (rulesAdapter's DecisionView). */
 interface StoredDecision {
   supportType: { code: string } | null;
+  currency: 'EUR' | 'TL';
   failedRules: { code: string }[];
   missingDocuments: { code: string }[];
-  dates: { finalRegistration: string };
 }
 
 export function statementOf(app: MasaApp, reg: registrationsQ.RegistrationRow): Statement {
@@ -32,6 +32,8 @@ export function statementOf(app: MasaApp, reg: registrationsQ.RegistrationRow): 
   const decision = JSON.parse(reg.decision) as StoredDecision;
   const pack = decisionPackStamp(reg);
   const number = reg.outcome === 'KESIN_KAYIT' ? reg.registration_no : reg.randevu_no;
+  // The decision's final-registration date is the Turkey day it was recorded (registration.ts).
+  const decidedOn = turkeyParts(new Date(reg.registered_at)).date;
   const base = {
     v: STATEMENT_VERSION,
     p: office.provinceCode,
@@ -41,7 +43,7 @@ export function statementOf(app: MasaApp, reg: registrationsQ.RegistrationRow): 
     g: pack.code,
     e: pack.edition,
     h: shortHash(pack.hash),
-    f: turkeyParts(new Date(reg.registered_at)).date,
+    f: decidedOn,
     q: event.seq,
     x: shortHash(event.hash),
     m: motherBinding(number, reg.mother_tckn),
@@ -51,9 +53,10 @@ export function statementOf(app: MasaApp, reg: registrationsQ.RegistrationRow): 
       ...base,
       t: decision.supportType?.code ?? '-',
       a: reg.monthly_amount_cents ?? 0,
-      c: packFor(reg.program_code).currency,
-      // The packs date the amount from the final-registration day: support applies from it.
-      s: decision.dates.finalRegistration,
+      c: decision.currency,
+      // The packs take the amount as of the final-registration date and have no later start:
+      // support applies from that day. A pack with its own start date would set it here.
+      s: decidedOn,
     };
   }
   return reg.outcome === 'RET' ? { ...base, k: decision.failedRules.map((r) => r.code) } : { ...base, b: decision.missingDocuments.map((d) => d.code) };
@@ -74,8 +77,8 @@ function localDecision(db: RawDatabase, s: Statement): FormVerification['local']
   for (const reg of candidates) {
     const ev = registrationsQ.decisionEvent(db, reg.registration_no);
     if (!ev || ev.seq !== s.q || !ev.hash.startsWith(expectedHash)) continue;
-    const later = registrationsQ.allForAppointment(db, reg.randevu_no).filter((r) => r.registered_at > reg.registered_at);
-    const supersededBy = reg.state === 'REVERSED' ? (later.find((r) => r.state === 'ACTIVE') ?? later.at(-1))?.registration_no ?? null : null;
+    // A reversed decision is replaced by the appointment's active one, once the desk has decided again.
+    const supersededBy = reg.state === 'REVERSED' ? (registrationsQ.activeForAppointment(db, reg.randevu_no)?.registration_no ?? null) : null;
     return { randevuNo: reg.randevu_no, registrationNo: reg.registration_no, supersededBy, reversed: reg.state === 'REVERSED' };
   }
   return null;
