@@ -90,7 +90,8 @@ describe('the signed decision statement on printed forms', () => {
     const { pdfText } = await import('../print/testing/pdfTools');
     const words = pdfText(pdf).replace(/\s+/g, ' ');
     expect(words).toContain('YENİDEN BASKI');
-    expect(words).toContain('Bu formun doğruluğu karekodla doğrulanabilir.');
+    expect(words).toContain('Bu formun doğruluğu karekodla');
+    expect(words).toContain('doğrulanabilir.');
     const byRandevu = await t.ok('print.reprint', { randevuNo: t.rows[1]!.randevuNo });
     expect(byRandevu.fileName).toBe(`ret-bildirimi-${t.rejected}.pdf`);
     const log = (await t.ok('audit.accessLog', { from: '2026-11-24', to: '2026-11-24' })).entries.filter((e) => e.action === 'record.printed');

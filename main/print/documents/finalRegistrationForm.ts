@@ -42,8 +42,6 @@ function numbersAndBarcode(m: FinalRegistrationFormModel): Content {
           { text: m.registrationNo, alignment: 'center', fontSize: 11, bold: true, margin: [0, 2, 0, 0] },
         ],
       },
-      // The signed statement beside the barcode: the one place of the page with room for a 37 mm square.
-      ...[statementQrColumn(m.statement)].filter((c) => c !== null),
     ],
   };
 }
@@ -134,6 +132,17 @@ function signatures(m: FinalRegistrationFormModel): Content {
   };
 }
 
+/**
+ * The QR of the signed statement takes the top right corner, beside the title and the numbers:
+ * together they are as tall as the 37 mm square with its caption, so the form keeps its one page
+ * (beside the numbers alone it pushed the signatures onto a second page).
+ */
+function titleAndNumbers(m: FinalRegistrationFormModel): Content {
+  const top: Content[] = [titleBlock(tr.finalRegistrationForm.title, [m.editionName, ...reprintSubtitles(m.reprint)]), numbersAndBarcode(m)];
+  const qr = statementQrColumn(m.statement);
+  return qr ? { columnGap: 8, columns: [{ width: '*', stack: top }, qr] } : top;
+}
+
 export function finalRegistrationFormDocument(m: FinalRegistrationFormModel): TDocumentDefinitions {
   const t = tr.finalRegistrationForm;
   return framedDocument({
@@ -142,8 +151,7 @@ export function finalRegistrationFormDocument(m: FinalRegistrationFormModel): TD
     title: t.title,
     reference: `${t.registrationNo}: ${m.registrationNo}`,
     body: [
-      titleBlock(t.title, [m.editionName, ...reprintSubtitles(m.reprint)]),
-      numbersAndBarcode(m),
+      titleAndNumbers(m),
       persons(m),
       careProvider(m.careProvider),
       support(m),
