@@ -15,7 +15,7 @@ export function statementQrColumn(statement: string | undefined): Content | null
   return {
     width: qr.sizePt,
     stack: [
-      { ...qr.svg, alignment: 'center' },
+      { ...qr.image, alignment: 'center' },
       // Inside the symbol's quiet zone would shrink it; under it the caption may wrap.
       { text: tr.common.verifyLine, fontSize: 7, color: MUTED, alignment: 'center', margin: [0, 1, 0, 0] },
     ],
