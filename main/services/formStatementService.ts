@@ -71,7 +71,7 @@ export function signedStatementText(app: MasaApp, reg: registrationsQ.Registrati
  * This desk's registration behind a statement it signed: the registration whose decision event
  * the statement names (a refusal names its Randevu No, which a corrected decision shares).
  */
-function localDecision(db: RawDatabase, s: Statement): FormVerification['local'] & { reversed: boolean } | null {
+function localDecision(db: RawDatabase, s: Statement): (NonNullable<FormVerification['local']> & { reversed: boolean }) | null {
   const candidates = s.o === 'KESIN_KAYIT' ? [registrationsQ.byNo(db, s.n)].filter((r) => r !== undefined) : registrationsQ.allForAppointment(db, s.n);
   const expectedHash = Buffer.from(s.x).toString('hex');
   for (const reg of candidates) {
