@@ -9,7 +9,7 @@ import { createDeskKeyPair, publicKeyPem } from '../main/reconciliation';
 import { signedStatementText, statementOf } from '../main/services/formStatementService';
 import { BAKICI_DOCUMENTS, bakiciFacts } from '../main/testing/facts';
 import { seedAppointments } from '../main/testing/seed';
-import { launchChromium, newPage, startMasa, signInAs } from './harness';
+import { axeViolations, launchChromium, newPage, startMasa, signInAs } from './harness';
 
 /**
  * A scanned form QR in the find box, in real Chromium through the bridge (handler form.verify):
@@ -72,6 +72,8 @@ describe('a scanned form QR in the find box', () => {
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('VALID');
     expect(await verdict.textContent()).toContain('Form karekodu: Geçerli');
     expect(await verdict.textContent()).toMatch(/İmzalayan masa M01, anahtar parmak izi [0-9a-f]{4} /);
+    // The verdict above the appointment passes axe like the rest of the screen.
+    expect(await axeViolations(page)).toEqual([]);
 
     await scan(foreignText);
     await expect.poll(() => page.getByTestId('form-verdict').textContent()).toContain('35/M02 masasının formu (35M02-2026-000042');
@@ -84,9 +86,13 @@ describe('a scanned form QR in the find box', () => {
     // Three verifications, three access-log lines, nothing else written.
     const events = masa.app.requireStore().db.prepare('SELECT type FROM events WHERE seq > ? ORDER BY seq').all(head) as { type: string }[];
     expect(events.map((e) => e.type).filter((t) => t !== 'record.viewed')).toEqual(['record.verified', 'record.verified', 'record.verified']);
+    expect(events.length).toBeLessThanOrEqual(4);
 
-    // Closing the verdict leaves the day as it was.
-    await page.getByTestId('form-verdict').getByRole('button').click();
+    // In English the verdict reads in English; closing it leaves the day as it was.
+    await page.getByText('EN', { exact: true }).click();
+    await scan(foreignText);
+    await expect.poll(() => page.getByTestId('form-verdict').textContent()).toContain('A form of desk 35/M02');
+    await page.getByTestId('form-verdict').getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => page.getByTestId('form-verdict').count()).toBe(0);
   });
 });
