@@ -42,7 +42,10 @@ describe('npm run cli -- verify-form / reprint', () => {
     await t.ok('auth.changePassword', { currentPassword: 'Gecici-Parola-1', newPassword: CLERK_PASSWORD, newPasswordRepeat: CLERK_PASSWORD });
     t.app.shutdown();
   });
-  afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+  afterAll(() => {
+    fs.rmSync(out, { recursive: true, force: true });
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('verify-form TEXT prints the verdict and the statement (Turkish, English, --json); exit 0 only when valid', () => {
     const tr = cli(dataDir, ['verify-form', text]);
