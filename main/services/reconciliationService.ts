@@ -21,7 +21,8 @@ const OUTCOME: Record<string, AppointmentOutcomeText | null> = {
   IPTAL: 'İPTAL',
 };
 
-function deskKeys(db: RawDatabase) {
+/** This desk's Ed25519 key pair: it signs the day files and the printed forms' statements. */
+export function deskKeys(db: RawDatabase) {
   const s = settingsQ.allSettings(db);
   return { publicKeySpki: s['desk.publicKey']!, privateKeyPkcs8: s['desk.privateKey']! };
 }
@@ -182,23 +183,21 @@ export function registerDeskKey(app: MasaApp, input: { deskCode: string; pem: st
   return { deskCode: input.deskCode, publicKeySpki: spki, pem: publicKeyPem(spki), fingerprint: fingerprint(spki) };
 }
 
-/** Keys whose files verify here: this desk's, the province key (desk IL, so the head's own merged files verify), and registered desks'. */
-function trustedKeys(db: RawDatabase) {
+/**
+ * Keys whose files verify here: this desk's, the province key (desk IL, so the head's own merged
+ * files verify), and registered desks'. The signed form statements trust the same list.
+ */
+export function trustedKeys(db: RawDatabase): { deskCode: string; publicKeySpki: string; kind: TrustedKeyView['kind'] }[] {
   const s = settingsQ.allSettings(db);
-  const out = [{ deskCode: s['office.deskCode']!, publicKeySpki: s['desk.publicKey']! }];
-  if (s['province.publicKey']) out.push({ deskCode: 'IL', publicKeySpki: s['province.publicKey'] });
-  for (const [k, v] of Object.entries(s)) if (k.startsWith('trusted.')) out.push({ deskCode: k.slice(8), publicKeySpki: v });
+  const out: ReturnType<typeof trustedKeys> = [{ deskCode: s['office.deskCode']!, publicKeySpki: s['desk.publicKey']!, kind: 'own' }];
+  if (s['province.publicKey']) out.push({ deskCode: 'IL', publicKeySpki: s['province.publicKey'], kind: 'province' });
+  for (const [k, v] of Object.entries(s)) if (k.startsWith('trusted.')) out.push({ deskCode: k.slice(8), publicKeySpki: v, kind: 'registered' });
   return out;
 }
 
 /** The list on the end-of-day screen: this desk's key, the province key (if made) and every registered desk's. */
 export function listTrustedKeys(app: MasaApp): TrustedKeyView[] {
-  const db = app.requireStore().db;
-  const s = settingsQ.allSettings(db);
-  return trustedKeys(db).map((t) => ({
-    ...keyInfo(t.deskCode, t.publicKeySpki),
-    kind: t.deskCode === s['office.deskCode'] && t.publicKeySpki === s['desk.publicKey'] ? 'own' : t.deskCode === 'IL' ? 'province' : 'registered',
-  }));
+  return trustedKeys(app.requireStore().db).map((t) => ({ ...keyInfo(t.deskCode, t.publicKeySpki), kind: t.kind }));
 }
 
 /** The province key signs consolidated (IL) files; it is made once, on first use, and kept in the ledger. */

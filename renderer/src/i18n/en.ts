@@ -402,6 +402,21 @@ export const en: Messages = {
       reconciliation_exported: 'exported the reconciliation',
       report_printed: 'printed the report',
       list_printed: 'printed the list',
+      record_verified: 'verified a form QR',
     },
+  },
+  formVerdict: {
+    title: 'Form QR code',
+    verdict: {
+      VALID: 'Valid',
+      SUPERSEDED: 'Valid but superseded',
+      UNKNOWN_KEY: 'Unknown desk key',
+      BAD_SIGNATURE: 'Bad signature',
+      MALFORMED: 'Malformed',
+    },
+    signer: 'Signed by desk {{desk}}, key fingerprint {{fingerprint}}',
+    otherDesk: 'A form of desk {{desk}} ({{number}}, {{outcome}}, {{day}}): this desk’s ledger has no record of it.',
+    supersededBy: 'Replaced by registration {{registrationNo}}',
+    close: 'Close',
   },
 };

@@ -400,7 +400,22 @@ export const tr = {
       reconciliation_exported: 'mutabakatı dışa aktardı',
       report_printed: 'raporu yazdırdı',
       list_printed: 'listeyi yazdırdı',
+      record_verified: 'form karekodunu doğruladı',
     },
+  },
+  formVerdict: {
+    title: 'Form karekodu',
+    verdict: {
+      VALID: 'Geçerli',
+      SUPERSEDED: 'Geçerli ama sonradan düzeltilmiş',
+      UNKNOWN_KEY: 'Bilinmeyen masa anahtarı',
+      BAD_SIGNATURE: 'İmza geçersiz',
+      MALFORMED: 'Okunamıyor',
+    },
+    signer: 'İmzalayan masa {{desk}}, anahtar parmak izi {{fingerprint}}',
+    otherDesk: '{{desk}} masasının formu ({{number}}, {{outcome}}, {{day}}): bu masanın defterinde kaydı yok.',
+    supersededBy: 'Yerine geçen kayıt: {{registrationNo}}',
+    close: 'Kapat',
   },
 };
 
