@@ -119,6 +119,34 @@ for (const engine of enginesUnderTest()) {
       expect(await intakeLogCount(db, 'load', 'BAD_SIGNATURE')).toBe(1);
     });
 
+    it(`[${engine.name}] files checked in worker threads and several per transaction: each named as in one thread, each whole`, async () => {
+      const dir = tmp();
+      dirs.push(dir);
+      const written = [];
+      for (let d = 0; d < 8; d++) written.push(await writeDay(syntheticDay({ provinceCode: '35', deskCode: 'M01', date: `2026-04-0${d + 1}`, appointments: 30, registrations: 12, rejected: 3, serial: 600 + d }), dir, izmir));
+      // A bad signature in the middle: refused with its reason while the files around it load.
+      const sig = JSON.parse(fs.readFileSync(written[4]!.sigPath, 'utf8'));
+      fs.writeFileSync(written[4]!.sigPath, JSON.stringify({ ...sig, signature: Buffer.alloc(64).toString('base64') }));
+      // The same bytes again from another folder: loaded once.
+      const other = tmp();
+      dirs.push(other);
+      fs.copyFileSync(written[7]!.xlsxPath, path.join(other, written[7]!.fileName));
+      fs.copyFileSync(written[7]!.sigPath, path.join(other, `${written[7]!.fileName}.sig`));
+      const badBefore = await intakeLogCount(db, 'load', 'BAD_SIGNATURE');
+      const s = await loadDayFiles(db, [dir, other], undefined, { threads: 2, rowsPerTransaction: 100 });
+      expect(s.threads).toBe(2);
+      expect(s.files.map((f) => [f.file, f.status, f.code])).toEqual([
+        ...[1, 2, 3, 4].map((d) => [`MUTABAKAT_35_M01_2026040${d}.xlsx`, 'LOADED', null]),
+        ['MUTABAKAT_35_M01_20260405.xlsx', 'REFUSED', 'BAD_SIGNATURE'],
+        ...[6, 7, 8].map((d) => [`MUTABAKAT_35_M01_2026040${d}.xlsx`, 'LOADED', null]),
+        ['MUTABAKAT_35_M01_20260408.xlsx', 'ALREADY_LOADED', null],
+      ]);
+      expect(s.rows).toBe(7 * (30 + 12 + 3));
+      for (const f of s.files.filter((x) => x.status === 'LOADED')) expect(await storedRowCounts(db, (await fileId(db, f.file))!)).toEqual({ appointments: 30, registrations: 12, rejections: 3 });
+      expect(await fileId(db, 'MUTABAKAT_35_M01_20260405.xlsx')).toBeUndefined();
+      expect(await intakeLogCount(db, 'load', 'BAD_SIGNATURE')).toBe(badBefore + 1);
+    });
+
     it(`[${engine.name}] a different file for a desk-day already loaded is kept as a conflict; the first stays counted`, async () => {
       const dir1 = tmp();
       const dir2 = tmp();

@@ -9,7 +9,8 @@ export interface DayFileMeta {
   fileName: string;
   status: DayFileStatus;
   publicKeySpki: string;
-  day: ReconciliationDay & { summary: Record<string, string> };
+  /** The day's Özet fields (its rows go by COPY). */
+  day: Omit<ReconciliationDay, 'appointments' | 'registrations' | 'rejections'> & { summary: Record<string, string> };
   counts: { appointments: number; arrived: number; noShows: number; registrations: number; rejected: number; incomplete: number; cancelled: number; monthlyTotalCents: number };
 }
 
