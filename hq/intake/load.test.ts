@@ -185,6 +185,9 @@ for (const engine of enginesUnderTest()) {
         ['06', '2026-07-02', '2028-07-02'],
       ]);
       expect(groups.filter((x) => x.tckn !== mother)).toEqual([]);
+      // The conflict file of 2026-08-03 (earlier test) repeats the mothers of that day's loaded file: candidates, never duplicates.
+      expect((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM registrations r JOIN day_files f ON f.id = r.file_id WHERE f.day = '2026-08-03' AND f.status = 'CONFLICT'"))[0]!.n).toBe(6);
+      expect(groups.some((x) => x.rows.some((r) => r.registered_at.startsWith('2026-08-03')))).toBe(false);
       expect((await findDuplicates(db, '2026-07-03')).length).toBe(0);
       expect((await findDuplicates(db, '2026-07-02')).length).toBe(1);
     });
