@@ -147,6 +147,32 @@ for (const engine of enginesUnderTest()) {
       expect(await intakeLogCount(db, 'load', 'BAD_SIGNATURE')).toBe(badBefore + 1);
     });
 
+    it(`[${engine.name}] a file the database refuses inside a transaction of several: that file refused alone, the others of its transaction loaded whole`, async () => {
+      const dir = tmp();
+      dirs.push(dir);
+      for (let d = 0; d < 5; d++) await writeDay(syntheticDay({ provinceCode: '35', deskCode: 'M01', date: `2026-03-0${d + 1}`, appointments: 20, registrations: 8, rejected: 2, serial: 700 + d }), dir, izmir);
+      // The server itself refuses the third file's row (a trigger, as a constraint would): files 2 and 3 share a transaction.
+      await db.query(`CREATE FUNCTION refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$`);
+      await db.query(`CREATE TRIGGER refuse_one BEFORE INSERT ON day_files FOR EACH ROW WHEN (NEW.file_name = 'MUTABAKAT_35_M01_20260303.xlsx') EXECUTE FUNCTION refuse_one()`);
+      try {
+        const s = await loadDayFiles(db, [dir], undefined, { threads: 0 });
+        expect(s.files.map((f) => [f.file, f.status, f.code])).toEqual([
+          ['MUTABAKAT_35_M01_20260301.xlsx', 'LOADED', null],
+          ['MUTABAKAT_35_M01_20260302.xlsx', 'LOADED', null],
+          ['MUTABAKAT_35_M01_20260303.xlsx', 'REFUSED', 'DB_REFUSED'],
+          ['MUTABAKAT_35_M01_20260304.xlsx', 'LOADED', null],
+          ['MUTABAKAT_35_M01_20260305.xlsx', 'LOADED', null],
+        ]);
+        expect(s.files[2]!.message.tr).toBe('Veritabanı dosyanın satırlarını kabul etmedi; dosya yüklenmedi.');
+        for (const d of [1, 2, 4, 5]) expect(await storedRowCounts(db, (await fileId(db, `MUTABAKAT_35_M01_2026030${d}.xlsx`))!)).toEqual({ appointments: 20, registrations: 8, rejections: 2 });
+        expect(await fileId(db, 'MUTABAKAT_35_M01_20260303.xlsx')).toBeUndefined();
+        expect((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM intake_log WHERE file_name = 'MUTABAKAT_35_M01_20260302.xlsx' AND code = 'LOADED'"))[0]!.n).toBe(1);
+      } finally {
+        await db.query('DROP TRIGGER refuse_one ON day_files');
+        await db.query('DROP FUNCTION refuse_one()');
+      }
+    });
+
     it(`[${engine.name}] a different file for a desk-day already loaded is kept as a conflict; the first stays counted`, async () => {
       const dir1 = tmp();
       const dir2 = tmp();

@@ -41,13 +41,14 @@ export interface LoadProgress {
 }
 
 /**
- * Files per transaction: a transaction takes prepared files until it holds this many rows (the
- * file that crosses it included), so a durable commit is paid per few thousand rows instead of
- * per file, and one COPY per table carries them all. A file is still all in or not in: the
- * transaction commits whole or not at all, and a transaction the database refused is retried
- * file by file, so only the file it cannot take is refused.
+ * Files per transaction: a transaction holds at most this many rows (and the file that crosses
+ * it), so a durable commit is paid per several files instead of per file, and one COPY per
+ * table carries them all. A file is still all in or not in: the transaction commits whole or
+ * not at all, and one the database refused is retried file by file, so only the file it cannot
+ * take is refused. A run starts small (1 file, then 2, 4, 8…): a database that refuses rows or
+ * goes away is found on the first file, and a refused transaction's retry stays cheap.
  */
-export const ROWS_PER_TRANSACTION = 1000;
+export const ROWS_PER_TRANSACTION = 8000;
 
 export interface LoadOptions {
   /** Worker threads parsing the files (default: defaultThreads). */
@@ -162,6 +163,7 @@ export async function loadDayFiles(db: HqEngine, args: string[], onProgress?: (p
   try {
     let batch: Ready[] = [];
     let batchRows = 0;
+    let batchFiles = 1;
     for (let i = 0; i < candidates.length; i++) {
       submitAhead(i);
       const p = await preparer.take(i);
@@ -179,10 +181,11 @@ export async function loadDayFiles(db: HqEngine, args: string[], onProgress?: (p
       }
       batch.push(p);
       batchRows += p.rows;
-      if (batchRows >= rowLimit) {
+      if (batchRows >= rowLimit || batch.length >= batchFiles) {
         await flush(batch);
         batch = [];
         batchRows = 0;
+        batchFiles = Math.min(batchFiles * 2, 1 << 20);
       }
     }
     await flush(batch);
