@@ -196,6 +196,26 @@ for (const engine of enginesUnderTest()) {
       expect(statuses.map((x) => x.status)).toEqual(['LOADED', 'REEXPORT', 'CONFLICT']);
     });
 
+    it(`[${engine.name}] one desk-day three times in one transaction: the first loaded, its re-export recorded, a different file kept as a conflict`, async () => {
+      const dirs3 = [tmp(), tmp(), tmp()];
+      dirs.push(...dirs3);
+      await writeDay(syntheticDay({ provinceCode: '35', deskCode: 'M01', date: '2026-02-02', appointments: 10, registrations: 4, serial: 800 }), dirs3[0]!, izmir);
+      await writeDay(syntheticDay({ provinceCode: '35', deskCode: 'M01', date: '2026-02-02', appointments: 10, registrations: 4, serial: 800, createdAt: '2026-02-02T21:00:00' }), dirs3[1]!, izmir);
+      await writeDay(syntheticDay({ provinceCode: '35', deskCode: 'M01', date: '2026-02-02', appointments: 10, registrations: 5, serial: 800 }), dirs3[2]!, izmir);
+      // Three Ankara files first: transactions take 1, 2, then 4 files, so the three of 2026-02-02 share the third.
+      for (let d = 0; d < 3; d++) await writeDay(syntheticDay({ provinceCode: '06', deskCode: 'M01', date: `2026-01-2${d + 1}`, appointments: 3, registrations: 1, serial: 810 + d }), dirs3[0]!, ankara);
+      const s = await loadDayFiles(db, dirs3, undefined, { threads: 0, rowsPerTransaction: 1_000_000 });
+      expect(s.files.map((f) => f.status)).toEqual(['LOADED', 'LOADED', 'LOADED', 'LOADED', 'REEXPORT', 'CONFLICT']);
+      expect(s.files.slice(3).map((f) => f.file)).toEqual(Array(3).fill('MUTABAKAT_35_M01_20260202.xlsx'));
+      expect(s.files[5]!.message.tr).toContain('(MUTABAKAT_35_M01_20260202.xlsx)');
+      const files = await db.query<{ id: number; status: string }>("SELECT id, status FROM day_files WHERE day = '2026-02-02' ORDER BY id");
+      expect(files.map((f) => f.status)).toEqual(['LOADED', 'REEXPORT', 'CONFLICT']);
+      expect(await storedRowCounts(db, files[0]!.id)).toEqual({ appointments: 10, registrations: 4, rejections: 0 });
+      expect(await storedRowCounts(db, files[1]!.id)).toEqual({ appointments: 0, registrations: 0, rejections: 0 });
+      expect(await storedRowCounts(db, files[2]!.id)).toEqual({ appointments: 10, registrations: 5, rejections: 0 });
+      expect((await buildReport(db, '2026-02-02', '2026-02-02')).totals.registrations).toBe(4);
+    });
+
     it(`[${engine.name}] duplicates: the same mother registered in two provinces within one support period, every row, grouped`, async () => {
       const dir = tmp();
       dirs.push(dir);

@@ -1,7 +1,7 @@
 import type { HqEngine } from '../database/engine';
-import { fileBySha, insertDayFile, knownShas, loadedFileFor, lockDeskDay, type DayFileStatus } from '../database/queries/dayFiles';
+import { deskDayKey, existingShas, insertDayFiles, knownShas, loadedFilesFor, lockDeskDays, type DayFileStatus } from '../database/queries/dayFiles';
 import { listKeys } from '../database/queries/deskKeys';
-import { logIntake } from '../database/queries/intakeLog';
+import { logIntake, logIntakeMany } from '../database/queries/intakeLog';
 import { copyFileRows, type CsvLines } from '../database/queries/rows';
 import { findCandidates } from './findFiles';
 import { conflictText, HQ_TEXT, OUTCOME_TEXT, type Bilingual, type HqRefusalCode } from './messages';
@@ -72,29 +72,38 @@ async function reachable(db: HqEngine): Promise<boolean> {
 }
 
 /**
- * One transaction for the files given: for each, the decision (new day, same rows again,
- * conflict) under its desk-day lock, its file row and log line; then one COPY per table with
- * every new file's rows.
+ * One transaction for the files given, in a few statements whatever their number: their
+ * desk-days locked, then the decisions (new day, same rows again, conflict) against what is
+ * loaded and against the files before it in the same transaction, the file rows, one COPY per
+ * table with every new file's rows, the log lines.
  */
 async function commitFiles(db: HqEngine, files: Ready[]): Promise<LoadedFileResult[]> {
   return db.transaction(async (tx) => {
+    const keyOf = (p: Ready) => deskDayKey(p.header.provinceCode, p.header.deskCode, p.header.date);
+    await lockDeskDays(tx, files.map(keyOf));
+    const known = await existingShas(tx, files.map((p) => p.sha256));
+    const loaded = await loadedFilesFor(tx, files.map((p) => ({ provinceCode: p.header.provinceCode, deskCode: p.header.deskCode, day: p.header.date })));
     const out: LoadedFileResult[] = [];
-    const copies: { fileId: number; csv: CsvLines }[] = [];
+    const kept: { p: Ready; status: DayFileStatus; first: string | null }[] = [];
     for (const p of files) {
-      await lockDeskDay(tx, p.header.provinceCode, p.header.deskCode, p.header.date);
-      if (await fileBySha(tx, p.sha256)) {
+      if (known.has(p.sha256)) {
         out.push(alreadyLoaded(p.file));
         continue;
       }
-      const first = await loadedFileFor(tx, p.header.provinceCode, p.header.deskCode, p.header.date);
+      known.add(p.sha256);
+      const first = loaded.get(keyOf(p));
       const status: DayFileStatus = !first ? 'LOADED' : first.content_sha256 === p.contentSha256 ? 'REEXPORT' : 'CONFLICT';
-      const id = await insertDayFile(tx, { sha256: p.sha256, contentSha256: p.contentSha256, fileName: p.file, status, publicKeySpki: p.publicKeySpki, day: p.header, counts: p.counts });
-      if (status !== 'REEXPORT') copies.push({ fileId: id, csv: p.csv });
-      await logIntake(tx, { action: 'load', code: status, fileName: p.file, sha256: p.sha256, detail: { rows: p.rows, firstFile: first?.file_name ?? null } });
+      if (!first) loaded.set(keyOf(p), { file_name: p.file, content_sha256: p.contentSha256 });
+      kept.push({ p, status, first: first?.file_name ?? null });
       const message = status === 'LOADED' ? OUTCOME_TEXT.LOADED : status === 'REEXPORT' ? OUTCOME_TEXT.REEXPORT : conflictText(first!.file_name);
       out.push({ file: p.file, status, code: null, message, rows: status === 'REEXPORT' ? 0 : p.rows });
     }
-    await copyFileRows(tx, copies);
+    const ids = await insertDayFiles(
+      tx,
+      kept.map(({ p, status }) => ({ sha256: p.sha256, contentSha256: p.contentSha256, fileName: p.file, status, publicKeySpki: p.publicKeySpki, day: p.header, counts: p.counts })),
+    );
+    await copyFileRows(tx, kept.filter((k) => k.status !== 'REEXPORT').map((k) => ({ fileId: ids.get(k.p.sha256)!, csv: k.p.csv })));
+    await logIntakeMany(tx, kept.map(({ p, status, first }) => ({ action: 'load', code: status, fileName: p.file, sha256: p.sha256, detail: { rows: p.rows, firstFile: first } })));
     return out;
   });
 }
