@@ -125,8 +125,9 @@ export async function loadDayFiles(db: HqEngine, args: string[], onProgress?: (p
   const seen = await knownShas(db);
   const rowLimit = opts.rowsPerTransaction ?? ROWS_PER_TRANSACTION;
   const preparer = openPreparer(keyContext, opts.threads ?? defaultThreads(candidates.length));
-  // Files checked ahead of the database: enough to keep every thread busy, few enough for memory.
-  const window = Math.max(2, 4 * preparer.threads);
+  // Files checked ahead of the database: more than a full transaction (~10 files of 800 rows),
+  // so the threads keep parsing while one commits; a few MB of CSV held. One thread: one ahead.
+  const window = preparer.threads ? Math.max(32, 8 * preparer.threads) : 2;
   let submitted = 0;
   const submitAhead = (consumed: number) => {
     for (; submitted < candidates.length && submitted < consumed + window; submitted++) preparer.submit(submitted, candidates[submitted]!);

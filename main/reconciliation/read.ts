@@ -18,7 +18,13 @@ const unquote = (s: string) => (s.startsWith("'") && /^'[=+\-@\t\r]/.test(s) ? s
  * the texts are the ones the exceljs reader gave: ISO, local calendar values, no time zone).
  */
 function dateReaders(date1904: boolean) {
-  const iso = (serial: number) => new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000)).toISOString();
+  // A day file repeats one day and a few dozen times: each serial's text made once.
+  const seen = new Map<number, string>();
+  const iso = (serial: number) => {
+    let s = seen.get(serial);
+    if (s === undefined) seen.set(serial, (s = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000)).toISOString()));
+    return s;
+  };
   return {
     iso,
     day: (v: CellValue) => (typeof v === 'number' ? iso(v).slice(0, 10) : text(v)),

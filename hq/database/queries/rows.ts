@@ -5,7 +5,7 @@ import type { HqSql } from '../engine';
 function field(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return String(v);
-  return `"${v.replace(/"/g, '""')}"`;
+  return v.includes('"') ? `"${v.replace(/"/g, '""')}"` : `"${v}"`;
 }
 
 /** A text[] literal (each element quoted, backslash and quote escaped), as a CSV field. */
