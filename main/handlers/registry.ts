@@ -12,6 +12,7 @@ import { packHandlers, packStoreHandlers } from './packHandlers';
 import type { Handler, HandlerTable } from './defineHandlers';
 import { ledgerHandlers } from './ledgerHandlers';
 import { userHandlers } from './userHandlers';
+import { formHandlers } from './formHandlers';
 
 /** Every domain's table, combined into one; a name defined twice is a programming error. */
 export function combineHandlerTables(...tables: HandlerTable[]): HandlerTable {
@@ -25,7 +26,7 @@ export function combineHandlerTables(...tables: HandlerTable[]): HandlerTable {
   return out as HandlerTable;
 }
 
-export const handlers = combineHandlerTables(appHandlers, authHandlers, userHandlers, ledgerHandlers, deskHandlers, backupHandlers, importHandlers, registrationHandlers, printHandlers, reconciliationHandlers, rulesHandlers, packHandlers, packStoreHandlers);
+export const handlers = combineHandlerTables(appHandlers, authHandlers, userHandlers, ledgerHandlers, deskHandlers, backupHandlers, importHandlers, registrationHandlers, printHandlers, reconciliationHandlers, rulesHandlers, formHandlers, packHandlers, packStoreHandlers);
 
 export function handlerFor(name: string): Handler<ApiName> | undefined {
   return Object.hasOwn(handlers, name) ? (handlers as Record<string, Handler<ApiName>>)[name] : undefined;

@@ -49,6 +49,8 @@ export const templateSchema = z.strictObject({
     clerkRole: label,
     notKnown: label,
     rulePack: label,
+    verifyLine: label,
+    reprint: label,
   }),
   finalRegistrationForm: z.strictObject({
     title: label,
