@@ -179,8 +179,9 @@ export function appointmentDetail(app: MasaApp, randevuNo: string): AppointmentD
       ? {
           registrationNo: reg.registration_no,
           outcome: reg.outcome,
-          supportType: supportLabel(reg.support_type, reg.decision),
-          monthlyAmountCents: reg.monthly_amount_cents,
+          // Only a final registration grants support (a row written before that rule may hold one).
+          supportType: reg.outcome === 'KESIN_KAYIT' ? supportLabel(reg.support_type, reg.decision) : null,
+          monthlyAmountCents: reg.outcome === 'KESIN_KAYIT' ? reg.monthly_amount_cents : null,
           currency: packFor(reg.program_code).currency,
           registeredAt: reg.registered_at,
           clerk: names.get(reg.clerk_id) ?? '',

@@ -90,6 +90,8 @@ describe('the registration wizard, through the handlers', () => {
     const decision = d.registration!.decision as { failedRules: { code: string; text: { tr: string } }[] };
     expect(decision.failedRules.map((x) => x.code)).toEqual(['ANNE_ANALIK_IZNINDE_DEGIL', 'BAKICI_SERTIFIKA']);
     expect(decision.failedRules[1]!.text.tr).toBe('Bakıcının 0-36 ay çocuk bakımı eğitim sertifikası olmalıdır.');
+    // A refusal grants nothing: neither the recorded decision nor the screen's view carries support.
+    expect(d.registration).toMatchObject({ supportType: null, monthlyAmountCents: null, decision: { supportType: null, monthlyAmountCents: null } });
   });
 
   it('a registered appointment cannot be started again; only the head reverses, with a reason', async () => {

@@ -134,6 +134,7 @@ export const en: Messages = {
     confirm: 'Record (Enter)',
     recorded: 'Recorded: {{outcome}}',
     nextApplicant: 'Next applicant (Enter)',
+    amountLater: 'No support granted: once the missing documents are brought and the registration is final, the support type and monthly amount are set by that day\'s rules.',
   },
   import: {
     title: 'Appointment list import',

@@ -132,6 +132,7 @@ export const tr = {
     confirm: 'Kaydet (Enter)',
     recorded: 'Kaydedildi: {{outcome}}',
     nextApplicant: 'Sonraki başvuru (Enter)',
+    amountLater: 'Destek verilmedi: eksik belgeler getirilip kesin kayıt yapıldığında destek türü ve aylık tutar o günün kurallarıyla belirlenir.',
   },
   import: {
     title: 'Randevu listesi içe aktarma',

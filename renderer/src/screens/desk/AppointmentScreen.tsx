@@ -135,8 +135,13 @@ export function AppointmentScreen({
               <Fields
                 rows={[
                   [t('desk.registrationNo'), reg.registrationNo],
-                  [t('desk.supportType'), reg.supportType?.[lang] ?? '—'],
-                  [t('desk.monthly'), reg.monthlyAmountCents !== null ? formatMoney(reg.monthlyAmountCents, reg.currency) : '—'],
+                  // A refusal or an incomplete file grants nothing: no support rows at all.
+                  ...(reg.outcome === 'KESIN_KAYIT'
+                    ? ([
+                        [t('desk.supportType'), reg.supportType?.[lang] ?? '—'],
+                        [t('desk.monthly'), reg.monthlyAmountCents !== null ? formatMoney(reg.monthlyAmountCents, reg.currency) : '—'],
+                      ] as [string, string][])
+                    : []),
                   [t('desk.registeredAt'), formatTrDateTime(reg.registeredAt, true)],
                   [t('desk.clerk'), reg.clerk],
                   [t('desk.newAppointment'), reg.newAppointmentNo ?? '—'],

@@ -27,7 +27,7 @@ export function DecisionPanel({
           {t(`outcomes.${decision.outcome}`)}
         </Title>
       </Alert>
-      {decision.supportType && (
+      {decision.outcome === 'KESIN_KAYIT' && decision.supportType && (
         <Paper withBorder p="sm">
           <Group justify="space-between">
             <Text>{decision.supportType.label[lang]}</Text>
@@ -65,6 +65,11 @@ export function DecisionPanel({
             ))}
           </List>
         </Paper>
+      )}
+      {decision.outcome === 'EKSIK_EVRAK' && (
+        <Text size="sm" data-testid="decision-no-amount">
+          {t('wizard.amountLater')}
+        </Text>
       )}
       {decision.outcome === 'EKSIK_EVRAK' && (
         <Group grow align="start">
