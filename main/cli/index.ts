@@ -14,12 +14,13 @@ import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { statusCommand } from './commands/status';
 import { verifyCommand } from './commands/verify';
+import { closeDayCommand } from './commands/day';
 import { UsageError, type CliIO } from './output';
 import { parseArgsMessage } from './parseArgsMessage';
 import { readSecret } from './password';
 
 /** Every command of `npm run cli`; each goes through the same handler table as the window. */
-export const cliCommands: CliCommand[] = [initCommand, statusCommand, verifyCommand, backupCommand, restoreCommand, importCommand, decideCommand, reportCommand, listsCommand, exportCommand, mergeCommand, deskKeyCommand, registerKeyCommand, retentionCommand, accessLogCommand];
+export const cliCommands: CliCommand[] = [initCommand, statusCommand, verifyCommand, backupCommand, restoreCommand, importCommand, decideCommand, reportCommand, listsCommand, exportCommand, mergeCommand, deskKeyCommand, registerKeyCommand, retentionCommand, accessLogCommand, closeDayCommand];
 
 function helpText(lang: 'tr' | 'en'): string {
   const lines = [

@@ -158,6 +158,8 @@ export const apiInputs = {
   'desk.checkIn': z.object({ randevuNo: s.randevuNo }).strict(),
   'desk.detail': z.object({ randevuNo: s.randevuNo }).strict(),
   'desk.closeDay': z.object({ date: s.isoDate }).strict(),
+  'desk.markNoShow': z.object({ randevuNo: s.randevuNo }).strict(),
+  'desk.reopen': z.object({ randevuNo: s.randevuNo, reason: z.string('REASON').trim().min(5, 'REASON').max(500, 'INVALID') }).strict(),
   'rules.decide': decideInput,
 } as const;
 
@@ -222,6 +224,8 @@ export interface ApiOutputs {
   'desk.checkIn': AppointmentSummary;
   'desk.detail': AppointmentDetail;
   'desk.closeDay': { date: string; noShows: number; backup: DayCloseBackup };
+  'desk.markNoShow': AppointmentSummary;
+  'desk.reopen': AppointmentSummary;
   'rules.decide': DecisionResult;
 }
 
