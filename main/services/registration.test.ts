@@ -111,6 +111,20 @@ describe('the registration wizard, through the handlers', () => {
     expect(await call('registration.reverse', { registrationNo: r.registrationNo, reason: 'Yanlış belge girildi' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('after "Sonucu geri al" the new wizard starts from the undone decision\'s facts (IBANs, names), the checklist unticked', async () => {
+    const { ok, rows } = await arrived(1);
+    const no = rows[0]!.randevuNo;
+    const ctx = await ok('registration.start', { randevuNo: no });
+    const facts = { ...ctx.draft!.facts, ...bakiciFacts() };
+    const r = await ok('registration.confirm', { randevuNo: no, submissionId: ctx.submissionId, facts, documents: BAKICI_DOCUMENTS, newAppointment: null });
+    await ok('registration.reverse', { registrationNo: r.registrationNo, reason: 'Bakıcı IBAN yanlış girildi' });
+    const again = await ok('registration.start', { randevuNo: no });
+    expect(again.draft).toMatchObject({ step: 0, documents: {} });
+    expect(again.draft!.facts['mother.iban']).toBe(MOTHER_IBAN);
+    expect(again.draft!.facts['caregiver.fullName']).toBe(facts['caregiver.fullName']);
+    expect(again.draft!.facts).toEqual(expect.objectContaining({ 'caregiver.tckn': facts['caregiver.tckn'], 'child.fullName': facts['child.fullName'] }));
+  });
+
   it('the draft is kept between starts; nothing is recorded by drafts', async () => {
     const { ok, rows, app } = await arrived(1);
     const no = rows[0]!.randevuNo;

@@ -34,7 +34,11 @@ export function startRegistration(app: MasaApp, randevuNo: string): WizardContex
     );
   }
   const saved = draftsQ.getDraft(store.db, randevuNo);
-  const draft: WizardDraft | null = saved ? (JSON.parse(saved.data) as WizardDraft) : null;
+  const savedDraft = saved ? (JSON.parse(saved.data) as WizardDraft) : null;
+  // After "Sonucu geri al" the desk decides again from what was entered (IBANs, names, answers),
+  // not from HQ's few fields; the checklist is ticked again (no document counts as present by itself).
+  const undone = savedDraft ? undefined : registrationsQ.lastReversedForAppointment(store.db, randevuNo);
+  const draft: WizardDraft | null = savedDraft ?? (undone ? { step: 0, facts: JSON.parse(undone.facts) as Facts, documents: {} } : null);
   return {
     randevuNo,
     motherName: trTitle(`${row.mother_first_name} ${row.mother_last_name}`),
