@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../main/handlers/router';
+import { closeDay } from '../main/services/desk';
 import { tcknFromPrefix } from '../main/domain/tckn';
 import { turkeyParts } from '../main/domain/turkeyTime';
 import { openpyxlMissing, readXlsxWithOpenpyxl, writeXlsxWithOpenpyxl } from '../main/import/testing/openpyxl';
@@ -175,6 +176,14 @@ describe('the office head', () => {
     await page.getByTestId('fingerprint').waitFor();
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'masa-out-'));
     await page.getByLabel('Kaydedilecek klasör').fill(out);
+    // The day is still open: refused, saying how many have no outcome; nothing written.
+    const waiting = (masa.app.requireStore().db.prepare("SELECT count(*) n FROM appointments WHERE date = ? AND status = 'BEKLIYOR'").get(TODAY) as { n: number }).n;
+    expect(waiting).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Mutabakatı oluştur' }).click();
+    await page.getByText(`${waiting} randevusunun sonucu yok (${waiting} bekliyor, 0 gelmiş ama sonuçlanmamış)`, { exact: false }).waitFor();
+    expect(fs.readdirSync(out)).toEqual([]);
+    // Closed (the service: the handler's own day-close backup would be a second backup here).
+    closeDay(masa.app, TODAY);
     await page.getByRole('button', { name: 'Mutabakatı oluştur' }).click();
     await page.getByTestId('export-done').waitFor();
     expect(fs.readdirSync(out).sort()).toEqual([`MUTABAKAT_35_M01_${TODAY.replace(/-/g, '')}.xlsx`, `MUTABAKAT_35_M01_${TODAY.replace(/-/g, '')}.xlsx.sig`]);
