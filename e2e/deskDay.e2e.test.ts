@@ -85,7 +85,7 @@ describe('the day screen', () => {
     // The last seeded slot is 09:50 Turkey time: the warning shows exactly when that is still ahead.
     const nowTr = new Date(Date.now() + 3 * 3600_000).toISOString().slice(11, 16);
     expect(await page.getByTestId('close-day-early').count()).toBe(nowTr < '09:50' ? 1 : 0);
-    await screenshot(page, '32-gun-kapat-onay');
+    await screenshot(page, '50-gun-kapat-onay');
     const v = await axeViolations(page);
     expect(v, JSON.stringify(v, null, 1)).toEqual([]);
     // Enter on the dialog lands on Vazgeç (focused): nothing closes by one key.
@@ -116,7 +116,7 @@ describe('the appointment screen', () => {
     expect(history).toContain('Gelmedi');
     expect(history).toContain('Yeniden açıldı');
     expect(history).toContain('Anne 09:05 geldi, gün erken kapatıldı');
-    await screenshot(page, '33-yeniden-acildi');
+    await screenshot(page, '51-yeniden-acildi');
     await page.keyboard.press('Escape');
   });
 
@@ -135,7 +135,7 @@ describe('the appointment screen', () => {
     await page.getByLabel('Geri alma gerekçesi').fill('Bakıcı sertifikası sonradan görüldü');
     await page.getByRole('button', { name: 'Sonucu geri al' }).click();
     await page.getByTestId('reverse-dialog').getByText('RET sonucu', { exact: false }).waitFor();
-    await screenshot(page, '34-geri-al-onay');
+    await screenshot(page, '52-geri-al-onay');
     await page.getByRole('button', { name: 'Vazgeç' }).click();
     expect(status(no)).toBe('RET');
     await page.getByRole('button', { name: 'Sonucu geri al' }).click();
@@ -146,5 +146,76 @@ describe('the appointment screen', () => {
     expect(await page.locator('[data-fact="mother.iban"]').first().inputValue()).toBe(String(facts['mother.iban']));
     expect(await page.locator('[data-fact="caregiver.fullName"]').first().inputValue()).toBe(String(facts['caregiver.fullName']));
     expect(await page.locator('[data-fact="caregiver.iban"]').first().inputValue()).toContain(String(facts['caregiver.iban']).slice(0, 4));
+  });
+});
+
+describe('date and time fields in the wizard', () => {
+  it('accepts 07071987 and 1988-08-08, refuses 31.02.1985 and 09.09.89 with the reason and blocks Devam; 1030 is 10:30; Onay shows every value', async () => {
+    const [extra] = seedAppointments(masa.app, { date: TODAY, count: 1, programCode: 'BAKICI-2020', startIndex: 300, names: [['Nazlı', 'Güneş']] });
+    const no = extra!.randevuNo;
+    await call('desk.checkIn', { randevuNo: no });
+    // Everything but the caregiver's birth date is already in the draft; the documents miss one (EKSİK EVRAK).
+    const ctx = (await call('registration.start', { randevuNo: no })) as { draft: { facts: Record<string, unknown> } };
+    const { 'caregiver.birthDate': _typed, ...facts } = { ...ctx.draft.facts, ...bakiciFacts() };
+    const { BASVURU_FORMU: _missing, ...documents } = BAKICI_DOCUMENTS;
+    await call('registration.saveDraft', { randevuNo: no, draft: { step: 0, facts, documents: { ...documents, BASVURU_FORMU: false } } });
+    await page.keyboard.press('F2');
+    await page.keyboard.type(no);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Kayda devam et' }).click();
+    const wizard = page.getByTestId('wizard');
+    await wizard.waitFor();
+    const birth = page.locator('[data-fact="caregiver.birthDate"]');
+    await birth.fill('07071987');
+    await birth.blur();
+    expect(await birth.inputValue()).toBe('07.07.1987');
+    for (const [text, why] of [
+      ['31.02.1985', '"31.02.1985" takvimde yok'],
+      ['09.09.89', 'Yılı dört haneli yazın'],
+    ]) {
+      await birth.fill(text!);
+      await birth.blur();
+      // The typed text stays, the reason is beside it, and Devam does not go on.
+      expect(await birth.inputValue()).toBe(text);
+      await page.getByText(why!, { exact: false }).waitFor();
+      await birth.press('Enter');
+      await page.waitForTimeout(300);
+      expect(await wizard.getAttribute('data-step')).toBe('identity');
+    }
+    await birth.fill('1988-08-08');
+    await birth.press('Enter');
+    await expect.poll(() => wizard.getAttribute('data-step')).toBe('programme');
+    await page.getByRole('button', { name: 'Devam (Enter)' }).click();
+    await expect.poll(() => wizard.getAttribute('data-step')).toBe('documents');
+    await page.getByRole('button', { name: 'Devam (Enter)' }).click();
+    await expect.poll(() => wizard.getAttribute('data-step')).toBe('decision');
+    expect(await page.getByTestId('decision-outcome').getAttribute('data-outcome')).toBe('EKSIK_EVRAK');
+    const nextWeek = new Date(Date.parse(`${TODAY}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Yeni randevu tarihi').fill(nextWeek.replace(/-/g, '').replace(/^(\d{4})(\d{2})(\d{2})$/, '$3$2$1'));
+    const time = page.getByLabel('Yeni randevu saati');
+    await time.fill('2560');
+    await page.getByText('"2560" geçerli bir saat değil', { exact: false }).waitFor();
+    await time.press('Enter');
+    await page.waitForTimeout(300);
+    expect(await wizard.getAttribute('data-step')).toBe('decision');
+    await time.fill('1030');
+    await time.press('Enter');
+    await expect.poll(() => wizard.getAttribute('data-step')).toBe('confirm');
+    // Onay: every value, grouped as on the form, before anything is recorded.
+    const summary = page.getByTestId('entry-summary');
+    expect(await summary.locator('[data-summary="caregiver.birthDate"]').textContent()).toContain('08.08.1988');
+    expect(await summary.locator('[data-summary="caregiver.fullName"]').textContent()).toContain('Gülizar Çelikkaya');
+    expect(await page.getByTestId('summary-programme').textContent()).toContain('Evet');
+    expect(await page.getByTestId('summary-documents').textContent()).toContain('Yok');
+    await screenshot(page, '53-onay-ozeti');
+    const v = await axeViolations(page);
+    expect(v, JSON.stringify(v, null, 1)).toEqual([]);
+    await page.getByRole('button', { name: 'Kaydet (Enter)' }).click();
+    await page.getByTestId('wizard-done').waitFor();
+    const d = (await call('desk.detail', { randevuNo: no })) as { registration: { newAppointmentNo: string } };
+    const stored = masa.app.requireStore().db.prepare("SELECT facts FROM registrations WHERE randevu_no = ? AND state = 'ACTIVE'").get(no) as { facts: string };
+    expect(JSON.parse(stored.facts)['caregiver.birthDate']).toBe('1988-08-08');
+    const follow = (await call('desk.detail', { randevuNo: d.registration.newAppointmentNo })) as { appointment: { date: string; time: string } };
+    expect(follow.appointment).toMatchObject({ date: nextWeek, time: '10:30' });
   });
 });

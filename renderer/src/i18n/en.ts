@@ -108,6 +108,15 @@ export const en: Messages = {
   roles: { HEAD: 'Office Head', CLERK: 'Desk Clerk' },
   /** Outcome labels as the desk shows them (HQ files keep the Turkish contract values). */
   outcomes: { KESIN_KAYIT: 'FINAL REGISTRATION', RET: 'REJECTED', EKSIK_EVRAK: 'DOCUMENTS MISSING' },
+  typed: {
+    required: 'This field is required.',
+    date: {
+      format: '"{{text}}" cannot be read as a date: write dd.MM.yyyy (e.g. 07.07.1987 or 07071987).',
+      twoDigitYear: 'Write the year with four digits (e.g. 1989): a two-digit year is never guessed.',
+      noSuchDay: '"{{text}}" is not in the calendar: check the day and the month.',
+    },
+    time: { format: '"{{text}}" cannot be read as a time: write HH:mm (e.g. 10:30, 10.30 or 1030).', noSuchTime: '"{{text}}" is not a valid time (00:00-23:59).' },
+  },
   wizard: {
     title: 'Final registration',
     leave: 'Leave as draft',

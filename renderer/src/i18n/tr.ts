@@ -106,6 +106,15 @@ export const tr = {
   roles: { HEAD: 'Birim Sorumlusu', CLERK: 'Masa Görevlisi' },
   /** Outcome labels as the desk shows them (HQ files keep the Turkish contract values). */
   outcomes: { KESIN_KAYIT: 'KESİN KAYIT', RET: 'RET', EKSIK_EVRAK: 'EKSİK EVRAK' },
+  typed: {
+    required: 'Bu alan doldurulmalı.',
+    date: {
+      format: '"{{text}}" bir tarih olarak okunamadı: gg.aa.yyyy yazın (ör. 07.07.1987 ya da 07071987).',
+      twoDigitYear: 'Yılı dört haneli yazın (ör. 1989): iki haneli yıl tahmin edilmez.',
+      noSuchDay: '"{{text}}" takvimde yok: günü ve ayı denetleyin.',
+    },
+    time: { format: '"{{text}}" bir saat olarak okunamadı: SS:dd yazın (ör. 10:30, 10.30 ya da 1030).', noSuchTime: '"{{text}}" geçerli bir saat değil (00:00-23:59).' },
+  },
   wizard: {
     title: 'Kesin kayıt',
     leave: 'Taslak olarak bırak',

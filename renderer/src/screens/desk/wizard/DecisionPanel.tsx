@@ -1,8 +1,8 @@
-import { Alert, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DecisionView } from '../../../../../preload/contract/registrationTypes';
 import { formatMoney } from '../../../hooks/today';
-import { TrDateInput } from '../../../shell/TrDateInput';
+import { TypedDateInput, TypedTimeInput } from '../../../shell/TypedDateTimeInput';
 
 const COLOR = { KESIN_KAYIT: 'green', RET: 'red', EKSIK_EVRAK: 'orange' } as const;
 
@@ -73,21 +73,18 @@ export function DecisionPanel({
       )}
       {decision.outcome === 'EKSIK_EVRAK' && (
         <Group grow align="start">
-          <TrDateInput
+          <TypedDateInput
             label={t('wizard.newDate')}
             withAsterisk
             value={newAppointment.date}
             onChange={(v) => setNewAppointment({ ...newAppointment, date: v })}
             error={errors['newAppointment.date']}
           />
-          <TextInput
+          <TypedTimeInput
             label={t('wizard.newTime')}
-            placeholder="SS:dd"
-            maxLength={5}
-            inputMode="numeric"
             withAsterisk
             value={newAppointment.time}
-            onChange={(e) => setNewAppointment({ ...newAppointment, time: e.currentTarget.value })}
+            onChange={(v) => setNewAppointment({ ...newAppointment, time: v })}
             error={errors['newAppointment.time']}
           />
         </Group>

@@ -1,6 +1,6 @@
 import { NumberInput, Radio, Select, Group, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { TrDateInput } from '../../../shell/TrDateInput';
+import { TypedDateInput } from '../../../shell/TypedDateTimeInput';
 import type { Bilingual, FactFieldView } from '../../../../../preload/contract/registrationTypes';
 import { turkishFilter } from '../../../shell/turkishFilter';
 
@@ -77,7 +77,7 @@ export function FactFieldInput({
     case 'integer':
       return <NumberInput {...common} allowDecimal={false} value={typeof value === 'number' ? value : ''} onChange={(v) => onChange(v === '' ? null : Number(v))} />;
     case 'date':
-      return <TrDateInput {...common} value={typeof value === 'string' ? value : ''} onChange={(v) => onChange(v || null)} />;
+      return <TypedDateInput {...common} value={typeof value === 'string' ? value : ''} onChange={(v) => onChange(v || null)} />;
     case 'tckn':
       return (
         <TextInput
