@@ -218,4 +218,16 @@ describe('date and time fields in the wizard', () => {
     const follow = (await call('desk.detail', { randevuNo: d.registration.newAppointmentNo })) as { appointment: { date: string; time: string } };
     expect(follow.appointment).toMatchObject({ date: nextWeek, time: '10:30' });
   });
+
+  it('after printing the form, one Enter is the next applicant, and the find box has the focus', async () => {
+    await page.getByTestId('wizard-done').waitFor();
+    await page.getByRole('button', { name: 'Formu yazdır' }).click();
+    await page.getByTestId('pdf-preview').locator('iframe').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('pdf-preview').locator('iframe').waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('next-applicant');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('day-table').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('find-box');
+  });
 });

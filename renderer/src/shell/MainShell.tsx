@@ -1,5 +1,5 @@
 import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../preload/contract/types';
 import { send } from '../api/client';
@@ -32,6 +32,10 @@ export function MainShell({ status, refresh }: { status: AppStatus; refresh: () 
   const [date, setDate] = useState(todayInTurkey());
   // The find box lives in "Bugün": F2 / Ctrl+K on any other screen goes there and focuses it.
   const findRef = useFindHotkey<HTMLInputElement>(() => setView('today'));
+  const [focusFind, setFocusFind] = useState(0);
+  useEffect(() => {
+    if (focusFind > 0) findRef.current?.focus();
+  }, [focusFind, findRef]);
   const openAppointment = (randevuNo: string) => {
     setView('today');
     setDesk({ mode: 'appointment', randevuNo });
@@ -112,7 +116,17 @@ export function MainShell({ status, refresh }: { status: AppStatus; refresh: () 
                 onStartWizard={(randevuNo) => setDesk({ mode: 'wizard', randevuNo })}
               />
             )}
-            {desk.mode === 'wizard' && <RegistrationWizard key={desk.randevuNo} randevuNo={desk.randevuNo} onClose={() => setDesk({ mode: 'day' })} />}
+            {desk.mode === 'wizard' && (
+              <RegistrationWizard
+                key={desk.randevuNo}
+                randevuNo={desk.randevuNo}
+                onClose={() => {
+                  // Back to the day with the find box focused: the next scan goes straight in.
+                  setDesk({ mode: 'day' });
+                  setFocusFind((n) => n + 1);
+                }}
+              />
+            )}
           </Stack>
         )}
         {view === 'import' && isHead && <ImportScreen />}
