@@ -87,7 +87,12 @@ export function login(app: MasaApp, input: ApiParsedInput<'auth.login'>): Sessio
     store = unlockLedger({ dir: app.dataDir, credentials: { kind: 'user', username, secret: input.password }, kdf: app.kdf, now: app.now });
   } catch (err) {
     const mapped = toAppError(err, app.dataDir);
-    if (mapped instanceof AppError && mapped.code === 'AUTH_FAILED') app.throttle.failed(username);
+    if (mapped instanceof AppError && mapped.code === 'AUTH_FAILED') {
+      app.throttle.failed(username);
+      // The screen counts down and keeps the button disabled: it is told the wait with the refusal.
+      const waitNow = app.throttle.waitSeconds(username);
+      if (waitNow > 0) throw new AppError('AUTH_FAILED', { seconds: waitNow });
+    }
     throw mapped;
   }
   const user = usersQ.userByUsername(store.db, username);

@@ -41,6 +41,8 @@ export const en: Messages = {
     password: 'Password',
     submit: 'Sign in',
     forgot: 'I forgot my password (recovery code)',
+    waitText: 'Too many failed attempts: you can try again in {{seconds}} seconds.',
+    waitButton: 'Wait ({{seconds}} s)',
   },
   recover: {
     title: 'Sign in with the recovery code',

@@ -39,6 +39,8 @@ export const tr = {
     password: 'Parola',
     submit: 'Giriş yap',
     forgot: 'Parolamı unuttum (kurtarma kodu)',
+    waitText: 'Çok sayıda hatalı deneme: {{seconds}} saniye sonra yeniden deneyebilirsiniz.',
+    waitButton: 'Bekleyin ({{seconds}} sn)',
   },
   recover: {
     title: 'Kurtarma kodu ile giriş',
