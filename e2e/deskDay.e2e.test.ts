@@ -230,4 +230,21 @@ describe('date and time fields in the wizard', () => {
     await page.getByTestId('day-table').waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('find-box');
   });
+
+  it('KURUMSAL-2019: the province list of the programme step does not open by itself over the next fields', async () => {
+    const [k] = seedAppointments(masa.app, { date: TODAY, count: 1, programCode: 'KURUMSAL-2019', startIndex: 400 });
+    await call('desk.checkIn', { randevuNo: k!.randevuNo });
+    const ctx = (await call('registration.start', { randevuNo: k!.randevuNo })) as { draft: { facts: Record<string, unknown> }; fields: { key: string; type: string; step: string }[] };
+    const select = ctx.fields.find((f) => f.step === 'programme' && f.type === 'enum');
+    expect(select, 'KURUMSAL-2019 has a list field in its programme step').toBeTruthy();
+    await call('registration.saveDraft', { randevuNo: k!.randevuNo, draft: { step: 1, facts: ctx.draft.facts, documents: {} } });
+    await page.keyboard.press('F2');
+    await page.keyboard.type(k!.randevuNo);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Kayda devam et' }).click();
+    await expect.poll(() => page.getByTestId('wizard').getAttribute('data-step')).toBe('programme');
+    await page.waitForTimeout(400);
+    expect(await page.getByRole('listbox').count()).toBe(0);
+    await page.getByRole('button', { name: 'Taslak olarak bırak' }).click();
+  });
 });

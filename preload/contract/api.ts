@@ -44,7 +44,16 @@ export const apiInputs = {
       provinceCode: s.provinceCode,
       deskCode: s.deskCode,
     })
-    .strict(),
+    .strict()
+    // Checked even when other fields are wrong, so that every problem shows at once.
+    .refine((v) => v.password === v.passwordRepeat, {
+      message: 'PASSWORDS_DIFFER',
+      path: ['passwordRepeat'],
+      when: (p) => {
+        const v = p.value as { password?: unknown; passwordRepeat?: unknown } | undefined;
+        return typeof v?.password === 'string' && typeof v.passwordRepeat === 'string';
+      },
+    }),
   'auth.login': z.object({ username: s.secret, password: s.secret }).strict(),
   'auth.recover': z
     .object({ username: s.username, recoveryCode: z.string('REQUIRED').min(1, 'REQUIRED'), newPassword: s.password })

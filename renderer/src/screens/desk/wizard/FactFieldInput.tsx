@@ -57,7 +57,9 @@ export function FactFieldInput({
           </Radio.Group>
         );
       }
-      return <Select {...common} data={data} searchable filter={turkishFilter} value={typeof value === 'string' ? value : null} onChange={(v) => onChange(v)} />;
+      // The list opens when typing, not on focus (as the step's first field it covered the next ones);
+      // typing narrows it and Enter picks the first match.
+      return <Select {...common} data={data} searchable openOnFocus={false} selectFirstOptionOnChange filter={turkishFilter} value={typeof value === 'string' ? value : null} onChange={(v) => onChange(v)} />;
     }
     case 'money':
       // Typed in lira with Turkish separators (2.546,00); stored in kuruş.
