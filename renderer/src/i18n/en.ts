@@ -148,6 +148,7 @@ export const en: Messages = {
     amountLater: 'No support granted: once the missing documents are brought and the registration is final, the support type and monthly amount are set by that day\'s rules.',
   },
   import: {
+    fileEmpty: '{{file}} is empty (0 bytes): the download may have been cut short. Download the list from HQ again and pick it.',
     title: 'Appointment list import',
     drop: "Drop HQ's appointment list (.xlsx or .csv) here",
     pick: 'or choose a file',
@@ -196,6 +197,7 @@ export const en: Messages = {
     sent: 'The document was sent to the default printer.',
   },
   dayEnd: {
+    noFolder: 'Type the folder to write the reconciliation to (e.g. a USB disk\'s path); no file was written.',
     autoBackup: 'End-of-day backup written: {{name}}',
     autoBackupFailed: 'The file was written but the end-of-day backup failed: {{message}}',
     title: 'End of day: reconciliation, backup, merge',
@@ -405,6 +407,7 @@ export const en: Messages = {
     signInAfter: 'Now sign into the restored ledger.',
   },
   accessLog: {
+    entity: { appointment: 'Appointment {{no}}', reconciliation: 'Daily reconciliation of {{date}}', list: 'Main / reserve list: {{program}}, province {{province}}', day: 'Daily report of {{date}}' },
     nav: 'Access log',
     title: 'Access log (KVKK)',
     intro: 'Who viewed, printed or exported which record and when. The entries are ledger events: nobody can change or remove them.',

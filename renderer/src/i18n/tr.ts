@@ -146,6 +146,7 @@ export const tr = {
     amountLater: 'Destek verilmedi: eksik belgeler getirilip kesin kayıt yapıldığında destek türü ve aylık tutar o günün kurallarıyla belirlenir.',
   },
   import: {
+    fileEmpty: '{{file}} boş (0 bayt): indirme yarım kalmış olabilir. Listeyi HQ\'dan yeniden indirip seçin.',
     title: 'Randevu listesi içe aktarma',
     drop: 'HQ randevu listesini (.xlsx ya da .csv) buraya bırakın',
     pick: 'ya da dosya seçin',
@@ -194,6 +195,7 @@ export const tr = {
     sent: 'Belge varsayılan yazıcıya gönderildi.',
   },
   dayEnd: {
+    noFolder: 'Mutabakatın yazılacağı klasörü yazın (ör. bir USB diskin yolu); hiçbir dosya yazılmadı.',
     autoBackup: 'Gün sonu yedeği alındı: {{name}}',
     autoBackupFailed: 'Dosya yazıldı ama gün sonu yedeği alınamadı: {{message}}',
     title: 'Gün sonu: mutabakat, yedek, birleştirme',
@@ -403,6 +405,7 @@ export const tr = {
     signInAfter: 'Geri yüklenen deftere şimdi giriş yapın.',
   },
   accessLog: {
+    entity: { appointment: 'Randevu {{no}}', reconciliation: '{{date}} günlük mutabakatı', list: 'Asil / yedek listesi: {{program}}, il {{province}}', day: '{{date}} günlük raporu' },
     nav: 'Erişim kaydı',
     title: 'Erişim kaydı (KVKK)',
     intro: 'Kim hangi kaydı ne zaman görüntüledi, yazdırdı ya da dışa aktardı. Kayıtlar defterin olaylarıdır: kimse değiştiremez ya da silemez.',
