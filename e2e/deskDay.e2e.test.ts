@@ -248,3 +248,21 @@ describe('date and time fields in the wizard', () => {
     await page.getByRole('button', { name: 'Taslak olarak bırak' }).click();
   });
 });
+
+describe('accessibility with the pointer and the keyboard', () => {
+  it('axe finds no serious or critical issue with the active menu item hovered, then focused', async () => {
+    await page.getByTestId('day-table').waitFor();
+    const active = page.locator('nav [aria-current="page"]');
+    await active.hover();
+    let v = await axeViolations(page);
+    expect(v, JSON.stringify(v, null, 1)).toEqual([]);
+    await active.focus();
+    v = await axeViolations(page);
+    expect(v, JSON.stringify(v, null, 1)).toEqual([]);
+    // Another menu item under the pointer, and the find box focused.
+    await page.getByRole('button', { name: 'Gün sonu' }).hover();
+    await page.getByTestId('find-box').focus();
+    v = await axeViolations(page);
+    expect(v, JSON.stringify(v, null, 1)).toEqual([]);
+  });
+});
