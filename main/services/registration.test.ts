@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BAKICI_DOCUMENTS, bakiciFacts, MOTHER_IBAN } from '../testing/facts';
+import { BAKICI_DOCUMENTS, bakiciFacts, CAREGIVER_TCKN, MOTHER_IBAN } from '../testing/facts';
 import { setUpApp } from '../testing/appFixture';
 import { seedAppointments } from '../testing/seed';
 
@@ -123,6 +123,23 @@ describe('the registration wizard, through the handlers', () => {
     expect(again.draft!.facts['mother.iban']).toBe(MOTHER_IBAN);
     expect(again.draft!.facts['caregiver.fullName']).toBe(facts['caregiver.fullName']);
     expect(again.draft!.facts).toEqual(expect.objectContaining({ 'caregiver.tckn': facts['caregiver.tckn'], 'child.fullName': facts['child.fullName'] }));
+  });
+
+  it('the caregiver recorded earlier today is offered again for the next mother she serves (not the mother\'s own facts)', async () => {
+    const t = await setUpApp({ now: () => new Date('2026-11-24T07:00:00Z') });
+    const rows = seedAppointments(t.app, { date: DAY, count: 2, programCode: 'BAKICI-2020', caregiverTckn: CAREGIVER_TCKN });
+    for (const r of rows) await t.ok('desk.checkIn', { randevuNo: r.randevuNo });
+    const first = await t.ok('registration.start', { randevuNo: rows[0]!.randevuNo });
+    const facts: Record<string, string | number | boolean | null> = { ...first.draft!.facts, ...bakiciFacts() };
+    await t.ok('registration.confirm', { randevuNo: rows[0]!.randevuNo, submissionId: first.submissionId, facts, documents: BAKICI_DOCUMENTS, newAppointment: null });
+    const second = await t.ok('registration.start', { randevuNo: rows[1]!.randevuNo });
+    const f = second.draft!.facts;
+    for (const k of ['caregiver.fullName', 'caregiver.birthDate', 'caregiver.iban', 'caregiver.trainingCertificate', 'caregiver.monthlyWage']) expect(f[k], k).toEqual(facts[k]);
+    expect(f['caregiver.tckn']).toBe(CAREGIVER_TCKN);
+    // The second mother's own facts come from HQ's list, never from the first mother's registration.
+    expect(f['mother.tckn']).toBe(rows[1]!.motherTckn);
+    expect(f['mother.iban']).toBeUndefined();
+    expect(f['child.fullName']).toBeUndefined();
   });
 
   it('the draft is kept between starts; nothing is recorded by drafts', async () => {
