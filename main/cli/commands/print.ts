@@ -4,7 +4,7 @@ import { printRefusal, printValue, UsageError } from '../output';
 import type { CliCommand } from '../command';
 import type { PrintedDocument } from '../../../preload/contract/printTypes';
 
-function save(out: string, doc: PrintedDocument): string {
+export function savePdf(out: string, doc: PrintedDocument): string {
   const target = path.resolve(out);
   fs.writeFileSync(target, Buffer.from(doc.pdfBase64, 'base64'), { mode: 0o600 });
   return target;
@@ -23,7 +23,7 @@ export const reportCommand: CliCommand = {
     const r = await ctx.call('print.dailyReport', { date });
     await ctx.call('auth.logout', {});
     if (!r.ok) return printRefusal(ctx.io, r);
-    const file = save(out, r.value);
+    const file = savePdf(out, r.value);
     return printValue(ctx.io, { file, bytes: r.value.bytes }, () => `Günlük rapor yazıldı: ${file}`);
   },
 };
@@ -42,7 +42,7 @@ export const listsCommand: CliCommand = {
     const r = await ctx.call('print.placementList', { programCode: pack, ...(typeof province === 'string' ? { provinceCode: province } : {}), maskTckn: ctx.options.full !== true });
     await ctx.call('auth.logout', {});
     if (!r.ok) return printRefusal(ctx.io, r);
-    const file = save(out, r.value);
+    const file = savePdf(out, r.value);
     return printValue(ctx.io, { file, bytes: r.value.bytes }, () => `Asil / Yedek listesi yazıldı: ${file}`);
   },
 };

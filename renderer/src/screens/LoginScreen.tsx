@@ -7,9 +7,9 @@ import { CenteredCard } from '../shell/CenteredCard';
 import { FormError } from '../shell/FormError';
 import { BackupKeyRestoreScreen } from './backup/RestorePanel';
 
-export function LoginScreen({ onDone }: { onDone: () => void }) {
+export function LoginScreen({ onDone, onRecoveryCode }: { onDone: () => void; onRecoveryCode?: (code: string) => void }) {
   const [mode, setMode] = useState<'login' | 'recover' | 'restore'>('login');
-  if (mode === 'recover') return <RecoverForm onBack={() => setMode('login')} onDone={onDone} />;
+  if (mode === 'recover') return <RecoverForm onBack={() => setMode('login')} onDone={onDone} onRecoveryCode={onRecoveryCode} />;
   // The ledger cannot be opened (damaged file or key file) or nobody knows a password.
   if (mode === 'restore') return <BackupKeyRestoreScreen onBack={() => setMode('login')} onDone={() => setMode('login')} />;
   return <LoginForm onRecover={() => setMode('recover')} onRestore={() => setMode('restore')} onDone={onDone} />;
@@ -36,12 +36,14 @@ function LoginForm({ onDone, onRecover, onRestore }: { onDone: () => void; onRec
   const onSubmit = submitWith(async (v) => {
     if (secondsLeft > 0) return { error: null };
     const r = await sendCatch('auth.login', v);
-    if (r.data) onDone();
-    else {
+    if (!r.data) {
       form.setFieldValue('password', '');
       const wait = Number(r.error.params?.seconds ?? 0);
       if (wait > 0) setWaitUntil(Date.now() + wait * 1000);
     }
+    // A refusal may mean the ledger itself cannot be opened (damaged, foreign): main's status
+    // then says so, and the problem screen with its restore replaces this form.
+    onDone();
     return r;
   });
   return (
@@ -72,12 +74,16 @@ function LoginForm({ onDone, onRecover, onRestore }: { onDone: () => void; onRec
   );
 }
 
-function RecoverForm({ onDone, onBack }: { onDone: () => void; onBack: () => void }) {
+function RecoverForm({ onDone, onBack, onRecoveryCode }: { onDone: () => void; onBack: () => void; onRecoveryCode?: (code: string) => void }) {
   const { t } = useTranslation();
   const { form, busy, errorMessage, submitWith } = useApiForm({ username: '', recoveryCode: '', newPassword: '' });
   const onSubmit = submitWith(async (v) => {
     const r = await sendCatch('auth.recover', v);
-    if (r.data) onDone();
+    // The used code is spent: main issued a new one, shown once before the day screen.
+    if (r.data) {
+      onRecoveryCode?.(r.data.recoveryCode);
+      onDone();
+    }
     return r;
   });
   return (
