@@ -86,7 +86,7 @@ export function writeBackup(
   let final = path.join(targetDir, `masa-yedek-${stamp}`);
   let partial = `${final}.partial`;
   try {
-    fs.mkdirSync(targetDir, { recursive: true });
+    fs.mkdirSync(targetDir, { recursive: true, mode: 0o700 }); // backups hold personal data: owner-only
     // Names have one-second resolution: a second backup in the same second (an export right
     // after a manual backup) gets a suffix, never a refusal or an overwrite.
     for (let n = 2; fs.existsSync(final); n++) {

@@ -7,6 +7,7 @@ import { countsOf, reconciliationFileName, type ReconciliationDay } from './mode
 import { signFile, type SignatureFile } from './signature';
 import { crashPoint } from '../../database/crashPoints';
 import { fsyncDir } from '../../database/atomicFile';
+import { assertMayReplace } from '../app/outputTarget';
 import { APPOINTMENT_HEADERS, DUPLICATE_HEADERS, MERGE_SUMMARY_FIELDS, REGISTRATION_HEADERS, REJECTION_HEADERS, SHEETS, SUMMARY_FIELDS } from './sheets';
 
 export interface WrittenReconciliation {
@@ -33,6 +34,9 @@ export async function writeReconciliation(
   const fileName = reconciliationFileName(day.provinceCode, day.deskCode, day.date);
   const xlsxPath = path.join(outDir, fileName);
   removeStaleTemps(outDir, fileName);
+  // A re-export replaces that day's own pair; any other file of that name is left alone.
+  assertMayReplace(xlsxPath, 'xlsx');
+  assertMayReplace(`${xlsxPath}.sig`, 'sig');
   const tmp = path.join(outDir, `.${fileName}.${process.pid}.yaziliyor`);
   const counts = countsOf(day);
   try {

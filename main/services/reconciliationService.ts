@@ -4,6 +4,7 @@ import path from 'node:path';
 import { appointments as appointmentsQ, reconciliation as reconQ, settings as settingsQ, users as usersQ, type RawDatabase } from '../../database';
 import type { DeskKeyInfo, ExportResult, MergeResult, TrustedKeyView, VerifyRow } from '../../preload/contract/reconciliationTypes';
 import { AppError } from '../app/appError';
+import { checkOutputFolder } from '../app/outputTarget';
 import type { MasaApp } from '../app/masaApp';
 import { APP_VERSION } from '../app/version';
 import { trTitle } from '../domain/turkishText';
@@ -130,8 +131,7 @@ export async function exportReconciliation(app: MasaApp, input: { date: string; 
   const store = app.requireStore();
   const session = app.requireSession();
   assertMayExport(app);
-  const outDir = path.resolve(input.outDir);
-  if (!fs.existsSync(outDir) || !fs.statSync(outDir).isDirectory()) throw new AppError('EXPORT_FOLDER', { dir: outDir });
+  const outDir = checkOutputFolder(app.dataDir, input.outDir);
   const day = buildReconciliationDay(app, input.date);
   const w = await writeReconciliation(day, outDir, deskKeys(store.db));
   store.ledger.record({ type: 'reconciliation.exported', entity: `reconciliation:${input.date}`, userId: session.userId }, (x) =>
@@ -220,8 +220,7 @@ export async function mergeFiles(app: MasaApp, input: { files: string[]; outDir:
   const store = app.requireStore();
   const session = app.requireSession();
   const trusted = trustedKeys(store.db);
-  const outDir = path.resolve(input.outDir);
-  if (!fs.existsSync(outDir) || !fs.statSync(outDir).isDirectory()) throw new AppError('EXPORT_FOLDER', { dir: outDir });
+  const outDir = checkOutputFolder(app.dataDir, input.outDir);
   const verified = [];
   const table: VerifyRow[] = [];
   const verifiedRow: number[] = [];

@@ -179,6 +179,14 @@ export const errorMessages = {
     tr: 'Mutabakatı birim sorumlusu oluşturur; görevlilerin oluşturmasına izin verilmemiş.',
     en: 'The office head creates the reconciliation; clerks have not been allowed to.',
   },
+  OUTPUT_IN_DATA: {
+    tr: 'Çıktı veri klasörünün içine yazılamaz ({path}): defter ve anahtar dosyası orada durur. Başka bir klasör seçin.',
+    en: 'Output cannot be written inside the data folder ({path}): the ledger and its key file live there. Choose another folder.',
+  },
+  OUTPUT_EXISTS: {
+    tr: '{path} zaten var ve bir {kind} dosyası değil; üzerine yazılmadı. Başka bir dosya adı ya da klasör verin.',
+    en: '{path} already exists and is not a {kindEn} file; it was not overwritten. Give another file name or folder.',
+  },
   INTERNAL: {
     tr: 'Beklenmeyen bir hata oluştu. Hiçbir değişiklik kaydedilmedi.',
     en: 'An unexpected error occurred. No change was saved.',
