@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { dateCell, dateTimeCell, FMT, safeText, timeCell } from './cells';
+import { dateCell, dateTimeCell, FMT, safeRow, safeText, timeCell } from './cells';
 import { countsOf, reconciliationFileName, type ReconciliationDay } from './model';
 import { signFile, type SignatureFile } from './signature';
 import { crashPoint } from '../../database/crashPoints';
@@ -48,7 +48,7 @@ export async function writeReconciliation(
 
     const summary = wb.addWorksheet(SHEETS.summary);
     summary.columns = [{ width: 30 }, { width: 70 }];
-    summary.addRow(['Alan', 'Değer']).commit();
+    summary.addRow(safeRow(['Alan', 'Değer'])).commit();
     const values: (string | number | Date)[] = [
       day.provinceCode,
       day.provinceName,
@@ -69,7 +69,7 @@ export async function writeReconciliation(
       safeText(day.createdBy),
     ];
     SUMMARY_FIELDS.forEach((field, i) => {
-      const row = summary.addRow([field, values[i]]);
+      const row = summary.addRow(safeRow([field, values[i]]));
       const cell = row.getCell(2);
       if (field === 'Tarih') cell.numFmt = FMT.date;
       if (field === 'Oluşturma Zamanı') cell.numFmt = FMT.dateTime;
@@ -80,14 +80,14 @@ export async function writeReconciliation(
       const mothers = day.duplicates.filter((d) => d.kind === 'ANNE').length;
       const children = day.duplicates.filter((d) => d.kind === 'ÇOCUK').length;
       const sources = [...new Set(day.registrations.map((r) => r.sourceFile).filter(Boolean))].join(', ');
-      [mothers, children, sources].forEach((v, i) => summary.addRow([MERGE_SUMMARY_FIELDS[i], v]).commit());
+      [mothers, children, sources].forEach((v, i) => summary.addRow(safeRow([MERGE_SUMMARY_FIELDS[i], v])).commit());
     }
     summary.commit();
 
     const appts = wb.addWorksheet(SHEETS.appointments);
-    appts.addRow([...APPOINTMENT_HEADERS]).commit();
+    appts.addRow(safeRow([...APPOINTMENT_HEADERS])).commit();
     for (const a of day.appointments) {
-      const row = appts.addRow([
+      const row = appts.addRow(safeRow([
         a.randevuNo,
         a.programCode,
         a.provinceCode,
@@ -98,7 +98,7 @@ export async function writeReconciliation(
         a.arrivedAt ? timeCell(a.arrivedAt) : null,
         a.outcome ?? '',
         safeText(a.clerk),
-      ]);
+      ]));
       row.getCell(4).numFmt = FMT.date;
       row.getCell(5).numFmt = FMT.time;
       row.getCell(8).numFmt = FMT.time;
@@ -107,9 +107,9 @@ export async function writeReconciliation(
     appts.commit();
 
     const regs = wb.addWorksheet(SHEETS.registrations);
-    regs.addRow([...REGISTRATION_HEADERS]).commit();
+    regs.addRow(safeRow([...REGISTRATION_HEADERS])).commit();
     for (const r of day.registrations) {
-      const row = regs.addRow([
+      const row = regs.addRow(safeRow([
         r.registrationNo,
         r.randevuNo,
         r.programCode,
@@ -127,7 +127,7 @@ export async function writeReconciliation(
         r.motherIban ?? '',
         r.caregiverIban ?? '',
         safeText(r.clerk),
-      ]);
+      ]));
       row.getCell(5).numFmt = FMT.dateTime;
       row.getCell(6).numFmt = FMT.dateTime;
       row.getCell(10).numFmt = FMT.date;
@@ -137,9 +137,9 @@ export async function writeReconciliation(
     regs.commit();
 
     const rejs = wb.addWorksheet(SHEETS.rejections);
-    rejs.addRow([...REJECTION_HEADERS]).commit();
+    rejs.addRow(safeRow([...REJECTION_HEADERS])).commit();
     for (const r of day.rejections) {
-      const row = rejs.addRow([
+      const row = rejs.addRow(safeRow([
         r.randevuNo,
         r.programCode,
         r.motherTckn,
@@ -150,7 +150,7 @@ export async function writeReconciliation(
         safeText(r.missingDocuments.join(', ')),
         r.newAppointment ? dateTimeCell(r.newAppointment) : null,
         safeText(r.clerk),
-      ]);
+      ]));
       row.getCell(9).numFmt = FMT.dateTime;
       row.commit();
     }
@@ -158,9 +158,9 @@ export async function writeReconciliation(
 
     if (day.duplicates) {
       const dup = wb.addWorksheet(SHEETS.duplicates);
-      dup.addRow([...DUPLICATE_HEADERS]).commit();
+      dup.addRow(safeRow([...DUPLICATE_HEADERS])).commit();
       for (const d of day.duplicates) {
-        const row = dup.addRow([d.kind, d.tckn, d.registrationNo, d.randevuNo, d.deskCode, dateCell(d.date), d.sourceFile]);
+        const row = dup.addRow(safeRow([d.kind, d.tckn, d.registrationNo, d.randevuNo, d.deskCode, dateCell(d.date), d.sourceFile]));
         row.getCell(6).numFmt = FMT.date;
         row.commit();
       }
