@@ -103,6 +103,7 @@ export function writeBackup(
     const files: BackupManifest['files'] = {};
     for (const f of [BACKUP_LEDGER, BACKUP_SLOTS]) {
       const p = path.join(partial, f);
+      fs.chmodSync(p, 0o600); // VACUUM INTO creates its file by the umask (0644): owner-only, like the ledger
       files[f] = sha256File(p);
       // The copied ledger was synced by copyFile; the slots and a VACUUM INTO copy are not yet.
       if (f === BACKUP_LEDGER && copied) continue;

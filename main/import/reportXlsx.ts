@@ -3,6 +3,7 @@ import { rename, rm } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import { turkeyParts } from '../domain/turkeyTime';
 import { safeRow } from '../reconciliation/cells';
+import { createOwnerOnly } from '../app/outputTarget';
 import type { ImportReport, ReportLine, ReportLineKind } from './plan';
 
 const KIND_TEXT: Record<ReportLineKind, string> = {
@@ -27,6 +28,7 @@ function trDateTime(iso: string): string {
 export async function writeImportReportXlsx(report: ImportReport, path: string, now: Date = new Date()): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
+    createOwnerOnly(tmp);
     await writeReport(new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false }), report, now);
     await rename(tmp, path);
   } catch (e) {

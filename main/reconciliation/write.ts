@@ -7,7 +7,7 @@ import { countsOf, reconciliationFileName, type ReconciliationDay } from './mode
 import { signFile, type SignatureFile } from './signature';
 import { crashPoint } from '../../database/crashPoints';
 import { fsyncDir } from '../../database/atomicFile';
-import { assertMayReplace } from '../app/outputTarget';
+import { assertMayReplace, createOwnerOnly, OUTPUT_FILE_MODE } from '../app/outputTarget';
 import { APPOINTMENT_HEADERS, DUPLICATE_HEADERS, MERGE_SUMMARY_FIELDS, REGISTRATION_HEADERS, REJECTION_HEADERS, SHEETS, SUMMARY_FIELDS } from './sheets';
 
 export interface WrittenReconciliation {
@@ -40,6 +40,7 @@ export async function writeReconciliation(
   const tmp = path.join(outDir, `.${fileName}.${process.pid}.yaziliyor`);
   const counts = countsOf(day);
   try {
+    createOwnerOnly(tmp); // exceljs opens it without a mode: made 0600 first, it stays so
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false });
     wb.creator = 'Masa';
     // Fixed workbook times keep the file's rows identical between re-exports of the same day.
@@ -181,7 +182,7 @@ export async function writeReconciliation(
   const sigPath = `${xlsxPath}.sig`;
   const sigTmp = path.join(outDir, `.${fileName}.sig.${process.pid}.yaziliyor`);
   try {
-    const fd = fs.openSync(sigTmp, 'w');
+    const fd = fs.openSync(sigTmp, 'w', OUTPUT_FILE_MODE);
     try {
       fs.writeFileSync(fd, `${JSON.stringify(sig)}\n`);
       fs.fsyncSync(fd);

@@ -55,6 +55,12 @@ export function backupDir(app: MasaApp, to?: string): string {
 
 const defaultBackupDir = (app: MasaApp) => path.join(app.dataDir, 'yedekler');
 
+/** `<data>/yedekler` is Masa's own: made 0700, and one an older version made 0755 is narrowed. */
+function ownerOnlyDefaultFolder(dir: string): void {
+  makeOutputFolder(dir);
+  fs.chmodSync(dir, 0o700);
+}
+
 export function createBackup(app: MasaApp, input: { to?: string; kind?: 'manual' | 'day-close' }): BackupResult {
   const store = app.requireStore();
   const session = app.requireSession();
@@ -62,6 +68,7 @@ export function createBackup(app: MasaApp, input: { to?: string; kind?: 'manual'
   // A folder given now or set earlier (a link may have been changed since) is checked again;
   // only the default `<data>/yedekler` is Masa's own place inside the data folder.
   if (dir !== defaultBackupDir(app)) outsideDataDir(app.dataDir, dir, 'BACKUP_FOLDER_IN_DATA');
+  else ownerOnlyDefaultFolder(dir);
   let written: ReturnType<typeof writeBackup>;
   try {
     written = writeBackup(store.db, store.paths, dir, {
