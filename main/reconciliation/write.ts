@@ -22,9 +22,9 @@ export interface WrittenReconciliation {
  * Writes `MUTABAKAT_<il>_<masa>_<yyyyMMdd>.xlsx` and its `.sig` into `outDir`, with exceljs's
  * streaming writer. The workbook is written under a temporary name inside `outDir` and renamed
  * when complete, so an interrupted export never leaves a file with the real name, and nothing
- * goes to the system's temp folder. The `.sig` is written the same way (after the workbook).
- * A crash leaves at most `.<file name>….yaziliyor` temp files in `outDir`; the next export of
- * the same file removes them first.
+ * goes to the system's temp folder. The `.sig` is written the same way, then the two are
+ * swapped in as a pair (swapPair). A crash leaves at most `.<file name>….yaziliyor` /
+ * `….onceki` files in `outDir`; the next export of the same file settles them first.
  */
 export async function writeReconciliation(
   day: ReconciliationDay,
@@ -33,7 +33,7 @@ export async function writeReconciliation(
 ): Promise<WrittenReconciliation> {
   const fileName = reconciliationFileName(day.provinceCode, day.deskCode, day.date);
   const xlsxPath = path.join(outDir, fileName);
-  removeStaleTemps(outDir, fileName);
+  settlePair(outDir, fileName);
   // A re-export replaces that day's own pair; any other file of that name is left alone.
   assertMayReplace(xlsxPath, 'xlsx');
   assertMayReplace(`${xlsxPath}.sig`, 'sig');
@@ -172,15 +172,16 @@ export async function writeReconciliation(
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     crashPoint('reconciliation:xlsx-written');
-    fs.renameSync(tmp, xlsxPath);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
     throw err;
   }
-  const bytes = fs.readFileSync(xlsxPath);
+  // Signed from the temp file's bytes: the pair is complete before either takes its name.
+  const bytes = fs.readFileSync(tmp);
   const sig: SignatureFile = signFile(fileName, bytes, day.deskCode, keys);
   const sigPath = `${xlsxPath}.sig`;
   const sigTmp = path.join(outDir, `.${fileName}.sig.${process.pid}.yaziliyor`);
+  const oldSigAside = path.join(outDir, `.${fileName}.sig.${process.pid}.onceki`);
   try {
     const fd = fs.openSync(sigTmp, 'w', OUTPUT_FILE_MODE);
     try {
@@ -190,17 +191,66 @@ export async function writeReconciliation(
       fs.closeSync(fd);
     }
     crashPoint('reconciliation:sig-written');
-    fs.renameSync(sigTmp, sigPath);
+    swapPair({ tmp, sigTmp, oldSigAside, xlsxPath, sigPath, outDir });
   } catch (err) {
+    fs.rmSync(tmp, { force: true });
     fs.rmSync(sigTmp, { force: true });
     throw err;
   }
+  fs.rmSync(oldSigAside, { force: true });
   fsyncDir(outDir);
   return { fileName, xlsxPath, sigPath, sha256: createHash('sha256').update(bytes).digest('hex'), counts };
 }
 
-/** Temp files an interrupted export of the same file left behind (any process id). */
-function removeStaleTemps(outDir: string, fileName: string): void {
+/**
+ * Puts a new (xlsx, sig) pair in place of an earlier one so that, at every moment, a workbook
+ * and a `.sig` that both carry the real names belong together: the old `.sig` steps aside
+ * first (the old workbook then stands alone), the new workbook takes its name (alone too), then
+ * the new `.sig`. A crash leaves a lone workbook at worst, never a workbook beside another's
+ * signature; the next export of that file completes or replaces the pair (settlePair).
+ */
+function swapPair(p: { tmp: string; sigTmp: string; oldSigAside: string; xlsxPath: string; sigPath: string; outDir: string }): void {
+  if (fs.existsSync(p.sigPath)) {
+    fs.renameSync(p.sigPath, p.oldSigAside);
+    fsyncDir(p.outDir);
+    crashPoint('reconciliation:old-sig-aside');
+  }
+  fs.renameSync(p.tmp, p.xlsxPath);
+  fsyncDir(p.outDir);
+  crashPoint('reconciliation:xlsx-renamed');
+  fs.renameSync(p.sigTmp, p.sigPath);
+  fsyncDir(p.outDir);
+  crashPoint('reconciliation:sig-renamed');
+}
+
+/**
+ * After a crash inside swapPair: a workbook without its `.sig` gets back the one left beside it
+ * (aside or temp) whose digest is the workbook's, so an interrupted re-export never loses the
+ * signature of the file that stands. Then every leftover of this file is removed.
+ */
+function settlePair(outDir: string, fileName: string): void {
+  const xlsxPath = path.join(outDir, fileName);
+  const sigPath = `${xlsxPath}.sig`;
   const prefix = `.${fileName}.`;
-  for (const f of fs.readdirSync(outDir)) if (f.startsWith(prefix) && f.endsWith('.yaziliyor')) fs.rmSync(path.join(outDir, f), { force: true });
+  const leftovers = fs.readdirSync(outDir).filter((f) => f.startsWith(prefix) && (f.endsWith('.yaziliyor') || f.endsWith('.onceki')));
+  if (fs.existsSync(xlsxPath) && !fs.existsSync(sigPath)) {
+    const digest = createHash('sha256').update(fs.readFileSync(xlsxPath)).digest('hex');
+    for (const f of leftovers.filter((x) => x.startsWith(`${prefix}sig.`))) {
+      if (sigDigest(path.join(outDir, f)) === digest) {
+        fs.renameSync(path.join(outDir, f), sigPath);
+        fsyncDir(outDir);
+        break;
+      }
+    }
+  }
+  for (const f of leftovers) fs.rmSync(path.join(outDir, f), { force: true });
+}
+
+function sigDigest(file: string): string | null {
+  try {
+    const v = JSON.parse(fs.readFileSync(file, 'utf8')) as { sha256?: unknown };
+    return typeof v.sha256 === 'string' ? v.sha256 : null;
+  } catch {
+    return null;
+  }
 }
