@@ -3,7 +3,10 @@
  * written and signed by Masa's own reconciliation writer, loaded into a local PostgreSQL
  * (a throwaway cluster, default durability) through `load` (verify + one transaction and COPY
  * per file), against a bare COPY of the same rows from one CSV per table in the same run;
- * then `duplicates` and `report --month`. PGlite the same on 200 of the files.
+ * then `duplicates` and `report --month`. PGlite the same on 200 of the files. First, where one
+ * file's time goes (medians over 50 files, one thread): exceljs' full read of the workbook (what
+ * Masa's reconciliation reader was), the reader and signature check now, the whole check with
+ * the row checks and CSV, beside a COPY of that file's rows.
  * Targets: load < 120 s, rate ≥ 0.5 × bare COPY, duplicates < 2 s, report --month < 1 s.
  *
  *   npx tsx bench/hq.ts            (HQ_BENCH_FILES=200 for a quick run)
@@ -12,9 +15,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { fingerprint } from '../main/reconciliation';
+import { fingerprint, verifySignedReconciliation } from '../main/reconciliation';
 import { buildReport } from '../hq/analysis/report';
 import { findDuplicates } from '../hq/analysis/duplicates';
 import type { HqEngine } from '../hq/database/engine';
@@ -23,7 +27,9 @@ import { openPgliteEngine } from '../hq/database/pgliteEngine';
 import { migrate } from '../hq/database/migrate';
 import { insertKey } from '../hq/database/queries/deskKeys';
 import { APPOINTMENT_COLUMNS, REGISTRATION_COLUMNS, REJECTION_COLUMNS, rowsAsCsv } from '../hq/database/queries/rows';
-import { loadDayFiles } from '../hq/intake/load';
+import { loadDayFiles, ROWS_PER_TRANSACTION } from '../hq/intake/load';
+import { findCandidates } from '../hq/intake/findFiles';
+import { prepareFile } from '../hq/intake/prepare';
 import { startCluster } from '../hq/testing/cluster';
 import { createDeskKeyPair, personTckn, syntheticDay, writeDay, type DeskKeys } from '../hq/testing/dayFiles';
 import { median, peakRssMb, verdict } from './stats';
@@ -110,6 +116,7 @@ interface Figures {
   duplicates: number[];
   report: number[];
   groups: number;
+  threads: number;
 }
 
 async function measure(label: string, open: (name: string) => Promise<HqEngine>, folder: string[], bareCopy: (db: HqEngine) => Promise<void>, rows: number, runs: number): Promise<Figures> {
@@ -140,7 +147,25 @@ async function measure(label: string, open: (name: string) => Promise<HqEngine>,
   const bare = (performance.now() - t) / 1000;
   await bareDb.close();
   if (s.rows !== rows) throw new Error(`${label}: loaded ${s.rows} rows, CSV has ${rows}`);
-  return { load: s.seconds, dbPart: s.dbSeconds, rows: s.rows, bare, duplicates: dupTimes, report: reportTimes, groups };
+  return { load: s.seconds, dbPart: s.dbSeconds, rows: s.rows, bare, duplicates: dupTimes, report: reportTimes, groups, threads: s.threads };
+}
+
+// --- where one file's time goes ------------------------------------------------------------
+const sample = findCandidates([pgliteDir]).candidates.slice(0, 50).filter((c) => c.kind === 'pair');
+const trusted = [...keys].map(([id, k]) => ({ deskCode: id.split('|')[1]!, publicKeySpki: k.publicKeySpki }));
+const keyProvince = Object.fromEntries([...keys].map(([id, k]) => [k.publicKeySpki, id.split('|')[0]!]));
+const stage = { exceljs: [] as number[], verify: [] as number[], prepare: [] as number[] };
+for (const c of sample) {
+  let t = performance.now();
+  await new ExcelJS.Workbook().xlsx.readFile(c.xlsx);
+  stage.exceljs.push(performance.now() - t);
+  t = performance.now();
+  await verifySignedReconciliation(c.xlsx, c.sig, trusted);
+  stage.verify.push(performance.now() - t);
+  t = performance.now();
+  const p = await prepareFile(c, { trusted, keyProvince });
+  stage.prepare.push(performance.now() - t);
+  if (!p.ok) throw new Error(`sample ${p.file}: ${p.refusal.code}`);
 }
 
 // --- PostgreSQL: a throwaway local cluster ------------------------------------------------
@@ -199,6 +224,9 @@ const line = (label: string, f: Figures, files: number) => {
     `   duplicates (${fmt(f.groups)} groups), median of ${f.duplicates.length}: ${median(f.duplicates).toFixed(2)} s; report --month, median of ${f.report.length}: ${median(f.report).toFixed(2)} s`,
   ].join('\n');
 };
+const ms = (v: number[]) => `${median(v).toFixed(1)} ms`;
+console.log(`one file (${fmt(rowsAll / n)} rows), medians of ${sample.length}: exceljs' full read ${ms(stage.exceljs)}; Masa's reader + signature check (verifySignedReconciliation) ${ms(stage.verify)}; the whole check with row checks and CSV (prepareFile) ${ms(stage.prepare)}; bare COPY of a file's rows ≈ ${((1000 * server.bare) / n).toFixed(1)} ms`);
+console.log(`load: ${server.threads} worker threads parsing, transactions of up to ${fmt(ROWS_PER_TRANSACTION)} rows`);
 console.log(line('PostgreSQL 15 (local cluster)', server, n));
 console.log(`   targets: load < 120 s ${verdict(server.load < 120)}; ratio ≥ 0.5 ${verdict(server.rows / server.load / (server.rows / server.bare) >= 0.5)}; duplicates < 2 s ${verdict(median(server.duplicates) < 2)}; report < 1 s ${verdict(median(server.report) < 1)}`);
 console.log(line('PGlite 0.6.1 (embedded)', lite, PGLITE_FILES));

@@ -12,9 +12,13 @@ export function writeFileAtomic(target: string, data: string | Buffer, crashTag 
   try {
     fs.writeFileSync(fd, data);
     fs.fsyncSync(fd);
-  } finally {
+  } catch (err) {
+    // A full disk: the half-written sibling would only hold on to the last free space.
     fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+    throw err;
   }
+  fs.closeSync(fd);
   crashPoint(`${crashTag}:written`);
   fs.renameSync(tmp, target);
   fsyncDir(path.dirname(target));

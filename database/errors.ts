@@ -17,7 +17,13 @@ export type DatabaseErrorCode =
   | 'NETWORK_FOLDER'
   | 'DISK_FULL'
   | 'IO_ERROR'
-  | 'SYNC_FAILED';
+  | 'SYNC_FAILED'
+  /** The ledger file is there but 0 bytes long. */
+  | 'DB_EMPTY'
+  /** The ledger file's size is not a whole number of pages: its end was cut off. */
+  | 'DB_TRUNCATED'
+  /** A key slot asks for scrypt parameters no Masa writes (a damaged or edited key file). */
+  | 'SLOTS_KDF_INVALID';
 
 export class DatabaseError extends Error {
   constructor(

@@ -49,7 +49,9 @@ export function acquireFolderLock(dir: string): FolderLock {
         },
       };
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new DatabaseError('IO_ERROR', 'cannot create the folder lock');
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOSPC' || code === 'EDQUOT') throw new DatabaseError('DISK_FULL', 'no space left for the folder lock');
+      if (code !== 'EEXIST') throw new DatabaseError('IO_ERROR', 'cannot create the folder lock');
       let holder: { pid?: number; host?: string } = {};
       try {
         holder = JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -10,7 +10,8 @@ export { replayAndCompare, type ReplayResult } from './replay';
 export { DatabaseError, type DatabaseErrorCode } from './errors';
 export { ledgerPaths, ledgerPresence, ensureDataDir, type LedgerPaths, type LedgerPresence } from './paths';
 export { schemaVersion, latestVersion } from './migrate';
-export { DEFAULT_KDF, normalizeUsername, normalizeRecoveryCode, type KdfParams } from './keySlots';
+export { DEFAULT_KDF, normalizeUsername, normalizeRecoveryCode, newRecoveryCode, type KdfParams } from './keySlots';
+export type { SlotChange } from './slotChange';
 export type { RawDatabase } from './connection';
 export * as users from './queries/users';
 export * as settings from './queries/settings';
@@ -39,6 +40,8 @@ export {
 } from './backupSeal';
 export { copyFileHashed, sha256File, type FileDigest } from './copyHashed';
 export { startupCheck, type StartupCheck } from './startupCheck';
+export { folderFinding, LEDGER_PAGE_BYTES } from './folderCheck';
+export type { WitnessCheck } from './witnessCheck';
 export { ledgerBytes, PAGE_CHECK_SYNC_BYTES, quickCheckInWorker } from './pageCheck';
 export { acquireFolderLock, isNetworkFolder, type FolderLock } from './folderLock';
 export * as audit from './queries/audit';

@@ -22,6 +22,11 @@ const slotSchema = wrapped.extend({
   username: z.string().min(1),
   kdf: z.object({ alg: z.literal('scrypt'), N: z.number().int().min(1024), r: z.number().int().min(1), p: z.number().int().min(1) }),
   salt: b64,
+  /**
+   * A new slot written beside the one it replaces, before the event that explains the change is
+   * committed (slotChange.ts): it counts only once event `seq` exists and names `nonce`.
+   */
+  pending: z.object({ nonce: z.string().regex(/^[0-9a-f]{32}$/), seq: z.number().int().positive() }).strict().optional(),
 });
 const dataKeySchema = wrapped.extend({ keyId: z.string().regex(/^[0-9a-f]{16}$/), state: z.enum(['current', 'previous']) });
 const slotFileSchema = z.object({
@@ -56,7 +61,21 @@ export function readSlotFile(path: string): SlotFile {
   const parsed = slotFileSchema.safeParse(json);
   if (!parsed.success) throw new DatabaseError('SLOTS_CORRUPT', 'key slot file has an unexpected shape');
   if (!parsed.data.dataKeys.some((k) => k.state === 'current')) throw new DatabaseError('SLOTS_CORRUPT', 'no current data key');
+  for (const slot of parsed.data.slots) {
+    if (!kdfSane(slot.kdf)) throw new DatabaseError('SLOTS_KDF_INVALID', 'a key slot has absurd scrypt parameters', { N: slot.kdf.N });
+  }
   return parsed.data;
+}
+
+/**
+ * Scrypt parameters Masa could have written: N a power of two from 2^10 (tests) to 2^20, and at
+ * most 1 GiB of memory. Anything else (N=2^30 wants 1 TiB) is a damaged or edited key file: it
+ * is refused as such instead of being handed to scrypt, which would fail without saying why.
+ */
+export const MAX_KDF_N = 2 ** 20;
+function kdfSane(k: KdfParams): boolean {
+  const powerOfTwo = (k.N & (k.N - 1)) === 0;
+  return powerOfTwo && k.N >= 1024 && k.N <= MAX_KDF_N && k.r <= 32 && k.p <= 16 && 128 * k.N * k.r <= 2 ** 30;
 }
 
 export function writeSlotFile(path: string, file: SlotFile, crashTag = 'slots'): void {
@@ -106,14 +125,26 @@ export function newKeyId(): string {
 
 /** Opens the vault key with a username + password (or the recovery code). Null if they do not match. */
 export function openVault(file: SlotFile, kind: Slot['kind'], username: string, secret: string): Buffer | null {
+  return openVaultSlot(file, kind, username, secret)?.vaultKey ?? null;
+}
+
+/**
+ * `openVault`, also naming the slot that opened. During a change there are two slots for the
+ * owner (the old one and the pending new one, slotChange.ts): each is tried, the settled one first.
+ */
+export function openVaultSlot(file: SlotFile, kind: Slot['kind'], username: string, secret: string): { vaultKey: Buffer; slot: Slot } | null {
   const name = kind === 'recovery' ? RECOVERY_USERNAME : normalizeUsername(username);
-  const slot = file.slots.find((s) => s.kind === kind && s.username === name);
-  if (!slot) {
+  const slots = file.slots.filter((s) => s.kind === kind && s.username === name).sort((a, b) => Number(!!a.pending) - Number(!!b.pending));
+  if (slots.length === 0) {
     // Spend the same time as a real attempt so that timing does not tell which usernames exist.
     derive(secret, randomBytes(16), DEFAULT_KDF);
     return null;
   }
-  return open(derive(secret, Buffer.from(slot.salt, 'base64'), slot.kdf), slot, slotAad(slot.kind, slot.username));
+  for (const slot of slots) {
+    const vaultKey = open(derive(secret, Buffer.from(slot.salt, 'base64'), slot.kdf), slot, slotAad(slot.kind, slot.username));
+    if (vaultKey) return { vaultKey, slot };
+  }
+  return null;
 }
 
 /** The data keys in the order to try them: current first, then the previous one of an unfinished rekey. */

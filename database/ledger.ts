@@ -43,6 +43,13 @@ export class Ledger {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /**
+   * Told the chain head each time a write is committed (the open ledger's witness of its last
+   * acknowledged head, headWitness.ts), before the write is answered.
+   */
+  onCommitted: ((head: ChainHead) => void) | null = null;
+  private committedQueued = false;
+
   record<T>(input: EventInput, mutate: (w: StateWriter) => T): { event: StoredEvent; result: T } {
     this.refuseWhileStepping();
     const run = this.db.transaction(() => {
@@ -50,11 +57,43 @@ export class Ledger {
       const result = mutate(open.w);
       return { event: this.close(input, open), result };
     });
+    let done: { event: StoredEvent; result: T };
     try {
-      return run.immediate();
+      done = run.immediate();
     } catch (err) {
       throw translateSqliteError(err);
     }
+    this.committed();
+    // Crash tests kill the process here: committed and witnessed, not yet checkpointed.
+    crashPoint(`committed:${input.type}`);
+    return done;
+  }
+
+  /**
+   * Passes the committed head on. Inside a caller's own transaction (several events in one,
+   * e.g. a day close) nothing is committed yet: the head is passed once that transaction has
+   * ended, in a microtask, which runs before the handler's answer leaves (the dispatcher awaits).
+   * The head is read afresh then, so a transaction that rolled back passes the old head.
+   */
+  private committed(): void {
+    if (!this.onCommitted) return;
+    if (this.db.open && this.db.inTransaction) {
+      if (this.committedQueued) return;
+      this.committedQueued = true;
+      queueMicrotask(() => {
+        this.committedQueued = false;
+        if (this.db.open && this.db.inTransaction) setImmediate(() => this.committed());
+        else this.committed();
+      });
+      return;
+    }
+    if (this.db.open) this.onCommitted(this.head());
+  }
+
+  /** The hash of event `seq`, or null if the ledger has no such event. */
+  hashAt(seq: number): string | null {
+    const row = cachedStatement(this.db, 'SELECT hash FROM events WHERE seq = ?').get(seq) as { hash: string } | undefined;
+    return row?.hash ?? null;
   }
 
   /**
@@ -80,6 +119,9 @@ export class Ledger {
       const result = await mutate(open.w, pause);
       const event = this.close(input, open);
       this.db.exec('COMMIT');
+      this.stepping = false;
+      this.committed();
+      crashPoint(`committed:${input.type}`);
       return { event, result };
     } catch (err) {
       // A closed connection (the app shut down meanwhile) has rolled back already.

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { HEAD_WITNESS_FILE } from './headWitness';
 
 export interface LedgerPaths {
   dir: string;
@@ -9,6 +10,8 @@ export interface LedgerPaths {
   /** Left over from an interrupted rekey (safe to delete: the live file is still `db`). */
   dbRekey: string;
   slots: string;
+  /** The witness of the last acknowledged chain head (headWitness.ts). */
+  witness: string;
 }
 
 export function ledgerPaths(dir: string): LedgerPaths {
@@ -18,6 +21,7 @@ export function ledgerPaths(dir: string): LedgerPaths {
     dbPending: path.join(dir, 'masa.ledger.setup'),
     dbRekey: path.join(dir, 'masa.ledger.rekey'),
     slots: path.join(dir, 'masa.keys.json'),
+    witness: path.join(dir, HEAD_WITNESS_FILE),
   };
 }
 

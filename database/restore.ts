@@ -83,7 +83,8 @@ export function swapInBackup(
     throw err;
   }
   closeLive();
-  for (const f of [...sidecarFiles(paths.db), paths.slots]) {
+  // The witness goes aside with the ledger it witnessed: the restore writes one for the restored head.
+  for (const f of [...sidecarFiles(paths.db), paths.slots, paths.witness]) {
     if (fs.existsSync(f)) fs.renameSync(f, path.join(asideDir, path.basename(f)));
   }
   crashPoint('restore:aside');

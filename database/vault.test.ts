@@ -225,20 +225,38 @@ describe('crash safety', () => {
     const s = unlock(dir);
     expect(verifyChain(s.db).ok).toBe(true);
     expect(s.ledger.head().seq).toBeGreaterThanOrEqual(acked);
+    // Every acknowledged head was witnessed, and nothing the ledger holds is behind it.
+    expect(s.witnessCheck).toEqual({ state: 'ok' });
     const n = (s.db.prepare("SELECT count(*) n FROM settings WHERE key LIKE 'w.%'").get() as { n: number }).n;
     expect(n).toBeGreaterThanOrEqual(lastIndex + 1);
     s.close();
   });
 
-  function runChild(dir: string, op: 'password' | 'rekey', crashAt: string) {
-    return spawnSync(NODE, [...TSX_ARGS, path.resolve('database/testing/secretChild.ts'), dir, op, 'Yeni-Parola-9876'], {
+  function runChild(dir: string, op: 'password' | 'recovery' | 'rekey', crashAt: string, secret = 'Yeni-Parola-9876') {
+    return spawnSync(NODE, [...TSX_ARGS, path.resolve('database/testing/secretChild.ts'), dir, op, secret], {
       env: { ...process.env, MASA_TEST_CRASH_AT: crashAt },
       encoding: 'utf8',
     });
   }
 
-  for (const point of ['password:written', 'password:renamed', '']) {
-    it(`SIGKILL during a password change (${point || 'no crash'}): exactly the old or the new password opens`, () => {
+  /** Whether the ledger holds an event of this type (opened with a secret that still opens). */
+  function hasEvent(dir: string, secret: string, kind: 'user' | 'recovery', type: string): boolean {
+    const s = unlock(dir, secret, kind);
+    try {
+      return s.db.prepare('SELECT 1 FROM events WHERE type = ?').get(type) !== undefined;
+    } finally {
+      s.close();
+    }
+  }
+
+  // Each step of the change (database/slotChange.ts): new slot written beside the old (before and
+  // after its rename), the event written but not committed, committed, the old slot retired.
+  const CHANGE_STEPS = ['slots-pending:written', 'slots-pending:renamed', 'record:@', 'committed:@', 'slots-settled:written', 'slots-settled:renamed', ''];
+  const committedBy = (point: string) => point.startsWith('committed:') || point.startsWith('slots-settled:') || point === '';
+
+  for (const step of CHANGE_STEPS) {
+    const point = step.replace('@', 'user.password_changed');
+    it(`SIGKILL during a password change (${point || 'no crash'}): exactly the old or the new password opens, and it is the one the event says`, () => {
       const { dir, store } = makeLedger(undefined, 3);
       store.close();
       const r = runChild(dir, 'password', point);
@@ -247,12 +265,33 @@ describe('crash safety', () => {
       const oldOk = opens(HEAD.password);
       const newOk = opens('Yeni-Parola-9876');
       expect(oldOk !== newOk).toBe(true);
-      if (point === 'password:written') expect(oldOk).toBe(true);
-      if (point !== 'password:written') expect(newOk).toBe(true);
+      expect(newOk).toBe(committedBy(point));
+      expect(hasEvent(dir, newOk ? 'Yeni-Parola-9876' : HEAD.password, 'user', 'user.password_changed')).toBe(newOk);
+      // The next open settled the file: one slot for the user, no pending mark left.
+      const slots = JSON.parse(fs.readFileSync(ledgerPaths(dir).slots, 'utf8')).slots;
+      expect(slots.filter((sl: { kind: string }) => sl.kind === 'user')).toHaveLength(1);
+      expect(slots.some((sl: { pending?: unknown }) => sl.pending)).toBe(false);
     });
   }
 
-  for (const point of ['rekey:copied', 'rekey-both:written', 'rekey:slots-both', 'rekey:swapped', 'rekey-final:written', 'rekey:done', '']) {
+  for (const step of CHANGE_STEPS) {
+    const point = step.replace('@', 'ledger.recovery_code_replaced');
+    it(`SIGKILL during a recovery-code change (${point || 'no crash'}): exactly the old or the new code opens, as the event says; the password keeps opening`, () => {
+      const { dir, store, recoveryCode } = makeLedger(undefined, 3);
+      store.close();
+      const newCode = 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789';
+      const r = runChild(dir, 'recovery', point, newCode);
+      expect(r.signal).toBe(point ? 'SIGKILL' : null);
+      const opens = (code: string) => codeOf(() => unlock(dir, code, 'recovery').close()) === undefined;
+      const oldOk = opens(recoveryCode);
+      const newOk = opens(newCode);
+      expect(oldOk !== newOk).toBe(true);
+      expect(newOk).toBe(committedBy(point));
+      expect(hasEvent(dir, HEAD.password, 'user', 'ledger.recovery_code_replaced')).toBe(newOk);
+    });
+  }
+
+  for (const point of ['rekey:copied', 'rekey-both:written', 'rekey:slots-both', 'rekey:swapped', 'rekey:witness', 'rekey-final:written', 'rekey:done', '']) {
     it(`SIGKILL during a rekey (${point || 'no crash'}): the ledger opens, verifies and keeps its data`, () => {
       const { dir, store } = makeLedger(undefined, 20);
       const headBefore = store.ledger.head();
@@ -262,6 +301,8 @@ describe('crash safety', () => {
       const s = unlock(dir);
       expect(verifyChain(s.db).ok).toBe(true);
       expect(s.ledger.head()).toEqual(headBefore);
+      // The witness, rewritten under the new key or not yet, agrees with the ledger either way.
+      expect(s.witnessCheck).toEqual({ state: 'ok' });
       s.close();
       // Whatever happened, the folder is tidy afterwards: one data key, no leftover copy.
       const slots = JSON.parse(fs.readFileSync(ledgerPaths(dir).slots, 'utf8'));

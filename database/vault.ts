@@ -11,6 +11,7 @@ import {
   newRecoveryCode,
   normalizeUsername,
   openVault,
+  openVaultSlot,
   readSlotFile,
   wrapDataKey,
   writeSlotFile,
@@ -19,7 +20,12 @@ import {
   type SlotFile,
   DEFAULT_KDF,
 } from './keySlots';
-import { Ledger } from './ledger';
+import type { HeadWitness } from './headWitness';
+import { Ledger, type EventInput, type StoredEvent } from './ledger';
+import { markCommitted, newPendingMark, settleSlots, withPendingSlots, writeSlotsOrDiskFull, type SlotChange } from './slotChange';
+import type { StateWriter } from './stateWriter';
+import { openWitness, type WitnessCheck } from './witnessCheck';
+import { folderFinding } from './folderCheck';
 import { migrate } from './migrate';
 import { ensureDataDir, ledgerPaths, ledgerPresence, type LedgerPaths } from './paths';
 import { quickCheckInWorker, type PageCheckRun } from './pageCheck';
@@ -55,7 +61,30 @@ export class LedgerStore {
     vaultKeys.set(this, vaultKey);
   }
 
+  /** The open witness of the last acknowledged head; null when reading only or after a finding. */
+  private witness: HeadWitness | null = null;
+  /** What the witness said when this ledger was opened (witnessCheck.ts). */
+  witnessCheck: WitnessCheck = { state: 'ok' };
+
+  /** Starts keeping the witness: each commit's head is written to it before it is answered. */
+  keepWitness(witness: HeadWitness | null): void {
+    this.witness?.close();
+    this.witness = witness;
+    this.ledger.onCommitted = witness
+      ? (head) => {
+          try {
+            witness.write(head);
+          } catch {
+            // The write is committed whatever happens here. A witness left behind is the safe
+            // direction (it can only fail to notice a later loss, never report a false one).
+          }
+        }
+      : null;
+  }
+
   close(): void {
+    this.witness?.close();
+    this.witness = null;
     this.pageCheck?.stop();
     this.pageCheck = null;
     // A scheduled checkpoint is not needed any more: closing checkpoints (TRUNCATE) below.
@@ -176,40 +205,61 @@ export class LedgerStore {
   /** The id of the data key that opened this ledger (set by unlockLedger). */
   openedWith: string | null = null;
 
-  /** Sets (or replaces) one user's slot; the file is replaced atomically. */
-  setPassword(username: string, password: string): void {
-    const file = readSlotFile(this.paths.slots);
-    const name = normalizeUsername(username);
-    const slots = file.slots.filter((s) => !(s.kind === 'user' && s.username === name));
-    slots.push(makeSlot('user', name, password, this.vaultKey, this.kdf));
-    writeSlotFile(this.paths.slots, { ...file, slots }, 'password');
+  /**
+   * Records `input` together with the key-slot changes it explains, in the order key slots must
+   * change (slotChange.ts): the new slots are written beside the old ones, the event is committed
+   * naming them, then the old ones are retired. A failure before the commit takes the new slots
+   * back out (or leaves them for the next open to drop); after it, the change stands even if the
+   * last rewrite of the slot file fails (the next open, and checkPassword meanwhile, settle it).
+   */
+  recordWithSlots<T>(input: EventInput, changes: SlotChange[], mutate: (w: StateWriter) => T): { event: StoredEvent; result: T } {
+    const before = this.settledSlots();
+    const mark = newPendingMark(this.ledger.head().seq + 1);
+    writeSlotsOrDiskFull(this.paths.slots, withPendingSlots(before, changes, this.vaultKey, this.kdf, mark), 'slots-pending');
+    let done: { event: StoredEvent; result: T };
+    try {
+      done = this.ledger.record(input, (w) => {
+        const result = mutate(w);
+        w.note({ slotChange: mark.nonce });
+        return result;
+      });
+    } catch (err) {
+      try {
+        writeSlotFile(this.paths.slots, before, 'slots-rollback');
+      } catch {
+        /* the pending slots stay until the next open drops them: their event does not exist */
+      }
+      throw err;
+    }
+    try {
+      writeSlotFile(this.paths.slots, this.settledSlots(), 'slots-settled');
+    } catch {
+      /* committed: the slot file is settled by the next open (checkPassword settles meanwhile) */
+    }
+    return done;
   }
 
+  /** The slot file as it counts now: unfinished changes settled by what the ledger holds. */
+  private settledSlots(): SlotFile {
+    return settleSlots(readSlotFile(this.paths.slots), (m) => markCommitted(this.db, m));
+  }
+
+  /** Destroys a user's slot (after the event that disables the user is committed). */
   removeSlot(username: string): void {
-    const file = readSlotFile(this.paths.slots);
+    const file = this.settledSlots();
     const name = normalizeUsername(username);
-    writeSlotFile(this.paths.slots, { ...file, slots: file.slots.filter((s) => !(s.kind === 'user' && s.username === name)) }, 'password');
-  }
-
-  /** Replaces the recovery slot and returns the new code (shown once). */
-  newRecoveryCode(): string {
-    const code = newRecoveryCode();
-    const file = readSlotFile(this.paths.slots);
-    const slots = file.slots.filter((s) => s.kind !== 'recovery');
-    slots.push(makeSlot('recovery', '', code, this.vaultKey, this.kdf));
-    writeSlotFile(this.paths.slots, { ...file, slots }, 'recovery');
-    return code;
+    writeSlotsOrDiskFull(this.paths.slots, { ...file, slots: file.slots.filter((s) => !(s.kind === 'user' && s.username === name)) }, 'password');
   }
 
   /** True if this password opens this user's slot (used for unlock and password change). */
   checkPassword(username: string, password: string): boolean {
-    const vault = openVault(readSlotFile(this.paths.slots), 'user', username, password);
+    const vault = openVault(this.settledSlots(), 'user', username, password);
     return vault !== null && vault.equals(this.vaultKey);
   }
 
   hasUserSlot(username: string): boolean {
     const name = normalizeUsername(username);
-    return readSlotFile(this.paths.slots).slots.some((s) => s.kind === 'user' && s.username === name);
+    return this.settledSlots().slots.some((s) => s.kind === 'user' && s.username === name);
   }
 
   /**
@@ -247,6 +297,10 @@ export class LedgerStore {
     crashPoint('rekey:swapped');
     this.db = openEncrypted(p.db, { key: newKey });
     this.ledger = new Ledger(this.db, this.now);
+    // The witness is authenticated with a key derived from the data key: rewritten under the new
+    // key while the slot file still lists both (an open after a crash here checks it with either).
+    this.keepWitness(openWitness(p.witness, this.db, this.ledger, [], { keyId: newId, key: newKey }, true).witness);
+    crashPoint('rekey:witness');
     writeSlotFile(p.slots, { ...readSlotFile(p.slots), dataKeys: [wrapDataKey(this.vaultKey, newKey, newId, 'current')] }, 'rekey-final');
     crashPoint('rekey:done');
   }
@@ -295,7 +349,9 @@ export function createLedger(opts: CreateOptions): { store: LedgerStore; recover
   crashPoint('setup:slots');
   finishSetup(p);
   const open = openEncrypted(p.db, { key: dataKey });
-  return { store: new LedgerStore(p, open, new Ledger(open, now), vaultKey, kdf, now), recoveryCode };
+  const store = new LedgerStore(p, open, new Ledger(open, now), vaultKey, kdf, now);
+  store.keepWitness(openWitness(p.witness, open, store.ledger, [], { keyId, key: dataKey }, true).witness);
+  return { store, recoveryCode };
 }
 
 function finishSetup(p: LedgerPaths): void {
@@ -316,6 +372,20 @@ export interface UnlockOptions {
   kdf?: KdfParams;
   now?: () => Date;
   readonly?: boolean;
+  /**
+   * Trust the ledger's head as the acknowledged one and write a new witness for it: only for a
+   * restore, whose backup has just passed its check (seal or full) and was copied in by digest.
+   */
+  adoptHead?: boolean;
+}
+
+/** The slot file with its unfinished changes settled; as it is if the ledger cannot say (damaged pages). */
+function settleOnOpen(db: RawDatabase, file: SlotFile): SlotFile {
+  try {
+    return settleSlots(file, (m) => markCommitted(db, m));
+  } catch {
+    return file; // the start-up check reports the damage; nothing is decided on a ledger that does not read
+  }
 }
 
 /**
@@ -329,9 +399,13 @@ export function unlockLedger(opts: UnlockOptions): LedgerStore {
   if (presence === 'db-missing') throw new DatabaseError('DB_MISSING', 'the ledger file is missing next to its key slots');
   if (presence === 'slots-missing') throw new DatabaseError('SLOTS_MISSING', 'the key slot file is missing');
   if (presence === 'finish-setup') finishSetup(p);
+  // An empty or cut-short ledger file, a key file that is not one: never opened, never rebuilt.
+  const finding = folderFinding(p);
+  if (finding) throw finding;
   const file = readSlotFile(p.slots);
   const { kind, username, secret } = opts.credentials;
-  const vaultKey = opts.sameVaultAs ? (vaultKeys.get(opts.sameVaultAs) ?? null) : openVault(file, kind, username, secret);
+  const opened = opts.sameVaultAs ? { vaultKey: vaultKeys.get(opts.sameVaultAs) ?? null, slot: null } : openVaultSlot(file, kind, username, secret);
+  const vaultKey = opened?.vaultKey ?? null;
   if (!vaultKey) throw new DatabaseError('SLOT_WRONG_SECRET', 'username or password does not match');
   const now = opts.now ?? (() => new Date());
   let lastErr: unknown;
@@ -339,16 +413,29 @@ export function unlockLedger(opts: UnlockOptions): LedgerStore {
     let db: RawDatabase | undefined;
     try {
       db = openEncrypted(p.db, { key: k.key, readonly: opts.readonly });
+      // An unfinished change of a secret (slotChange.ts): the ledger says which slot counts. The
+      // secret given must open that one; the retired one no longer opens anything.
+      const settled = settleOnOpen(db, file);
+      if (opened?.slot && !settled.slots.some((s) => s.salt === opened.slot.salt)) {
+        throw new DatabaseError('SLOT_WRONG_SECRET', 'username or password does not match');
+      }
+      if (settled !== file && !opts.readonly) writeSlotFile(p.slots, settled, 'slots-settled');
       if (k.state === 'previous' || fs.existsSync(p.dbRekey)) {
         // An interrupted rekey: the live file still has the old key; tidy up and forget the new one.
         fs.rmSync(p.dbRekey, { force: true });
-        if (!opts.readonly) writeSlotFile(p.slots, { ...file, dataKeys: file.dataKeys.filter((d) => d.keyId === k.keyId).map((d) => ({ ...d, state: 'current' as const })) }, 'rekey-rollback');
+        if (!opts.readonly) writeSlotFile(p.slots, { ...settled, dataKeys: file.dataKeys.filter((d) => d.keyId === k.keyId).map((d) => ({ ...d, state: 'current' as const })) }, 'rekey-rollback');
       } else if (file.dataKeys.length > 1 && !opts.readonly) {
-        writeSlotFile(p.slots, { ...file, dataKeys: file.dataKeys.filter((d) => d.keyId === k.keyId) }, 'rekey-final');
+        writeSlotFile(p.slots, { ...settled, dataKeys: file.dataKeys.filter((d) => d.keyId === k.keyId) }, 'rekey-final');
       }
       if (!opts.readonly) migrate(db);
       const store = new LedgerStore(p, db, new Ledger(db, now), vaultKey, opts.kdf ?? DEFAULT_KDF, now);
       store.openedWith = k.keyId;
+      if (!opts.readonly) {
+        const keys = dataKeysOf(file, vaultKey);
+        const opened = openWitness(p.witness, db, store.ledger, keys, { keyId: k.keyId, key: k.key }, opts.adoptHead);
+        store.witnessCheck = opened.check;
+        store.keepWitness(opened.witness);
+      }
       return store;
     } catch (err) {
       db?.close();
@@ -358,7 +445,7 @@ export function unlockLedger(opts: UnlockOptions): LedgerStore {
   }
   // The slot opened but no data key opens the file: the file is damaged or foreign.
   if ((lastErr as DatabaseError | undefined)?.code === 'DB_WRONG_KEY') {
-    throw new DatabaseError('DB_CORRUPT', 'the ledger file does not open with its key (damaged or replaced)');
+    throw new DatabaseError('DB_CORRUPT', 'the ledger file does not open with its key (damaged, or replaced by another ledger)');
   }
   throw lastErr;
 }

@@ -9,7 +9,7 @@ export interface AccessRow {
   entity: string;
 }
 
-const ACCESS_FILTER = `type IN ('record.viewed', 'record.printed', 'record.exported', 'reconciliation.exported', 'report.printed', 'list.printed')
+const ACCESS_FILTER = `type IN ('record.viewed', 'record.printed', 'record.exported', 'reconciliation.exported', 'report.printed', 'list.printed', 'record.verified')
        AND at >= @from AND at < @to AND (@entity IS NULL OR entity = @entity)`;
 
 /**

@@ -87,3 +87,20 @@ export function registeredOnDay(db: RawDatabase, dayStartUtc: string, dayEndUtc:
     dayEndUtc,
   ) as RegistrationRow[];
 }
+
+/** Every registration of one appointment, reversed ones included, oldest first (a later correction follows its reversal). */
+export function allForAppointment(db: RawDatabase, randevuNo: string): RegistrationRow[] {
+  return cachedStatement(db, 'SELECT * FROM registrations WHERE randevu_no = ? ORDER BY registered_at, registration_no').all(randevuNo) as RegistrationRow[];
+}
+
+/**
+ * The ledger event that recorded a registration's decision (`registration.recorded`), found
+ * through event_refs: later events on the row (a note, the reversal) move its updated_seq, not this.
+ */
+export function decisionEvent(db: RawDatabase, registrationNo: string): { seq: number; hash: string } | undefined {
+  return cachedStatement(
+    db,
+    `SELECT e.seq, e.hash FROM event_refs r JOIN events e ON e.seq = r.seq
+      WHERE r.ref = ? AND e.type = 'registration.recorded' ORDER BY e.seq LIMIT 1`,
+  ).get(`registrations:${registrationNo}`) as { seq: number; hash: string } | undefined;
+}

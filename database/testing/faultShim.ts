@@ -45,7 +45,7 @@ export interface FaultReport {
   /** Writes to the database file itself: in WAL mode only a checkpoint writes there. */
   mainWrites: number;
   /** The file the first failed call hit. */
-  firstFailed: 'main' | 'wal' | 'shm' | 'journal' | '-';
+  firstFailed: 'main' | 'wal' | 'shm' | 'journal' | 'witness' | '-';
 }
 
 /** Child side: arms and disarms the shim by writing to its control file (see faultwrite.c). */

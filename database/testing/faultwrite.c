@@ -79,6 +79,8 @@ static const char *kind_of(const char *p) {
   if (n > 4 && strcmp(p + n - 4, "-wal") == 0) return "wal";
   if (n > 4 && strcmp(p + n - 4, "-shm") == 0) return "shm";
   if (n > 8 && strcmp(p + n - 8, "-journal") == 0) return "journal";
+  /* The witness of the last acknowledged head (database/headWitness.ts), not SQLite's. */
+  if (n >= 9 && strcmp(p + n - 9, "masa.head") == 0) return "witness";
   return "main";
 }
 

@@ -119,6 +119,60 @@ for (const engine of enginesUnderTest()) {
       expect(await intakeLogCount(db, 'load', 'BAD_SIGNATURE')).toBe(1);
     });
 
+    it(`[${engine.name}] files checked in worker threads and several per transaction: each named as in one thread, each whole`, async () => {
+      const dir = tmp();
+      dirs.push(dir);
+      const written = [];
+      for (let d = 0; d < 8; d++) written.push(await writeDay(syntheticDay({ provinceCode: '35', deskCode: 'M01', date: `2026-04-0${d + 1}`, appointments: 30, registrations: 12, rejected: 3, serial: 600 + d }), dir, izmir));
+      // A bad signature in the middle: refused with its reason while the files around it load.
+      const sig = JSON.parse(fs.readFileSync(written[4]!.sigPath, 'utf8'));
+      fs.writeFileSync(written[4]!.sigPath, JSON.stringify({ ...sig, signature: Buffer.alloc(64).toString('base64') }));
+      // The same bytes again from another folder: loaded once.
+      const other = tmp();
+      dirs.push(other);
+      fs.copyFileSync(written[7]!.xlsxPath, path.join(other, written[7]!.fileName));
+      fs.copyFileSync(written[7]!.sigPath, path.join(other, `${written[7]!.fileName}.sig`));
+      const badBefore = await intakeLogCount(db, 'load', 'BAD_SIGNATURE');
+      const s = await loadDayFiles(db, [dir, other], undefined, { threads: 2, rowsPerTransaction: 100 });
+      expect(s.threads).toBe(2);
+      expect(s.files.map((f) => [f.file, f.status, f.code])).toEqual([
+        ...[1, 2, 3, 4].map((d) => [`MUTABAKAT_35_M01_2026040${d}.xlsx`, 'LOADED', null]),
+        ['MUTABAKAT_35_M01_20260405.xlsx', 'REFUSED', 'BAD_SIGNATURE'],
+        ...[6, 7, 8].map((d) => [`MUTABAKAT_35_M01_2026040${d}.xlsx`, 'LOADED', null]),
+        ['MUTABAKAT_35_M01_20260408.xlsx', 'ALREADY_LOADED', null],
+      ]);
+      expect(s.rows).toBe(7 * (30 + 12 + 3));
+      for (const f of s.files.filter((x) => x.status === 'LOADED')) expect(await storedRowCounts(db, (await fileId(db, f.file))!)).toEqual({ appointments: 30, registrations: 12, rejections: 3 });
+      expect(await fileId(db, 'MUTABAKAT_35_M01_20260405.xlsx')).toBeUndefined();
+      expect(await intakeLogCount(db, 'load', 'BAD_SIGNATURE')).toBe(badBefore + 1);
+    });
+
+    it(`[${engine.name}] a file the database refuses inside a transaction of several: that file refused alone, the others of its transaction loaded whole`, async () => {
+      const dir = tmp();
+      dirs.push(dir);
+      for (let d = 0; d < 5; d++) await writeDay(syntheticDay({ provinceCode: '35', deskCode: 'M01', date: `2026-03-0${d + 1}`, appointments: 20, registrations: 8, rejected: 2, serial: 700 + d }), dir, izmir);
+      // The server itself refuses the third file's row (a trigger, as a constraint would): files 2 and 3 share a transaction.
+      await db.query(`CREATE FUNCTION refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$`);
+      await db.query(`CREATE TRIGGER refuse_one BEFORE INSERT ON day_files FOR EACH ROW WHEN (NEW.file_name = 'MUTABAKAT_35_M01_20260303.xlsx') EXECUTE FUNCTION refuse_one()`);
+      try {
+        const s = await loadDayFiles(db, [dir], undefined, { threads: 0 });
+        expect(s.files.map((f) => [f.file, f.status, f.code])).toEqual([
+          ['MUTABAKAT_35_M01_20260301.xlsx', 'LOADED', null],
+          ['MUTABAKAT_35_M01_20260302.xlsx', 'LOADED', null],
+          ['MUTABAKAT_35_M01_20260303.xlsx', 'REFUSED', 'DB_REFUSED'],
+          ['MUTABAKAT_35_M01_20260304.xlsx', 'LOADED', null],
+          ['MUTABAKAT_35_M01_20260305.xlsx', 'LOADED', null],
+        ]);
+        expect(s.files[2]!.message.tr).toBe('Veritabanı dosyanın satırlarını kabul etmedi; dosya yüklenmedi.');
+        for (const d of [1, 2, 4, 5]) expect(await storedRowCounts(db, (await fileId(db, `MUTABAKAT_35_M01_2026030${d}.xlsx`))!)).toEqual({ appointments: 20, registrations: 8, rejections: 2 });
+        expect(await fileId(db, 'MUTABAKAT_35_M01_20260303.xlsx')).toBeUndefined();
+        expect((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM intake_log WHERE file_name = 'MUTABAKAT_35_M01_20260302.xlsx' AND code = 'LOADED'"))[0]!.n).toBe(1);
+      } finally {
+        await db.query('DROP TRIGGER refuse_one ON day_files');
+        await db.query('DROP FUNCTION refuse_one()');
+      }
+    });
+
     it(`[${engine.name}] a different file for a desk-day already loaded is kept as a conflict; the first stays counted`, async () => {
       const dir1 = tmp();
       const dir2 = tmp();
@@ -142,6 +196,26 @@ for (const engine of enginesUnderTest()) {
       expect(statuses.map((x) => x.status)).toEqual(['LOADED', 'REEXPORT', 'CONFLICT']);
     });
 
+    it(`[${engine.name}] one desk-day three times in one transaction: the first loaded, its re-export recorded, a different file kept as a conflict`, async () => {
+      const dirs3 = [tmp(), tmp(), tmp()];
+      dirs.push(...dirs3);
+      await writeDay(syntheticDay({ provinceCode: '35', deskCode: 'M01', date: '2026-02-02', appointments: 10, registrations: 4, serial: 800 }), dirs3[0]!, izmir);
+      await writeDay(syntheticDay({ provinceCode: '35', deskCode: 'M01', date: '2026-02-02', appointments: 10, registrations: 4, serial: 800, createdAt: '2026-02-02T21:00:00' }), dirs3[1]!, izmir);
+      await writeDay(syntheticDay({ provinceCode: '35', deskCode: 'M01', date: '2026-02-02', appointments: 10, registrations: 5, serial: 800 }), dirs3[2]!, izmir);
+      // Three Ankara files first: transactions take 1, 2, then 4 files, so the three of 2026-02-02 share the third.
+      for (let d = 0; d < 3; d++) await writeDay(syntheticDay({ provinceCode: '06', deskCode: 'M01', date: `2026-01-2${d + 1}`, appointments: 3, registrations: 1, serial: 810 + d }), dirs3[0]!, ankara);
+      const s = await loadDayFiles(db, dirs3, undefined, { threads: 0, rowsPerTransaction: 1_000_000 });
+      expect(s.files.map((f) => f.status)).toEqual(['LOADED', 'LOADED', 'LOADED', 'LOADED', 'REEXPORT', 'CONFLICT']);
+      expect(s.files.slice(3).map((f) => f.file)).toEqual(Array(3).fill('MUTABAKAT_35_M01_20260202.xlsx'));
+      expect(s.files[5]!.message.tr).toContain('(MUTABAKAT_35_M01_20260202.xlsx)');
+      const files = await db.query<{ id: number; status: string }>("SELECT id, status FROM day_files WHERE day = '2026-02-02' ORDER BY id");
+      expect(files.map((f) => f.status)).toEqual(['LOADED', 'REEXPORT', 'CONFLICT']);
+      expect(await storedRowCounts(db, files[0]!.id)).toEqual({ appointments: 10, registrations: 4, rejections: 0 });
+      expect(await storedRowCounts(db, files[1]!.id)).toEqual({ appointments: 0, registrations: 0, rejections: 0 });
+      expect(await storedRowCounts(db, files[2]!.id)).toEqual({ appointments: 10, registrations: 5, rejections: 0 });
+      expect((await buildReport(db, '2026-02-02', '2026-02-02')).totals.registrations).toBe(4);
+    });
+
     it(`[${engine.name}] duplicates: the same mother registered in two provinces within one support period, every row, grouped`, async () => {
       const dir = tmp();
       dirs.push(dir);
@@ -157,6 +231,9 @@ for (const engine of enginesUnderTest()) {
         ['06', '2026-07-02', '2028-07-02'],
       ]);
       expect(groups.filter((x) => x.tckn !== mother)).toEqual([]);
+      // The conflict file of 2026-08-03 (earlier test) repeats the mothers of that day's loaded file: candidates, never duplicates.
+      expect((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM registrations r JOIN day_files f ON f.id = r.file_id WHERE f.day = '2026-08-03' AND f.status = 'CONFLICT'"))[0]!.n).toBe(6);
+      expect(groups.some((x) => x.rows.some((r) => r.registered_at.startsWith('2026-08-03')))).toBe(false);
       expect((await findDuplicates(db, '2026-07-03')).length).toBe(0);
       expect((await findDuplicates(db, '2026-07-02')).length).toBe(1);
     });

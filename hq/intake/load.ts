@@ -1,15 +1,12 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { countsOf, verifySignedReconciliation, type ReconciliationDay, type TrustedKey } from '../../main/reconciliation';
 import type { HqEngine } from '../database/engine';
-import { fileBySha, insertDayFile, knownShas, loadedFileFor, lockDeskDay, type DayFileStatus } from '../database/queries/dayFiles';
+import { deskDayKey, existingShas, insertDayFiles, knownShas, loadedFilesFor, lockDeskDays, type DayFileStatus } from '../database/queries/dayFiles';
 import { listKeys } from '../database/queries/deskKeys';
-import { logIntake } from '../database/queries/intakeLog';
-import { copyRows } from '../database/queries/rows';
-import { findCandidates, type Candidate } from './findFiles';
+import { logIntake, logIntakeMany } from '../database/queries/intakeLog';
+import { copyFileRows, type CsvLines } from '../database/queries/rows';
+import { findCandidates } from './findFiles';
 import { conflictText, HQ_TEXT, OUTCOME_TEXT, type Bilingual, type HqRefusalCode } from './messages';
-import { firstInvalidRow } from './rowSchema';
+import type { KeyContext, PreparedFile } from './prepare';
+import { defaultThreads, openPreparer } from './preparePool';
 
 export type LoadStatus = DayFileStatus | 'ALREADY_LOADED' | 'REFUSED';
 
@@ -32,6 +29,8 @@ export interface LoadSummary {
   /** Of which in the database transactions (the rest is reading and checking the files). */
   dbSeconds: number;
   ignored: number;
+  /** Worker threads that read and checked the files (0: this thread). */
+  threads: number;
 }
 
 export interface LoadProgress {
@@ -41,83 +40,26 @@ export interface LoadProgress {
   seconds: number;
 }
 
-type Day = ReconciliationDay & { summary: Record<string, string> };
-type Prepared =
-  | { ok: false; result: LoadedFileResult; sha256: string | null }
-  | { ok: true; file: string; sha256: string; contentSha256: string; day: Day; publicKeySpki: string; counts: ReturnType<typeof countsOf> };
+/**
+ * Files per transaction: a transaction holds at most this many rows (and the file that crosses
+ * it), so a durable commit is paid per several files instead of per file, and one COPY per
+ * table carries them all. A file is still all in or not in: the transaction commits whole or
+ * not at all, and one the database refused is retried file by file, so only the file it cannot
+ * take is refused. A run starts small (1 file, then 2, 4, 8…): a database that refuses rows or
+ * goes away is found on the first file, and a refused transaction's retry stays cheap.
+ */
+export const ROWS_PER_TRANSACTION = 8000;
 
-const FIELD_HEADERS: Record<string, string> = {
-  randevuNo: 'Randevu No', programCode: 'Program Kodu', provinceCode: 'İl Kodu', date: 'Randevu Tarihi', time: 'Randevu Saati', motherTckn: 'Anne TC Kimlik No',
-  motherFullName: 'Anne Adı Soyadı', arrivedAt: 'Geliş Saati', outcome: 'Sonuç', clerk: 'Görevli', registrationNo: 'Kayıt No', preRegisteredAt: 'Ön Kayıt Zamanı',
-  registeredAt: 'Kesin Kayıt Zamanı', childTckn: 'Çocuk TC Kimlik No', childBirthDate: 'Çocuk Doğum Tarihi', caregiverTckn: 'Bakıcı TC Kimlik No',
-  monthlyAmountCents: 'Aylık Tutar (EUR)', reasonCodes: 'Gerekçe Kodları', newAppointment: 'Yeni Randevu',
-};
+export interface LoadOptions {
+  /** Worker threads parsing the files (default: defaultThreads). */
+  threads?: number;
+  rowsPerTransaction?: number;
+}
+
+type Ready = Extract<PreparedFile, { ok: true }>;
 
 const refused = (file: string, code: HqRefusalCode, message: Bilingual = HQ_TEXT[code as keyof typeof HQ_TEXT]): LoadedFileResult => ({ file, status: 'REFUSED', code, message, rows: 0 });
-
-/** The rows' own digest: equal for two exports of the same day whose rows are the same (creation time aside). */
-export function contentDigest(d: Day): string {
-  const { provinceCode, deskCode, date, programCodes, appointments, registrations, rejections } = d;
-  return createHash('sha256').update(JSON.stringify({ provinceCode, deskCode, date, programCodes, appointments, registrations, rejections })).digest('hex');
-}
-
-/**
- * Reads and checks one candidate without touching the database: the same check the desk's
- * merge makes (verifySignedReconciliation: .sig, name, SHA-256, Ed25519 by the key registered
- * for that desk, Özet desk, file name vs content, counts vs rows), then HQ's own: the key's
- * province is the content's, not a province merge file, every row readable.
- */
-async function prepare(c: Candidate, trusted: TrustedKey[], keyProvince: Map<string, string>, seen: Set<string>): Promise<Prepared> {
-  try {
-    return await check(c, trusted, keyProvince, seen);
-  } catch {
-    // Whatever the reader could not make sense of (a workbook exceljs chokes on) is unreadable, named like the rest.
-    return { ok: false, sha256: null, result: refused(path.basename(c.kind === 'pair' ? c.xlsx : c.kind === 'orphanSig' ? c.sig : c.file), 'UNREADABLE', { tr: 'Dosya bir mutabakat dosyası olarak okunamıyor.', en: 'The file cannot be read as a reconciliation.' }) };
-  }
-}
-
-async function check(c: Candidate, trusted: TrustedKey[], keyProvince: Map<string, string>, seen: Set<string>): Promise<Prepared> {
-  if (c.kind === 'missing') return { ok: false, sha256: null, result: refused(path.basename(c.file), 'NOT_FOUND') };
-  if (c.kind === 'orphanSig') return { ok: false, sha256: null, result: refused(path.basename(c.sig), 'SIG_WITHOUT_FILE') };
-  const file = path.basename(c.xlsx);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(c.xlsx);
-  } catch {
-    return { ok: false, sha256: null, result: refused(file, 'NOT_FOUND') };
-  }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (seen.has(sha256)) return { ok: false, sha256, result: { file, status: 'ALREADY_LOADED', code: null, message: OUTCOME_TEXT.ALREADY_LOADED, rows: 0 } };
-  const v = await verifySignedReconciliation(c.xlsx, c.sig, trusted);
-  if (!v.result.ok || !('day' in v) || !v.day) return { ok: false, sha256, result: refused(file, v.result.code as HqRefusalCode, v.result.message) };
-  const day = v.day;
-  if (day.deskCode === 'IL') return { ok: false, sha256, result: refused(file, 'IL_FILE') };
-  const spki = (JSON.parse(fs.readFileSync(c.sig, 'utf8')) as { publicKey: string }).publicKey;
-  const keyProv = keyProvince.get(spki);
-  if (keyProv !== day.provinceCode.padStart(2, '0')) {
-    return {
-      ok: false,
-      sha256,
-      result: refused(file, 'KEY_OF_OTHER_PROVINCE', {
-        tr: `İmzalayan anahtar ${keyProv} ilinin ${day.deskCode} masasına kayıtlı; dosya ${day.provinceCode} ilinin.`,
-        en: `The signing key is registered to desk ${day.deskCode} of province ${keyProv}; the file is province ${day.provinceCode}'s.`,
-      }),
-    };
-  }
-  const bad = firstInvalidRow(day);
-  if (bad) {
-    const header = FIELD_HEADERS[bad.field] ?? bad.field;
-    return {
-      ok: false,
-      sha256,
-      result: refused(file, 'ROW_INVALID', {
-        tr: `${bad.sheet} sayfası, ${bad.row}. satır: "${header}" değeri geçersiz; dosya yüklenmedi.`,
-        en: `Sheet ${bad.sheet}, row ${bad.row}: the "${header}" value is not valid; the file was not loaded.`,
-      }),
-    };
-  }
-  return { ok: true, file, sha256, contentSha256: contentDigest(day), day, publicKeySpki: spki, counts: countsOf(day) };
-}
+const alreadyLoaded = (file: string): LoadedFileResult => ({ file, status: 'ALREADY_LOADED', code: null, message: OUTCOME_TEXT.ALREADY_LOADED, rows: 0 });
 
 /** Is the database still there? (After a failed transaction: a lost server stops the run.) */
 async function reachable(db: HqEngine): Promise<boolean> {
@@ -129,69 +71,136 @@ async function reachable(db: HqEngine): Promise<boolean> {
   }
 }
 
-/** One transaction per file: the decision (new day, same rows again, conflict), the file row, its rows by COPY, the log line. */
-async function commit(db: HqEngine, p: Extract<Prepared, { ok: true }>): Promise<LoadedFileResult> {
-  const rows = p.day.appointments.length + p.day.registrations.length + p.day.rejections.length;
+/**
+ * One transaction for the files given, in a few statements whatever their number: their
+ * desk-days locked, then the decisions (new day, same rows again, conflict) against what is
+ * loaded and against the files before it in the same transaction, the file rows, one COPY per
+ * table with every new file's rows, the log lines.
+ */
+async function commitFiles(db: HqEngine, files: Ready[]): Promise<LoadedFileResult[]> {
   return db.transaction(async (tx) => {
-    await lockDeskDay(tx, p.day.provinceCode, p.day.deskCode, p.day.date);
-    if (await fileBySha(tx, p.sha256)) return { file: p.file, status: 'ALREADY_LOADED' as const, code: null, message: OUTCOME_TEXT.ALREADY_LOADED, rows: 0 };
-    const first = await loadedFileFor(tx, p.day.provinceCode, p.day.deskCode, p.day.date);
-    const status: DayFileStatus = !first ? 'LOADED' : first.content_sha256 === p.contentSha256 ? 'REEXPORT' : 'CONFLICT';
-    const id = await insertDayFile(tx, { sha256: p.sha256, contentSha256: p.contentSha256, fileName: p.file, status, publicKeySpki: p.publicKeySpki, day: p.day, counts: p.counts });
-    if (status !== 'REEXPORT') await copyRows(tx, id, p.day);
-    await logIntake(tx, { action: 'load', code: status, fileName: p.file, sha256: p.sha256, detail: { rows, firstFile: first?.file_name ?? null } });
-    const message = status === 'LOADED' ? OUTCOME_TEXT.LOADED : status === 'REEXPORT' ? OUTCOME_TEXT.REEXPORT : conflictText(first!.file_name);
-    return { file: p.file, status, code: null, message, rows: status === 'REEXPORT' ? 0 : rows };
+    const keyOf = (p: Ready) => deskDayKey(p.header.provinceCode, p.header.deskCode, p.header.date);
+    await lockDeskDays(tx, files.map(keyOf));
+    const known = await existingShas(tx, files.map((p) => p.sha256));
+    const loaded = await loadedFilesFor(tx, files.map((p) => ({ provinceCode: p.header.provinceCode, deskCode: p.header.deskCode, day: p.header.date })));
+    const out: LoadedFileResult[] = [];
+    const kept: { p: Ready; status: DayFileStatus; first: string | null }[] = [];
+    for (const p of files) {
+      if (known.has(p.sha256)) {
+        out.push(alreadyLoaded(p.file));
+        continue;
+      }
+      known.add(p.sha256);
+      const first = loaded.get(keyOf(p));
+      const status: DayFileStatus = !first ? 'LOADED' : first.content_sha256 === p.contentSha256 ? 'REEXPORT' : 'CONFLICT';
+      if (!first) loaded.set(keyOf(p), { file_name: p.file, content_sha256: p.contentSha256 });
+      kept.push({ p, status, first: first?.file_name ?? null });
+      const message = status === 'LOADED' ? OUTCOME_TEXT.LOADED : status === 'REEXPORT' ? OUTCOME_TEXT.REEXPORT : conflictText(first!.file_name);
+      out.push({ file: p.file, status, code: null, message, rows: status === 'REEXPORT' ? 0 : p.rows });
+    }
+    const ids = await insertDayFiles(
+      tx,
+      kept.map(({ p, status }) => ({ sha256: p.sha256, contentSha256: p.contentSha256, fileName: p.file, status, publicKeySpki: p.publicKeySpki, day: p.header, counts: p.counts })),
+    );
+    await copyFileRows(tx, kept.filter((k) => k.status !== 'REEXPORT').map((k) => ({ fileId: ids.get(k.p.sha256)!, csv: k.p.csv })));
+    await logIntakeMany(tx, kept.map(({ p, status, first }) => ({ action: 'load', code: status, fileName: p.file, sha256: p.sha256, detail: { rows: p.rows, firstFile: first } })));
+    return out;
   });
 }
 
 /**
- * `load`: every candidate checked, then loaded in its own transaction. Reading and checking
- * the next file overlaps the current file's transaction (the parse is the slow half). A refused
- * file is logged with its reason and the rest go on; when the database itself goes away the
- * file in flight rolls back whole and every file not yet loaded is named as not loaded.
+ * `load`: every candidate checked (in worker threads, see preparePool.ts), then loaded, a few
+ * files per transaction. A refused file is logged with its reason and the rest go on; when the
+ * database itself goes away the transaction in flight rolls back whole and every file not yet
+ * loaded is named as not loaded.
  */
-export async function loadDayFiles(db: HqEngine, args: string[], onProgress?: (p: LoadProgress) => void): Promise<LoadSummary> {
+export async function loadDayFiles(db: HqEngine, args: string[], onProgress?: (p: LoadProgress) => void, opts: LoadOptions = {}): Promise<LoadSummary> {
   const started = performance.now();
   const { candidates, ignored } = findCandidates(args);
   const keys = await listKeys(db);
-  const trusted: TrustedKey[] = keys.map((k) => ({ deskCode: k.desk_code, publicKeySpki: k.public_key_spki }));
-  const keyProvince = new Map(keys.map((k) => [k.public_key_spki, k.province_code]));
+  const keyContext: KeyContext = {
+    trusted: keys.map((k) => ({ deskCode: k.desk_code, publicKeySpki: k.public_key_spki })),
+    keyProvince: Object.fromEntries(keys.map((k) => [k.public_key_spki, k.province_code])),
+  };
   const seen = await knownShas(db);
+  const rowLimit = opts.rowsPerTransaction ?? ROWS_PER_TRANSACTION;
+  const preparer = openPreparer(keyContext, opts.threads ?? defaultThreads(candidates.length));
+  // Files checked ahead of the database: more than a full transaction (~10 files of 800 rows),
+  // so the threads keep parsing while one commits; a few MB of CSV held. One thread: one ahead.
+  const window = preparer.threads ? Math.max(32, 8 * preparer.threads) : 2;
+  let submitted = 0;
+  const submitAhead = (consumed: number) => {
+    for (; submitted < candidates.length && submitted < consumed + window; submitted++) preparer.submit(submitted, candidates[submitted]!);
+  };
   const results: LoadedFileResult[] = [];
   let rows = 0;
   let dbSeconds = 0;
   let lost = false;
-  let next: Promise<Prepared> | null = candidates.length ? prepare(candidates[0]!, trusted, keyProvince, seen) : null;
-  for (let i = 0; i < candidates.length; i++) {
-    const p = await next!;
-    if (p.sha256) seen.add(p.sha256);
-    next = i + 1 < candidates.length ? prepare(candidates[i + 1]!, trusted, keyProvince, seen) : null;
-    let r: LoadedFileResult;
-    if (lost) r = refused(p.ok ? p.file : p.result.file, 'DB_UNAVAILABLE');
-    else if (!p.ok) {
-      r = p.result;
-      if (r.status === 'REFUSED') {
-        try {
-          await logIntake(db, { action: 'load', code: r.code!, fileName: r.file, sha256: p.sha256, detail: { reason: r.message.tr } });
-        } catch {
-          lost = !(await reachable(db));
-          if (lost) r = refused(r.file, 'DB_UNAVAILABLE');
-        }
-      }
-    } else {
-      const t0 = performance.now();
-      try {
-        r = await commit(db, p);
-        dbSeconds += (performance.now() - t0) / 1000;
-      } catch {
-        lost = !(await reachable(db));
-        r = refused(p.file, lost ? 'DB_UNAVAILABLE' : 'DB_REFUSED');
-      }
-    }
+  const decided = (r: LoadedFileResult) => {
     rows += r.rows;
     results.push(r);
-    onProgress?.({ done: i + 1, total: candidates.length, rows, seconds: (performance.now() - started) / 1000 });
+    onProgress?.({ done: results.length, total: candidates.length, rows, seconds: (performance.now() - started) / 1000 });
+  };
+  /** The files of one transaction, decided in order; a refused transaction is retried file by file. */
+  const flush = async (batch: Ready[]) => {
+    if (!batch.length) return;
+    if (lost) return batch.forEach((p) => decided(refused(p.file, 'DB_UNAVAILABLE')));
+    const t0 = performance.now();
+    try {
+      const out = await commitFiles(db, batch);
+      dbSeconds += (performance.now() - t0) / 1000;
+      return out.forEach(decided);
+    } catch {
+      lost = !(await reachable(db));
+    }
+    for (const p of batch) {
+      if (lost) {
+        decided(refused(p.file, 'DB_UNAVAILABLE'));
+        continue;
+      }
+      if (batch.length === 1) {
+        decided(refused(p.file, 'DB_REFUSED'));
+        continue;
+      }
+      try {
+        (await commitFiles(db, [p])).forEach(decided);
+      } catch {
+        lost = !(await reachable(db));
+        decided(refused(p.file, lost ? 'DB_UNAVAILABLE' : 'DB_REFUSED'));
+      }
+    }
+  };
+  try {
+    let batch: Ready[] = [];
+    let batchRows = 0;
+    let batchFiles = 1;
+    for (let i = 0; i < candidates.length; i++) {
+      submitAhead(i);
+      const p = await preparer.take(i);
+      const known = p.sha256 !== null && seen.has(p.sha256);
+      if (p.sha256) seen.add(p.sha256);
+      if (known || !p.ok) {
+        // A file decided without a transaction waits for the files before it (results stay in order).
+        await flush(batch);
+        batch = [];
+        batchRows = 0;
+        if (lost) decided(refused(p.file, 'DB_UNAVAILABLE'));
+        else if (known) decided(alreadyLoaded(p.file));
+        else if (!p.ok) decided(await logRefusal(p));
+        continue;
+      }
+      batch.push(p);
+      batchRows += p.rows;
+      if (batchRows >= rowLimit || batch.length >= batchFiles) {
+        await flush(batch);
+        batch = [];
+        batchRows = 0;
+        batchFiles = Math.min(batchFiles * 2, 1 << 20);
+      }
+    }
+    await flush(batch);
+  } finally {
+    await preparer.close();
   }
   return {
     files: results,
@@ -202,5 +211,18 @@ export async function loadDayFiles(db: HqEngine, args: string[], onProgress?: (p
     seconds: (performance.now() - started) / 1000,
     dbSeconds,
     ignored,
+    threads: preparer.threads,
   };
+
+  /** A refused file's line in intake_log (a lost server makes it DB_UNAVAILABLE). */
+  async function logRefusal(p: Extract<PreparedFile, { ok: false }>): Promise<LoadedFileResult> {
+    const r = refused(p.file, p.refusal.code, p.refusal.message);
+    try {
+      await logIntake(db, { action: 'load', code: r.code!, fileName: r.file, sha256: p.sha256, detail: { reason: r.message.tr } });
+      return r;
+    } catch {
+      lost = !(await reachable(db));
+      return lost ? refused(r.file, 'DB_UNAVAILABLE') : r;
+    }
+  }
 }

@@ -47,6 +47,11 @@ export class MasaApp {
   /** The background page check of the current session, if one runs (tests and benches await it). */
   pageCheck: Promise<string> | null = null;
   session: Session | null = null;
+  /**
+   * Why the last sign-in could not open the ledger at all (damaged or foreign file, damaged key
+   * file): the start screen shows it with the restore, until a sign-in or a restore succeeds.
+   */
+  openProblem: AppError | null = null;
   /** Checks and seals each backup after it is written (backupVerifier.ts). */
   readonly backupVerifier: BackupVerifier;
   /**
@@ -143,8 +148,17 @@ export class MasaApp {
   }
 }
 
+/** Sign-in answers that mean the ledger itself cannot be opened (no password would help): restore. */
+export const UNOPENABLE_CODES: ReadonlySet<string> = new Set(['LEDGER_CORRUPT', 'LEDGER_MISSING', 'LEDGER_EMPTY', 'LEDGER_TRUNCATED', 'LEDGER_PAGES_DAMAGED', 'SLOTS_MISSING', 'SLOTS_CORRUPT', 'SLOTS_KDF_INVALID']);
+
 /** Database errors become messages a user can act on; other errors pass through unchanged. */
 export function toAppError(err: unknown, dataDir: string): unknown {
+  // A full disk met outside the database layer's own checks (a file written by a service, a
+  // SQLite statement outside a ledger write) is still a full disk, never an unexpected error.
+  const raw = (err as { code?: unknown } | null)?.code;
+  if (!(err instanceof DatabaseError) && !(err instanceof AppError) && (raw === 'ENOSPC' || raw === 'EDQUOT' || raw === 'SQLITE_FULL')) return new AppError('DISK_FULL');
+  // A page that does not read back (its HMAC fails) met by any read: the damage, by name.
+  if (!(err instanceof DatabaseError) && !(err instanceof AppError) && (raw === 'SQLITE_CORRUPT' || raw === 'SQLITE_NOTADB')) return new AppError('LEDGER_PAGES_DAMAGED');
   if (!(err instanceof DatabaseError)) return err;
   const p = ledgerPaths(dataDir);
   switch (err.code) {
@@ -159,6 +173,12 @@ export function toAppError(err: unknown, dataDir: string): unknown {
     case 'DB_CORRUPT':
     case 'DB_WRONG_KEY':
       return new AppError('LEDGER_CORRUPT');
+    case 'DB_EMPTY':
+      return new AppError('LEDGER_EMPTY', { path: p.db });
+    case 'DB_TRUNCATED':
+      return new AppError('LEDGER_TRUNCATED', { bytes: Number(err.details.bytes ?? 0) });
+    case 'SLOTS_KDF_INVALID':
+      return new AppError('SLOTS_KDF_INVALID', { path: p.slots, N: Number(err.details.N ?? 0) });
     case 'DB_NEWER_SCHEMA':
       return new AppError('LEDGER_NEWER', err.details as Record<string, number>);
     case 'DB_EXISTS':

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../preload/contract/errors';
 import type { Role, SessionInfo } from '../../preload/contract/types';
 
 /** Who is signed in on this window (or bridge, or CLI run). Held in main, never in the renderer. */
@@ -10,7 +11,14 @@ export interface Session {
   locked: boolean;
   lastActivity: number;
   /** Set when the start-up check failed: read-only rescue, only restore and sign-out work. */
-  rescue: { integrity: string; firstBadSeq: number | null; problem: string | null } | null;
+  rescue: {
+    integrity: string;
+    firstBadSeq: number | null;
+    problem: string | null;
+    /** The damage class found (ledgerDamage.ts): every refused request in rescue says it. */
+    code: ErrorCode;
+    params: Record<string, string | number>;
+  } | null;
 }
 
 export function sessionInfo(s: Session): SessionInfo {

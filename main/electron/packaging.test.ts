@@ -45,9 +45,12 @@ describe('electron-builder.yml', () => {
   });
 
   it('the runtime dependencies are only what main needs (renderer libraries are bundled by vite)', () => {
+    // base45, qrcode, pngjs: the printed forms' signed statement and its QR. cborg, ESM only, is
+    // bundled into out/main instead (scripts/electronBundleOptions.ts), so it is not shipped as a package.
     expect(Object.keys(pkg.dependencies).sort()).toEqual(
-      ['better-sqlite3-multiple-ciphers', 'bwip-js', 'csv-parse', 'date-fns', 'exceljs', 'pdfmake', 'zod'].sort(),
+      ['better-sqlite3-multiple-ciphers', 'bwip-js', 'csv-parse', 'date-fns', 'exceljs', 'pdfmake', 'zod', 'base45', 'qrcode', 'pngjs'].sort(),
     );
+    expect(pkg.devDependencies.cborg).toBeDefined();
     expect(pkg.scripts.postinstall ?? '').not.toMatch(/install-app-deps/); // run for releases only (docs/release.md)
   });
 });

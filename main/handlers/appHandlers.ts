@@ -1,4 +1,4 @@
-import { DatabaseError } from '../../database';
+import { DatabaseError, folderFinding, ledgerPaths } from '../../database';
 import { sessionInfo } from '../app/session';
 import { toAppError } from '../app/masaApp';
 import { APP_VERSION } from '../app/version';
@@ -16,10 +16,18 @@ export const appHandlers = defineHandlers({
       const base = { version: APP_VERSION, session: null, office: null, problem: null, rescue: null };
       const presence = app.presence();
       if (presence === 'none') return { ...base, state: 'setup' };
-      if (presence === 'db-missing' || presence === 'slots-missing') {
-        const code = presence === 'db-missing' ? 'DB_MISSING' : 'SLOTS_MISSING';
-        const err = toAppError(new DatabaseError(code, code), app.dataDir);
-        const e = err instanceof AppError ? err : new AppError('INTERNAL');
+      // What is wrong with the folder before anyone signs in (a missing, empty or cut-short
+      // ledger file, a missing or damaged key file), or what the last sign-in found when the
+      // ledger would not open: the problem screen says it and offers a restore.
+      const finding =
+        presence === 'db-missing' || presence === 'slots-missing'
+          ? new DatabaseError(presence === 'db-missing' ? 'DB_MISSING' : 'SLOTS_MISSING', presence)
+          : app.session
+            ? null
+            : folderFinding(ledgerPaths(app.dataDir));
+      const problem = finding ? toAppError(finding, app.dataDir) : app.session ? null : app.openProblem;
+      if (problem) {
+        const e = problem instanceof AppError ? problem : new AppError('INTERNAL');
         return {
           ...base,
           state: 'error',
@@ -27,7 +35,10 @@ export const appHandlers = defineHandlers({
         };
       }
       if (!app.session || !app.store) return { ...base, state: 'signed-out' };
-      if (app.session.rescue) return { ...base, state: 'rescue', session: sessionInfo(app.session), rescue: app.session.rescue };
+      if (app.session.rescue) {
+        const { code, params, ...rescue } = app.session.rescue;
+        return { ...base, state: 'rescue', session: sessionInfo(app.session), rescue: { ...rescue, code, message: formatMessage(code, 'tr', params), messageEn: formatMessage(code, 'en', params) } };
+      }
       return {
         ...base,
         state: app.session.locked ? 'locked' : 'ready',

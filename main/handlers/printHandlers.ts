@@ -11,4 +11,5 @@ export const printHandlers = defineHandlers({
   'print.placementList': { access: HEAD_ONLY, run: ({ app }, input) => print.printPlacementList(app, input) },
   'print.listOptions': { access: HEAD_ONLY, run: ({ app }) => print.placementListOptions(app) },
   'print.mode': { access: 'signed-in', run: ({ app }) => printMode(app) },
+  'print.reprint': { access: HEAD_ONLY, run: ({ app }, input) => print.reprintRegistrationDocument(app, input) },
 });

@@ -11,6 +11,7 @@ import { rulesHandlers } from './rulesHandlers';
 import type { Handler, HandlerTable } from './defineHandlers';
 import { ledgerHandlers } from './ledgerHandlers';
 import { userHandlers } from './userHandlers';
+import { formHandlers } from './formHandlers';
 
 /** Every domain's table, combined into one; a name defined twice is a programming error. */
 export function combineHandlerTables(...tables: HandlerTable[]): HandlerTable {
@@ -24,7 +25,7 @@ export function combineHandlerTables(...tables: HandlerTable[]): HandlerTable {
   return out as HandlerTable;
 }
 
-export const handlers = combineHandlerTables(appHandlers, authHandlers, userHandlers, ledgerHandlers, deskHandlers, backupHandlers, importHandlers, registrationHandlers, printHandlers, reconciliationHandlers, rulesHandlers);
+export const handlers = combineHandlerTables(appHandlers, authHandlers, userHandlers, ledgerHandlers, deskHandlers, backupHandlers, importHandlers, registrationHandlers, printHandlers, reconciliationHandlers, rulesHandlers, formHandlers);
 
 export function handlerFor(name: string): Handler<ApiName> | undefined {
   return Object.hasOwn(handlers, name) ? (handlers as Record<string, Handler<ApiName>>)[name] : undefined;

@@ -38,7 +38,8 @@ function checkAccess(app: MasaApp, access: Access, beforePasswordChange: boolean
   // Idle lock is enforced here too, so a renderer that stopped counting cannot keep a session open.
   const idleMs = app.officeInfo().idleLockMinutes * 60_000;
   if (!s.locked && app.now().getTime() - s.lastActivity > idleMs) s.locked = true;
-  if (s.rescue && !inRescue) throw new AppError('LEDGER_RESCUE');
+  // The damage found says itself, with its rescue (a restore), on every refused request.
+  if (s.rescue && !inRescue) throw new AppError(s.rescue.code, s.rescue.params);
   if (access === 'session') return;
   if (s.locked) throw new AppError('SESSION_LOCKED');
   if (s.mustChangePassword && !beforePasswordChange) throw new AppError('FORBIDDEN');

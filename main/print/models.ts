@@ -67,6 +67,20 @@ const documentBase = {
 };
 
 /**
+ * What a decision document adds to prove itself (docs/verify-form.md): the QR text of its
+ * signed decision statement (`MASA1:` + Base45, QR alphanumeric characters only), and whether
+ * this print is a reprint. Optional so that a layout can be measured without it (bench/print).
+ */
+const verifiable = {
+  statement: z
+    .string()
+    .max(2000)
+    .regex(/^MASA1:[0-9A-Z $%*+\-./:]+$/, 'expected a MASA1: statement')
+    .optional(),
+  reprint: z.boolean().optional(),
+};
+
+/**
  * A person on the form. A T.C. Kimlik No or birth date the ledger does not know is null and
  * prints as an empty field ("—"): never someone else's number or date in its place.
  */
@@ -98,6 +112,7 @@ export type CareProvider = z.infer<typeof careProvider>;
 
 export const finalRegistrationFormModel = z.object({
   ...documentBase,
+  ...verifiable,
   registrationNo,
   appointmentNo: text,
   registeredAt: localDateTime,
@@ -127,6 +142,7 @@ export type DecisionKind = z.infer<typeof decisionKind>;
 export const decisionNoticeModel = z
   .object({
     ...documentBase,
+    ...verifiable,
     decision: decisionKind,
     appointmentNo: text,
     decidedAt: localDateTime,

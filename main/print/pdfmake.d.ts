@@ -53,6 +53,12 @@ declare module 'pdfmake' {
     width?: number;
     height?: number;
   }
+  /** An image as a `data:image/png;base64,...` URL, drawn at `width` × `height` points. */
+  export interface ContentImage extends ContentBase {
+    image: string;
+    width?: number;
+    height?: number;
+  }
   export interface CanvasLine {
     type: 'line';
     x1: number;
@@ -119,6 +125,7 @@ declare module 'pdfmake' {
     | ContentOrderedList
     | ContentUnorderedList
     | ContentSvg
+    | ContentImage
     | ContentCanvas
     | ContentTable;
 

@@ -48,6 +48,8 @@ export const templateSchema = z.strictObject({
     signature: label,
     clerkRole: label,
     notKnown: label,
+    verifyLine: label,
+    reprint: label,
   }),
   finalRegistrationForm: z.strictObject({
     title: label,

@@ -1,45 +1,62 @@
-import ExcelJS from 'exceljs';
+import fs from 'node:fs';
 import type { ReconAppointment, ReconciliationDay, ReconRegistration, ReconRejection } from './model';
 import { SHEETS, SUMMARY_FIELDS } from './sheets';
+import { readWorkbookRows } from './workbookRows';
 
-/** Cell values back to the model's text forms (dates as ISO, local calendar values). */
-function text(v: ExcelJS.CellValue): string {
+type CellValue = unknown;
+
+/** Cell values back to the model's text forms. */
+function text(v: CellValue): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
   return String(v);
 }
 const unquote = (s: string) => (s.startsWith("'") && /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
-const day = (v: ExcelJS.CellValue) => (v instanceof Date ? v.toISOString().slice(0, 10) : text(v));
-const dateTime = (v: ExcelJS.CellValue) => (v instanceof Date ? v.toISOString().slice(0, 19) : text(v));
-const hhmm = (v: ExcelJS.CellValue) => (v instanceof Date ? v.toISOString().slice(11, 16) : text(v) || null);
+
+/**
+ * The writer stores days, times and date-times as Excel serials under a date format; read back
+ * by column, as exceljs turned a date-formatted serial into a Date (its arithmetic exactly, so
+ * the texts are the ones the exceljs reader gave: ISO, local calendar values, no time zone).
+ */
+function dateReaders(date1904: boolean) {
+  // A day file repeats one day and a few dozen times: each serial's text made once.
+  const seen = new Map<number, string>();
+  const iso = (serial: number) => {
+    let s = seen.get(serial);
+    if (s === undefined) seen.set(serial, (s = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000)).toISOString()));
+    return s;
+  };
+  return {
+    iso,
+    day: (v: CellValue) => (typeof v === 'number' ? iso(v).slice(0, 10) : text(v)),
+    dateTime: (v: CellValue) => (typeof v === 'number' ? iso(v).slice(0, 19) : text(v)),
+    hhmm: (v: CellValue) => (typeof v === 'number' ? iso(v).slice(11, 16) : text(v) || null),
+  };
+}
+/** The Özet rows the writer formats as dates (their text is the full ISO form, as before). */
+const SUMMARY_DATES = new Set(['Tarih', 'Oluşturma Zamanı']);
 
 export class ReconciliationUnreadable extends Error {}
 
 /** Reads a reconciliation workbook (ours or another desk's) back into the model. */
 export async function readReconciliation(xlsxPath: string): Promise<ReconciliationDay & { summary: Record<string, string> }> {
-  const wb = new ExcelJS.Workbook();
+  let book;
   try {
-    await wb.xlsx.readFile(xlsxPath);
+    book = await readWorkbookRows(fs.readFileSync(xlsxPath));
   } catch {
     throw new ReconciliationUnreadable('not an xlsx workbook');
   }
+  const { iso, day, dateTime, hhmm } = dateReaders(book.date1904);
   const sheet = (name: string) => {
-    const s = wb.getWorksheet(name);
+    const s = book.sheets.get(name);
     if (!s) throw new ReconciliationUnreadable(`sheet ${name} missing`);
     return s;
   };
-  const rows = (name: string) => {
-    const out: ExcelJS.CellValue[][] = [];
-    sheet(name).eachRow((row, n) => {
-      if (n > 1) out.push((row.values as ExcelJS.CellValue[]).slice(1));
-    });
-    return out;
-  };
+  const rows = (name: string) => sheet(name).filter((r) => r.number > 1).map((r) => r.values);
   const summary: Record<string, string> = {};
-  sheet(SHEETS.summary).eachRow((row, n) => {
-    if (n > 1) summary[text(row.getCell(1).value)] = text(row.getCell(2).value);
-  });
+  for (const r of rows(SHEETS.summary)) {
+    const field = text(r[0]);
+    summary[field] = SUMMARY_DATES.has(field) && typeof r[1] === 'number' ? iso(r[1]) : text(r[1]);
+  }
   for (const f of SUMMARY_FIELDS) if (!(f in summary)) throw new ReconciliationUnreadable(`summary row ${f} missing`);
   const appointments: ReconAppointment[] = rows(SHEETS.appointments).map((r) => ({
     randevuNo: text(r[0]),

@@ -7,7 +7,7 @@ import { turkeyDayBoundsUtc } from '../domain/turkeyTime';
  * KVKK access log: who viewed, printed or exported which record and when. The entries are
  * ledger events, so nobody (clerk or head) can change or remove them; only the head reads them.
  */
-export function recordAccess(app: MasaApp, kind: 'viewed' | 'printed' | 'exported', entity: string, data: Record<string, unknown> = {}): void {
+export function recordAccess(app: MasaApp, kind: 'viewed' | 'printed' | 'exported' | 'verified', entity: string, data: Record<string, unknown> = {}): void {
   const session = app.requireSession();
   app.requireStore().ledger.record({ type: `record.${kind}`, entity, userId: session.userId }, (w) => w.note(data));
 }

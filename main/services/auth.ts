@@ -3,6 +3,7 @@ import {
   createLedger,
   ledgerBytes,
   startupCheck,
+  newRecoveryCode,
   normalizeRecoveryCode,
   normalizeUsername,
   unlockLedger,
@@ -12,12 +13,14 @@ import {
 import type { ApiParsedInput } from '../../preload/contract/api';
 import type { SessionInfo } from '../../preload/contract/types';
 import { AppError } from '../app/appError';
-import { toAppError, type MasaApp } from '../app/masaApp';
+import { toAppError, UNOPENABLE_CODES, type MasaApp } from '../app/masaApp';
 import { sessionInfo, type Session } from '../app/session';
 import { mirrorBackupFolder } from './backup';
 import { checkPasswordStrength } from './userRows';
 import { eventBus } from '../app/eventBus';
 import { log } from '../app/log';
+import { isDiskFull } from '../app/diskSpace';
+import { pagesRescueOf, rescueOf } from './ledgerDamage';
 
 const DEFAULT_IDLE_MINUTES = 10;
 
@@ -81,16 +84,28 @@ export function login(app: MasaApp, input: ApiParsedInput<'auth.login'>): Sessio
   const wait = app.throttle.waitSeconds(username);
   if (wait > 0) throw new AppError('AUTH_THROTTLED', { seconds: wait });
   if (app.presence() === 'none') throw new AppError('NOT_SET_UP');
-  app.claimDataDir();
   let store: LedgerStore;
   try {
+    app.claimDataDir();
     store = unlockLedger({ dir: app.dataDir, credentials: { kind: 'user', username, secret: input.password }, kdf: app.kdf, now: app.now });
   } catch (err) {
+    if (isDiskFull(err, app.dataDir)) throw new AppError('DISK_FULL_SIGN_IN', { dir: app.dataDir });
     const mapped = toAppError(err, app.dataDir);
     if (mapped instanceof AppError && mapped.code === 'AUTH_FAILED') app.throttle.failed(username);
+    noteOpenProblem(app, mapped);
     throw mapped;
   }
-  const user = usersQ.userByUsername(store.db, username);
+  app.openProblem = null;
+  let user: usersQ.UserRow | undefined;
+  try {
+    user = usersQ.userByUsername(store.db, username);
+  } catch (err) {
+    // The users table's pages do not read: no session can be opened on this ledger.
+    store.close();
+    const mapped = toAppError(err, app.dataDir);
+    noteOpenProblem(app, mapped);
+    throw mapped;
+  }
   if (!user || user.disabled) {
     store.close();
     app.throttle.failed(username);
@@ -99,11 +114,18 @@ export function login(app: MasaApp, input: ApiParsedInput<'auth.login'>): Sessio
   app.throttle.succeeded(username);
   if (app.store && app.store !== store) app.store.close();
   app.store = store;
-  return startSession(app, user);
+  try {
+    return startSession(app, user);
+  } catch (err) {
+    // The sign-in is not recorded, so nobody is signed in: the ledger is closed again.
+    app.close();
+    if (isDiskFull(err, app.dataDir)) throw new AppError('DISK_FULL_SIGN_IN', { dir: app.dataDir });
+    throw err;
+  }
 }
 
 /** The office head forgot the password: the recovery code opens the vault and sets a new one. */
-export function recover(app: MasaApp, input: ApiParsedInput<'auth.recover'>): SessionInfo {
+export function recover(app: MasaApp, input: ApiParsedInput<'auth.recover'>): SessionInfo & { recoveryCode: string } {
   const key = '*recovery*';
   const wait = app.throttle.waitSeconds(key);
   if (wait > 0) throw new AppError('AUTH_THROTTLED', { seconds: wait });
@@ -124,21 +146,54 @@ export function recover(app: MasaApp, input: ApiParsedInput<'auth.recover'>): Se
     }
     throw mapped;
   }
+  // A ledger that has lost acknowledged writes (or cannot say) is not written to: restore first.
+  if (store.witnessCheck.state !== 'ok') {
+    const rescue = rescueOf(store, startupCheck(store.db, { pages: false }));
+    store.close();
+    throw rescue ? new AppError(rescue.code, rescue.params) : new AppError('LEDGER_RESCUE');
+  }
   const username = normalizeUsername(input.username);
   const user = usersQ.userByUsername(store.db, username);
   if (!user || user.role !== 'HEAD') {
     store.close();
     throw new AppError('USER_NOT_FOUND');
   }
-  checkPasswordStrength(username, input.newPassword);
+  try {
+    checkPasswordStrength(username, input.newPassword);
+  } catch (err) {
+    store.close();
+    throw err;
+  }
   app.throttle.succeeded(key);
-  store.ledger.record({ type: 'user.password_recovered', entity: `user:${user.id}`, userId: user.id }, (w) => {
-    w.put('users', { ...user, disabled: 0, must_change_password: 0 });
-    store.setPassword(username, input.newPassword);
-  });
+  // A used recovery code is spent: the head gets a new password and a new code in one event. Both
+  // new slots are written beside the old ones, the event is committed, then the old password and
+  // the old code are retired (database/slotChange.ts); a crash anywhere leaves either the old pair
+  // or the new pair, as the ledger says.
+  const recoveryCode = newRecoveryCode();
+  try {
+    store.recordWithSlots(
+      { type: 'user.password_recovered', entity: `user:${user.id}`, userId: user.id },
+      [
+        { kind: 'user', username, secret: input.newPassword },
+        { kind: 'recovery', username: '', secret: recoveryCode },
+      ],
+      (w) => {
+        w.put('users', { ...user, disabled: 0, must_change_password: 0 });
+        w.note({ recoveryCodeReplaced: true });
+      },
+    );
+  } catch (err) {
+    store.close();
+    throw toAppError(err, app.dataDir);
+  }
   app.store?.close();
   app.store = store;
-  return startSession(app, usersQ.userById(store.db, user.id)!);
+  return { ...startSession(app, usersQ.userById(store.db, user.id)!), recoveryCode };
+}
+
+/** A sign-in that found the ledger unopenable leaves the reason for the start screen (app.status). */
+function noteOpenProblem(app: MasaApp, mapped: unknown): void {
+  if (mapped instanceof AppError && UNOPENABLE_CODES.has(mapped.code)) app.openProblem = mapped;
 }
 
 function startSession(app: MasaApp, user: usersQ.UserRow): SessionInfo {
@@ -148,10 +203,9 @@ function startSession(app: MasaApp, user: usersQ.UserRow): SessionInfo {
   const store = app.requireStore();
   const pagesInBackground = ledgerBytes(store.paths.db) > app.pageCheckSyncBytes;
   const check = startupCheck(store.db, { pages: !pagesInBackground });
-  const rescue = check.ok
-    ? null
-    : { integrity: check.integrity, firstBadSeq: check.chain.firstBad?.seq ?? null, problem: check.chain.firstBad?.problem ?? null };
-  if (rescue) log.error('start-up check failed', { integrity: check.integrity === 'ok' || check.integrity === 'deferred' ? check.integrity : 'failed', firstBadSeq: rescue.firstBadSeq });
+  // The witness of the last acknowledged head was compared when the ledger opened (vault.ts).
+  const rescue = rescueOf(store, check);
+  if (rescue) log.error('start-up check failed', { finding: rescue.code, firstBadSeq: rescue.firstBadSeq });
   const session: Session = {
     userId: user.id,
     username: user.username,
@@ -178,7 +232,7 @@ function startSession(app: MasaApp, user: usersQ.UserRow): SessionInfo {
 async function checkPagesInBackground(app: MasaApp, store: LedgerStore, session: Session): Promise<string> {
   const integrity = await store.checkPagesInBackground();
   if (integrity !== 'ok' && integrity !== 'stopped' && app.session === session && app.store === store) {
-    session.rescue = { integrity, firstBadSeq: null, problem: 'PAGES' };
+    session.rescue = pagesRescueOf(store, integrity);
     log.error('background page check failed', { integrity: 'failed' });
     eventBus.emit('ledger.rescue', {});
   }
@@ -225,9 +279,9 @@ export function changePassword(app: MasaApp, input: ApiParsedInput<'auth.changeP
   }
   checkPasswordStrength(s.username, input.newPassword);
   const user = usersQ.userById(store.db, s.userId)!;
-  store.ledger.record({ type: 'user.password_changed', entity: `user:${s.userId}`, userId: s.userId }, (w) => {
+  // The new slot beside the old, the event, then the old slot retired (database/slotChange.ts).
+  store.recordWithSlots({ type: 'user.password_changed', entity: `user:${s.userId}`, userId: s.userId }, [{ kind: 'user', username: s.username, secret: input.newPassword }], (w) => {
     w.put('users', { ...user, must_change_password: 0 });
-    store.setPassword(s.username, input.newPassword);
   });
   s.mustChangePassword = false;
   return sessionInfo(s);

@@ -123,7 +123,7 @@ describe('start-up check and rescue', () => {
     const status = await ok('app.status', {});
     expect(status.state).toBe('rescue');
     expect(status.rescue?.firstBadSeq).toBe(tampered);
-    expect(await call('day.view', { date: '2026-11-24' })).toMatchObject({ ok: false, error: { code: 'LEDGER_RESCUE' } });
+    expect(await call('day.view', { date: '2026-11-24' })).toMatchObject({ ok: false, error: { code: 'LEDGER_CHAIN_BROKEN', params: { seq: tampered } } });
     await ok('backup.restore', { file: b.dir, password: HEAD_USER.password });
     expect((await ok('app.status', {})).state).toBe('ready');
   });

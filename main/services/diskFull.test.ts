@@ -281,3 +281,130 @@ describe('disk full (real tmpfs mounts)', () => {
     (await reopenAndCheck(dataDir)).shutdown();
   });
 });
+
+describe('disk full: key slot changes, sign-in and export (real tmpfs mounts)', () => {
+  /** Whether a secret opens the ledger's key file as it counts now (read-only: settles nothing on disk). */
+  async function opens(dataDir: string, kind: 'user' | 'recovery', secret: string): Promise<boolean> {
+    const { unlockLedger } = await import('../../database');
+    try {
+      unlockLedger({ dir: dataDir, credentials: { kind, username: kind === 'user' ? HEAD_USER.username : '', secret }, kdf: TEST_KDF, readonly: true }).close();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  const eventsOf = (app: MasaApp, type: string) =>
+    (app.requireStore().db.prepare('SELECT count(*) AS n FROM events WHERE type = ?').get(type) as { n: number }).n;
+
+  it.skipIf(noMount)('22.4: password and recovery-code changes swept across a filling disk: DISK_FULL changes nothing (the old secret opens, no event); otherwise the new one opens with its event', async () => {
+    const mnt = mustMount(16);
+    const dataDir = path.join(mnt, 'data');
+    const t = await setUpApp({ dataDir });
+    apps.push(t.app);
+    let password = HEAD_USER.password;
+    let code = t.recoveryCode;
+    const outcomes: string[] = [];
+    for (let leave = 0; leave <= 40 * 1024; leave += 4096) {
+      const filler = fill(mnt, leave);
+      const next = `Yeni-Parola-${leave}-x`;
+      const before = ledgerState(t.app);
+      const changed = await t.call('auth.changePassword', { currentPassword: password, newPassword: next, newPasswordRepeat: next });
+      const renewed = await t.call('ledger.newRecoveryCode', { password: changed.ok ? next : password });
+      fs.rmSync(filler);
+      if (!changed.ok) {
+        expect(changed.error).toEqual({ ...DISK_FULL, params: {} });
+        expect(await opens(dataDir, 'user', password)).toBe(true);
+        expect(await opens(dataDir, 'user', next)).toBe(false);
+      } else {
+        expect(await opens(dataDir, 'user', next)).toBe(true);
+        expect(await opens(dataDir, 'user', password)).toBe(false);
+        password = next;
+      }
+      if (!renewed.ok) {
+        // The old code still opens: the desk is never left without a working recovery code.
+        expect(renewed.error).toEqual({ ...DISK_FULL, params: {} });
+        expect(await opens(dataDir, 'recovery', code)).toBe(true);
+      } else {
+        expect(await opens(dataDir, 'recovery', renewed.value.recoveryCode)).toBe(true);
+        expect(await opens(dataDir, 'recovery', code)).toBe(false);
+        code = renewed.value.recoveryCode;
+      }
+      const after = ledgerState(t.app);
+      expect(after.events).toBe(before.events + Number(changed.ok) + Number(renewed.ok));
+      outcomes.push(`${changed.ok}/${renewed.ok}`);
+    }
+    // The sweep went from refused to done.
+    expect(outcomes[0]).toBe('false/false');
+    expect(outcomes.at(-1)).toBe('true/true');
+    expect(eventsOf(t.app, 'user.password_changed')).toBe(outcomes.filter((o) => o.startsWith('true')).length);
+    t.app.shutdown();
+    // Reopened like a restart: the last password that was answered as changed opens, and verifies.
+    const again = new MasaApp({ dataDir, kdf: TEST_KDF });
+    apps.push(again);
+    expect(await dispatch(again, 'auth.login', { username: HEAD_USER.username, password })).toMatchObject({ ok: true });
+    expect(await dispatch(again, 'ledger.verify', {})).toMatchObject({ ok: true, value: { ok: true } });
+    again.shutdown();
+  });
+
+  it.skipIf(noMount)('22.7: sign-in on a full data disk says the disk is full and what to free (not INTERNAL); it works once space is freed', async () => {
+    const mnt = mustMount(16);
+    const dataDir = path.join(mnt, 'data');
+    const t = await setUpApp({ dataDir });
+    await t.ok('auth.logout', {});
+    t.app.shutdown();
+    const filler = fill(mnt, 0);
+    const app = new MasaApp({ dataDir, kdf: TEST_KDF });
+    apps.push(app);
+    const r = await dispatch(app, 'auth.login', { username: HEAD_USER.username, password: HEAD_USER.password });
+    expect(r).toMatchObject({ ok: false, error: { code: 'DISK_FULL_SIGN_IN' } });
+    const message = !r.ok ? r.error.message : '';
+    expect(message).toContain('Diskte yer kalmadı');
+    expect(message).toContain(dataDir);
+    expect(message).toContain('yer açın');
+    expect(app.session).toBeNull();
+    expect(app.store).toBeNull();
+    fs.rmSync(filler);
+    expect(await dispatch(app, 'auth.login', { username: HEAD_USER.username, password: HEAD_USER.password })).toMatchObject({ ok: true });
+    expect(await dispatch(app, 'ledger.verify', {})).toMatchObject({ ok: true, value: { ok: true } });
+    app.shutdown();
+  });
+
+  it.skipIf(noMount)('22.7: export to a full USB stick says the disk is full and what to free; no half file is left; it works with space', async () => {
+    const t = await setUpApp({ now: () => new Date('2026-11-24T08:00:00Z') });
+    apps.push(t.app);
+    scratch.push(t.app.dataDir);
+    seedAppointments(t.app, { date: '2026-11-24', count: 200 });
+    const usb = mustMount(1);
+    const filler = fill(usb, 0);
+    const before = ledgerState(t.app);
+    const r = await t.call('reconciliation.export', { date: '2026-11-24', outDir: usb });
+    expect(r).toMatchObject({ ok: false, error: { code: 'EXPORT_DISK_FULL' } });
+    const message = !r.ok ? r.error.message : '';
+    expect(message).toContain('Diskte yer kalmadı');
+    expect(message).toContain(usb);
+    expect(fs.readdirSync(usb)).toEqual(['filler.bin']);
+    expect(ledgerState(t.app)).toEqual(before);
+    fs.rmSync(filler);
+    const ok = await t.ok('reconciliation.export', { date: '2026-11-24', outDir: usb });
+    expect(fs.existsSync(ok.xlsxPath)).toBe(true);
+  });
+
+  it.skipIf(noMount)('22.7: export from a full data disk: the file is written elsewhere but cannot be recorded; the message says so and what to free', async () => {
+    const mnt = mustMount(16);
+    const dataDir = path.join(mnt, 'data');
+    const t = await setUpApp({ dataDir, now: () => new Date('2026-11-24T08:00:00Z') });
+    apps.push(t.app);
+    seedAppointments(t.app, { date: '2026-11-24', count: 200 });
+    const out = scratchDir('masa-diskfull-export-');
+    const filler = fill(mnt, 0);
+    const before = ledgerState(t.app);
+    const r = await t.call('reconciliation.export', { date: '2026-11-24', outDir: out });
+    fs.rmSync(filler);
+    expect(r).toMatchObject({ ok: false, error: { code: 'EXPORT_NOT_RECORDED' } });
+    const message = !r.ok ? r.error.message : '';
+    expect(message).toContain('Diskte yer kalmadı');
+    expect(message).toContain(dataDir);
+    expect(ledgerState(t.app)).toEqual(before);
+  });
+});

@@ -122,7 +122,9 @@ async function prepareBusyWal(p: Prepared): Promise<string> {
     expect(frames() + login).toBeLessThan(AUTOCHECKPOINT_FRAMES - 4);
     const busy = path.join(p.root, 'busy');
     fs.mkdirSync(busy);
-    for (const f of ['masa.ledger', 'masa.ledger-wal', 'masa.keys.json']) fs.copyFileSync(path.join(fill, f), path.join(busy, f));
+    // The witness of the last acknowledged head belongs to the folder too (database/headWitness.ts):
+    // without it the copy would open in rescue as a ledger whose witness went missing.
+    for (const f of ['masa.ledger', 'masa.ledger-wal', 'masa.keys.json', 'masa.head']) fs.copyFileSync(path.join(fill, f), path.join(busy, f));
     return busy;
   } finally {
     app.shutdown();
@@ -266,7 +268,10 @@ async function checkCase(r: CaseResult, p: Prepared, totals: Totals): Promise<bo
     // (the WAL still holds everything, the next checkpoint tries again). Then the operation is
     // acknowledged, and the restart check below proves all of it is there.
     const inCheckpoint = c.busyWal && (isSync(c) || r.report.firstFailed === 'main');
-    if (!inCheckpoint) expect(failedAt, `${c.id}: a failed write went unreported: ${JSON.stringify(r.attempt)}`).toBeGreaterThanOrEqual(0);
+    // Or in the witness of the last acknowledged head (database/headWitness.ts): written after the
+    // commit, a failed write or sync leaves it behind (the safe direction); the operation stands.
+    const inWitness = r.report.firstFailed === 'witness';
+    if (!inCheckpoint && !inWitness) expect(failedAt, `${c.id}: a failed write went unreported: ${JSON.stringify(r.attempt)}`).toBeGreaterThanOrEqual(0);
   } else {
     expect(failedAt, c.id).toBe(-1);
   }

@@ -1,4 +1,4 @@
-import { ledgerInfo, latestVersion, replayAndCompare, schemaVersion, verifyChain } from '../../database';
+import { ledgerInfo, latestVersion, newRecoveryCode as generateRecoveryCode, replayAndCompare, schemaVersion, verifyChain } from '../../database';
 import type { LedgerCheck, LedgerStatus, OfficeInfo } from '../../preload/contract/types';
 import { AppError } from '../app/appError';
 import type { MasaApp } from '../app/masaApp';
@@ -40,10 +40,9 @@ export function newRecoveryCode(app: MasaApp, password: string): { recoveryCode:
   const store = app.requireStore();
   const s = app.requireSession();
   if (!store.checkPassword(s.username, password)) throw new AppError('AUTH_FAILED');
-  let code = '';
-  store.ledger.record({ type: 'ledger.recovery_code_replaced', entity: 'ledger', userId: s.userId }, () => {
-    code = store.newRecoveryCode();
-  });
+  // The new code's slot beside the old, the event, then the old code retired (database/slotChange.ts).
+  const code = generateRecoveryCode();
+  store.recordWithSlots({ type: 'ledger.recovery_code_replaced', entity: 'ledger', userId: s.userId }, [{ kind: 'recovery', username: '', secret: code }], () => undefined);
   return { recoveryCode: code };
 }
 

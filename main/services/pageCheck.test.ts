@@ -70,7 +70,7 @@ describe('background page check', () => {
       expect(status.ok && (status.value as { state: string }).state).toBe('rescue');
       const refused = await dispatch(app, 'desk.find', { query: 'ayse' });
       expect(refused.ok).toBe(false);
-      expect(!refused.ok && refused.error.code).toBe('LEDGER_RESCUE');
+      expect(!refused.ok && refused.error.code).toBe('LEDGER_PAGES_DAMAGED');
     } finally {
       unsubscribe();
     }

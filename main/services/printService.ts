@@ -10,6 +10,7 @@ import { trTitle } from '../domain/turkishText';
 import { turkeyDayBoundsUtc, turkeyParts } from '../domain/turkeyTime';
 import { recordAccess } from './accessLog';
 import { packFor } from './rulesAdapter';
+import { signedStatementText } from './formStatementService';
 
 /**
  * Builds the printed documents from the ledger and renders them in main (PDF bytes in memory,
@@ -77,9 +78,15 @@ function listEntries(rows: registrationsQ.ListRow[], withNames = true): ListEntr
   }));
 }
 
-export async function printRegistrationDocument(app: MasaApp, registrationNo: string): Promise<PrintedDocument> {
+/**
+ * The decision document of a registration (Kesin Kayıt Formu, Ret or Eksik Evrak notice) with
+ * the QR of its signed statement. A reprint (office head, `print.reprint`) is marked as such and
+ * carries the same statement: the statement depends on the ledger only, not on the print.
+ */
+export async function printRegistrationDocument(app: MasaApp, registrationNo: string, options: { reprint?: boolean } = {}): Promise<PrintedDocument> {
   const db = app.requireStore().db;
   const { reg, appt, facts } = requireRegistration(db, registrationNo);
+  const reprint = options.reprint === true;
   const pack = packFor(reg.program_code);
   const motherName = trTitle(`${appt.mother_first_name} ${appt.mother_last_name}`);
   const str = (k: string) => (typeof facts[k] === 'string' ? (facts[k] as string) : null);
@@ -88,7 +95,7 @@ export async function printRegistrationDocument(app: MasaApp, registrationNo: st
     missingDocuments: { code: string; label: { tr: string } }[];
     supportType: { label: { tr: string } } | null;
   };
-  const common = { office: office(app), printedAt: localNow(app) };
+  const common = { office: office(app), printedAt: localNow(app), statement: signedStatementText(app, reg), reprint };
   let bytes: Buffer;
   let kind: string;
   if (reg.outcome === 'KESIN_KAYIT') {
@@ -127,9 +134,22 @@ export async function printRegistrationDocument(app: MasaApp, registrationNo: st
       clerkName: clerkName(db, reg.clerk_id),
     });
   }
-  recordAccess(app, 'printed', `appointment:${reg.randevu_no}`, { document: kind, registrationNo: reg.registration_no });
+  recordAccess(app, 'printed', `appointment:${reg.randevu_no}`, { document: kind, registrationNo: reg.registration_no, ...(reprint ? { reprint: true } : {}) });
   // The file name carries the registration number only: never a name or a T.C. Kimlik No.
   return pdf(`${kind}-${reg.registration_no}.pdf`, bytes);
+}
+
+/** Reprint of a decision document by its registration number or, for a refusal notice, its Randevu No. */
+export function reprintRegistrationDocument(app: MasaApp, input: { registrationNo?: string; randevuNo?: string }): Promise<PrintedDocument> {
+  const db = app.requireStore().db;
+  let registrationNo = input.registrationNo;
+  if (input.randevuNo !== undefined) {
+    if (!appointmentsQ.appointmentByNo(db, input.randevuNo)) throw new AppError('APPOINTMENT_NOT_FOUND', { randevuNo: input.randevuNo });
+    const reg = registrationsQ.activeForAppointment(db, input.randevuNo);
+    if (!reg) throw new AppError('REGISTRATION_NOT_FOUND');
+    registrationNo = reg.registration_no;
+  }
+  return printRegistrationDocument(app, registrationNo!, { reprint: true });
 }
 
 const OUTCOME: Record<string, AppointmentOutcome> = {

@@ -1,9 +1,9 @@
 import { createPublicKey } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { appointments as appointmentsQ, reconciliation as reconQ, settings as settingsQ, users as usersQ, type RawDatabase } from '../../database';
 import type { DeskKeyInfo, ExportResult, MergeResult, TrustedKeyView, VerifyRow } from '../../preload/contract/reconciliationTypes';
 import { AppError } from '../app/appError';
+import { isDiskFull } from '../app/diskSpace';
 import { checkOutputFolder } from '../app/outputTarget';
 import type { MasaApp } from '../app/masaApp';
 import { APP_VERSION } from '../app/version';
@@ -21,7 +21,8 @@ const OUTCOME: Record<string, AppointmentOutcomeText | null> = {
   IPTAL: 'İPTAL',
 };
 
-function deskKeys(db: RawDatabase) {
+/** This desk's Ed25519 key pair: it signs the day files and the printed forms' statements. */
+export function deskKeys(db: RawDatabase) {
   const s = settingsQ.allSettings(db);
   return { publicKeySpki: s['desk.publicKey']!, privateKeyPkcs8: s['desk.privateKey']! };
 }
@@ -133,10 +134,21 @@ export async function exportReconciliation(app: MasaApp, input: { date: string; 
   assertMayExport(app);
   const outDir = checkOutputFolder(app.dataDir, input.outDir);
   const day = buildReconciliationDay(app, input.date);
-  const w = await writeReconciliation(day, outDir, deskKeys(store.db));
-  store.ledger.record({ type: 'reconciliation.exported', entity: `reconciliation:${input.date}`, userId: session.userId }, (x) =>
-    x.note({ file: w.fileName, sha256: w.sha256, counts: w.counts }),
-  );
+  let w: Awaited<ReturnType<typeof writeReconciliation>>;
+  try {
+    w = await writeReconciliation(day, outDir, deskKeys(store.db));
+  } catch (err) {
+    if (isDiskFull(err, outDir)) throw new AppError('EXPORT_DISK_FULL', { dir: outDir });
+    throw err;
+  }
+  try {
+    store.ledger.record({ type: 'reconciliation.exported', entity: `reconciliation:${input.date}`, userId: session.userId }, (x) =>
+      x.note({ file: w.fileName, sha256: w.sha256, counts: w.counts }),
+    );
+  } catch (err) {
+    if (isDiskFull(err, app.dataDir)) throw new AppError('EXPORT_NOT_RECORDED', { name: w.fileName, dir: app.dataDir });
+    throw err;
+  }
   return { fileName: w.fileName, xlsxPath: w.xlsxPath, sigPath: w.sigPath, sha256: w.sha256, counts: w.counts };
 }
 
@@ -170,23 +182,21 @@ export function registerDeskKey(app: MasaApp, input: { deskCode: string; pem: st
   return { deskCode: input.deskCode, publicKeySpki: spki, pem: publicKeyPem(spki), fingerprint: fingerprint(spki) };
 }
 
-/** Keys whose files verify here: this desk's, the province key (desk IL, so the head's own merged files verify), and registered desks'. */
-function trustedKeys(db: RawDatabase) {
+/**
+ * Keys whose files verify here: this desk's, the province key (desk IL, so the head's own merged
+ * files verify), and registered desks'. The signed form statements trust the same list.
+ */
+export function trustedKeys(db: RawDatabase): { deskCode: string; publicKeySpki: string; kind: TrustedKeyView['kind'] }[] {
   const s = settingsQ.allSettings(db);
-  const out = [{ deskCode: s['office.deskCode']!, publicKeySpki: s['desk.publicKey']! }];
-  if (s['province.publicKey']) out.push({ deskCode: 'IL', publicKeySpki: s['province.publicKey'] });
-  for (const [k, v] of Object.entries(s)) if (k.startsWith('trusted.')) out.push({ deskCode: k.slice(8), publicKeySpki: v });
+  const out: ReturnType<typeof trustedKeys> = [{ deskCode: s['office.deskCode']!, publicKeySpki: s['desk.publicKey']!, kind: 'own' }];
+  if (s['province.publicKey']) out.push({ deskCode: 'IL', publicKeySpki: s['province.publicKey'], kind: 'province' });
+  for (const [k, v] of Object.entries(s)) if (k.startsWith('trusted.')) out.push({ deskCode: k.slice(8), publicKeySpki: v, kind: 'registered' });
   return out;
 }
 
 /** The list on the end-of-day screen: this desk's key, the province key (if made) and every registered desk's. */
 export function listTrustedKeys(app: MasaApp): TrustedKeyView[] {
-  const db = app.requireStore().db;
-  const s = settingsQ.allSettings(db);
-  return trustedKeys(db).map((t) => ({
-    ...keyInfo(t.deskCode, t.publicKeySpki),
-    kind: t.deskCode === s['office.deskCode'] && t.publicKeySpki === s['desk.publicKey'] ? 'own' : t.deskCode === 'IL' ? 'province' : 'registered',
-  }));
+  return trustedKeys(app.requireStore().db).map((t) => ({ ...keyInfo(t.deskCode, t.publicKeySpki), kind: t.kind }));
 }
 
 /** The province key signs consolidated (IL) files; it is made once, on first use, and kept in the ledger. */

@@ -170,7 +170,7 @@ function swapIn(app: MasaApp, opened: OpenedBackup, trusted: Trust, credentials:
   }
   // The slot file now in place is the backup's, compared by digest: the vault key that opened
   // the backup opens it (a wrong one would fail as SLOT_WRONG_SECRET, not open something else).
-  const store = unlockLedger({ dir: app.dataDir, credentials, sameVaultAs: opened.store, kdf: app.kdf, now: app.now });
+  const store = unlockLedger({ dir: app.dataDir, credentials, sameVaultAs: opened.store, kdf: app.kdf, now: app.now, adoptHead: true });
   lap('reopen');
   return { store, asideDir };
 }
@@ -274,6 +274,7 @@ export function restoreWithBackupCredentials(
   const trusted = trustThenClose(opened, lap);
   app.claimDataDir();
   const { store, asideDir } = swapIn(app, opened, trusted, credentials, lap);
+  app.openProblem = null;
   try {
     store.ledger.record({ type: 'ledger.restored', entity: 'ledger', userId: headId }, (w) =>
       w.note({ from: path.basename(opened.dir), keptAside: path.basename(asideDir), proof: byCode ? 'recovery-code' : 'head-password', sealed: trusted.sealed }),

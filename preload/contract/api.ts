@@ -9,6 +9,7 @@ import type { ConfirmResult, Evaluation, WizardContext } from './registrationTyp
 import { decideInput, type DecisionResult } from './rulesTypes';
 import type { BackupFolderInfo, BackupInfo, BackupResult, BackupVerifyResult, DayCloseBackup, KnownBackupFolder, RestoreResult } from './backupTypes';
 import type { AppointmentDetail, AppointmentSummary, DayView, FindKind } from './deskTypes';
+import type { FormVerification } from './formTypes';
 
 /**
  * Base64 text: A-Z a-z 0-9 + / then at most two '='. A loop, not /^[A-Za-z0-9+/]*={0,2}$/: V8
@@ -142,6 +143,12 @@ export const apiInputs = {
   'print.placementList': z.object({ programCode: z.string('REQUIRED').min(1, 'REQUIRED'), provinceCode: s.provinceCode.optional(), maskTckn: z.boolean().optional() }).strict(),
   'print.listOptions': s.empty,
   'print.mode': s.empty,
+  'print.reprint': z
+    .object({ registrationNo: z.string('REQUIRED').min(1, 'REQUIRED').max(40, 'INVALID').optional(), randevuNo: s.randevuNo.optional() })
+    .strict()
+    .refine((i) => (i.registrationNo === undefined) !== (i.randevuNo === undefined), { message: 'ONE_OF_NUMBERS', path: ['registrationNo'] }),
+  // A scanned form QR: MASA1: + Base45 (~380 characters); only a trailing line end is dropped, Base45 has spaces.
+  'form.verify': z.object({ text: z.string('REQUIRED').min(1, 'REQUIRED').max(2000, 'FORM_QR_LONG') }).strict(),
   'reconciliation.export': z.object({ date: s.isoDate, outDir: z.string('REQUIRED').min(1, 'REQUIRED') }).strict(),
   'reconciliation.deskKey': s.empty,
   'reconciliation.registerDeskKey': z.object({ deskCode: s.deskCode, pem: z.string('REQUIRED').min(1, 'REQUIRED').max(2000, 'INVALID') }).strict(),
@@ -165,7 +172,8 @@ export interface ApiOutputs {
   'app.status': AppStatus;
   'setup.create': { recoveryCode: string; session: SessionInfo };
   'auth.login': SessionInfo;
-  'auth.recover': SessionInfo;
+  /** The used recovery code is spent: a new one is issued, shown once. */
+  'auth.recover': SessionInfo & { recoveryCode: string };
   'auth.logout': null;
   'auth.lock': null;
   'auth.unlock': SessionInfo;
@@ -208,6 +216,8 @@ export interface ApiOutputs {
   'print.placementList': PrintedDocument;
   'print.listOptions': PlacementListOptions;
   'print.mode': { silent: boolean };
+  'print.reprint': PrintedDocument;
+  'form.verify': FormVerification;
   'reconciliation.export': ExportResult & { backup: DayCloseBackup };
   'reconciliation.deskKey': DeskKeyInfo;
   'reconciliation.registerDeskKey': DeskKeyInfo;

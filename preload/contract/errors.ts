@@ -41,8 +41,8 @@ export const errorMessages = {
     en: 'The key file is damaged ({path}). The ledger cannot be opened; restore from a backup.',
   },
   LEDGER_CORRUPT: {
-    tr: 'Defter dosyası bozuk ya da değiştirilmiş. Hiçbir şey onarılmadı; yedekten geri yükleyin.',
-    en: 'The ledger file is damaged or was altered. Nothing was repaired; restore from a backup.',
+    tr: 'Defter dosyası bozuk ya da değiştirilmiş (başka bir defterin dosyası da olabilir). Hiçbir şey onarılmadı, yeni defter oluşturulmadı; yedekten geri yükleyin.',
+    en: 'The ledger file is damaged or was altered (it may be another ledger\'s file). Nothing was repaired and no new ledger was created; restore from a backup.',
   },
   LEDGER_NEWER: {
     tr: 'Bu defter Masa’nın daha yeni bir sürümüyle oluşturulmuş (şema {fileVersion}, bu sürüm {appVersion}). Uygulamayı güncelleyin.',
@@ -190,6 +190,56 @@ export const errorMessages = {
   INTERNAL: {
     tr: 'Beklenmeyen bir hata oluştu. Hiçbir değişiklik kaydedilmedi.',
     en: 'An unexpected error occurred. No change was saved.',
+  },
+  // Damage classes of the data folder and of an opened ledger (docs/security.md): each says what
+  // is wrong and how to restore. None is ever answered by building a new ledger.
+  LEDGER_EMPTY: {
+    tr: 'Defter dosyası boş (0 bayt): {path}. Kayıtlar bu dosyada değil; yeni boş bir defter oluşturulmadı. Yedekten geri yükleyin (pencerede «yedekten geri yükle», komut satırında «restore YEDEK_KLASÖRÜ --user KULLANICI»).',
+    en: 'The ledger file is empty (0 bytes): {path}. The records are not in it; no new empty ledger was created. Restore from a backup (in the window «restore from backup», on the command line «restore BACKUP_FOLDER --user USER»).',
+  },
+  LEDGER_TRUNCATED: {
+    tr: 'Defter dosyasının sonu kesilmiş ({bytes} bayt, tam sayfa değil): dosya yarıda kopyalanmış ya da disk bozulmuş. Son kayıtlar okunamaz; hiçbir şey onarılmadı. Yedekten geri yükleyin (pencerede «yedekten geri yükle», komut satırında «restore YEDEK_KLASÖRÜ --user KULLANICI»).',
+    en: 'The end of the ledger file is cut off ({bytes} bytes, not whole pages): it was copied half-way or the disk failed. The last records cannot be read; nothing was repaired. Restore from a backup (in the window «restore from backup», on the command line «restore BACKUP_FOLDER --user USER»).',
+  },
+  LEDGER_PAGES_DAMAGED: {
+    tr: 'Defter dosyasının içinde bozuk sayfa var (şifreli sayfanın doğrulaması tutmuyor: bir ya da birkaç bayt değişmiş). Hiçbir şey onarılmadı ve yazılmadı. Yedekten geri yükleyin (pencerede «yedekten geri yükle», komut satırında «restore YEDEK_KLASÖRÜ --user KULLANICI»).',
+    en: 'The ledger file has a damaged page (an encrypted page fails its check: one or more bytes changed). Nothing was repaired or written. Restore from a backup (in the window «restore from backup», on the command line «restore BACKUP_FOLDER --user USER»).',
+  },
+  LEDGER_CHAIN_BROKEN: {
+    tr: 'Defter zinciri #{seq} numaralı olayda bozulmuş: kayıtlar değiştirilmiş ya da silinmiş olabilir. Hiçbir şey onarılmadı ve yazılmadı. Yedekten geri yükleyin (pencerede «yedekten geri yükle», komut satırında «restore YEDEK_KLASÖRÜ --user KULLANICI»).',
+    en: 'The ledger chain is broken at event #{seq}: records may have been altered or deleted. Nothing was repaired or written. Restore from a backup (in the window «restore from backup», on the command line «restore BACKUP_FOLDER --user USER»).',
+  },
+  LEDGER_LOST_WRITES: {
+    tr: 'Onaylanmış kayıtlar kaybolmuş: #{witnessSeq} numaralı olaya kadar kaydedildiği onaylanmıştı, defterde ise #{ledgerSeq} numaralı olayda bitiyor. Defterin yanındaki masa.ledger-wal dosyası silinmiş ya da bozulmuş, ya da defter eski bir kopyayla değiştirilmiş. Defter sağlam görünse de eksik; hiçbir şey yazılmadı. Yedekten geri yükleyin (pencerede «yedekten geri yükle», komut satırında «restore YEDEK_KLASÖRÜ --user KULLANICI»).',
+    en: 'Acknowledged writes were lost: events up to #{witnessSeq} were confirmed as saved, but the ledger ends at #{ledgerSeq}. The masa.ledger-wal file beside it was deleted or damaged, or the ledger was replaced by an older copy. It may look whole but it is missing records; nothing was written. Restore from a backup (in the window «restore from backup», on the command line «restore BACKUP_FOLDER --user USER»).',
+  },
+  LEDGER_WITNESS_FORKED: {
+    tr: 'Defter, son onaylanan kayıtla uyuşmuyor (#{seq} numaralı olay farklı): defter dosyası başka bir defterle ya da değiştirilmiş bir kopyayla değiştirilmiş. Hiçbir şey yazılmadı. Yedekten geri yükleyin (pencerede «yedekten geri yükle», komut satırında «restore YEDEK_KLASÖRÜ --user KULLANICI»).',
+    en: 'The ledger does not match the last acknowledged record (event #{seq} differs): the ledger file was replaced by another ledger or an altered copy. Nothing was written. Restore from a backup (in the window «restore from backup», on the command line «restore BACKUP_FOLDER --user USER»).',
+  },
+  LEDGER_WITNESS_MISSING: {
+    tr: 'Son onaylanan kaydın tanığı (masa.head) bulunamadı: defterin onaylanmış kayıtlarının tamam olduğu doğrulanamıyor. Dosya silinmiş ya da veri klasörü eksik kopyalanmış. Hiçbir şey yazılmadı. Yedekten geri yükleyin (pencerede «yedekten geri yükle», komut satırında «restore YEDEK_KLASÖRÜ --user KULLANICI»).',
+    en: 'The witness of the last acknowledged record (masa.head) is missing: it cannot be confirmed that no acknowledged record was lost. The file was deleted or the data folder was copied incompletely. Nothing was written. Restore from a backup (in the window «restore from backup», on the command line «restore BACKUP_FOLDER --user USER»).',
+  },
+  LEDGER_WITNESS_INVALID: {
+    tr: 'Son onaylanan kaydın tanığı (masa.head) bozuk ya da bu deftere ait değil: defterin onaylanmış kayıtlarının tamam olduğu doğrulanamıyor. Hiçbir şey yazılmadı. Yedekten geri yükleyin (pencerede «yedekten geri yükle», komut satırında «restore YEDEK_KLASÖRÜ --user KULLANICI»).',
+    en: 'The witness of the last acknowledged record (masa.head) is damaged or belongs to another ledger: it cannot be confirmed that no acknowledged record was lost. Nothing was written. Restore from a backup (in the window «restore from backup», on the command line «restore BACKUP_FOLDER --user USER»).',
+  },
+  SLOTS_KDF_INVALID: {
+    tr: 'Anahtar dosyası bozuk ya da değiştirilmiş ({path}): bir anahtar yuvasının parola ayarları Masa’nın yazmayacağı bir değerde (N={N}). Defter açılamaz. Yedekten geri yükleyin (pencerede «yedekten geri yükle», komut satırında «restore YEDEK_KLASÖRÜ --user KULLANICI»).',
+    en: 'The key file is damaged or was edited ({path}): a key slot asks for password settings Masa never writes (N={N}). The ledger cannot be opened. Restore from a backup (in the window «restore from backup», on the command line «restore BACKUP_FOLDER --user USER»).',
+  },
+  DISK_FULL_SIGN_IN: {
+    tr: 'Diskte yer kalmadı: defterin bulunduğu diskte ({dir}) giriş kaydedilemediği için oturum açılmadı; hiçbir şey değişmedi. Bu diskte en az birkaç MB yer açın (Çöp Kutusunu boşaltın; büyük indirilmiş dosyaları ya da eski dışa aktarımları başka bir diske taşıyın), sonra yeniden girin. Veri klasöründeki masa.* dosyalarını ve yedekleri silmeyin.',
+    en: 'The disk is full: the sign-in could not be recorded on the disk holding the ledger ({dir}), so nobody was signed in and nothing changed. Free at least a few MB on that disk (empty the Recycle Bin; move large downloads or old exports to another disk), then sign in again. Do not delete the masa.* files or the backups in the data folder.',
+  },
+  EXPORT_DISK_FULL: {
+    tr: 'Diskte yer kalmadı: dışa aktarım {dir} klasörüne yazılamadı; yarım dosya bırakılmadı ve deftere hiçbir şey kaydedilmedi. O diskte yer açın (ör. eski dışa aktarımları silin) ya da başka bir klasör ya da USB bellek seçip yeniden deneyin.',
+    en: 'The disk is full: the export could not be written to {dir}; no half file was left and nothing was recorded in the ledger. Free some space on that disk (e.g. delete old exports) or choose another folder or USB stick, and try again.',
+  },
+  EXPORT_NOT_RECORDED: {
+    tr: 'Diskte yer kalmadı: dışa aktarım dosyası yazıldı ({name}), ancak defterin bulunduğu diskte ({dir}) yer kalmadığı için deftere kaydedilemedi; bu dosyayı gönderilmiş saymayın. O diskte yer açın (Çöp Kutusu, büyük indirilmiş dosyalar, eski dışa aktarımlar) ve dışa aktarımı yeniden yapın.',
+    en: 'The disk is full: the export file was written ({name}), but it could not be recorded in the ledger because the disk holding the ledger ({dir}) is full; do not treat this file as sent. Free some space on that disk (Recycle Bin, large downloads, old exports) and export again.',
   },
 } as const satisfies Record<string, { tr: string; en: string }>;
 

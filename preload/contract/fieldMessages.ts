@@ -24,6 +24,8 @@ export const fieldMessages = {
   PAGE_SIZE: { tr: 'Bir sayfada 1 ile 500 arasında kayıt istenebilir.', en: 'A page can hold 1 to 500 entries.' },
   FILE_TOO_LARGE: { tr: 'Dosya 64 MB sınırından büyük.', en: 'The file is larger than the 64 MB limit.' },
   QUERY_LONG: { tr: 'Arama en fazla 100 karakter olabilir.', en: 'A search can be at most 100 characters long.' },
+  FORM_QR_LONG: { tr: 'Form karekodunun metni en fazla 2000 karakter olabilir.', en: 'A form QR text can be at most 2000 characters long.' },
+  ONE_OF_NUMBERS: { tr: 'Kayıt No ya da Randevu No verin (ikisinden biri).', en: 'Give the registration number or the Randevu No (one of them).' },
   // Facts files (`npm run cli -- decide`, docs/facts.md): written as the file is, not as the forms show.
   FILE_DATE: {
     tr: 'yyyy-aa-gg biçiminde gerçek bir tarih olmalı (ör. 2020-12-31); gg.aa.yyyy kabul edilmez.',

@@ -39,7 +39,15 @@ export interface AppStatus {
   session: SessionInfo | null;
   office: OfficeInfo | null;
   problem: { code: string; message: string; messageEn: string } | null;
-  rescue: { integrity: string; firstBadSeq: number | null; problem: string | null } | null;
+  rescue: {
+    integrity: string;
+    firstBadSeq: number | null;
+    problem: string | null;
+    /** The damage class found and its message (main/services/ledgerDamage.ts). */
+    code?: string;
+    message?: string;
+    messageEn?: string;
+  } | null;
 }
 
 export interface UserSummary {

@@ -9,12 +9,14 @@ import { ProblemScreen } from './screens/ProblemScreen';
 import { RecoveryCodeScreen } from './screens/RecoveryCodeScreen';
 import { RescueScreen } from './screens/RescueScreen';
 import { SetupScreen } from './screens/SetupScreen';
+import { BackupKeyRestoreScreen } from './screens/backup/RestorePanel';
 import { MainShell } from './shell/MainShell';
 
 /** Picks the screen from main's state; nothing here decides anything main would not. */
 export function App() {
   const { status, refresh } = useAppStatus();
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  const [restoringOntoEmpty, setRestoringOntoEmpty] = useState(false);
   useIdleLock(status?.office?.idleLockMinutes, status?.state === 'ready', refresh);
 
   if (!status) {
@@ -27,9 +29,12 @@ export function App() {
   if (recoveryCode) return <RecoveryCodeScreen code={recoveryCode} onDone={() => { setRecoveryCode(null); void refresh(); }} />;
   switch (status.state) {
     case 'setup':
-      return <SetupScreen onDone={(code) => setRecoveryCode(code)} />;
+      if (restoringOntoEmpty) {
+        return <BackupKeyRestoreScreen onBack={() => setRestoringOntoEmpty(false)} onDone={() => { setRestoringOntoEmpty(false); void refresh(); }} />;
+      }
+      return <SetupScreen onDone={(code) => setRecoveryCode(code)} onRestore={() => setRestoringOntoEmpty(true)} />;
     case 'signed-out':
-      return <LoginScreen onDone={refresh} />;
+      return <LoginScreen onDone={refresh} onRecoveryCode={setRecoveryCode} />;
     case 'locked':
       return <LockScreen name={status.session?.displayName ?? ''} onDone={refresh} />;
     case 'error':

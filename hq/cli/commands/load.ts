@@ -5,8 +5,8 @@ import { printOk, say, trNumber, type HqCommand } from '../command';
 export const loadCommand: HqCommand = {
   name: 'load',
   summary: {
-    tr: 'MUTABAKAT_*.xlsx dosyalarını .sig imzalarıyla denetler ve yükler (dosya başına bir işlem; aynı dosya yeniden yüklenmez; aynı güne farklı dosya çakışma olarak saklanır).',
-    en: 'Checks and loads MUTABAKAT_*.xlsx files with their .sig signatures (one transaction per file; the same file is not loaded twice; a different file for the same day is kept as a conflict).',
+    tr: 'MUTABAKAT_*.xlsx dosyalarını .sig imzalarıyla denetler ve yükler (her dosya ya bütünüyle yüklenir ya hiç; aynı dosya yeniden yüklenmez; aynı güne farklı dosya çakışma olarak saklanır).',
+    en: 'Checks and loads MUTABAKAT_*.xlsx files with their .sig signatures (each file is loaded whole or not at all; the same file is not loaded twice; a different file for the same day is kept as a conflict).',
   },
   usage: 'load KLASÖR|DOSYA.xlsx...',
   async run(ctx) {

@@ -24,27 +24,31 @@ export interface DuplicateRow {
  * The same mother or child with KESİN KAYIT in two registrations (two desks, provinces,
  * programmes, or twice anywhere) whose support periods overlap. A period runs from the final
  * registration day for 24 months (every programme's maximum), cut at the edition's last
- * entitlement month when it has one (`lastMonths`: code → yyyy-MM). Candidates are found by a
- * grouping first (a T.C. Kimlik No seen twice), so the overlap test runs on few rows.
+ * entitlement month when it has one (`lastMonths`: code → yyyy-MM).
+ *
+ * Candidates first: a T.C. Kimlik No on two registration rows of any file (one hash
+ * aggregate per kind over the narrow column, no join, no sort). That is a superset (a conflict
+ * file's rows count there); the exact test then runs on the candidates' rows only, fetched
+ * through the mother and child indexes: rows of LOADED files, two distinct registrations
+ * (province, Kayıt No), overlapping periods.
  */
 export async function duplicateRows(db: HqSql, opts: { since: string | null; lastMonths: Record<string, string> }): Promise<DuplicateRow[]> {
   return db.query<DuplicateRow>(
     `WITH periods AS (
        SELECT key AS code, (to_date(value, 'YYYY-MM') + interval '1 month')::date AS ends FROM jsonb_each_text($1::jsonb)
-     ), r AS (
-       SELECT reg.province_code, reg.registration_no, reg.randevu_no, reg.program_code, reg.mother_tckn, reg.child_tckn, reg.mother_full_name,
-              reg.registered_at, f.desk_code, f.file_name, reg.registered_at::date AS starts,
-              LEAST((reg.registered_at::date + interval '24 months')::date, COALESCE(p.ends, 'infinity'::date)) AS ends
-         FROM registrations reg JOIN day_files f ON f.id = reg.file_id AND f.status = 'LOADED'
-         LEFT JOIN periods p ON p.code = reg.program_code
+     ), mothers AS (
+       SELECT mother_tckn AS tckn FROM registrations GROUP BY mother_tckn HAVING count(*) > 1
+     ), children AS (
+       SELECT child_tckn AS tckn FROM registrations WHERE child_tckn IS NOT NULL AND child_tckn <> '' GROUP BY child_tckn HAVING count(*) > 1
      ), people AS (
-       SELECT 'ANNE' AS kind, mother_tckn AS tckn, r.* FROM r
+       SELECT 'ANNE' AS kind, m.tckn, reg.* FROM mothers m JOIN registrations reg ON reg.mother_tckn = m.tckn
        UNION ALL
-       SELECT 'ÇOCUK' AS kind, child_tckn AS tckn, r.* FROM r WHERE child_tckn IS NOT NULL AND child_tckn <> ''
-     ), twice AS (
-       SELECT kind, tckn FROM people GROUP BY kind, tckn HAVING count(DISTINCT (province_code, registration_no)) > 1
+       SELECT 'ÇOCUK' AS kind, c.tckn, reg.* FROM children c JOIN registrations reg ON reg.child_tckn = c.tckn
      ), cand AS (
-       SELECT p.* FROM people p JOIN twice USING (kind, tckn)
+       SELECT p.kind, p.tckn, p.province_code, p.registration_no, p.randevu_no, p.program_code, p.mother_full_name, p.registered_at, f.desk_code, f.file_name,
+              p.registered_at::date AS starts, LEAST((p.registered_at::date + interval '24 months')::date, COALESCE(pe.ends, 'infinity'::date)) AS ends
+         FROM people p JOIN day_files f ON f.id = p.file_id AND f.status = 'LOADED'
+         LEFT JOIN periods pe ON pe.code = p.program_code
      ), involved AS (
        SELECT a.* FROM cand a
         WHERE EXISTS (SELECT 1 FROM cand b WHERE b.kind = a.kind AND b.tckn = a.tckn

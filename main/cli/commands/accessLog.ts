@@ -11,6 +11,7 @@ export const ACCESS_ACTIONS: Record<string, { tr: string; en: string }> = {
   'reconciliation.exported': { tr: 'mutabakatı dışa aktardı', en: 'exported the reconciliation' },
   'report.printed': { tr: 'raporu yazdırdı', en: 'printed the report' },
   'list.printed': { tr: 'listeyi yazdırdı', en: 'printed the list' },
+  'record.verified': { tr: 'form karekodunu doğruladı', en: 'verified a form QR' },
 };
 
 /** KVKK access log (office head only): who viewed, printed or exported which record, on one day. */

@@ -1,3 +1,4 @@
+import { UNOPENABLE_CODES } from '../../app/masaApp';
 import { printRefusal, printValue, UsageError } from '../output';
 import { readSecret } from '../password';
 import type { CliCommand } from '../command';
@@ -58,8 +59,11 @@ export const backupCommand: CliCommand = {
   },
 };
 
-/** Login refusals that mean the live ledger itself cannot be opened (not a wrong password). */
-const UNOPENABLE = new Set(['LEDGER_CORRUPT', 'LEDGER_MISSING', 'SLOTS_MISSING', 'SLOTS_CORRUPT']);
+/**
+ * Login refusals after which the rights are proved on the backup instead: the live ledger cannot
+ * be opened (not a wrong password), or there is none yet (a restore onto a new PC's empty folder).
+ */
+const UNOPENABLE = new Set([...UNOPENABLE_CODES, 'NOT_SET_UP']);
 
 export const restoreCommand: CliCommand = {
   name: 'restore',

@@ -6,7 +6,7 @@ import { checkOutputFile, writeOutputFile } from '../../app/outputTarget';
 import type { CliContext } from '../command';
 
 /** Refuses the destination before signing in: nothing is signed, rendered or written for a bad --out. */
-function refusedTarget(ctx: CliContext, out: string): number | null {
+export function refusedTarget(ctx: CliContext, out: string): number | null {
   try {
     checkOutputFile(ctx.app.dataDir, out, 'pdf');
     return null;
@@ -16,7 +16,7 @@ function refusedTarget(ctx: CliContext, out: string): number | null {
   }
 }
 
-function save(ctx: CliContext, out: string, doc: PrintedDocument): { file: string } | { refused: number } {
+export function save(ctx: CliContext, out: string, doc: PrintedDocument): { file: string } | { refused: number } {
   try {
     return { file: writeOutputFile(ctx.app.dataDir, out, Buffer.from(doc.pdfBase64, 'base64'), 'pdf') };
   } catch (err) {

@@ -6,24 +6,27 @@ import type { Content, TDocumentDefinitions } from 'pdfmake';
 import { formatDateTime, formatDay } from '../format';
 import { columnTable, fieldTable, sectionHeading, signatureBoxes, titleBlock } from '../layout/blocks';
 import { framedDocument } from '../layout/frame';
+import { reprintSubtitles, statementQrColumn } from '../layout/statementQr';
 import type { DecisionNoticeModel } from '../models';
 import { tr } from '../templates';
 
 function summary(m: DecisionNoticeModel): Content {
   const t = tr.decisionNotice;
   const c = tr.common;
+  const table = fieldTable(
+    [
+      // The decision is what the mother must not miss: larger than everything around it.
+      [t.decision, { text: t.decisionValue[m.decision], fontSize: 13 }],
+      [c.appointmentNo, m.appointmentNo],
+      [t.decidedAt, formatDateTime(m.decidedAt, false)],
+      [`${t.mother} ${c.fullName}`, m.mother.fullName],
+      [c.tckn, m.mother.tckn],
+    ],
+    120,
+  );
+  const qr = statementQrColumn(m.statement);
   return [
-    fieldTable(
-      [
-        // The decision is what the mother must not miss: larger than everything around it.
-        [t.decision, { text: t.decisionValue[m.decision], fontSize: 13 }],
-        [c.appointmentNo, m.appointmentNo],
-        [t.decidedAt, formatDateTime(m.decidedAt, false)],
-        [`${t.mother} ${c.fullName}`, m.mother.fullName],
-        [c.tckn, m.mother.tckn],
-      ],
-      120,
-    ),
+    qr ? { columnGap: 8, columns: [{ width: '*', ...table }, qr] } : table,
     { text: t.lead[m.decision], bold: true, margin: [0, 10, 0, 0] },
   ];
 }
@@ -78,7 +81,7 @@ export function decisionNoticeDocument(m: DecisionNoticeModel): TDocumentDefinit
     title: t.title[m.decision],
     reference: `${tr.common.appointmentNo}: ${m.appointmentNo}`,
     body: [
-      titleBlock(t.title[m.decision], [m.editionName]),
+      titleBlock(t.title[m.decision], [m.editionName, ...reprintSubtitles(m.reprint)]),
       summary(m),
       reasons(m),
       missingDocuments(m),

@@ -8,6 +8,7 @@ import { code128 } from '../barcode';
 import { formatDateTime, formatDay, formatMoney } from '../format';
 import { columnTable, fieldTable, labelCell, sectionHeading, signatureBoxes, titleBlock } from '../layout/blocks';
 import { framedDocument } from '../layout/frame';
+import { reprintSubtitles, statementQrColumn } from '../layout/statementQr';
 import type { CareProvider, FinalRegistrationFormModel } from '../models';
 import { tr } from '../templates';
 
@@ -131,6 +132,17 @@ function signatures(m: FinalRegistrationFormModel): Content {
   };
 }
 
+/**
+ * The QR of the signed statement takes the top right corner, beside the title and the numbers:
+ * together they are as tall as the 37 mm square with its caption, so the form keeps its one page
+ * (beside the numbers alone it pushed the signatures onto a second page).
+ */
+function titleAndNumbers(m: FinalRegistrationFormModel): Content {
+  const top: Content[] = [titleBlock(tr.finalRegistrationForm.title, [m.editionName, ...reprintSubtitles(m.reprint)]), numbersAndBarcode(m)];
+  const qr = statementQrColumn(m.statement);
+  return qr ? { columnGap: 8, columns: [{ width: '*', stack: top }, qr] } : top;
+}
+
 export function finalRegistrationFormDocument(m: FinalRegistrationFormModel): TDocumentDefinitions {
   const t = tr.finalRegistrationForm;
   return framedDocument({
@@ -139,8 +151,7 @@ export function finalRegistrationFormDocument(m: FinalRegistrationFormModel): TD
     title: t.title,
     reference: `${t.registrationNo}: ${m.registrationNo}`,
     body: [
-      titleBlock(t.title, [m.editionName]),
-      numbersAndBarcode(m),
+      titleAndNumbers(m),
       persons(m),
       careProvider(m.careProvider),
       support(m),

@@ -5,19 +5,31 @@
  *   npx tsx main/print/testing/writeExamples.ts [outDir=docs/forms] [dpi=100]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderDailyReport, renderDecisionNotice, renderFinalRegistrationForm, renderPlacementList } from '../index';
 import { sampleDailyReport, sampleDecisionNotice, sampleFinalRegistrationForm, samplePlacementList } from './fixtures';
+import { sampleStatementText } from '../../formStatement/sample';
 import { tempFolder, writePdf } from './pdfTools';
 
 const outDir = process.argv[2] ?? 'docs/forms';
 const dpi = process.argv[3] ?? '100';
 
-const examples: Array<[name: string, page: number, render: () => Promise<Buffer>]> = [
-  ['kesin-kayit-formu', 1, () => renderFinalRegistrationForm(sampleFinalRegistrationForm())],
-  ['ret-bildirimi', 1, () => renderDecisionNotice(sampleDecisionNotice('rejected'))],
-  ['eksik-evrak-bildirimi', 1, () => renderDecisionNotice(sampleDecisionNotice('missingDocuments'))],
+/** A decision document as printed: with the QR of a signed statement (under the demonstration key of formStatement/sample.ts). */
+function signedForm() {
+  const m = sampleFinalRegistrationForm();
+  return { ...m, statement: sampleStatementText('finalRegistration', m.mother.tckn) };
+}
+function signedNotice(decision: 'rejected' | 'missingDocuments') {
+  const m = sampleDecisionNotice(decision);
+  return { ...m, statement: sampleStatementText(decision, m.mother.tckn) };
+}
+
+// The decision documents are also kept as PDF (pdf: true), so that a reader can scan or verify their QR.
+const examples: Array<[name: string, page: number, render: () => Promise<Buffer>, pdf?: boolean]> = [
+  ['kesin-kayit-formu', 1, () => renderFinalRegistrationForm(signedForm()), true],
+  ['ret-bildirimi', 1, () => renderDecisionNotice(signedNotice('rejected')), true],
+  ['eksik-evrak-bildirimi', 1, () => renderDecisionNotice(signedNotice('missingDocuments')), true],
   ['gunluk-rapor', 1, () => renderDailyReport(sampleDailyReport(300, true))],
   ['gunluk-rapor-imzalar', -1, () => renderDailyReport(sampleDailyReport(300, true))],
   ['asil-yedek-listesi', 1, () => renderPlacementList(samplePlacementList(2000))],
@@ -26,8 +38,10 @@ const examples: Array<[name: string, page: number, render: () => Promise<Buffer>
 mkdirSync(outDir, { recursive: true });
 const tmp = tempFolder('examples');
 try {
-  for (const [name, page, render] of examples) {
-    const pdf = writePdf(tmp.dir, name, await render());
+  for (const [name, page, render, keepPdf] of examples) {
+    const bytes = await render();
+    const pdf = writePdf(tmp.dir, name, bytes);
+    if (keepPdf) copyFileSync(pdf, join(outDir, `${name}.pdf`));
     const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1]);
     const which = String(page > 0 ? page : pages + 1 + page);
     const target = join(outDir, name);

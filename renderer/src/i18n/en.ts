@@ -27,6 +27,7 @@ export const en: Messages = {
     desk: 'Desk code',
     deskHint: 'For example M01 (capital letters and digits, at most 8)',
     submit: 'Finish setup',
+    restoreInstead: 'This desk has a backup (a new PC): restore from the backup',
   },
   recovery: {
     title: 'Recovery code',
@@ -44,7 +45,7 @@ export const en: Messages = {
   },
   recover: {
     title: 'Sign in with the recovery code',
-    intro: "Enter the office head's username, the recovery code and a new password.",
+    intro: "Enter the office head's username, the recovery code and a new password. The code you use never works again: you are given a new recovery code.",
     code: 'Recovery code',
     newPassword: 'New password',
     submit: 'Set the new password and sign in',
@@ -401,6 +402,21 @@ export const en: Messages = {
       reconciliation_exported: 'exported the reconciliation',
       report_printed: 'printed the report',
       list_printed: 'printed the list',
+      record_verified: 'verified a form QR',
     },
+  },
+  formVerdict: {
+    title: 'Form QR code',
+    verdict: {
+      VALID: 'Valid',
+      SUPERSEDED: 'Valid but superseded',
+      UNKNOWN_KEY: 'Unknown desk key',
+      BAD_SIGNATURE: 'Bad signature',
+      MALFORMED: 'Malformed',
+    },
+    signer: 'Signed by desk {{desk}}, key fingerprint {{fingerprint}}',
+    otherDesk: 'A form of desk {{desk}} ({{number}}, {{outcome}}, {{day}}): this desk’s ledger has no record of it.',
+    supersededBy: 'Replaced by registration {{registrationNo}}',
+    close: 'Close',
   },
 };

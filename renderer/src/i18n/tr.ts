@@ -25,6 +25,7 @@ export const tr = {
     desk: 'Masa kodu',
     deskHint: 'Örnek: M01 (büyük harf ve rakam, en çok 8 karakter)',
     submit: 'Kurulumu tamamla',
+    restoreInstead: 'Bu masanın yedeği var (yeni bilgisayar): yedekten geri yükle',
   },
   recovery: {
     title: 'Kurtarma kodu',
@@ -42,7 +43,7 @@ export const tr = {
   },
   recover: {
     title: 'Kurtarma kodu ile giriş',
-    intro: 'Birim sorumlusunun kullanıcı adını, kurtarma kodunu ve yeni parolayı girin.',
+    intro: 'Birim sorumlusunun kullanıcı adını, kurtarma kodunu ve yeni parolayı girin. Kullanılan kod bir daha geçmez: size yeni bir kurtarma kodu verilir.',
     code: 'Kurtarma kodu',
     newPassword: 'Yeni parola',
     submit: 'Parolayı yenile ve giriş yap',
@@ -399,7 +400,22 @@ export const tr = {
       reconciliation_exported: 'mutabakatı dışa aktardı',
       report_printed: 'raporu yazdırdı',
       list_printed: 'listeyi yazdırdı',
+      record_verified: 'form karekodunu doğruladı',
     },
+  },
+  formVerdict: {
+    title: 'Form karekodu',
+    verdict: {
+      VALID: 'Geçerli',
+      SUPERSEDED: 'Geçerli ama sonradan düzeltilmiş',
+      UNKNOWN_KEY: 'Bilinmeyen masa anahtarı',
+      BAD_SIGNATURE: 'İmza geçersiz',
+      MALFORMED: 'Okunamıyor',
+    },
+    signer: 'İmzalayan masa {{desk}}, anahtar parmak izi {{fingerprint}}',
+    otherDesk: '{{desk}} masasının formu ({{number}}, {{outcome}}, {{day}}): bu masanın defterinde kaydı yok.',
+    supersededBy: 'Yerine geçen kayıt: {{registrationNo}}',
+    close: 'Kapat',
   },
 };
 

@@ -7,9 +7,9 @@ import { CenteredCard } from '../shell/CenteredCard';
 import { FormError } from '../shell/FormError';
 import { BackupKeyRestoreScreen } from './backup/RestorePanel';
 
-export function LoginScreen({ onDone }: { onDone: () => void }) {
+export function LoginScreen({ onDone, onRecoveryCode }: { onDone: () => void; onRecoveryCode?: (code: string) => void }) {
   const [mode, setMode] = useState<'login' | 'recover' | 'restore'>('login');
-  if (mode === 'recover') return <RecoverForm onBack={() => setMode('login')} onDone={onDone} />;
+  if (mode === 'recover') return <RecoverForm onBack={() => setMode('login')} onDone={onDone} onRecoveryCode={onRecoveryCode} />;
   // The ledger cannot be opened (damaged file or key file) or nobody knows a password.
   if (mode === 'restore') return <BackupKeyRestoreScreen onBack={() => setMode('login')} onDone={() => setMode('login')} />;
   return <LoginForm onRecover={() => setMode('recover')} onRestore={() => setMode('restore')} onDone={onDone} />;
@@ -20,8 +20,10 @@ function LoginForm({ onDone, onRecover, onRestore }: { onDone: () => void; onRec
   const { form, busy, errorMessage, submitWith } = useApiForm({ username: '', password: '' });
   const onSubmit = submitWith(async (v) => {
     const r = await sendCatch('auth.login', v);
-    if (r.data) onDone();
-    else form.setFieldValue('password', '');
+    if (!r.data) form.setFieldValue('password', '');
+    // A refusal may mean the ledger itself cannot be opened (damaged, foreign): main's status
+    // then says so, and the problem screen with its restore replaces this form.
+    onDone();
     return r;
   });
   return (
@@ -46,12 +48,16 @@ function LoginForm({ onDone, onRecover, onRestore }: { onDone: () => void; onRec
   );
 }
 
-function RecoverForm({ onDone, onBack }: { onDone: () => void; onBack: () => void }) {
+function RecoverForm({ onDone, onBack, onRecoveryCode }: { onDone: () => void; onBack: () => void; onRecoveryCode?: (code: string) => void }) {
   const { t } = useTranslation();
   const { form, busy, errorMessage, submitWith } = useApiForm({ username: '', recoveryCode: '', newPassword: '' });
   const onSubmit = submitWith(async (v) => {
     const r = await sendCatch('auth.recover', v);
-    if (r.data) onDone();
+    // The used code is spent: main issued a new one, shown once before the day screen.
+    if (r.data) {
+      onRecoveryCode?.(r.data.recoveryCode);
+      onDone();
+    }
     return r;
   });
   return (

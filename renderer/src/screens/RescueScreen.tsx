@@ -12,7 +12,7 @@ import { RestorePanel } from './backup/RestorePanel';
  * repairs or writes the damaged ledger.
  */
 export function RescueScreen({ status, onDone }: { status: AppStatus; onDone: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const isHead = status.session?.role === 'HEAD';
   const [folder, setFolder] = useState('');
   useEffect(() => {
@@ -24,8 +24,10 @@ export function RescueScreen({ status, onDone }: { status: AppStatus; onDone: ()
     <CenteredCard title={t('rescue.title')} width={680}>
       <Stack>
         <Alert color="red" role="alert">
+          {/* Main names the damage class (lost acknowledged writes, damaged pages, a cut-off file, a broken chain). */}
+          {r?.message ? (i18n.language === 'en' ? r.messageEn : r.message) : null}
           {/* 'deferred': the page check of a large ledger had not run yet, so the chain is what failed. */}
-          {r?.integrity !== 'ok' && r?.integrity !== 'deferred' ? t('rescue.integrity') : t('rescue.chain', { seq: r?.firstBadSeq ?? '?' })}
+          {r?.message ? null : r?.integrity !== 'ok' && r?.integrity !== 'deferred' ? t('rescue.integrity') : t('rescue.chain', { seq: r?.firstBadSeq ?? '?' })}
         </Alert>
         <Text size="sm">{t('rescue.intro')}</Text>
         {!isHead && <Alert color="yellow">{t('rescue.callHead')}</Alert>}

@@ -1,4 +1,4 @@
-import { Button, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PROVINCES } from '../../../preload/contract/provinces';
 import { sendCatch } from '../api/client';
@@ -9,7 +9,7 @@ import { turkishFilter } from '../shell/turkishFilter';
 
 const provinceOptions = Object.entries(PROVINCES).map(([code, name]) => ({ value: code, label: `${code} — ${name}` }));
 
-export function SetupScreen({ onDone }: { onDone: (recoveryCode: string) => void }) {
+export function SetupScreen({ onDone, onRestore }: { onDone: (recoveryCode: string) => void; onRestore?: () => void }) {
   const { t } = useTranslation();
   const { form, busy, errorMessage, submitWith } = useApiForm({
     username: '',
@@ -46,6 +46,12 @@ export function SetupScreen({ onDone }: { onDone: (recoveryCode: string) => void
           <Button type="submit" loading={busy}>
             {t('setup.submit')}
           </Button>
+          {/* A new PC for an existing office: its backup, not a new ledger. */}
+          {onRestore && (
+            <Anchor component="button" type="button" size="sm" onClick={onRestore}>
+              {t('setup.restoreInstead')}
+            </Anchor>
+          )}
         </Stack>
       </form>
     </CenteredCard>

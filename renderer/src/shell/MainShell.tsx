@@ -7,6 +7,8 @@ import { ChangePasswordForm } from '../screens/ChangePasswordScreen';
 import { DayScreen } from '../screens/DayScreen';
 import { AppointmentScreen } from '../screens/desk/AppointmentScreen';
 import { FindBox } from '../screens/desk/FindBox';
+import { FormVerdictAlert } from '../screens/desk/FormVerdictAlert';
+import type { FormVerification } from '../../../preload/contract/formTypes';
 import { RegistrationWizard } from '../screens/desk/wizard/RegistrationWizard';
 import { useFindHotkey } from '../hooks/useHotkeyFocus';
 import { todayInTurkey } from '../hooks/today';
@@ -32,9 +34,18 @@ export function MainShell({ status, refresh }: { status: AppStatus; refresh: () 
   const [date, setDate] = useState(todayInTurkey());
   // The find box lives in "Bugün": F2 / Ctrl+K on any other screen goes there and focuses it.
   const findRef = useFindHotkey<HTMLInputElement>(() => setView('today'));
+  /** The verdict on the last form QR scanned into the find box, until another appointment is opened. */
+  const [formVerdict, setFormVerdict] = useState<FormVerification | null>(null);
   const openAppointment = (randevuNo: string) => {
+    setFormVerdict(null);
     setView('today');
     setDesk({ mode: 'appointment', randevuNo });
+  };
+  // A form of this desk opens its appointment under the verdict; another desk's shows the verdict alone.
+  const formVerified = (v: FormVerification) => {
+    if (v.local) openAppointment(v.local.randevuNo);
+    else setDesk({ mode: 'day' });
+    setFormVerdict(v);
   };
   const session = status.session!;
   const office = status.office!;
@@ -101,7 +112,8 @@ export function MainShell({ status, refresh }: { status: AppStatus; refresh: () 
       <AppShell.Main>
         {view === 'today' && (
           <Stack>
-            <FindBox inputRef={findRef} onOpen={openAppointment} />
+            <FindBox inputRef={findRef} onOpen={openAppointment} onFormVerified={formVerified} />
+            {formVerdict && <FormVerdictAlert verification={formVerdict} onClose={() => setFormVerdict(null)} />}
             {desk.mode === 'day' && <DayScreen onOpen={openAppointment} isHead={isHead} date={date} setDate={setDate} />}
             {desk.mode === 'appointment' && (
               <AppointmentScreen

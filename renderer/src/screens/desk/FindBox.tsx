@@ -3,16 +3,35 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentSummary } from '../../../../preload/contract/deskTypes';
+import type { FormVerification } from '../../../../preload/contract/formTypes';
 import { sendCatch } from '../../api/client';
 import { errorText, fieldErrors } from '../../api/errorText';
 import { formatTrDate } from '../../hooks/today';
 import { StatusChip } from '../../shell/StatusChip';
 
+/** A scanned form QR (signed decision statement, docs/verify-form.md) starts with this. */
+const FORM_QR_PREFIX = 'MASA1:';
+
+/** A form QR as scanned: leading blanks and the scanner's line end dropped, never the text's own trailing spaces (Base45 has them). */
+function formQrText(query: string): string | null {
+  const text = query.replace(/^\s+/, '').replace(/[\r\n]+$/, '');
+  return text.startsWith(FORM_QR_PREFIX) ? text : null;
+}
+
 /**
  * The find box: Randevu No (a scanner types it and Enter), T.C. Kimlik No, or a name in any
- * case with or without Turkish letters. Results as you type; Enter opens the first match.
+ * case with or without Turkish letters. Results as you type; Enter opens the first match. A
+ * scanned form QR is verified instead (`form.verify`) and its verdict handed to `onFormVerified`.
  */
-export function FindBox({ inputRef, onOpen }: { inputRef: RefObject<HTMLInputElement | null>; onOpen: (randevuNo: string) => void }) {
+export function FindBox({
+  inputRef,
+  onOpen,
+  onFormVerified,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  onOpen: (randevuNo: string) => void;
+  onFormVerified: (verification: FormVerification) => void;
+}) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 80);
@@ -24,7 +43,8 @@ export function FindBox({ inputRef, onOpen }: { inputRef: RefObject<HTMLInputEle
 
   useEffect(() => {
     let live = true;
-    if (debounced.trim().length === 0) {
+    // A form QR is not searched as it is typed: it is verified once, on Enter.
+    if (debounced.trim().length === 0 || formQrText(debounced) !== null) {
       setResults([]);
       setError(null);
       setPending(false);
@@ -50,6 +70,8 @@ export function FindBox({ inputRef, onOpen }: { inputRef: RefObject<HTMLInputEle
   }, [debounced]);
 
   async function openFirst() {
+    const qr = formQrText(query);
+    if (qr !== null) return verifyForm(qr);
     // A scan arrives faster than the debounce: ask main directly for the exact text.
     const typed = query.trim();
     if (!typed) return;
@@ -69,6 +91,19 @@ export function FindBox({ inputRef, onOpen }: { inputRef: RefObject<HTMLInputEle
       setResults(r);
       combobox.openDropdown();
     }
+  }
+
+  async function verifyForm(text: string) {
+    const r = await sendCatch('form.verify', { text });
+    if (r.error) {
+      setError(fieldErrors(r.error).text ?? errorText(r.error));
+      return;
+    }
+    combobox.closeDropdown();
+    setQuery('');
+    setResults([]);
+    setError(null);
+    onFormVerified(r.data);
   }
 
   function choose(randevuNo: string) {

@@ -1,0 +1,89 @@
+import { inflateRawSync } from 'node:zlib';
+import { memoryAccess } from '../import/listInput';
+import { readSharedStrings } from '../import/sharedStrings';
+import { SheetXmlScanner } from '../import/sheetXmlScanner';
+import { readRelationships, readWorkbookXml } from '../import/workbookParts';
+import { decodeXmlEntities } from '../import/xmlText';
+import { readZipDirectory, type ZipDirectory } from '../import/zipDirectory';
+
+/**
+ * The rows of every sheet of a reconciliation workbook, by sheet name, with the desk import's
+ * byte scanners (main/import: zip directory, shared strings, sheet XML) instead of exceljs'
+ * full reader. A reconciliation is read only after its signature is checked, so it is always
+ * Masa's writer's output, a small fixed subset of SpreadsheetML; exceljs built a Cell and a
+ * style object for each of its ~10,000 cells and took ~35 ms a day file, these ~4 ms (HQ loads
+ * thousands of them, bench/hq.ts). Values come as the import's scanner gives them: text,
+ * numbers (dates and times as Excel serials: read.ts turns them by column), booleans.
+ */
+export interface WorkbookRows {
+  sheets: Map<string, { number: number; values: unknown[] }[]>;
+  date1904: boolean;
+}
+
+/** A part bigger than this is not a day file (a desk's busiest day is a few MB): refused, not inflated. */
+const MAX_PART_BYTES = 256 * 1024 * 1024;
+
+function part(bytes: Buffer, zip: ZipDirectory, name: string): Buffer | null {
+  const e = zip.entries.get(name);
+  if (!e) return null;
+  if (e.encrypted || (e.method !== 0 && e.method !== 8) || e.uncompressedSize > MAX_PART_BYTES) throw new Error(`part ${name} cannot be read`);
+  const at = e.localOffset;
+  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) throw new Error(`part ${name}: bad local header`);
+  const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+  if (start + e.compressedSize > bytes.length) throw new Error(`part ${name} cut short`);
+  const raw = bytes.subarray(start, start + e.compressedSize);
+  return e.method === 0 ? raw : inflateRawSync(raw, { maxOutputLength: MAX_PART_BYTES });
+}
+
+const SHEET_TAG = /<(?:[\w.-]+:)?sheet\s((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+const ATTRIBUTE = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** Sheet name → its relationship id, in tab order (readWorkbookXml gives the ids, not the names). */
+function sheetNames(xml: string): { name: string; rId: string }[] {
+  const out: { name: string; rId: string }[] = [];
+  for (const m of xml.matchAll(SHEET_TAG)) {
+    let name = '';
+    let rId = '';
+    for (const a of m[1]!.matchAll(ATTRIBUTE)) {
+      const value = decodeXmlEntities(a[2] ?? a[3] ?? '');
+      if (a[1] === 'name') name = value;
+      else if (/^[\w.-]+:id$/.test(a[1]!)) rId = value;
+    }
+    out.push({ name, rId });
+  }
+  return out;
+}
+
+/** Throws on anything that is not a readable workbook (read.ts names it unreadable). */
+export async function readWorkbookRows(bytes: Buffer): Promise<WorkbookRows> {
+  const zip = await readZipDirectory(memoryAccess(bytes), bytes.length);
+  const text = (name: string) => part(bytes, zip, name)?.toString('utf8') ?? null;
+  const workbookXml = text('xl/workbook.xml');
+  const relsXml = text('xl/_rels/workbook.xml.rels');
+  if (workbookXml === null || relsXml === null) throw new Error('not an xlsx workbook');
+  const { date1904 } = readWorkbookXml(workbookXml);
+  const rels = readRelationships(relsXml);
+  const strings = part(bytes, zip, 'xl/sharedStrings.xml');
+  const sharedStrings = strings
+    ? await readSharedStrings(
+        (async function* () {
+          yield strings;
+        })(),
+      )
+    : [];
+  const sheets: WorkbookRows['sheets'] = new Map();
+  for (const s of sheetNames(workbookXml)) {
+    const target = rels.find((r) => r.id === s.rId)?.target;
+    if (!target || sheets.has(s.name)) continue;
+    const xml = part(bytes, zip, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    if (!xml) continue;
+    const scanner = new SheetXmlScanner({ sharedStrings, date1904 });
+    const rows = [...scanner.push(xml), ...scanner.end()];
+    // As exceljs' eachRow: rows without a value are not rows.
+    sheets.set(
+      s.name,
+      rows.map((r) => ({ number: r.number, values: r.cells.slice(r.offset) })).filter((r) => r.values.some((v) => v !== undefined && v !== null)),
+    );
+  }
+  return { sheets, date1904 };
+}
