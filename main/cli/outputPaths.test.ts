@@ -82,7 +82,7 @@ describe('output paths: never inside the data folder, never over a file of anoth
     }
     expect(sha(keys)).toBe(keysBefore);
     // Nothing was imported, exported or written into the data folder.
-    expect(fs.readdirSync(dataDir).filter((f) => !/^masa\.(ledger|keys\.json|lock)|^giris-denemeleri|^ayarlar|\.json$|-wal$|-shm$/.test(f))).toEqual([]);
+    expect(fs.readdirSync(dataDir).filter((f) => !/^masa\.(ledger|keys\.json|lock|head)|^giris-denemeleri|^ayarlar|\.json$|-wal$|-shm$/.test(f))).toEqual([]);
     const status = JSON.parse(cli(['status', '--json'], dataDir).out).value;
     expect(status.counts.appointments).toBe(2);
     const v = cli(['verify', '--json'], dataDir);
