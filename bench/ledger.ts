@@ -3,7 +3,7 @@
  *  - registrations appended per second (one transaction: an appointment row + its event),
  *    encrypted vs the same code on a plaintext database in the same process, with
  *    synchronous=FULL (the default) and NORMAL; and encrypted with the witness of the last
- *    acknowledged head written after each commit (database/headWitness.ts) beside the same
+ *    acknowledged head written after each commit (database/ledger/headWitness.ts) beside the same
  *    appends without it, in the same run;
  *  - verify over 1,000,000 events;
  *  - open + unlock time with the real scrypt parameters.
@@ -16,12 +16,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openEncrypted, type RawDatabase } from '../database/connection';
-import { HeadWitness } from '../database/headWitness';
-import { Ledger } from '../database/ledger';
-import { migrate } from '../database/migrate';
-import { createLedger, unlockLedger } from '../database/vault';
-import { verifyChain } from '../database/verify';
+import { createLedger, Ledger, unlockLedger, verifyChain } from '../database';
+import { HeadWitness, migrate, openEncrypted, type RawDatabase } from '../database/testing/internals';
 import { median, verdict } from './stats';
 
 const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, appends: { type: 'string', default: '3000' } } });

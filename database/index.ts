@@ -2,17 +2,17 @@
  * The database layer's narrow interface. Nothing outside `database/` imports the SQLite driver;
  * main gets a LedgerStore (open ledger + key slots) and query functions.
  */
-export { createLedger, unlockLedger, LedgerStore, type Credentials } from './vault';
-export { Ledger, type StoredEvent, type ChainHead, type EventInput } from './ledger';
-export { StateWriter, type Row, type StateChange } from './stateWriter';
-export { verifyChain, type VerifyResult, type VerifyProblem } from './verify';
-export { replayAndCompare, type ReplayResult } from './replay';
-export { DatabaseError, type DatabaseErrorCode } from './errors';
-export { ledgerPaths, ledgerPresence, ensureDataDir, type LedgerPaths, type LedgerPresence } from './paths';
-export { schemaVersion, latestVersion } from './migrate';
-export { DEFAULT_KDF, normalizeUsername, normalizeRecoveryCode, newRecoveryCode, type KdfParams } from './keySlots';
-export type { SlotChange } from './slotChange';
-export type { RawDatabase } from './connection';
+export { createLedger, unlockLedger, LedgerStore, type Credentials } from './vault/vault';
+export { Ledger, type StoredEvent, type ChainHead, type EventInput } from './ledger/ledger';
+export { StateWriter, type Row, type StateChange } from './ledger/stateWriter';
+export { verifyChain, type VerifyResult, type VerifyProblem } from './ledger/verify';
+export { replayAndCompare, type ReplayResult } from './ledger/replay';
+export { DatabaseError, type DatabaseErrorCode } from './shared/errors';
+export { ledgerPaths, ledgerPresence, ensureDataDir, type LedgerPaths, type LedgerPresence } from './files/paths';
+export { schemaVersion, latestVersion } from './migrations/migrate';
+export { DEFAULT_KDF, normalizeUsername, normalizeRecoveryCode, newRecoveryCode, type KdfParams } from './vault/keySlots';
+export type { SlotChange } from './vault/slotChange';
+export type { RawDatabase } from './vault/connection';
 export * as users from './queries/users';
 export * as settings from './queries/settings';
 export * as ledgerInfo from './queries/ledgerInfo';
@@ -20,10 +20,10 @@ export * as appointments from './queries/appointments';
 export * as search from './queries/search';
 export * as registrations from './queries/registrations';
 export * as drafts from './queries/drafts';
-export { writeBackup, checkBackupFiles, checkBackupSizes, readBackupManifest, listBackups, rotateBackups, BACKUP_LEDGER, BACKUP_SLOTS, type BackupManifest } from './backup';
-export { swapInBackup, type SwapOptions } from './restore';
-export { checkBackupCopy, type BackupCheckResult } from './backupCheck';
-export { checkBackupInWorker, defaultWorkerEntry, type BackupCheckAnswer, type BackupCheckRun, type WorkerEntry } from './backupCheckThread';
+export { writeBackup, checkBackupFiles, checkBackupSizes, readBackupManifest, listBackups, rotateBackups, BACKUP_LEDGER, BACKUP_SLOTS, type BackupManifest } from './backup/backup';
+export { swapInBackup, type SwapOptions } from './backup/restore';
+export { checkBackupCopy, type BackupCheckResult } from './backup/backupCheck';
+export { checkBackupInWorker, defaultWorkerEntry, type BackupCheckAnswer, type BackupCheckRun, type WorkerEntry } from './backup/backupCheckThread';
 export {
   BACKUP_SEAL,
   BACKUP_CHECK_FAILED,
@@ -37,12 +37,17 @@ export {
   writeSeal,
   type BackupSeal,
   type SealRead,
-} from './backupSeal';
-export { copyFileHashed, sha256File, type FileDigest } from './copyHashed';
-export { startupCheck, type StartupCheck } from './startupCheck';
-export { folderFinding, LEDGER_PAGE_BYTES } from './folderCheck';
-export type { WitnessCheck } from './witnessCheck';
-export { ledgerBytes, PAGE_CHECK_SYNC_BYTES, quickCheckInWorker } from './pageCheck';
-export { acquireFolderLock, isNetworkFolder, type FolderLock } from './folderLock';
+} from './backup/backupSeal';
+export { copyFileHashed, sha256File, type FileDigest } from './backup/copyHashed';
+export { startupCheck, type StartupCheck } from './ledger/startupCheck';
+export { folderFinding, LEDGER_PAGE_BYTES } from './files/folderCheck';
+export type { WitnessCheck } from './ledger/witnessCheck';
+export { ledgerBytes, PAGE_CHECK_SYNC_BYTES, quickCheckInWorker } from './ledger/pageCheck';
+export { acquireFolderLock, isNetworkFolder, type FolderLock } from './files/folderLock';
 export * as audit from './queries/audit';
 export * as reconciliation from './queries/reconciliation';
+export { writeFileAtomic, fsyncDir } from './files/atomicFile';
+export { crashPoint } from './files/crashPoints';
+export { cachedStatement } from './ledger/statementCache';
+export { compactAfterErasure, eventsTouching, rewriteEvent } from './vault/redaction';
+export { ERASURE_EVENT } from './ledger/verify';

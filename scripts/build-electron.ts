@@ -6,9 +6,9 @@ import { electronBundleOptions } from './electronBundleOptions';
 
 await build({
   ...electronBundleOptions(),
-  // main/backupCheck: the backup check a worker thread loads (database/backupCheckThread.ts
+  // main/backupCheck: the backup check a worker thread loads (database/backup/backupCheckThread.ts
   // finds it beside the main bundle).
-  entryPoints: { 'main/index': 'main/electron/main.ts', 'main/backupCheck': 'database/backupCheck.ts', 'preload/index': 'preload/index.ts' },
+  entryPoints: { 'main/index': 'main/electron/main.ts', 'main/backupCheck': 'database/backup/backupCheck.ts', 'preload/index': 'preload/index.ts' },
   outdir: 'out',
   outExtension: { '.js': '.cjs' },
 });

@@ -30,7 +30,7 @@ export function electronBundleOptions(): BuildOptions {
     external: declaredPackages().filter((p) => !BUNDLED_PACKAGES.includes(p)),
     sourcemap: false,
     logLevel: 'warning',
-    // database/pageCheck.ts reads import.meta.url only where __filename is missing (ESM under tsx
+    // database/ledger/pageCheck.ts reads import.meta.url only where __filename is missing (ESM under tsx
     // and vitest); in this CommonJS bundle __filename is set, so the empty import.meta is unused.
     logOverride: { 'empty-import-meta': 'silent' },
   };

@@ -2,7 +2,7 @@
  * Event parts: the state changes of a large event (an import of 160,000 appointments) stored in
  * pieces beside it instead of inside one payload string of ~100 MB. The event's own payload
  * lists the SHA-256 of every part in order, so the chain covers the parts through it
- * (database/eventParts.ts). Parts follow the events' rules: written only in the transaction
+ * (database/ledger/eventParts.ts). Parts follow the events' rules: written only in the transaction
  * of the event they belong to (its sequence is above the chain head until it commits), never
  * deleted, and changed only by a KVKK erasure that names the event (docs/kvkk.md).
  * A rowid table, not WITHOUT ROWID: a part is hundreds of kilobytes.

@@ -1,5 +1,5 @@
-import type { RawDatabase } from '../connection';
-import { cachedStatement } from '../stateWriter';
+import type { RawDatabase } from '../vault/connection';
+import { cachedStatement } from '../ledger/stateWriter';
 
 export interface AccessRow {
   seq: number;

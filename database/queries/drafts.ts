@@ -1,5 +1,5 @@
-import type { RawDatabase } from '../connection';
-import { cachedStatement } from '../stateWriter';
+import type { RawDatabase } from '../vault/connection';
+import { cachedStatement } from '../ledger/stateWriter';
 
 /**
  * Wizard drafts: working memory of a half-filled registration, kept inside the encrypted file

@@ -1,5 +1,5 @@
-import type { RawDatabase } from '../connection';
-import { cachedStatement } from '../stateWriter';
+import type { RawDatabase } from '../vault/connection';
+import { cachedStatement } from '../ledger/stateWriter';
 
 export function tableCount(db: RawDatabase, table: 'users' | 'appointments' | 'events' | 'registrations'): number {
   const exists = cachedStatement(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);

@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../migrate';
+import { migrate } from '../migrations/migrate';
 import { migrations } from '../migrations';
 import { byFoldedName } from './search';
-import { nameRotations } from '../appointmentSearch';
-import { StateWriter } from '../stateWriter';
-import { PART_CHANGES } from '../eventParts';
-import { Ledger } from '../ledger';
-import { replayAndCompare } from '../replay';
+import { nameRotations } from '../ledger/appointmentSearch';
+import { StateWriter } from '../ledger/stateWriter';
+import { PART_CHANGES } from '../ledger/eventParts';
+import { Ledger } from '../ledger/ledger';
+import { replayAndCompare } from '../ledger/replay';
 
 const row = (no: string, name: string) => ({
   randevu_no: no, program_code: 'BAKICI-2020', province_code: '35', date: '2026-11-24', time: '09:00', pre_registered_at: '2026-01-05T10:00:00',

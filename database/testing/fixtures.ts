@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { KdfParams } from '../keySlots';
-import { createLedger } from '../vault';
+import type { KdfParams } from '../vault/keySlots';
+import { createLedger } from '../vault/vault';
 
 /** Cheap scrypt for tests only: the real parameters take half a second per call. */
 export const TEST_KDF: KdfParams = { alg: 'scrypt', N: 1024, r: 8, p: 1 };

@@ -3,7 +3,7 @@
  * set by the parent, so the process dies with SIGKILL at that step. A password or recovery-code
  * change goes the way the app makes it: new slot beside the old, the event, the old slot retired.
  */
-import { unlockLedger } from '../vault';
+import { unlockLedger } from '../vault/vault';
 import { TEST_KDF, HEAD } from './fixtures';
 
 const [dir, op, newSecret] = process.argv.slice(2) as [string, 'password' | 'recovery' | 'rekey', string];

@@ -2,7 +2,7 @@
  * Child process for crash tests: unlocks the ledger given in argv and appends events until it
  * is killed, printing "ack <seq>" only after each commit returned.
  */
-import { unlockLedger } from '../vault';
+import { unlockLedger } from '../vault/vault';
 import { TEST_KDF, HEAD } from './fixtures';
 
 const dir = process.argv[2]!;

@@ -14,7 +14,7 @@ import { prepareFile, type KeyContext, type PreparedFile } from './prepare';
  * slower, never a file skipped.
  *
  * The check is TypeScript with imports, so a worker needs a loader: tsx's CommonJS API compiles
- * it, as for the desk's backup check (database/backupCheckThread.ts). HQ runs from the sources
+ * it, as for the desk's backup check (database/backup/backupCheckThread.ts). HQ runs from the sources
  * (`npm run hq` is tsx), so the loader is always there; without it the pool has no threads.
  */
 

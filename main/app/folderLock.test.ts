@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireFolderLock, isNetworkFolder } from '../../database/folderLock';
+import { acquireFolderLock, isNetworkFolder } from '../../database';
 import { TEST_KDF } from '../../database/testing/fixtures';
 import { dispatch } from '../handlers/router';
 import { HEAD_USER, setUpApp } from '../testing/appFixture';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { writeFileAtomic } from '../../database/atomicFile';
+import { writeFileAtomic } from '../../database';
 
 /**
  * Growing delays after repeated failed sign-ins for one username: the first three tries are

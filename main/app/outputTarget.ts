@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fsyncDir } from '../../database/atomicFile';
+import { fsyncDir } from '../../database';
 import { AppError } from './appError';
 
 /**

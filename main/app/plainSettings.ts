@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../../database/atomicFile';
+import { writeFileAtomic } from '../../database';
 
 /**
  * The few settings that must be readable when the ledger is not: today only the office head's

@@ -8,7 +8,7 @@ import { HEAD_USER, newApp, setUpApp } from '../testing/appFixture';
 /**
  * A password change, a new recovery code and a recovery-code sign-in, each killed (SIGKILL, by
  * the real command line's own pid: `node --import tsx`, not a wrapper) at every step of the key
- * slot change (database/slotChange.ts): new slot beside the old, the event written, committed,
+ * slot change (database/vault/slotChange.ts): new slot beside the old, the event written, committed,
  * the old slot retired. Afterwards exactly one of the two secrets opens, and the ledger's events
  * say which (issue 22 item 4, issue 20 item 14).
  */

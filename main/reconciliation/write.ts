@@ -5,8 +5,7 @@ import path from 'node:path';
 import { dateCell, dateTimeCell, FMT, safeRow, safeText, timeCell } from './cells';
 import { countsOf, reconciliationFileName, type ReconciliationDay } from './model';
 import { signFile, type SignatureFile } from './signature';
-import { crashPoint } from '../../database/crashPoints';
-import { fsyncDir } from '../../database/atomicFile';
+import { crashPoint, fsyncDir } from '../../database';
 import { assertMayReplace, createOwnerOnly, OUTPUT_FILE_MODE } from '../app/outputTarget';
 import { APPOINTMENT_HEADERS, DUPLICATE_HEADERS, MERGE_SUMMARY_FIELDS, PACKS_SUMMARY_FIELD, REGISTRATION_HEADERS, REJECTION_HEADERS, SHEETS, SUMMARY_FIELDS } from './sheets';
 

@@ -172,7 +172,7 @@ export function recover(app: MasaApp, input: ApiParsedInput<'auth.recover'>): Se
   app.throttle.succeeded(key);
   // A used recovery code is spent: the head gets a new password and a new code in one event. Both
   // new slots are written beside the old ones, the event is committed, then the old password and
-  // the old code are retired (database/slotChange.ts); a crash anywhere leaves either the old pair
+  // the old code are retired (database/vault/slotChange.ts); a crash anywhere leaves either the old pair
   // or the new pair, as the ledger says.
   const recoveryCode = newRecoveryCode();
   try {
@@ -204,7 +204,7 @@ function noteOpenProblem(app: MasaApp, mapped: unknown): void {
 function startSession(app: MasaApp, user: usersQ.UserRow): SessionInfo {
   // Every unlock checks the file (quick_check) and the chain since the last verified point;
   // a failure opens the read-only rescue screen, never a silent repair. A large ledger's page
-  // check runs in a worker instead (database/pageCheck.ts), so signing in stays quick.
+  // check runs in a worker instead (database/ledger/pageCheck.ts), so signing in stays quick.
   const store = app.requireStore();
   const pagesInBackground = ledgerBytes(store.paths.db) > app.pageCheckSyncBytes;
   const check = startupCheck(store.db, { pages: !pagesInBackground });
@@ -284,7 +284,7 @@ export function changePassword(app: MasaApp, input: ApiParsedInput<'auth.changeP
   }
   checkPasswordStrength(s.username, input.newPassword);
   const user = usersQ.userById(store.db, s.userId)!;
-  // The new slot beside the old, the event, then the old slot retired (database/slotChange.ts).
+  // The new slot beside the old, the event, then the old slot retired (database/vault/slotChange.ts).
   store.recordWithSlots({ type: 'user.password_changed', entity: `user:${s.userId}`, userId: s.userId }, [{ kind: 'user', username: s.username, secret: input.newPassword }], (w) => {
     w.put('users', { ...user, must_change_password: 0 });
   });

@@ -2,8 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyKey } from '../../database/connection';
-import { dataKeysOf, openVault, readSlotFile } from '../../database/keySlots';
+import { applyKey, dataKeysOf, openVault, readSlotFile } from '../../database/testing/internals';
 import { tempDir } from '../../database/testing/fixtures';
 import { HEAD_USER, setUpApp } from '../testing/appFixture';
 
@@ -50,7 +49,7 @@ describe('backups', () => {
   });
 
   it('rotation keeps 14 daily and 12 monthly', async () => {
-    const { rotateBackups } = await import('../../database/backup');
+    const { rotateBackups } = await import('../../database');
     const dir = tempDir();
     const names: string[] = [];
     for (let m = 1; m <= 12; m++) for (const d of [1, 15, 28]) names.push(`masa-yedek-2025${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}-180000`);
@@ -129,7 +128,7 @@ describe('start-up check and rescue', () => {
   });
 
   it('the check only walks events added since the last verified point', async () => {
-    const { startupCheck } = await import('../../database/startupCheck');
+    const { startupCheck } = await import('../../database');
     const { app, ok } = await setUpApp();
     const db = app.requireStore().db;
     const first = startupCheck(db);

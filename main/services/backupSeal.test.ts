@@ -8,7 +8,7 @@ import { HEAD_USER, newApp, setUpApp } from '../testing/appFixture';
 import { seedAppointments } from '../testing/seed';
 
 /**
- * Backups are checked in full in the background and sealed (database/backupSeal.ts); a restore
+ * Backups are checked in full in the background and sealed (database/backup/backupSeal.ts); a restore
  * trusts a valid seal and hashes the copy it swaps in instead of checking for minutes.
  * Real encrypted ledgers, real worker threads, real files: nothing here is mocked.
  */
@@ -98,7 +98,7 @@ describe('background verification', () => {
     const outdir = fs.mkdtempSync(path.join('node_modules', '.cache', 'masa-backup-check-'));
     try {
       await build({
-        entryPoints: { backupCheck: 'database/backupCheck.ts' },
+        entryPoints: { backupCheck: 'database/backup/backupCheck.ts' },
         outdir,
         outExtension: { '.js': '.cjs' },
         bundle: true,

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkBackupFiles, listBackups } from '../../database/backup';
+import { checkBackupFiles, listBackups } from '../../database';
 import { TEST_KDF, tempDir } from '../../database/testing/fixtures';
 import { MasaApp } from '../app/masaApp';
 import { dispatch } from '../handlers/router';

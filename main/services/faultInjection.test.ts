@@ -122,7 +122,7 @@ async function prepareBusyWal(p: Prepared): Promise<string> {
     expect(frames() + login).toBeLessThan(AUTOCHECKPOINT_FRAMES - 4);
     const busy = path.join(p.root, 'busy');
     fs.mkdirSync(busy);
-    // The witness of the last acknowledged head belongs to the folder too (database/headWitness.ts):
+    // The witness of the last acknowledged head belongs to the folder too (database/ledger/headWitness.ts):
     // without it the copy would open in rescue as a ledger whose witness went missing.
     for (const f of ['masa.ledger', 'masa.ledger-wal', 'masa.keys.json', 'masa.head']) fs.copyFileSync(path.join(fill, f), path.join(busy, f));
     return busy;
@@ -146,7 +146,7 @@ function runChild(p: Prepared, cases: FaultCase[], tag: string, onResult: (r: Ca
   const planFile = path.join(ctlDir, `${tag}.json`);
   fs.writeFileSync(planFile, JSON.stringify(plan));
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('main/testing/faultChild.ts'), planFile], {
-    // Parts of 6 changes: the 20-row import is stored as four event parts (database/eventParts.ts),
+    // Parts of 6 changes: the 20-row import is stored as four event parts (database/ledger/eventParts.ts),
     // so the faults hit part writes too, at every N.
     env: { ...faultEnv(shim.so, path.join(ctlDir, 'ctl'), path.join(ctlDir, 'report')), MASA_PART_CHANGES: String(CHILD_PART_CHANGES) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -268,7 +268,7 @@ async function checkCase(r: CaseResult, p: Prepared, totals: Totals): Promise<bo
     // (the WAL still holds everything, the next checkpoint tries again). Then the operation is
     // acknowledged, and the restart check below proves all of it is there.
     const inCheckpoint = c.busyWal && (isSync(c) || r.report.firstFailed === 'main');
-    // Or in the witness of the last acknowledged head (database/headWitness.ts): written after the
+    // Or in the witness of the last acknowledged head (database/ledger/headWitness.ts): written after the
     // commit, a failed write or sync leaves it behind (the safe direction); the operation stands.
     const inWitness = r.report.firstFailed === 'witness';
     if (!inCheckpoint && !inWitness) expect(failedAt, `${c.id}: a failed write went unreported: ${JSON.stringify(r.attempt)}`).toBeGreaterThanOrEqual(0);

@@ -2,7 +2,7 @@ import { appointments as appointmentsQ } from '../../database';
 import { AppError } from '../app/appError';
 import { HeapGuard } from '../app/fullCollection';
 import type { MasaApp } from '../app/masaApp';
-import type { StateWriter } from '../../database/stateWriter';
+import type { StateWriter } from '../../database';
 import { appointmentRow, type AppointmentFields } from './appointmentRows';
 import { NOT_STARTED } from '../../preload/contract/appointmentStatus';
 

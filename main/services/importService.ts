@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { settings as settingsQ, type RawDatabase } from '../../database';
-import { cachedStatement } from '../../database/statementCache';
+import { cachedStatement } from '../../database';
 import type { AppointmentStatus } from '../../preload/contract/appointmentStatus';
 import type { ImportAnalysis, ImportApplied } from '../../preload/contract/importTypes';
 import { AppError } from '../app/appError';

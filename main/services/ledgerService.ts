@@ -42,7 +42,7 @@ export function newRecoveryCode(app: MasaApp, password: string): { recoveryCode:
   const store = app.requireStore();
   const s = app.requireSession();
   if (!store.checkPassword(s.username, password)) throw new AppError('AUTH_FAILED');
-  // The new code's slot beside the old, the event, then the old code retired (database/slotChange.ts).
+  // The new code's slot beside the old, the event, then the old code retired (database/vault/slotChange.ts).
   const code = generateRecoveryCode();
   store.recordWithSlots({ type: 'ledger.recovery_code_replaced', entity: 'ledger', userId: s.userId }, [{ kind: 'recovery', username: '', secret: code }], () => undefined);
   return { recoveryCode: code };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ApiParsedInput } from '../../preload/contract/api';
 import type { PackCheckView, PackKeygenResult, PackSignResult, PackSummary } from '../../preload/contract/packTypes';
 import type { DecisionResult } from '../../preload/contract/rulesTypes';
-import { writeFileAtomic } from '../../database/atomicFile';
+import { writeFileAtomic } from '../../database';
 import { AppError } from '../app/appError';
 import { checkFacts, decide, type RulePack } from '../rules';
 import { checkPackBytes, PACK_MAX_BYTES, type PackCheckResult } from '../rules/packCheck';

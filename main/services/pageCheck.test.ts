@@ -11,7 +11,7 @@ import { seedAppointments } from '../testing/seed';
 
 /**
  * The start-up page check of a large ledger runs in a worker thread after sign-in
- * (database/pageCheck.ts). Here the size limit is set to 0 so that a small real ledger takes
+ * (database/ledger/pageCheck.ts). Here the size limit is set to 0 so that a small real ledger takes
  * that path: a whole file passes, a damaged page puts the session into rescue when the answer
  * comes, and the screen is told.
  */

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PART_CHANGES } from '../../database/eventParts';
-import { verifyChain } from '../../database/verify';
+import { verifyChain } from '../../database';
+import { PART_CHANGES } from '../../database/testing/internals';
 import { HEAD_USER, setUpApp } from '../testing/appFixture';
 import { decryptedLedgerBytes } from '../testing/decryptedLedger';
 import { BAKICI_DOCUMENTS, bakiciFacts, CAREGIVER_IBAN, CAREGIVER_TCKN, MOTHER_IBAN } from '../testing/facts';

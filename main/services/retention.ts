@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import type { RawDatabase, Row } from '../../database';
 import { ledgerPaths, users as usersQ } from '../../database';
-import { compactAfterErasure, eventsTouching, rewriteEvent } from '../../database/redaction';
-import { ERASURE_EVENT } from '../../database/verify';
-import { cachedStatement } from '../../database/stateWriter';
+import { cachedStatement, compactAfterErasure, ERASURE_EVENT, eventsTouching, rewriteEvent } from '../../database';
 import type { ErasureRecord, ErasureResult, RetentionOverview, RetentionRecord } from '../../preload/contract/retentionTypes';
 import { AppError } from '../app/appError';
 import type { MasaApp } from '../app/masaApp';

@@ -5,7 +5,7 @@ import { AppError } from '../app/appError';
 import type { MasaApp } from '../app/masaApp';
 import { checkPasswordStrength, userSummary } from './userRows';
 
-/** User management for the office head. Every change is a ledger event; key slots change around it (database/slotChange.ts). */
+/** User management for the office head. Every change is a ledger event; key slots change around it (database/vault/slotChange.ts). */
 export function listUsers(app: MasaApp): UserSummary[] {
   return usersQ.listUsers(app.requireStore().db).map(userSummary);
 }

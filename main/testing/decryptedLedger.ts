@@ -2,8 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { applyKey } from '../../database/connection';
-import { dataKeysOf, openVault, readSlotFile } from '../../database/keySlots';
+import { applyKey, dataKeysOf, openVault, readSlotFile } from '../../database/testing/internals';
 
 /** The prefix of the one temp folder a decrypted ledger copy may ever sit in (tests only). */
 export const PLAIN_COPY_PREFIX = 'masa-plain-';

@@ -50,7 +50,7 @@ export const errorMessages = {
   },
   DISK_FULL: { tr: 'Diskte yer kalmadı. Hiçbir değişiklik kaydedilmedi.', en: 'The disk is full. No change was saved.' },
   IO_ERROR: { tr: 'Disk okuma/yazma hatası. Hiçbir değişiklik kaydedilmedi.', en: 'Disk read/write error. No change was saved.' },
-  // The disk refused to confirm (fsync): the change may or may not be on disk (see database/errors.ts).
+  // The disk refused to confirm (fsync): the change may or may not be on disk (see database/shared/errors.ts).
   IO_SYNC_FAILED: {
     tr: 'Disk yazma hatası: değişikliğin diske yazıldığı doğrulanamadı. Uygulamayı kapatıp yeniden açın ve kaydı kontrol edin.',
     en: 'Disk write error: the change could not be confirmed as written to disk. Close and reopen the application and check the record.',

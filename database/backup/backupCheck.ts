@@ -1,0 +1,107 @@
+import path from 'node:path';
+import { BACKUP_LEDGER, BACKUP_SLOTS, readBackupManifest } from './backup';
+import { manifestDigest } from './backupSeal';
+import { openEncrypted, type RawDatabase } from '../vault/connection';
+import { sha256File, type FileDigest } from './copyHashed';
+import { DatabaseError } from '../shared/errors';
+import { latestVersion, schemaVersion } from '../migrations/migrate';
+import { replayAndCompare } from '../ledger/replay';
+import { verifyChain } from '../ledger/verify';
+
+export type BackupCheckResult =
+  | {
+      ok: true;
+      manifestSha256: string;
+      files: Record<string, FileDigest>;
+      chainHead: { seq: number; hash: string };
+      events: number;
+      ms: Record<string, number>;
+    }
+  | { ok: false; problem: string; ms: Record<string, number> };
+
+/**
+ * The full check of a backup copy, as restore used to run it every time: SQLite's
+ * integrity_check (every page, b-trees and indexes), the hash chain from the first event, the
+ * chain head the manifest names, and every event replayed against the state tables. Then the
+ * files are hashed and compared with the manifest: hashing after the checks means the hashes a
+ * seal records are those of bytes that were still there when the checks ended.
+ *
+ * Runs in a worker thread (backupCheckThread.ts) after a backup is written, and on the main
+ * thread when a restore finds no seal. SQLite's refusals are findings about the file; any other
+ * error is thrown (a fault of the check, not of the backup).
+ */
+export function checkBackupCopy(dir: string, key: Buffer): BackupCheckResult {
+  const ms: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    ms[name] = now - t;
+    t = now;
+  };
+  const bad = (problem: string): BackupCheckResult => ({ ok: false, problem, ms });
+  const read = readBackupManifest(dir);
+  if (!read.ok) return bad(read.problem);
+  let db: RawDatabase;
+  try {
+    db = openEncrypted(path.join(dir, BACKUP_LEDGER), { key, readonly: true });
+  } catch (err) {
+    return bad(problemOf(err));
+  }
+  let chainHead: { seq: number; hash: string };
+  let events: number;
+  try {
+    lap('open');
+    if (schemaVersion(db) > latestVersion) return bad('SCHEMA_NEWER');
+    const integrity = String(db.pragma('integrity_check', { simple: true }));
+    lap('integrity_check');
+    if (integrity !== 'ok') return bad('INTEGRITY');
+    const chain = verifyChain(db, 1);
+    lap('chain');
+    if (!chain.ok) return bad(`CHAIN_${chain.firstBad?.seq ?? 0}`);
+    chainHead = { seq: chain.headSeq, hash: chain.headHash };
+    events = chain.checked;
+    const claimed = read.manifest.chainHead;
+    if (!claimed || claimed.seq !== chainHead.seq || (chainHead.seq > 0 && claimed.hash !== chainHead.hash)) return bad('MANIFEST_HEAD');
+    let replayed: boolean;
+    try {
+      replayed = replayAndCompare(db).ok;
+    } catch (err) {
+      // A payload that cannot be applied (not JSON, an unknown table) is a finding too.
+      if (String((err as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_')) throw err;
+      replayed = false;
+    }
+    lap('replay');
+    if (!replayed) return bad('REPLAY');
+  } catch (err) {
+    return bad(problemOf(err));
+  } finally {
+    db.close();
+  }
+  const files: Record<string, FileDigest> = {};
+  for (const f of [BACKUP_LEDGER, BACKUP_SLOTS]) {
+    const expected = read.manifest.files[f];
+    let got: FileDigest;
+    try {
+      got = sha256File(path.join(dir, f));
+    } catch {
+      return bad('FILE_MISSING');
+    }
+    if (!expected || got.size !== expected.size || got.sha256 !== expected.sha256) return bad('FILE_CHANGED');
+    files[f] = got;
+  }
+  lap('hashes');
+  return { ok: true, manifestSha256: manifestDigest(read.text), files, chainHead, events, ms };
+}
+
+/** A finding about the file from SQLite or the database layer; anything else is rethrown. */
+function problemOf(err: unknown): string {
+  if (err instanceof DatabaseError) {
+    if (err.code === 'DB_WRONG_KEY') return 'WRONG_KEY';
+    if (err.code === 'DB_CORRUPT') return 'INTEGRITY';
+    if (err.code === 'DB_MISSING') return 'FILE_MISSING';
+    return err.code;
+  }
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) return code;
+  throw err;
+}
