@@ -29,7 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkBackupFiles, ledgerBytes, ledgerPaths, PAGE_CHECK_SYNC_BYTES, quickCheckInWorker, startupCheck, verifyChain } from '../database';
-import { dataKeysOf, openEncrypted, openVault, readSlotFile, type RawDatabase } from '../database/testing/internals';
+import { dataKeysOf, openEncrypted, openVault, readSlotFile, type RawDatabase, rawHandle } from '../database/testing/internals';
 import { setQuiet } from '../main/app/log';
 import { MasaApp } from '../main/app/masaApp';
 import { dispatch } from '../main/handlers/router';
@@ -125,7 +125,7 @@ try {
   await ok('registration.evaluate', { randevuNo: first, facts, documents: BAKICI_DOCUMENTS });
   await ok('registration.confirm', { randevuNo: first, submissionId: ctx.submissionId, facts, documents: BAKICI_DOCUMENTS, newAppointment: null });
   const store = app.requireStore();
-  const db = store.db;
+  const db = rawHandle(store);
   const userId = app.requireSession().userId;
   const template = db.prepare('SELECT * FROM registrations WHERE randevu_no = ?').get(first) as DbRow & { outcome: string; pack_hash: string };
   const appointmentByNo = db.prepare('SELECT * FROM appointments WHERE randevu_no = ?');
@@ -229,7 +229,7 @@ try {
     // the only way before (rebuilding every table and index: about five times the copy).
     const hashes = timed(() => checkBackupFiles(lastBackup)).ms;
     const to = path.join(root, 'vacuum-into.ledger');
-    const vacuum = timed(() => app.requireStore().db.prepare('VACUUM INTO ?').run(to)).ms;
+    const vacuum = timed(() => rawHandle(app.requireStore()).prepare('VACUUM INTO ?').run(to)).ms;
     fs.rmSync(to);
     console.log(`   for comparison (one run each): SHA-256 of the backup's files alone ${s(hashes)}; the fallback VACUUM INTO alone ${s(vacuum)}`);
   }

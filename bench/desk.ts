@@ -48,7 +48,7 @@ for (const size of sizes) {
     'T.C. Kimlik No': () => pick().motherTckn,
     'Randevu No (scan)': () => pick().randevuNo,
   };
-  const db = app.requireStore().db;
+  const db = app.requireStore().reader;
   const base: number[] = [];
   for (let i = 0; i < 2000; i++) {
     const no = pick().randevuNo;

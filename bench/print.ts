@@ -97,7 +97,7 @@ console.log(
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'masa-bench-print-'));
 try {
   const desk = await deskWithDecisions({ dataDir });
-  const text = signedStatementText(desk.app, registrations.byNo(desk.app.requireStore().db, desk.final)!);
+  const text = signedStatementText(desk.app, registrations.byNo(desk.app.requireStore().reader, desk.final)!);
   const verifyOnce = async () => {
     const r = await dispatch(desk.app, 'form.verify', { text });
     if (!r.ok || (r.value as { verdict: string }).verdict !== 'VALID') throw new Error('form.verify did not verify');

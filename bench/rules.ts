@@ -109,7 +109,7 @@ console.log(`lists: 20,000 registrations, 500 left the main list, median of 7: $
   const ctx = await ok('registration.start', { randevuNo: rows[0]!.randevuNo });
   const first = await ok('registration.confirm', { randevuNo: rows[0]!.randevuNo, submissionId: ctx.submissionId, facts: { ...ctx.draft!.facts, ...bakiciFacts() }, documents: BAKICI_DOCUMENTS, newAppointment: null });
   const store = app.requireStore();
-  const template = registrationsQ.byNo(store.db, first.registrationNo)!;
+  const template = registrationsQ.byNo(store.reader, first.registrationNo)!;
   const prefix = first.registrationNo.slice(0, -6);
   const regNos = [first.registrationNo];
   for (let i = 1; i < SIZE; i += 1000) {
@@ -143,7 +143,7 @@ console.log(`lists: 20,000 registrations, 500 left the main list, median of 7: $
   console.log(`\nledger-backed lists: ${SIZE.toLocaleString('en')} registrations in an encrypted ledger, 200 reversed on 26.11, 500 left on 25.11 (set up in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 
   const probe = regNos[SIZE - 1]!;
-  const db = store.db;
+  const db = store.reader;
   const runs = 7;
   const time = (f: () => unknown) => {
     const xs: number[] = [];

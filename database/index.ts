@@ -12,7 +12,7 @@ export { ledgerPaths, ledgerPresence, ensureDataDir, type LedgerPaths, type Ledg
 export { schemaVersion, latestVersion } from './migrations/migrate';
 export { DEFAULT_KDF, normalizeUsername, normalizeRecoveryCode, newRecoveryCode, type KdfParams } from './vault/keySlots';
 export type { SlotChange } from './vault/slotChange';
-export type { RawDatabase } from './vault/connection';
+export type { ReadableDB } from './queries/handle';
 export * as users from './queries/users';
 export * as settings from './queries/settings';
 export * as ledgerInfo from './queries/ledgerInfo';
@@ -48,6 +48,7 @@ export * as audit from './queries/audit';
 export * as reconciliation from './queries/reconciliation';
 export { writeFileAtomic, fsyncDir } from './files/atomicFile';
 export { crashPoint } from './files/crashPoints';
-export { cachedStatement } from './ledger/statementCache';
-export { compactAfterErasure, eventsTouching, rewriteEvent } from './vault/redaction';
+export { eventsTouching, rewriteEvent } from './vault/redaction';
 export { ERASURE_EVENT } from './ledger/verify';
+export * as retention from './queries/retention';
+export * as importLookup from './queries/importLookup';

@@ -5,6 +5,7 @@ import { turkeyParts } from '../main/domain/turkeyTime';
 import { BAKICI_DOCUMENTS, bakiciFacts } from '../main/testing/facts';
 import { seedAppointments } from '../main/testing/seed';
 import { axeViolations, launchChromium, newPage, screenshot, signInAs, startMasa } from './harness';
+import { rawHandle } from '../database/testing/internals';
 
 /**
  * The office head's day traps in real Chromium: Geldi only on the day, one Gelmedi during the
@@ -48,7 +49,7 @@ afterAll(async () => {
   await masa?.close();
 });
 
-const status = (no: string) => (masa.app.requireStore().db.prepare('SELECT status FROM appointments WHERE randevu_no = ?').get(no) as { status: string }).status;
+const status = (no: string) => (rawHandle(masa.app.requireStore()).prepare('SELECT status FROM appointments WHERE randevu_no = ?').get(no) as { status: string }).status;
 
 describe('the day screen', () => {
   it('offers Geldi only on the day; a past day shows Gelmedi but no Geldi', async () => {
@@ -213,7 +214,7 @@ describe('date and time fields in the wizard', () => {
     await page.getByRole('button', { name: 'Kaydet (Enter)' }).click();
     await page.getByTestId('wizard-done').waitFor();
     const d = (await call('desk.detail', { randevuNo: no })) as { registration: { newAppointmentNo: string } };
-    const stored = masa.app.requireStore().db.prepare("SELECT facts FROM registrations WHERE randevu_no = ? AND state = 'ACTIVE'").get(no) as { facts: string };
+    const stored = rawHandle(masa.app.requireStore()).prepare("SELECT facts FROM registrations WHERE randevu_no = ? AND state = 'ACTIVE'").get(no) as { facts: string };
     expect(JSON.parse(stored.facts)['caregiver.birthDate']).toBe('1988-08-08');
     const follow = (await call('desk.detail', { randevuNo: d.registration.newAppointmentNo })) as { appointment: { date: string; time: string } };
     expect(follow.appointment).toMatchObject({ date: nextWeek, time: '10:30' });

@@ -5,6 +5,7 @@ import { turkeyParts } from '../main/domain/turkeyTime';
 import { BAKICI_DOCUMENTS, bakiciFacts } from '../main/testing/facts';
 import { seedAppointments } from '../main/testing/seed';
 import { axeViolations, launchChromium, newPage, screenshot, startMasa, signInAs } from './harness';
+import { rawHandle } from '../database/testing/internals';
 
 /**
  * The desk's find box and the registered view, in real Chromium through the bridge against the
@@ -28,7 +29,7 @@ async function call(name: string, input: unknown) {
 }
 
 const draftOf = (randevuNo: string) =>
-  masa.app.requireStore().db.prepare('SELECT data FROM drafts WHERE randevu_no = ?').get(randevuNo) as { data: string } | undefined;
+  rawHandle(masa.app.requireStore()).prepare('SELECT data FROM drafts WHERE randevu_no = ?').get(randevuNo) as { data: string } | undefined;
 
 beforeAll(async () => {
   masa = await startMasa();
@@ -108,7 +109,7 @@ describe('find, from any screen, and the registered view', () => {
     await page.getByTestId('history').getByText('Düzeltme notu').waitFor();
     await page.getByTestId('history').getByText('Çocuğun adı formda eksik yazılmış: Elif Su').waitFor();
     // The note, and the view of the record that followed it (KVKK access log).
-    const types = (masa.app.requireStore().db.prepare('SELECT type FROM events WHERE seq > ? ORDER BY seq').all(before) as { type: string }[]).map((e) => e.type);
+    const types = (rawHandle(masa.app.requireStore()).prepare('SELECT type FROM events WHERE seq > ? ORDER BY seq').all(before) as { type: string }[]).map((e) => e.type);
     expect(types.filter((t) => t === 'registration.noted')).toHaveLength(1);
     await screenshot(page, '32-duzeltme-notu');
     const v = await axeViolations(page);

@@ -10,6 +10,7 @@ import { signedStatementText, statementOf } from '../main/services/formStatement
 import { BAKICI_DOCUMENTS, bakiciFacts } from '../main/testing/facts';
 import { seedAppointments } from '../main/testing/seed';
 import { axeViolations, launchChromium, newPage, startMasa, signInAs } from './harness';
+import { rawHandle } from '../database/testing/internals';
 
 /**
  * A scanned form QR in the find box, in real Chromium through the bridge (handler form.verify):
@@ -39,7 +40,7 @@ beforeAll(async () => {
   await call('desk.checkIn', { randevuNo });
   const ctx = (await call('registration.start', { randevuNo })) as { draft: { facts: Record<string, unknown> }; submissionId: string };
   const { registrationNo } = (await call('registration.confirm', { randevuNo, submissionId: ctx.submissionId, facts: { ...ctx.draft.facts, ...bakiciFacts() }, documents: BAKICI_DOCUMENTS, newAppointment: null })) as { registrationNo: string };
-  const reg = registrationsQ.byNo(masa.app.requireStore().db, registrationNo)!;
+  const reg = registrationsQ.byNo(masa.app.requireStore().reader, registrationNo)!;
   ownText = signedStatementText(masa.app, reg);
   // Desk M02 of the same province, whose key the head has registered.
   const m02 = createDeskKeyPair();
@@ -84,7 +85,7 @@ describe('a scanned form QR in the find box', () => {
     await expect.poll(() => page.getByTestId('form-verdict').getAttribute('data-verdict')).toBe('MALFORMED');
     expect(await page.getByTestId('form-verdict').textContent()).toContain('Base45');
     // Three verifications, three access-log lines, nothing else written.
-    const events = masa.app.requireStore().db.prepare('SELECT type FROM events WHERE seq > ? ORDER BY seq').all(head) as { type: string }[];
+    const events = rawHandle(masa.app.requireStore()).prepare('SELECT type FROM events WHERE seq > ? ORDER BY seq').all(head) as { type: string }[];
     expect(events.map((e) => e.type).filter((t) => t !== 'record.viewed')).toEqual(['record.verified', 'record.verified', 'record.verified']);
     expect(events.length).toBeLessThanOrEqual(4);
 

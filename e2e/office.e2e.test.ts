@@ -10,6 +10,7 @@ import { turkeyParts } from '../main/domain/turkeyTime';
 import { openpyxlMissing, readXlsxWithOpenpyxl, writeXlsxWithOpenpyxl } from '../main/import/testing/openpyxl';
 import { sampleRows, writeSampleCsv } from '../main/import/testing/sampleList';
 import { axeViolations, launchChromium, newPage, screenshot, startMasa, signInAs } from './harness';
+import { rawHandle } from '../database/testing/internals';
 
 /** The office head's screens: importing HQ's list (with bad rows), the end of the day. */
 let browser: Browser;
@@ -50,8 +51,8 @@ function xlsxList(dir: string): string {
   });
 }
 
-const appointmentCount = () => (masa.app.requireStore().db.prepare('SELECT count(*) n FROM appointments').get() as { n: number }).n;
-const importEvents = () => (masa.app.requireStore().db.prepare("SELECT count(*) n FROM events WHERE type = 'import.applied'").get() as { n: number }).n;
+const appointmentCount = () => (rawHandle(masa.app.requireStore()).prepare('SELECT count(*) n FROM appointments').get() as { n: number }).n;
+const importEvents = () => (rawHandle(masa.app.requireStore()).prepare("SELECT count(*) n FROM events WHERE type = 'import.applied'").get() as { n: number }).n;
 
 beforeAll(async () => {
   masa = await startMasa();
@@ -74,7 +75,7 @@ describe('the office head', () => {
     await page.getByLabel('Dosya yolu').fill(csvList());
     await page.getByRole('button', { name: 'Oku ve denetle' }).click();
     await page.getByTestId('import-preview').waitFor();
-    expect((await dispatch(masa.app, 'ledger.status', {})).ok && masa.app.requireStore().db.prepare('SELECT count(*) n FROM appointments').get()).toEqual({ n: 0 });
+    expect((await dispatch(masa.app, 'ledger.status', {})).ok && rawHandle(masa.app.requireStore()).prepare('SELECT count(*) n FROM appointments').get()).toEqual({ n: 0 });
     expect(await page.locator('[data-count="added"]').textContent()).toContain('6');
     expect(await page.locator('[data-count="rejected"]').textContent()).toContain('1');
     expect(await page.locator('[data-count="skipped"]').textContent()).toContain('1');
@@ -83,7 +84,7 @@ describe('the office head', () => {
     await noSeriousA11y(page);
     await page.getByRole('button', { name: 'İçe aktar', exact: true }).click();
     await page.getByTestId('import-done').waitFor();
-    expect(masa.app.requireStore().db.prepare('SELECT count(*) n FROM appointments').get()).toEqual({ n: 6 });
+    expect(rawHandle(masa.app.requireStore()).prepare('SELECT count(*) n FROM appointments').get()).toEqual({ n: 6 });
     await screenshot(page, '41-ice-aktarma-bitti');
   });
 
@@ -95,7 +96,7 @@ describe('the office head', () => {
     await page.getByRole('button', { name: 'Oku ve denetle' }).click();
     await page.getByTestId('import-error').waitFor();
     expect(await page.getByTestId('import-error').textContent()).toContain('Hiçbir şey değişmedi');
-    expect(masa.app.requireStore().db.prepare('SELECT count(*) n FROM appointments').get()).toEqual({ n: 6 });
+    expect(rawHandle(masa.app.requireStore()).prepare('SELECT count(*) n FROM appointments').get()).toEqual({ n: 6 });
   });
 
   it('a large list writes with a progress bar, and "Vazgeç" while it writes rolls everything back', async () => {
@@ -140,7 +141,7 @@ describe('the office head', () => {
 
     // Picked: an openpyxl workbook, set on the file input as a user's choice would be.
     const before = importEvents();
-    const appointmentsBefore = (masa.app.requireStore().db.prepare('SELECT count(*) n FROM appointments').get() as { n: number }).n;
+    const appointmentsBefore = (rawHandle(masa.app.requireStore()).prepare('SELECT count(*) n FROM appointments').get() as { n: number }).n;
     await page.getByTestId('import-file').setInputFiles(xlsxList(dir));
     await page.getByTestId('import-preview').waitFor();
     expect(await page.getByText('hq-listesi.xlsx: 4 satır okundu').count()).toBe(1);
@@ -159,7 +160,7 @@ describe('the office head', () => {
     await page.getByTestId('import-done').waitFor();
     await expect.poll(() => page.getByTestId('import-error').count()).toBe(0);
     expect(importEvents()).toBe(before + 1);
-    expect((masa.app.requireStore().db.prepare('SELECT count(*) n FROM appointments').get() as { n: number }).n).toBe(appointmentsBefore + 3);
+    expect((rawHandle(masa.app.requireStore()).prepare('SELECT count(*) n FROM appointments').get() as { n: number }).n).toBe(appointmentsBefore + 3);
     expect(await page.locator('[data-count="cancelled"]').textContent()).toContain('1');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-download').click()]);
@@ -185,7 +186,7 @@ describe('the office head', () => {
     await page.getByText('Mutabakatın yazılacağı klasörü yazın', { exact: false }).waitFor();
     await page.getByLabel('Kaydedilecek klasör').fill(out);
     // The day is still open: refused, saying how many have no outcome; nothing written.
-    const waiting = (masa.app.requireStore().db.prepare("SELECT count(*) n FROM appointments WHERE date = ? AND status = 'BEKLIYOR'").get(TODAY) as { n: number }).n;
+    const waiting = (rawHandle(masa.app.requireStore()).prepare("SELECT count(*) n FROM appointments WHERE date = ? AND status = 'BEKLIYOR'").get(TODAY) as { n: number }).n;
     expect(waiting).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Mutabakatı oluştur' }).click();
     await page.getByText(`${waiting} randevusunun sonucu yok (${waiting} bekliyor, 0 gelmiş ama sonuçlanmamış)`, { exact: false }).waitFor();

@@ -7,6 +7,7 @@ import { replayAndCompare } from './replay';
 import type { StateChange } from './stateWriter';
 import { HEAD, makeLedger } from '../testing/fixtures';
 import { verifyChain } from './verify';
+import { rawHandle } from '../testing/internals';
 
 const COUNT = 2 * PART_CHANGES + PART_CHANGES / 2;
 
@@ -80,24 +81,24 @@ describe('event parts', () => {
 
   it('stores a large event in parts listed by its payload; refs, replay and verify see every change', () => {
     const { store } = ledgerWithBigEvent();
-    const event = store.db.prepare('SELECT payload FROM events WHERE seq = 2').get() as { payload: string };
+    const event = rawHandle(store).prepare('SELECT payload FROM events WHERE seq = 2').get() as { payload: string };
     const parts = listedParts(event.payload)!;
     expect(parts).toHaveLength(3);
     expect(event.payload.length).toBeLessThan(1000);
     expect(JSON.parse(event.payload).data).toEqual({ counts: { added: COUNT } });
-    expect(store.db.prepare('SELECT count(*) AS n FROM event_parts WHERE seq = 2').get()).toEqual({ n: 3 });
+    expect(rawHandle(store).prepare('SELECT count(*) AS n FROM event_parts WHERE seq = 2').get()).toEqual({ n: 3 });
     // Small events keep their changes inline.
-    expect(store.db.prepare('SELECT count(*) AS n FROM event_parts WHERE seq <> 2').get()).toEqual({ n: 0 });
-    expect(listedParts((store.db.prepare('SELECT payload FROM events WHERE seq = 3').get() as { payload: string }).payload)).toBeNull();
-    expect(store.db.prepare('SELECT seq FROM event_refs WHERE ref = ?').all(`settings:bulk.${String(COUNT - 1).padStart(5, '0')}`)).toEqual([{ seq: 2 }]);
-    expect(store.db.prepare("SELECT seq FROM event_refs WHERE ref = 'users:2'").all()).toEqual([{ seq: 2 }]);
+    expect(rawHandle(store).prepare('SELECT count(*) AS n FROM event_parts WHERE seq <> 2').get()).toEqual({ n: 0 });
+    expect(listedParts((rawHandle(store).prepare('SELECT payload FROM events WHERE seq = 3').get() as { payload: string }).payload)).toBeNull();
+    expect(rawHandle(store).prepare('SELECT seq FROM event_refs WHERE ref = ?').all(`settings:bulk.${String(COUNT - 1).padStart(5, '0')}`)).toEqual([{ seq: 2 }]);
+    expect(rawHandle(store).prepare("SELECT seq FROM event_refs WHERE ref = 'users:2'").all()).toEqual([{ seq: 2 }]);
     // Every row the event touched has its ref, those written by the 500-row statement and the rest.
-    const refs = (store.db.prepare('SELECT ref FROM event_refs WHERE seq = 2 ORDER BY ref').all() as { ref: string }[]).map((r) => r.ref);
+    const refs = (rawHandle(store).prepare('SELECT ref FROM event_refs WHERE seq = 2 ORDER BY ref').all() as { ref: string }[]).map((r) => r.ref);
     expect(refs).toEqual([...Array.from({ length: COUNT }, (_, i) => `settings:bulk.${String(i).padStart(5, '0')}`), 'users:2'].sort());
-    expect(store.db.prepare("SELECT count(*) AS n FROM settings WHERE key LIKE 'bulk.%'").get()).toEqual({ n: COUNT - 1 });
-    expect(verifyChain(store.db)).toMatchObject({ ok: true, checked: 4 });
-    expect(verifyChain(store.db, 3)).toMatchObject({ ok: true, checked: 2 });
-    const replay = replayAndCompare(store.db);
+    expect(rawHandle(store).prepare("SELECT count(*) AS n FROM settings WHERE key LIKE 'bulk.%'").get()).toEqual({ n: COUNT - 1 });
+    expect(verifyChain(rawHandle(store))).toMatchObject({ ok: true, checked: 4 });
+    expect(verifyChain(rawHandle(store), 3)).toMatchObject({ ok: true, checked: 2 });
+    const replay = replayAndCompare(rawHandle(store));
     expect(replay.ok).toBe(true);
     expect(replay.events).toBe(4);
     expect(replay.tables.settings!.rows).toBe(COUNT - 1 + 2);
@@ -106,10 +107,10 @@ describe('event parts', () => {
 
   it('refuses to add, change or remove parts through SQL (append-only triggers)', () => {
     const { store } = ledgerWithBigEvent();
-    expect(() => store.db.prepare("INSERT INTO event_parts (seq, part, payload) VALUES (2, 3, '[]')").run()).toThrow(/append-only/);
-    expect(() => store.db.prepare("INSERT INTO event_parts (seq, part, payload) VALUES (3, 0, '[]')").run()).toThrow(/append-only/);
-    expect(() => store.db.prepare("UPDATE event_parts SET payload = '[]' WHERE seq = 2 AND part = 1").run()).toThrow(/append-only/);
-    expect(() => store.db.prepare('DELETE FROM event_parts WHERE seq = 2').run()).toThrow(/append-only/);
+    expect(() => rawHandle(store).prepare("INSERT INTO event_parts (seq, part, payload) VALUES (2, 3, '[]')").run()).toThrow(/append-only/);
+    expect(() => rawHandle(store).prepare("INSERT INTO event_parts (seq, part, payload) VALUES (3, 0, '[]')").run()).toThrow(/append-only/);
+    expect(() => rawHandle(store).prepare("UPDATE event_parts SET payload = '[]' WHERE seq = 2 AND part = 1").run()).toThrow(/append-only/);
+    expect(() => rawHandle(store).prepare('DELETE FROM event_parts WHERE seq = 2').run()).toThrow(/append-only/);
     store.close();
   });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { HEAD, makeLedger, TEST_KDF } from '../testing/fixtures';
 import { CHECKPOINT_DELAY_MS, unlockLedger, type LedgerStore } from '../vault/vault';
 import { verifyChain } from './verify';
+import { rawHandle } from '../testing/internals';
 
 /**
  * A large write's WAL is not copied into the ledger file inside its COMMIT but a little later
@@ -20,7 +21,7 @@ function writeMany(store: LedgerStore, tag: string) {
 
 const size = (f: string) => fs.statSync(f).size;
 const unlock = (dir: string) => unlockLedger({ dir, credentials: { kind: 'user', username: HEAD.username, secret: HEAD.password }, kdf: TEST_KDF });
-const count = (store: LedgerStore) => (store.db.prepare("SELECT count(*) AS n FROM settings WHERE key LIKE 'large.%'").get() as { n: number }).n;
+const count = (store: LedgerStore) => (rawHandle(store).prepare("SELECT count(*) AS n FROM settings WHERE key LIKE 'large.%'").get() as { n: number }).n;
 
 describe('checkpoint after a large write', () => {
   it('runs inside the COMMIT without largeWrite; with it, later, and the file then holds every page', async () => {
@@ -39,7 +40,7 @@ describe('checkpoint after a large write', () => {
     expect(size(`${db}-wal`)).toBeGreaterThan(ROWS * 2000);
     expect(count(store)).toBe(ROWS);
     // The automatic checkpoint is back for ordinary writes at once.
-    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expect(rawHandle(store).pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
 
     await store.checkpointSettled();
     expect(performance.now() - t0).toBeGreaterThanOrEqual(CHECKPOINT_DELAY_MS - 50);
@@ -47,8 +48,8 @@ describe('checkpoint after a large write', () => {
     store.close();
     const again = unlock(dir);
     expect(count(again)).toBe(ROWS);
-    expect(verifyChain(again.db).ok).toBe(true);
-    expect(again.db.pragma('quick_check', { simple: true })).toBe('ok');
+    expect(verifyChain(rawHandle(again)).ok).toBe(true);
+    expect(rawHandle(again).pragma('quick_check', { simple: true })).toBe('ok');
     again.close();
   });
 
@@ -61,7 +62,7 @@ describe('checkpoint after a large write', () => {
     expect(fs.existsSync(`${store.paths.db}-wal`) ? size(`${store.paths.db}-wal`) : 0).toBe(0);
     const again = unlock(dir);
     expect(count(again)).toBe(ROWS);
-    expect(again.db.pragma('quick_check', { simple: true })).toBe('ok');
+    expect(rawHandle(again).pragma('quick_check', { simple: true })).toBe('ok');
     again.close();
   });
 
@@ -76,7 +77,7 @@ describe('checkpoint after a large write', () => {
       ),
     ).rejects.toThrow('boom');
     expect(count(store)).toBe(0);
-    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expect(rawHandle(store).pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     store.close();
   });
 });

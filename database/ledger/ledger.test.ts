@@ -11,6 +11,7 @@ import { unlockLedger } from '../vault/vault';
 import { verifyChain } from './verify';
 
 import { dataKeysOf, openVault, readSlotFile } from '../vault/keySlots';
+import { rawHandle } from '../testing/internals';
 
 function open(dir: string) {
   return { store: unlockLedger({ dir, credentials: { kind: 'user', username: HEAD.username, secret: HEAD.password }, kdf: TEST_KDF }) };
@@ -30,19 +31,19 @@ function raw(dir: string) {
 describe('ledger chain', () => {
   it('appends events with state in one transaction and verifies clean', () => {
     const { dir, store } = makeLedger(undefined, 50);
-    const res = verifyChain(store.db);
+    const res = verifyChain(rawHandle(store));
     expect(res.ok).toBe(true);
     expect(res.checked).toBe(51);
     expect(res.headSeq).toBe(51);
-    expect(replayAndCompare(store.db).ok).toBe(true);
+    expect(replayAndCompare(rawHandle(store)).ok).toBe(true);
     store.close();
     expect(fs.existsSync(`${dir}/masa.ledger`)).toBe(true);
   });
 
   it('refuses UPDATE and DELETE on events through the triggers', () => {
     const { store } = makeLedger(undefined, 3);
-    expect(() => store.db.prepare("UPDATE events SET type = 'x' WHERE seq = 2").run()).toThrow(/append-only/);
-    expect(() => store.db.prepare('DELETE FROM events WHERE seq = 2').run()).toThrow(/append-only/);
+    expect(() => rawHandle(store).prepare("UPDATE events SET type = 'x' WHERE seq = 2").run()).toThrow(/append-only/);
+    expect(() => rawHandle(store).prepare('DELETE FROM events WHERE seq = 2').run()).toThrow(/append-only/);
     store.close();
   });
 
@@ -56,7 +57,7 @@ describe('ledger chain', () => {
       }),
     ).toThrow('boom');
     expect(store.ledger.head()).toEqual(before);
-    expect(store.db.prepare("SELECT count(*) n FROM settings WHERE key = 'half'").get()).toEqual({ n: 0 });
+    expect(rawHandle(store).prepare("SELECT count(*) n FROM settings WHERE key = 'half'").get()).toEqual({ n: 0 });
     store.close();
   });
 
@@ -121,7 +122,7 @@ describe('ledger chain', () => {
     expect((refused as DatabaseError).code).toBe('LEDGER_APPEND_REFUSED');
     const { event } = await done;
     expect(event.seq).toBe(head + 1);
-    expect(store.db.prepare("SELECT key FROM settings WHERE key LIKE 'step.%' OR key = 'other' ORDER BY key").all()).toEqual([{ key: 'step.1' }, { key: 'step.2' }]);
+    expect(rawHandle(store).prepare("SELECT key FROM settings WHERE key LIKE 'step.%' OR key = 'other' ORDER BY key").all()).toEqual([{ key: 'step.1' }, { key: 'step.2' }]);
 
     await expect(
       store.ledger.recordInSteps({ type: 'test.steps', entity: 'steps', userId: 1 }, async (w, pause) => {
@@ -130,13 +131,13 @@ describe('ledger chain', () => {
         throw new Error('vazgeçildi');
       }),
     ).rejects.toThrow('vazgeçildi');
-    expect(store.db.inTransaction).toBe(false);
-    expect(store.db.prepare("SELECT count(*) AS n FROM settings WHERE key = 'step.3'").get()).toEqual({ n: 0 });
+    expect(rawHandle(store).inTransaction).toBe(false);
+    expect(rawHandle(store).prepare("SELECT count(*) AS n FROM settings WHERE key = 'step.3'").get()).toEqual({ n: 0 });
     expect(store.ledger.head().seq).toBe(head + 1);
     // Ordinary writes go on afterwards, and the chain is whole.
     store.ledger.record({ type: 'test.note', entity: 'note', userId: 1 }, (w) => w.put('settings', { key: 'after', value: 'y' }));
-    expect(verifyChain(store.db).ok).toBe(true);
-    expect(replayAndCompare(store.db).ok).toBe(true);
+    expect(verifyChain(rawHandle(store)).ok).toBe(true);
+    expect(replayAndCompare(rawHandle(store)).ok).toBe(true);
     store.close();
   });
 
@@ -155,7 +156,7 @@ describe('ledger chain', () => {
 describe('schema versions', () => {
   it('refuses a file written by a newer version and leaves it untouched', () => {
     const { dir, store } = makeLedger();
-    store.db.pragma(`user_version = ${latestVersion + 10}`);
+    rawHandle(store).pragma(`user_version = ${latestVersion + 10}`);
     store.close();
     const before = fs.readFileSync(`${dir}/masa.ledger`);
     let err: unknown;
@@ -177,9 +178,9 @@ describe('schema versions', () => {
     db.pragma('user_version = 10');
     db.close();
     const { store: reopened } = open(dir);
-    expect(reopened.db.pragma('user_version', { simple: true })).toBe(latestVersion);
-    expect(reopened.db.prepare('SELECT count(*) n FROM appointments').get()).toEqual({ n: 0 });
-    expect(verifyChain(reopened.db).ok).toBe(true);
+    expect(rawHandle(reopened).pragma('user_version', { simple: true })).toBe(latestVersion);
+    expect(rawHandle(reopened).prepare('SELECT count(*) n FROM appointments').get()).toEqual({ n: 0 });
+    expect(verifyChain(rawHandle(reopened)).ok).toBe(true);
     reopened.close();
   });
 

@@ -6,6 +6,7 @@ import { ledgerPaths } from '../files/paths';
 import { HEAD, makeLedger as makeLedgerIn, TEST_KDF, tempDir as tempDirIn } from '../testing/fixtures';
 import { unlockLedger, type LedgerStore } from '../vault/vault';
 import { verifyChain } from './verify';
+import { rawHandle } from '../testing/internals';
 
 /**
  * The witness of the last acknowledged head (headWitness.ts, issue 22.1). The losses are made
@@ -39,10 +40,10 @@ function note(store: LedgerStore, i: number): void {
 /** A ledger with `checkpointed` events in its file and `inWal` more committed only into its -wal; a copy of the folder as a crash would leave it. */
 function crashedCopy(inWal: number): { dir: string; head: { seq: number; hash: string }; fileHead: number } {
   const { dir: live, store } = makeLedger(undefined, 5);
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  rawHandle(store).pragma('wal_checkpoint(TRUNCATE)');
   const fileHead = store.ledger.head().seq;
   // No automatic checkpoint meanwhile: the new events stay in the -wal only.
-  store.db.pragma('wal_autocheckpoint = 0');
+  rawHandle(store).pragma('wal_autocheckpoint = 0');
   for (let i = 0; i < inWal; i++) note(store, i);
   const head = store.ledger.head();
   const dir = tempDir('masa-witness-');
@@ -64,7 +65,7 @@ describe('witness of the last acknowledged head', () => {
       expect(read).toMatchObject({ state: 'ok', head: store.ledger.head() });
     }
     // Several events in the caller's own transaction: witnessed once that transaction has ended.
-    store.db.transaction(() => {
+    rawHandle(store).transaction(() => {
       note(store, 10);
       note(store, 11);
     })();
@@ -83,7 +84,7 @@ describe('witness of the last acknowledged head', () => {
     fs.rmSync(path.join(dir, 'masa.ledger-wal'));
     const s = unlock(dir);
     // The chain alone cannot see it: consistent up to its last surviving event.
-    expect(verifyChain(s.db)).toMatchObject({ ok: true, headSeq: fileHead });
+    expect(verifyChain(rawHandle(s))).toMatchObject({ ok: true, headSeq: fileHead });
     expect(s.witnessCheck).toEqual({ state: 'behind', witnessSeq: head.seq, ledgerSeq: fileHead });
     s.close();
     // Nothing was rewritten: the finding stays until a restore.
@@ -139,7 +140,7 @@ describe('witness of the last acknowledged head', () => {
     const { dir, store } = makeLedger(undefined, 3);
     // Copy of the folder now, then both go on differently.
     const copy = tempDir('masa-witness-fork-');
-    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    rawHandle(store).pragma('wal_checkpoint(TRUNCATE)');
     for (const f of fs.readdirSync(dir)) fs.copyFileSync(path.join(dir, f), path.join(copy, f));
     note(store, 1);
     store.close();
@@ -152,7 +153,7 @@ describe('witness of the last acknowledged head', () => {
 
   it('limit, documented: the ledger and its witness rolled back together (an older copy of the whole folder) is not detected here', () => {
     const { dir, store } = makeLedger(undefined, 3);
-    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    rawHandle(store).pragma('wal_checkpoint(TRUNCATE)');
     const old = tempDir('masa-witness-old-');
     for (const f of fs.readdirSync(dir)) fs.copyFileSync(path.join(dir, f), path.join(old, f));
     note(store, 1);

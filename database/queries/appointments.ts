@@ -1,4 +1,4 @@
-import type { RawDatabase } from '../vault/connection';
+import type { ReadableDB } from './handle';
 import { cachedStatement } from '../ledger/stateWriter';
 
 export interface AppointmentRow {
@@ -24,10 +24,10 @@ export interface AppointmentRow {
   updated_seq: number;
 }
 
-export function appointmentsOfDay(db: RawDatabase, date: string): AppointmentRow[] {
+export function appointmentsOfDay(db: ReadableDB, date: string): AppointmentRow[] {
   return cachedStatement(db, 'SELECT * FROM appointments WHERE date = ? ORDER BY time, randevu_no').all(date) as AppointmentRow[];
 }
 
-export function appointmentByNo(db: RawDatabase, randevuNo: string): AppointmentRow | undefined {
+export function appointmentByNo(db: ReadableDB, randevuNo: string): AppointmentRow | undefined {
   return cachedStatement(db, 'SELECT * FROM appointments WHERE randevu_no = ?').get(randevuNo) as AppointmentRow | undefined;
 }

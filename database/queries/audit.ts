@@ -1,4 +1,4 @@
-import type { RawDatabase } from '../vault/connection';
+import type { ReadableDB } from './handle';
 import { cachedStatement } from '../ledger/stateWriter';
 
 export interface AccessRow {
@@ -18,7 +18,7 @@ const ACCESS_FILTER = `type IN ('record.viewed', 'record.printed', 'record.expor
  * offset, so that views recorded while the office head pages through do not shift the pages.
  */
 export function accessEvents(
-  db: RawDatabase,
+  db: ReadableDB,
   fromUtc: string,
   toUtc: string,
   entity: string | null,
@@ -38,6 +38,6 @@ export function accessEvents(
  * index on time or type: that needs a migration); a busy day's first page stops early, the count
  * does not.
  */
-export function countAccessEvents(db: RawDatabase, fromUtc: string, toUtc: string, entity: string | null): number {
+export function countAccessEvents(db: ReadableDB, fromUtc: string, toUtc: string, entity: string | null): number {
   return (cachedStatement(db, `SELECT count(*) AS n FROM events WHERE ${ACCESS_FILTER}`).get({ from: fromUtc, to: toUtc, entity }) as { n: number }).n;
 }

@@ -1,7 +1,7 @@
-import type { RawDatabase } from '../vault/connection';
+import type { ReadableDB } from './handle';
 import { cachedStatement } from '../ledger/stateWriter';
 
-export function tableCount(db: RawDatabase, table: 'users' | 'appointments' | 'events' | 'registrations'): number {
+export function tableCount(db: ReadableDB, table: 'users' | 'appointments' | 'events' | 'registrations'): number {
   const exists = cachedStatement(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
   if (!exists) return 0;
   return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -23,7 +23,7 @@ const DATA = `CASE WHEN e.type LIKE 'import.%' THEN NULL ELSE json_extract(e.pay
   CASE WHEN e.type LIKE 'import.%' THEN NULL ELSE json_extract(e.payload, '$.data.outcome') END AS outcome`;
 
 /** Events about one entity: those naming it, and those that changed its row (e.g. an import). */
-export function eventsForEntity(db: RawDatabase, entity: string, stateRef: string): EventRow[] {
+export function eventsForEntity(db: ReadableDB, entity: string, stateRef: string): EventRow[] {
   return cachedStatement(
     db,
     `SELECT e.seq, e.at, e.user_id, e.type, e.entity, ${DATA}, e.hash FROM events e WHERE e.entity = @entity
@@ -34,7 +34,7 @@ export function eventsForEntity(db: RawDatabase, entity: string, stateRef: strin
 }
 
 /** Who checked in any of the day's appointments (user ids): they worked the desk that day. */
-export function checkInUsers(db: RawDatabase, date: string): number[] {
+export function checkInUsers(db: ReadableDB, date: string): number[] {
   return (
     cachedStatement(
       db,
@@ -45,6 +45,6 @@ export function checkInUsers(db: RawDatabase, date: string): number[] {
 }
 
 /** Whether the day was closed (a `day.closed` event for it): by the events_entity index. */
-export function dayClosed(db: RawDatabase, date: string): boolean {
+export function dayClosed(db: ReadableDB, date: string): boolean {
   return cachedStatement(db, "SELECT 1 FROM events WHERE entity = ? AND type = 'day.closed' LIMIT 1").get(`day:${date}`) !== undefined;
 }

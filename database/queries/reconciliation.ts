@@ -1,4 +1,4 @@
-import type { RawDatabase } from '../vault/connection';
+import type { ReadableDB } from './handle';
 import { cachedStatement } from '../ledger/stateWriter';
 import type { AppointmentRow } from './appointments';
 import type { RegistrationRow } from './registrations';
@@ -7,7 +7,7 @@ import type { RegistrationRow } from './registrations';
  * The rows of one day's reconciliation: the day's appointments with their active outcome
  * (if any), and the registrations recorded that day (in Turkey time).
  */
-export function dayAppointmentsWithOutcome(db: RawDatabase, date: string): (AppointmentRow & { reg_no: string | null; clerk_id: number | null })[] {
+export function dayAppointmentsWithOutcome(db: ReadableDB, date: string): (AppointmentRow & { reg_no: string | null; clerk_id: number | null })[] {
   return cachedStatement(
     db,
     `SELECT a.*, r.registration_no AS reg_no, r.clerk_id AS clerk_id
@@ -16,7 +16,7 @@ export function dayAppointmentsWithOutcome(db: RawDatabase, date: string): (Appo
   ).all(date) as (AppointmentRow & { reg_no: string | null; clerk_id: number | null })[];
 }
 
-export function registrationsBetween(db: RawDatabase, fromUtc: string, toUtc: string): (RegistrationRow & { first: string; last: string })[] {
+export function registrationsBetween(db: ReadableDB, fromUtc: string, toUtc: string): (RegistrationRow & { first: string; last: string })[] {
   return cachedStatement(
     db,
     `SELECT r.*, a.mother_first_name AS first, a.mother_last_name AS last
@@ -27,12 +27,12 @@ export function registrationsBetween(db: RawDatabase, fromUtc: string, toUtc: st
 }
 
 /** The last event recorded up to a moment: the chain head a day's file names. */
-export function headAt(db: RawDatabase, untilUtc: string): { seq: number; hash: string } | undefined {
+export function headAt(db: ReadableDB, untilUtc: string): { seq: number; hash: string } | undefined {
   return cachedStatement(db, 'SELECT seq, hash FROM events WHERE at < ? ORDER BY seq DESC LIMIT 1').get(untilUtc) as { seq: number; hash: string } | undefined;
 }
 
 /** The last event that changed any of these state rows (refs as in event_refs: "appointments:<randevu no>"). */
-export function lastEventTouching(db: RawDatabase, refs: string[]): { seq: number; at: string } | undefined {
+export function lastEventTouching(db: ReadableDB, refs: string[]): { seq: number; at: string } | undefined {
   if (refs.length === 0) return undefined;
   return cachedStatement(
     db,

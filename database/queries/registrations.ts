@@ -1,4 +1,4 @@
-import type { RawDatabase } from '../vault/connection';
+import type { ReadableDB } from './handle';
 import { cachedStatement } from '../ledger/stateWriter';
 
 export interface RegistrationRow {
@@ -30,24 +30,24 @@ export interface RegistrationRow {
   updated_seq: number;
 }
 
-export function activeForAppointment(db: RawDatabase, randevuNo: string): RegistrationRow | undefined {
+export function activeForAppointment(db: ReadableDB, randevuNo: string): RegistrationRow | undefined {
   return cachedStatement(db, "SELECT * FROM registrations WHERE randevu_no = ? AND state = 'ACTIVE'").get(randevuNo) as RegistrationRow | undefined;
 }
 
 /** The latest reversed registration of an appointment: a new wizard starts from its facts, and a correction compares with what it decided. */
-export function lastReversedForAppointment(db: RawDatabase, randevuNo: string): RegistrationRow | undefined {
+export function lastReversedForAppointment(db: ReadableDB, randevuNo: string): RegistrationRow | undefined {
   return cachedStatement(db, "SELECT * FROM registrations WHERE randevu_no = ? AND state = 'REVERSED' ORDER BY updated_seq DESC LIMIT 1").get(randevuNo) as RegistrationRow | undefined;
 }
 
-export function bySubmission(db: RawDatabase, submissionId: string): RegistrationRow | undefined {
+export function bySubmission(db: ReadableDB, submissionId: string): RegistrationRow | undefined {
   return cachedStatement(db, 'SELECT * FROM registrations WHERE submission_id = ?').get(submissionId) as RegistrationRow | undefined;
 }
 
-export function byNo(db: RawDatabase, registrationNo: string): RegistrationRow | undefined {
+export function byNo(db: ReadableDB, registrationNo: string): RegistrationRow | undefined {
   return cachedStatement(db, 'SELECT * FROM registrations WHERE registration_no = ?').get(registrationNo) as RegistrationRow | undefined;
 }
 
-export function countForYear(db: RawDatabase, prefix: string): number {
+export function countForYear(db: ReadableDB, prefix: string): number {
   return (cachedStatement(db, 'SELECT count(*) AS n FROM registrations WHERE registration_no >= ? AND registration_no < ?').get(prefix, `${prefix}\uffff`) as { n: number }).n;
 }
 
@@ -72,7 +72,7 @@ export interface ListRow {
  * row (`left_main_list_at`), applied by computeLists. Only the list's columns are read: the
  * facts and decision JSON of 20,000 rows would cost more than the list itself.
  */
-export function acceptedForList(db: RawDatabase, programCode: string, provinceCode: string, untilUtc: string): ListRow[] {
+export function acceptedForList(db: ReadableDB, programCode: string, provinceCode: string, untilUtc: string): ListRow[] {
   return cachedStatement(
     db,
     `SELECT r.registration_no, r.randevu_no, r.pre_registered_at, r.mother_tckn, r.left_main_list_at, r.left_reason,
@@ -86,7 +86,7 @@ export function acceptedForList(db: RawDatabase, programCode: string, provinceCo
   ).all(programCode, provinceCode, untilUtc, untilUtc) as ListRow[];
 }
 
-export function registeredOnDay(db: RawDatabase, dayStartUtc: string, dayEndUtc: string): RegistrationRow[] {
+export function registeredOnDay(db: ReadableDB, dayStartUtc: string, dayEndUtc: string): RegistrationRow[] {
   return cachedStatement(db, 'SELECT * FROM registrations WHERE registered_at >= ? AND registered_at < ? ORDER BY registered_at').all(
     dayStartUtc,
     dayEndUtc,
@@ -94,7 +94,7 @@ export function registeredOnDay(db: RawDatabase, dayStartUtc: string, dayEndUtc:
 }
 
 /** Every registration of one appointment, reversed ones included, oldest first (a later correction follows its reversal). */
-export function allForAppointment(db: RawDatabase, randevuNo: string): RegistrationRow[] {
+export function allForAppointment(db: ReadableDB, randevuNo: string): RegistrationRow[] {
   return cachedStatement(db, 'SELECT * FROM registrations WHERE randevu_no = ? ORDER BY registered_at, registration_no').all(randevuNo) as RegistrationRow[];
 }
 
@@ -102,7 +102,7 @@ export function allForAppointment(db: RawDatabase, randevuNo: string): Registrat
  * The ledger event that recorded a registration's decision (`registration.recorded`), found
  * through event_refs: later events on the row (a note, the reversal) move its updated_seq, not this.
  */
-export function decisionEvent(db: RawDatabase, registrationNo: string): { seq: number; hash: string } | undefined {
+export function decisionEvent(db: ReadableDB, registrationNo: string): { seq: number; hash: string } | undefined {
   return cachedStatement(
     db,
     `SELECT e.seq, e.hash FROM event_refs r JOIN events e ON e.seq = r.seq

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrations/migrate';
 import { migrations } from '../migrations';
 import { byFoldedName } from './search';
+import { asReadable } from './handle';
 import { nameRotations } from '../ledger/appointmentSearch';
 import { StateWriter } from '../ledger/stateWriter';
 import { PART_CHANGES } from '../ledger/eventParts';
@@ -24,7 +25,7 @@ const insert = (db: Database.Database, r: ReturnType<typeof row>) => {
 
 describe('migration 0040: any word of the name', () => {
   it('fills the word rotations of appointments already in a file, and triggers keep them current', () => {
-    const db = new Database(':memory:');
+    const db = asReadable(new Database(':memory:'));
     migrate(db, migrations.filter((m) => m.version <= 30));
     insert(db, row('A-1', 'ayse sukran yilmaz'));
     insert(db, row('A-2', 'odd "quote\\ name'));
@@ -53,7 +54,7 @@ const NAMES = ['ayse sukran yilmaz', 'odd "quote\\ name', '', 'tek', ' bosluk  i
 
 describe('migration 0070: the state writer keeps the search rows', () => {
   it('writes exactly the rotations 0050 wrote, so rows from either can be removed by key', () => {
-    const db = new Database(':memory:');
+    const db = asReadable(new Database(':memory:'));
     migrate(db, migrations.filter((m) => m.version <= 50));
     const sqlKeys = NAMES.map((name, i) => {
       insert(db, row(`S-${i}`, name));
@@ -75,7 +76,7 @@ describe('migration 0070: the state writer keeps the search rows', () => {
   });
 
   it('follows every write: insert, a changed name, the same name again, an erased name, a delete', () => {
-    const db = new Database(':memory:');
+    const db = asReadable(new Database(':memory:'));
     migrate(db);
     const keys = (no: string) => (db.prepare('SELECT key FROM appointment_search WHERE randevu_no = ? ORDER BY key').all(no) as { key: string }[]).map((r) => r.key);
     const w = new StateWriter(db, 1);
@@ -100,7 +101,7 @@ describe('migration 0070: the state writer keeps the search rows', () => {
   });
 
   it('a large event (rows batched into multi-row statements) ends with exactly the rows its puts and removes leave', () => {
-    const db = new Database(':memory:');
+    const db = asReadable(new Database(':memory:'));
     migrate(db);
     const ledger = new Ledger(db);
     const count = PART_CHANGES + 237; // past the part size, so the writer batches; not a multiple of 100

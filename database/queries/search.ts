@@ -1,4 +1,4 @@
-import type { RawDatabase } from '../vault/connection';
+import type { ReadableDB } from './handle';
 import { cachedStatement } from '../ledger/stateWriter';
 import type { AppointmentRow } from './appointments';
 
@@ -8,14 +8,14 @@ import type { AppointmentRow } from './appointments';
  */
 const LIMIT = 20;
 
-export function byRandevuNo(db: RawDatabase, prefix: string): AppointmentRow[] {
+export function byRandevuNo(db: ReadableDB, prefix: string): AppointmentRow[] {
   return cachedStatement(db, `SELECT * FROM appointments WHERE randevu_no >= ? AND randevu_no < ? ORDER BY randevu_no LIMIT ${LIMIT}`).all(
     prefix,
     `${prefix}\uffff`,
   ) as AppointmentRow[];
 }
 
-export function byTcknPrefix(db: RawDatabase, prefix: string): AppointmentRow[] {
+export function byTcknPrefix(db: ReadableDB, prefix: string): AppointmentRow[] {
   return cachedStatement(db, `SELECT * FROM appointments WHERE mother_tckn >= ? AND mother_tckn < ? ORDER BY mother_tckn LIMIT ${LIMIT}`).all(
     prefix,
     `${prefix}\uffff`,
@@ -27,7 +27,7 @@ export function byTcknPrefix(db: RawDatabase, prefix: string): AppointmentRow[] 
  * any word of the name, and the words after it in order, wrapping round ("oz sukran"): one
  * range scan of `appointment_search` (every rotation of the name's words, migration 0040).
  */
-export function byFoldedName(db: RawDatabase, folded: string): AppointmentRow[] {
+export function byFoldedName(db: ReadableDB, folded: string): AppointmentRow[] {
   return cachedStatement(
     db,
     // The inner scan stops after LIMIT distinct appointments in index order; only those are sorted.
@@ -38,7 +38,7 @@ export function byFoldedName(db: RawDatabase, folded: string): AppointmentRow[] 
 }
 
 /** A registration number (printed as a Code 128 barcode on the Kesin Kayıt Formu): exact, by primary key. */
-export function byRegistrationNo(db: RawDatabase, registrationNo: string): AppointmentRow[] {
+export function byRegistrationNo(db: ReadableDB, registrationNo: string): AppointmentRow[] {
   return cachedStatement(
     db,
     `SELECT a.* FROM registrations r JOIN appointments a ON a.randevu_no = r.randevu_no WHERE r.registration_no = ?`,

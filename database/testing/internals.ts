@@ -8,3 +8,6 @@ export { dataKeysOf, openVault, readSlotFile } from '../vault/keySlots';
 export { HeadWitness } from '../ledger/headWitness';
 export { migrate } from '../migrations/migrate';
 export { PART_CHANGES } from '../ledger/eventParts';
+
+/** The store's raw connection, private to database/: tests read and damage the file through it. */
+export { writableHandle as rawHandle } from '../vault/vault';

@@ -10,6 +10,7 @@ import { ledgerPaths } from '../files/paths';
 import { HEAD, makeLedger, TEST_KDF, tempDir } from '../testing/fixtures';
 import { createLedger, unlockLedger } from './vault';
 import { verifyChain } from '../ledger/verify';
+import { rawHandle } from '../testing/internals';
 
 // Run children as `node --import tsx` (not the tsx wrapper) so the signal that kills them is seen here.
 const NODE = process.execPath;
@@ -90,7 +91,7 @@ describe('unlocking', () => {
     plain.close();
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     const s = unlock(dir);
-    expect(verifyChain(s.db)).toMatchObject({ ok: true });
+    expect(verifyChain(rawHandle(s))).toMatchObject({ ok: true });
     s.close();
   });
 
@@ -160,10 +161,10 @@ describe('damaged files', () => {
       let outcome: string;
       try {
         const s = unlock(dir);
-        expect(s.db.pragma('freelist_count', { simple: true })).toBe(0); // every page holds data
-        const v = verifyChain(s.db);
+        expect(rawHandle(s).pragma('freelist_count', { simple: true })).toBe(0); // every page holds data
+        const v = verifyChain(rawHandle(s));
         // integrity_check reads every page of every table and index.
-        const check = s.db.pragma('integrity_check', { simple: true });
+        const check = rawHandle(s).pragma('integrity_check', { simple: true });
         outcome = v.ok && check === 'ok' ? 'read-ok' : 'check-failed';
         s.close();
       } catch (e) {
@@ -187,10 +188,10 @@ describe('damaged files', () => {
     fs.writeFileSync(`${copy}/masa.ledger-wal`, wal);
     try {
       const s = unlock(copy);
-      const v = verifyChain(s.db);
+      const v = verifyChain(rawHandle(s));
       // SQLite stops replaying the WAL at the first bad frame checksum: a shorter but consistent chain.
       expect(v.ok).toBe(true);
-      const rows = s.db.prepare("SELECT key, value FROM settings WHERE key LIKE 'k%'").all() as { key: string; value: string }[];
+      const rows = rawHandle(s).prepare("SELECT key, value FROM settings WHERE key LIKE 'k%'").all() as { key: string; value: string }[];
       for (const r of rows) expect(r.value).toBe(`v${r.key.slice(1)}`);
       s.close();
     } catch (e) {
@@ -223,11 +224,11 @@ describe('crash safety', () => {
     });
     expect(acked).toBeGreaterThanOrEqual(150);
     const s = unlock(dir);
-    expect(verifyChain(s.db).ok).toBe(true);
+    expect(verifyChain(rawHandle(s)).ok).toBe(true);
     expect(s.ledger.head().seq).toBeGreaterThanOrEqual(acked);
     // Every acknowledged head was witnessed, and nothing the ledger holds is behind it.
     expect(s.witnessCheck).toEqual({ state: 'ok' });
-    const n = (s.db.prepare("SELECT count(*) n FROM settings WHERE key LIKE 'w.%'").get() as { n: number }).n;
+    const n = (rawHandle(s).prepare("SELECT count(*) n FROM settings WHERE key LIKE 'w.%'").get() as { n: number }).n;
     expect(n).toBeGreaterThanOrEqual(lastIndex + 1);
     s.close();
   });
@@ -243,7 +244,7 @@ describe('crash safety', () => {
   function hasEvent(dir: string, secret: string, kind: 'user' | 'recovery', type: string): boolean {
     const s = unlock(dir, secret, kind);
     try {
-      return s.db.prepare('SELECT 1 FROM events WHERE type = ?').get(type) !== undefined;
+      return rawHandle(s).prepare('SELECT 1 FROM events WHERE type = ?').get(type) !== undefined;
     } finally {
       s.close();
     }
@@ -299,7 +300,7 @@ describe('crash safety', () => {
       const r = runChild(dir, 'rekey', point);
       expect(r.signal).toBe(point ? 'SIGKILL' : null);
       const s = unlock(dir);
-      expect(verifyChain(s.db).ok).toBe(true);
+      expect(verifyChain(rawHandle(s)).ok).toBe(true);
       expect(s.ledger.head()).toEqual(headBefore);
       // The witness, rewritten under the new key or not yet, agrees with the ledger either way.
       expect(s.witnessCheck).toEqual({ state: 'ok' });
@@ -320,7 +321,7 @@ describe('crash safety', () => {
     const after = JSON.parse(fs.readFileSync(ledgerPaths(dir).slots, 'utf8')).dataKeys[0].keyId;
     expect(after).not.toBe(before);
     const s = unlock(dir);
-    expect(verifyChain(s.db)).toMatchObject({ ok: true, headSeq: 7 });
+    expect(verifyChain(rawHandle(s))).toMatchObject({ ok: true, headSeq: 7 });
     s.close();
   });
 });

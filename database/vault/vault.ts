@@ -29,6 +29,8 @@ import { folderFinding } from '../files/folderCheck';
 import { migrate } from '../migrations/migrate';
 import { ensureDataDir, ledgerPaths, ledgerPresence, type LedgerPaths } from '../files/paths';
 import { quickCheckInWorker, type PageCheckRun } from '../ledger/pageCheck';
+import { asReadable, type ReadableDB } from '../queries/handle';
+import { compactAfterErasure } from './redaction';
 
 export interface Credentials {
   kind: Slot['kind'];
@@ -42,6 +44,11 @@ export interface Credentials {
  */
 const vaultKeys = new WeakMap<LedgerStore, Buffer>();
 
+/** The store's connection for database/ code that writes outside the ledger (drafts) and for tests; never exported by database/index.ts. */
+export function writableHandle(store: LedgerStore): RawDatabase {
+  return store['db'];
+}
+
 /** How long after a large write its checkpoint runs (LedgerStore.largeWrite). */
 export const CHECKPOINT_DELAY_MS = 2000;
 
@@ -52,13 +59,31 @@ export const CHECKPOINT_DELAY_MS = 2000;
 export class LedgerStore {
   constructor(
     readonly paths: LedgerPaths,
-    public db: RawDatabase,
+    private db: RawDatabase,
     public ledger: Ledger,
     private readonly vaultKey: Buffer,
     private readonly kdf: KdfParams,
     private readonly now: () => Date,
   ) {
     vaultKeys.set(this, vaultKey);
+  }
+
+  /** The connection to read with (query functions in database/queries/); writes go through `ledger`. */
+  get reader(): ReadableDB {
+    return asReadable(this.db);
+  }
+
+  /**
+   * Several ledger records in one IMMEDIATE transaction (a day close, a reversal with its
+   * follow-up): all of them or none. A throw inside rolls every record back.
+   */
+  recordTogether<T>(write: () => T): T {
+    return this.db.transaction(write).immediate();
+  }
+
+  /** Reclaims the pages an erasure freed, so the erased text is not left in free pages (redaction.ts). */
+  compactAfterErasure(): void {
+    compactAfterErasure(this.db);
   }
 
   /** The open witness of the last acknowledged head; null when reading only or after a finding. */

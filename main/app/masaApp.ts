@@ -129,7 +129,7 @@ export class MasaApp {
   }
 
   officeInfo(): OfficeInfo {
-    const s = settingsQ.allSettings(this.requireStore().db);
+    const s = settingsQ.allSettings(this.requireStore().reader);
     const provinceCode = s['office.provinceCode'] ?? '';
     return {
       provinceCode,

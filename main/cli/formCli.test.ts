@@ -34,7 +34,7 @@ describe('npm run cli -- verify-form / reprint', () => {
     finalNo = t.final;
     refusedRandevu = t.rows[1]!.randevuNo;
     fromPdfRandevu = t.rows[0]!.randevuNo;
-    text = signedStatementText(t.app, registrationsQ.byNo(t.app.requireStore().db, t.final)!);
+    text = signedStatementText(t.app, registrationsQ.byNo(t.app.requireStore().reader, t.final)!);
     await t.ok('users.create', { username: 'gorevli', displayName: 'Şükrü Işık', role: 'CLERK', password: 'Gecici-Parola-1' });
     // The clerk's first sign-in asks for a new password; done here so the role alone decides below.
     await t.ok('auth.logout', {});

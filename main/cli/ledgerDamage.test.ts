@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../database/testing/fixtures';
 import { sampleRows, writeSampleCsv } from '../import/testing/sampleList';
 import { HEAD_USER, newApp, setUpApp } from '../testing/appFixture';
+import { rawHandle } from '../../database/testing/internals';
 
 /**
  * Each damage class of the data folder, made for real on a copy of an office's folder and met
@@ -139,7 +140,7 @@ describe('damage classes of the data folder, through the real command line', () 
     const dataDir = await copyOfOffice();
     const t = newApp({ dataDir });
     await t.ok('auth.login', { username: HEAD.user, password: HEAD.password });
-    const root = (t.app.requireStore().db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'users'").get() as { rootpage: number }).rootpage;
+    const root = (rawHandle(t.app.requireStore()).prepare("SELECT rootpage FROM sqlite_master WHERE name = 'users'").get() as { rootpage: number }).rootpage;
     await t.ok('auth.logout', {});
     t.app.shutdown();
     const f = path.join(dataDir, 'masa.ledger');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../database/testing/fixtures';
 import { HEAD_USER, newApp, setUpApp } from '../testing/appFixture';
+import { rawHandle } from '../../database/testing/internals';
 
 /**
  * A password change, a new recovery code and a recovery-code sign-in, each killed (SIGKILL, by
@@ -50,7 +51,7 @@ async function eventsOpenedBy(dataDir: string, secret: { password: string }): Pr
   try {
     const r = await t.call('auth.login', { username: HEAD_USER.username, password: secret.password });
     if (!r.ok) return null;
-    return (t.app.requireStore().db.prepare('SELECT type FROM events ORDER BY seq').all() as { type: string }[]).map((e) => e.type);
+    return (rawHandle(t.app.requireStore()).prepare('SELECT type FROM events ORDER BY seq').all() as { type: string }[]).map((e) => e.type);
   } finally {
     t.app.shutdown();
   }

@@ -35,7 +35,7 @@ describe('the signed decision statement on printed forms', () => {
     const t = await deskWithDecisions();
     const doc = await t.ok('print.registration', { registrationNo: t.final });
     const text = scanned(doc.pdfBase64, 'kesin-kayit');
-    const reg = registrationsQ.byNo(t.app.requireStore().db, t.final)!;
+    const reg = registrationsQ.byNo(t.app.requireStore().reader, t.final)!;
     expect(text).toBe(signedStatementText(t.app, reg));
     const v = await t.ok('form.verify', { text });
     const key = await t.ok('reconciliation.deskKey', {});
@@ -44,7 +44,7 @@ describe('the signed decision statement on printed forms', () => {
     expect(v.statement!.packEdition).toBeGreaterThan(0);
     // The pack hash and the event hash are the ledger's, shortened; the mother binding is hers.
     expect(reg.pack_hash.startsWith(v.statement!.packHash)).toBe(true);
-    const event = registrationsQ.decisionEvent(t.app.requireStore().db, t.final)!;
+    const event = registrationsQ.decisionEvent(t.app.requireStore().reader, t.final)!;
     expect(v.statement!.eventSeq).toBe(event.seq);
     expect(event.hash.startsWith(v.statement!.eventHash)).toBe(true);
     expect(v.statement!.motherHash).toBe(createHash('sha256').update(`MASA1|${t.final}|${reg.mother_tckn}`).digest('hex').slice(0, 32));
@@ -57,7 +57,7 @@ describe('the signed decision statement on printed forms', () => {
 
   it('is small enough to scan: 200-260 bytes of COSE (a Kesin Kayıt 250), under 400 characters of QR text', async () => {
     const t = await deskWithDecisions();
-    const db = t.app.requireStore().db;
+    const db = t.app.requireStore().reader;
     for (const no of [t.final, t.rejected, t.incomplete]) {
       const text = signedStatementText(t.app, registrationsQ.byNo(db, no)!);
       expect(text.length).toBeLessThan(400);
@@ -79,7 +79,7 @@ describe('the signed decision statement on printed forms', () => {
     expect(ret.statement!.ruleCodes.length).toBeGreaterThan(0);
     const eksik = await t.ok('form.verify', { text: scanned((await t.ok('print.registration', { registrationNo: t.incomplete })).pdfBase64, 'eksik') });
     expect(eksik.statement).toMatchObject({ number: t.rows[2]!.randevuNo, outcome: 'EKSIK_EVRAK', missingDocumentCodes: ['BAKICI_EGITIM_SERTIFIKASI'] });
-    const reg = registrationsQ.byNo(t.app.requireStore().db, t.rejected)!;
+    const reg = registrationsQ.byNo(t.app.requireStore().reader, t.rejected)!;
     expect(ret.statement!.motherHash).toBe(Buffer.from(motherBinding(t.rows[1]!.randevuNo, reg.mother_tckn)).toString('hex'));
   });
 
@@ -110,7 +110,7 @@ describe('the signed decision statement on printed forms', () => {
 describe('verdicts on bad input: each named, nothing written but one access-log line', () => {
   it('another desk with an unregistered key, then registered; one byte changed; truncated; another format; later corrected', async () => {
     const t = await deskWithDecisions();
-    const db = t.app.requireStore().db;
+    const db = t.app.requireStore().reader;
     const reg = registrationsQ.byNo(db, t.final)!;
     const good = signedStatementText(t.app, reg);
     const ledger = t.app.requireStore().ledger;

@@ -42,7 +42,7 @@ describe('verify-form without Masa: cbor2 + cryptography', () => {
     const script = docsExample();
     const pem = path.join(tmp.dir, 'M01.pem');
     fs.writeFileSync(pem, (await t.ok('reconciliation.deskKey', {})).pem);
-    const db = t.app.requireStore().db;
+    const db = t.app.requireStore().reader;
     for (const [no, outcome] of [[t.final, 'KESIN_KAYIT'], [t.rejected, 'RET'], [t.incomplete, 'EKSIK_EVRAK']] as const) {
       const doc = await t.ok('print.registration', { registrationNo: no });
       const [png] = renderPng(writePdf(tmp.dir, no, Buffer.from(doc.pdfBase64, 'base64')), 150, tmp.dir);

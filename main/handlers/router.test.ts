@@ -50,7 +50,7 @@ describe('first run, sign-in and roles through the handlers', () => {
     expect(status).toMatchObject({ state: 'ready', office: { provinceCode: '35', provinceName: 'İzmir', deskCode: 'M01' }, session: { role: 'HEAD' } });
     const v = await ok('ledger.verify', {});
     expect(v.ok).toBe(true);
-    expect(ledgerInfo.tableCount(app.requireStore().db, 'events')).toBeGreaterThanOrEqual(3);
+    expect(ledgerInfo.tableCount(app.requireStore().reader, 'events')).toBeGreaterThanOrEqual(3);
   });
 
   it('a second setup is refused and changes nothing', async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../database/testing/fixtures';
 import { BAKICI_DOCUMENTS, bakiciFacts } from '../testing/facts';
 import { DAY, officeWithDay, openpyxlDump, opensslVerify } from '../testing/reconciliationFixtures';
+import { rawHandle } from '../../database/testing/internals';
 
 /** Özet's value of one field, read with openpyxl. */
 function summaryValue(xlsx: string, field: string): unknown {
@@ -50,7 +51,7 @@ describe('registering other desks’ keys', () => {
     expect((await d1.ok('reconciliation.verify', { files: [f2] }))[0]).toMatchObject({ ok: true, code: 'OK', desk: 'M02' });
 
     // The registration is in the ledger, by the head.
-    const ev = d1.app.requireStore().db.prepare("SELECT user_id, entity FROM events WHERE type = 'desk_key.registered'").all();
+    const ev = rawHandle(d1.app.requireStore()).prepare("SELECT user_id, entity FROM events WHERE type = 'desk_key.registered'").all();
     expect(ev).toEqual([{ user_id: 1, entity: 'desk:M02' }]);
   });
 
@@ -200,7 +201,7 @@ describe('clerks may export their desk’s reconciliation (office-head setting)'
     await asHead();
     const info = await d.ok('settings.update', { clerksMayExportReconciliation: true });
     expect(info).toMatchObject({ clerksMayExportReconciliation: true, idleLockMinutes: 10 });
-    const audit = d.app.requireStore().db.prepare("SELECT user_id, payload FROM events WHERE type = 'settings.updated' ORDER BY seq DESC LIMIT 1").get() as { user_id: number; payload: string };
+    const audit = rawHandle(d.app.requireStore()).prepare("SELECT user_id, payload FROM events WHERE type = 'settings.updated' ORDER BY seq DESC LIMIT 1").get() as { user_id: number; payload: string };
     expect(audit.user_id).toBe(1);
     expect(audit.payload).toContain('reconciliation.clerksMayExport');
 
@@ -210,7 +211,7 @@ describe('clerks may export their desk’s reconciliation (office-head setting)'
     expect(summaryValue(r.xlsxPath, 'Masa Kodu')).toBe('M01');
     expect(summaryValue(r.xlsxPath, 'Oluşturan')).toBe('Şükrü Işık');
     expect(opensslVerify(r.xlsxPath, r.sigPath)).toBe(true);
-    const exported = d.app.requireStore().db.prepare("SELECT user_id FROM events WHERE type = 'reconciliation.exported'").all() as { user_id: number }[];
+    const exported = rawHandle(d.app.requireStore()).prepare("SELECT user_id FROM events WHERE type = 'reconciliation.exported'").all() as { user_id: number }[];
     expect(exported.map((e) => e.user_id)).toEqual([2]);
     for (const [name, input] of [
       ['reconciliation.verify', { files: [r.xlsxPath] }],

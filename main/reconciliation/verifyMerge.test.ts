@@ -14,7 +14,7 @@ import { APPOINTMENT_HEADERS, DUPLICATE_HEADERS, MERGE_SUMMARY_FIELDS, REGISTRAT
 type Desk = Awaited<ReturnType<typeof officeWithDay>>;
 
 function deskKeys(d: Desk) {
-  const s = settingsQ.allSettings(d.app.requireStore().db);
+  const s = settingsQ.allSettings(d.app.requireStore().reader);
   return { publicKeySpki: s['desk.publicKey']!, privateKeyPkcs8: s['desk.privateKey']! };
 }
 

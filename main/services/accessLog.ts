@@ -17,7 +17,7 @@ export function recordAccess(app: MasaApp, kind: 'viewed' | 'printed' | 'exporte
  * there are and loads more on request (it used to stop silently at 500).
  */
 export function accessLog(app: MasaApp, input: { from: string; to: string; randevuNo?: string; before?: number; limit?: number }): AccessLogPage {
-  const db = app.requireStore().db;
+  const db = app.requireStore().reader;
   const names = new Map(usersQ.listUsers(db).map((u) => [u.id, u.display_name]));
   const from = turkeyDayBoundsUtc(input.from).start;
   const to = turkeyDayBoundsUtc(input.to).end;

@@ -75,7 +75,7 @@ export function setupOffice(app: MasaApp, input: ApiParsedInput<'setup.create'>)
     throw toAppError(err, app.dataDir);
   }
   app.store = created.store;
-  const session = startSession(app, usersQ.userByUsername(created.store.db, username)!);
+  const session = startSession(app, usersQ.userByUsername(created.store.reader, username)!);
   return { recoveryCode: created.recoveryCode, session };
 }
 
@@ -103,7 +103,7 @@ export function login(app: MasaApp, input: ApiParsedInput<'auth.login'>): Sessio
   app.openProblem = null;
   let user: usersQ.UserRow | undefined;
   try {
-    user = usersQ.userByUsername(store.db, username);
+    user = usersQ.userByUsername(store.reader, username);
   } catch (err) {
     // The users table's pages do not read: no session can be opened on this ledger.
     store.close();
@@ -153,12 +153,12 @@ export function recover(app: MasaApp, input: ApiParsedInput<'auth.recover'>): Se
   }
   // A ledger that has lost acknowledged writes (or cannot say) is not written to: restore first.
   if (store.witnessCheck.state !== 'ok') {
-    const rescue = rescueOf(store, startupCheck(store.db, { pages: false }));
+    const rescue = rescueOf(store, startupCheck(store.reader, { pages: false }));
     store.close();
     throw rescue ? new AppError(rescue.code, rescue.params) : new AppError('LEDGER_RESCUE');
   }
   const username = normalizeUsername(input.username);
-  const user = usersQ.userByUsername(store.db, username);
+  const user = usersQ.userByUsername(store.reader, username);
   if (!user || user.role !== 'HEAD') {
     store.close();
     throw new AppError('USER_NOT_FOUND');
@@ -193,7 +193,7 @@ export function recover(app: MasaApp, input: ApiParsedInput<'auth.recover'>): Se
   }
   app.store?.close();
   app.store = store;
-  return { ...startSession(app, usersQ.userById(store.db, user.id)!), recoveryCode };
+  return { ...startSession(app, usersQ.userById(store.reader, user.id)!), recoveryCode };
 }
 
 /** A sign-in that found the ledger unopenable leaves the reason for the start screen (app.status). */
@@ -207,7 +207,7 @@ function startSession(app: MasaApp, user: usersQ.UserRow): SessionInfo {
   // check runs in a worker instead (database/ledger/pageCheck.ts), so signing in stays quick.
   const store = app.requireStore();
   const pagesInBackground = ledgerBytes(store.paths.db) > app.pageCheckSyncBytes;
-  const check = startupCheck(store.db, { pages: !pagesInBackground });
+  const check = startupCheck(store.reader, { pages: !pagesInBackground });
   // The witness of the last acknowledged head was compared when the ledger opened (vault.ts).
   const rescue = rescueOf(store, check);
   if (rescue) log.error('start-up check failed', { finding: rescue.code, firstBadSeq: rescue.firstBadSeq });
@@ -283,7 +283,7 @@ export function changePassword(app: MasaApp, input: ApiParsedInput<'auth.changeP
     throw new AppError('PASSWORD_MISMATCH', {}, { newPasswordRepeat: { tr: 'Parolalar birbirini tutmuyor.', en: 'The passwords do not match.' } });
   }
   checkPasswordStrength(s.username, input.newPassword);
-  const user = usersQ.userById(store.db, s.userId)!;
+  const user = usersQ.userById(store.reader, s.userId)!;
   // The new slot beside the old, the event, then the old slot retired (database/vault/slotChange.ts).
   store.recordWithSlots({ type: 'user.password_changed', entity: `user:${s.userId}`, userId: s.userId }, [{ kind: 'user', username: s.username, secret: input.newPassword }], (w) => {
     w.put('users', { ...user, must_change_password: 0 });

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyKey, dataKeysOf, openVault, readSlotFile } from '../../database/testing/internals';
+import { applyKey, dataKeysOf, openVault, readSlotFile, rawHandle } from '../../database/testing/internals';
 import { tempDir } from '../../database/testing/fixtures';
 import { HEAD_USER, setUpApp } from '../testing/appFixture';
 
@@ -130,7 +130,7 @@ describe('start-up check and rescue', () => {
   it('the check only walks events added since the last verified point', async () => {
     const { startupCheck } = await import('../../database');
     const { app, ok } = await setUpApp();
-    const db = app.requireStore().db;
+    const db = rawHandle(app.requireStore());
     const first = startupCheck(db);
     await ok('users.create', { username: 'gorevli', displayName: 'Şükrü Işık', role: 'CLERK', password: 'Gecici-Parola-1' });
     const second = startupCheck(db);

@@ -28,7 +28,7 @@ import { toAppError, type MasaApp } from '../app/masaApp';
 function configuredBackupDir(app: MasaApp): string | undefined {
   if (app.store) {
     try {
-      return settingsQ.setting(app.store.db, 'backup.dir');
+      return settingsQ.setting(app.store.reader, 'backup.dir');
     } catch {
       /* a damaged ledger: its mirror still knows */
     }
@@ -39,7 +39,7 @@ function configuredBackupDir(app: MasaApp): string | undefined {
 /** Keeps the plain mirror equal to the ledger's setting (sign-in, restore, setting the folder). */
 export function mirrorBackupFolder(dataDir: string, store: LedgerStore): void {
   try {
-    writePlainSettings(dataDir, { backupDir: settingsQ.setting(store.db, 'backup.dir') });
+    writePlainSettings(dataDir, { backupDir: settingsQ.setting(store.reader, 'backup.dir') });
   } catch (err) {
     // Only the rescue screen's convenience is lost; the ledger still holds the folder.
     log.warn('plain settings not written', { code: (err as NodeJS.ErrnoException).code ?? 'unknown' });
@@ -71,11 +71,11 @@ export function createBackup(app: MasaApp, input: { to?: string; kind?: 'manual'
   else ownerOnlyDefaultFolder(dir);
   let written: ReturnType<typeof writeBackup>;
   try {
-    written = writeBackup(store.db, store.paths, dir, {
+    written = writeBackup(store.reader, store.paths, dir, {
       createdAt: app.now().toISOString(),
       localTime: turkeyParts(app.now()).dateTime,
       kind: input.kind ?? 'manual',
-      schemaVersion: schemaVersion(store.db),
+      schemaVersion: schemaVersion(store.reader),
       chainHead: store.ledger.head(),
     });
   } catch (err) {

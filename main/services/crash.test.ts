@@ -6,6 +6,7 @@ import { MasaApp } from '../app/masaApp';
 import { dispatch } from '../handlers/router';
 import { setUpApp, HEAD_USER } from '../testing/appFixture';
 import { seedAppointments } from '../testing/seed';
+import { rawHandle } from '../../database/testing/internals';
 
 /**
  * SIGKILL in the middle of a stream of registrations (a child process working through the real
@@ -37,7 +38,7 @@ describe('crash safety of registrations', () => {
     expect(login.ok).toBe(true);
     const v = await dispatch(app, 'ledger.verify', {});
     expect(v).toMatchObject({ ok: true, value: { ok: true } });
-    const db = app.requireStore().db;
+    const db = rawHandle(app.requireStore());
     for (const no of acked) expect(db.prepare("SELECT count(*) n FROM registrations WHERE registration_no = ? AND state = 'ACTIVE'").get(no)).toEqual({ n: 1 });
     // No half-written registration: every registration has its appointment in the matching status.
     const orphans = db.prepare("SELECT count(*) n FROM registrations r JOIN appointments a ON a.randevu_no = r.randevu_no WHERE a.status <> r.outcome").get();

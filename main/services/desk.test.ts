@@ -4,6 +4,7 @@ import { tempDir } from '../../database/testing/fixtures';
 import { describe, expect, it } from 'vitest';
 import { setUpApp } from '../testing/appFixture';
 import { seedAppointments } from '../testing/seed';
+import { rawHandle } from '../../database/testing/internals';
 
 const DAY = '2026-11-24';
 
@@ -142,9 +143,8 @@ describe('issue 6 gaps: registration number, any word of the name, day rules in 
     expect(await found('ağaoğlu')).toEqual([fat]);
     expect(await found('ükran')).toEqual([]);
     // The index is a range scan of its primary key, not a scan of the appointments.
-    const plan = t.app
-      .requireStore()
-      .db.prepare(`EXPLAIN QUERY PLAN SELECT DISTINCT randevu_no FROM appointment_search WHERE key >= 'sukran' AND key < 'sukran\uffff' LIMIT 20`)
+    const plan = rawHandle(t.app.requireStore())
+      .prepare(`EXPLAIN QUERY PLAN SELECT DISTINCT randevu_no FROM appointment_search WHERE key >= 'sukran' AND key < 'sukran\uffff' LIMIT 20`)
       .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/SEARCH appointment_search USING PRIMARY KEY/);
   });

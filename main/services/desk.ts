@@ -1,5 +1,5 @@
 import { ERASED, isErasedAppointment } from './personalFields';
-import { appointments as appointmentsQ, ledgerInfo, registrations as registrationsQ, search, users as usersQ, type RawDatabase } from '../../database';
+import { appointments as appointmentsQ, ledgerInfo, registrations as registrationsQ, search, users as usersQ, type ReadableDB } from '../../database';
 import { statusLabels, type AppointmentStatus } from '../../preload/contract/appointmentStatus';
 import type { AppointmentDetail, AppointmentSummary, DayView, FindKind, HistoryEntry } from '../../preload/contract/deskTypes';
 import { AppError } from '../app/appError';
@@ -27,7 +27,7 @@ export function summary(r: AppointmentRow): AppointmentSummary {
 
 /** The day of this desk: slots in time order, counts per status, the current slot. */
 export function dayView(app: MasaApp, date: string): DayView {
-  const rows = appointmentsQ.appointmentsOfDay(app.requireStore().db, date);
+  const rows = appointmentsQ.appointmentsOfDay(app.requireStore().reader, date);
   const counts = Object.fromEntries(Object.keys(statusLabels).map((s) => [s, 0])) as Record<AppointmentStatus, number>;
   for (const r of rows) counts[r.status as AppointmentStatus]++;
   const now = turkeyParts(app.now());
@@ -47,7 +47,7 @@ export function dayView(app: MasaApp, date: string): DayView {
 const REGISTRATION_NO = /^[0-9]{2}[A-Z0-9]{1,8}-[0-9]{4}-[0-9]{6}$/;
 
 export function findAppointments(app: MasaApp, query: string): { query: string; kind: FindKind; results: AppointmentSummary[] } {
-  const db = app.requireStore().db;
+  const db = app.requireStore().reader;
   // A scanner set to a US layout on a Turkish Q keyboard types '*' for '-' and 'ı' for 'i'.
   const q = query.trim().replace(/\*/g, '-');
   if (q.length === 0) return { query, kind: 'none', results: [] };
@@ -75,7 +75,7 @@ function dedupe(rows: AppointmentRow[]): AppointmentRow[] {
   return rows.filter((r) => !seen.has(r.randevu_no) && seen.add(r.randevu_no));
 }
 
-export function requireAppointment(db: RawDatabase, randevuNo: string): AppointmentRow {
+export function requireAppointment(db: ReadableDB, randevuNo: string): AppointmentRow {
   const row = appointmentsQ.appointmentByNo(db, randevuNo);
   if (!row) throw new AppError('APPOINTMENT_NOT_FOUND', { randevuNo });
   return row;
@@ -85,7 +85,7 @@ export function requireAppointment(db: RawDatabase, randevuNo: string): Appointm
 export function checkIn(app: MasaApp, randevuNo: string): AppointmentSummary {
   const store = app.requireStore();
   const session = app.requireSession();
-  const row = requireAppointment(store.db, randevuNo);
+  const row = requireAppointment(store.reader, randevuNo);
   if (row.status !== 'BEKLIYOR') throw new AppError('APPOINTMENT_WRONG_STATE', { status: statusLabels[row.status as AppointmentStatus]?.tr ?? row.status });
   const { date: today, time } = turkeyParts(app.now());
   // An applicant arrives on the day of the appointment (Turkey time), not before, not after.
@@ -94,7 +94,7 @@ export function checkIn(app: MasaApp, randevuNo: string): AppointmentSummary {
     w.put('appointments', { ...row, status: 'GELDI', arrived_at: time, updated_seq: w.seq });
     w.note({ arrivedAt: time });
   });
-  return summary(requireAppointment(store.db, randevuNo));
+  return summary(requireAppointment(store.reader, randevuNo));
 }
 
 /** Day close (office head): every appointment still waiting becomes "Gelmedi", one event each. */
@@ -103,11 +103,11 @@ export function closeDay(app: MasaApp, date: string): { date: string; noShows: n
   const session = app.requireSession();
   // A day is closed when it is over or ending (today), once: the rules live here, not in the screen.
   if (date > turkeyParts(app.now()).date) throw new AppError('DAY_IN_FUTURE', { date: trDay(date) });
-  if (ledgerInfo.dayClosed(store.db, date)) throw new AppError('DAY_ALREADY_CLOSED', { date: trDay(date) });
-  const waiting = appointmentsQ.appointmentsOfDay(store.db, date).filter((r) => r.status === 'BEKLIYOR');
-  const all = store.db.transaction(() => {
+  if (ledgerInfo.dayClosed(store.reader, date)) throw new AppError('DAY_ALREADY_CLOSED', { date: trDay(date) });
+  const waiting = appointmentsQ.appointmentsOfDay(store.reader, date).filter((r) => r.status === 'BEKLIYOR');
+  store.recordTogether(() => {
     // Checked again inside the write transaction: two heads closing at once close it once.
-    if (ledgerInfo.dayClosed(store.db, date)) throw new AppError('DAY_ALREADY_CLOSED', { date: trDay(date) });
+    if (ledgerInfo.dayClosed(store.reader, date)) throw new AppError('DAY_ALREADY_CLOSED', { date: trDay(date) });
     for (const row of waiting) {
       store.ledger.record({ type: 'appointment.no_show', entity: `appointment:${row.randevu_no}`, userId: session.userId }, (w) => {
         w.put('appointments', { ...row, status: 'GELMEDI', updated_seq: w.seq });
@@ -116,7 +116,6 @@ export function closeDay(app: MasaApp, date: string): { date: string; noShows: n
     }
     store.ledger.record({ type: 'day.closed', entity: `day:${date}`, userId: session.userId }, (w) => w.note({ date, noShows: waiting.length }));
   });
-  all.immediate();
   return { date, noShows: waiting.length };
 }
 
@@ -128,14 +127,14 @@ export function closeDay(app: MasaApp, date: string): { date: string; noShows: n
 export function markNoShow(app: MasaApp, randevuNo: string): AppointmentSummary {
   const store = app.requireStore();
   const session = app.requireSession();
-  const row = requireAppointment(store.db, randevuNo);
+  const row = requireAppointment(store.reader, randevuNo);
   if (row.status !== 'BEKLIYOR') throw new AppError('APPOINTMENT_WRONG_STATE', { status: statusLabels[row.status as AppointmentStatus]?.tr ?? row.status });
   if (row.date > turkeyParts(app.now()).date) throw new AppError('NO_SHOW_FUTURE', { date: trDay(row.date) });
   store.ledger.record({ type: 'appointment.no_show', entity: `appointment:${randevuNo}`, userId: session.userId }, (w) => {
     w.put('appointments', { ...row, status: 'GELMEDI', updated_seq: w.seq });
     w.note({ markedBy: 'desk' });
   });
-  return summary(requireAppointment(store.db, randevuNo));
+  return summary(requireAppointment(store.reader, randevuNo));
 }
 
 /**
@@ -146,13 +145,13 @@ export function markNoShow(app: MasaApp, randevuNo: string): AppointmentSummary 
 export function reopenAppointment(app: MasaApp, input: { randevuNo: string; reason: string }): AppointmentSummary {
   const store = app.requireStore();
   const session = app.requireSession();
-  const row = requireAppointment(store.db, input.randevuNo);
+  const row = requireAppointment(store.reader, input.randevuNo);
   if (row.status !== 'GELMEDI') throw new AppError('REOPEN_NOT_NO_SHOW', { status: statusLabels[row.status as AppointmentStatus]?.tr ?? row.status });
   store.ledger.record({ type: 'appointment.reopened', entity: `appointment:${input.randevuNo}`, userId: session.userId }, (w) => {
     w.put('appointments', { ...row, status: 'BEKLIYOR', updated_seq: w.seq });
     w.note({ reason: input.reason.trim(), previousStatus: 'GELMEDI' });
   });
-  return summary(requireAppointment(store.db, input.randevuNo));
+  return summary(requireAppointment(store.reader, input.randevuNo));
 }
 
 /** `2026-11-24` as users read it: `24.11.2026`. */
@@ -179,7 +178,7 @@ const EVENT_TEXT: Record<string, { tr: string; en: string }> = {
 /** The appointment with its registration (if any) and every ledger event about it. */
 export function appointmentDetail(app: MasaApp, randevuNo: string): AppointmentDetail {
   const store = app.requireStore();
-  const db = store.db;
+  const db = store.reader;
   const row = requireAppointment(db, randevuNo);
   const reg = registrationsQ.activeForAppointment(db, randevuNo) ?? null;
   const names = new Map(usersQ.listUsers(db).map((u) => [u.id, u.display_name]));

@@ -10,6 +10,7 @@ import { dispatch } from '../handlers/router';
 import { sampleRows, writeSampleCsv } from '../import/testing/sampleList';
 import { HEAD_USER, setUpApp } from '../testing/appFixture';
 import { seedAppointments } from '../testing/seed';
+import { rawHandle } from '../../database/testing/internals';
 
 /**
  * A full disk, for real: small tmpfs mounts stand in for a full data disk and for a USB stick
@@ -94,7 +95,7 @@ function fill(dir: string, leave: number): string {
 
 /** What "the ledger is unchanged" means here: same chain head, same number of events and appointments. */
 function ledgerState(app: MasaApp) {
-  const db = app.requireStore().db;
+  const db = rawHandle(app.requireStore());
   const n = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
   return { head: app.requireStore().ledger.head(), events: n('events'), appointments: n('appointments') };
 }
@@ -105,7 +106,7 @@ async function reopenAndCheck(dataDir: string): Promise<MasaApp> {
   apps.push(app);
   expect(await dispatch(app, 'auth.login', { username: HEAD_USER.username, password: HEAD_USER.password })).toMatchObject({ ok: true });
   expect(app.session?.rescue).toBeNull();
-  expect(app.requireStore().db.pragma('integrity_check', { simple: true })).toBe('ok');
+  expect(rawHandle(app.requireStore()).pragma('integrity_check', { simple: true })).toBe('ok');
   expect(await dispatch(app, 'ledger.verify', {})).toMatchObject({ ok: true, value: { ok: true, chain: { ok: true }, replay: { ok: true } } });
   return app;
 }
@@ -132,7 +133,7 @@ describe('disk full (real tmpfs mounts)', () => {
     const refused = await t.call('import.apply', { importId: analysis.importId });
     expect(refused).toEqual({ ok: false, error: { ...DISK_FULL, params: {} } });
     expect(ledgerState(t.app)).toEqual(before);
-    expect(t.app.requireStore().db.pragma('quick_check', { simple: true })).toBe('ok');
+    expect(rawHandle(t.app.requireStore()).pragma('quick_check', { simple: true })).toBe('ok');
 
     // Space freed: the same process, the same session, the same file imports fine.
     fs.rmSync(filler);
@@ -295,7 +296,7 @@ describe('disk full: key slot changes, sign-in and export (real tmpfs mounts)', 
   }
 
   const eventsOf = (app: MasaApp, type: string) =>
-    (app.requireStore().db.prepare('SELECT count(*) AS n FROM events WHERE type = ?').get(type) as { n: number }).n;
+    (rawHandle(app.requireStore()).prepare('SELECT count(*) AS n FROM events WHERE type = ?').get(type) as { n: number }).n;
 
   it.skipIf(noMount)('22.4: password and recovery-code changes swept across a filling disk: DISK_FULL changes nothing (the old secret opens, no event); otherwise the new one opens with its event', async () => {
     const mnt = mustMount(16);

@@ -11,6 +11,7 @@ import { sampleRows, writeSampleCsv } from '../import/testing/sampleList';
 import { HEAD_USER, setUpApp } from '../testing/appFixture';
 import type { CaseResult, FaultCase, FaultOp, FaultPlan, StepResult } from '../testing/faultChild';
 import { seedAppointments } from '../testing/seed';
+import { rawHandle } from '../../database/testing/internals';
 
 /**
  * Write faults for real, in the style of SQLite's own I/O-error tests: a shim preloaded into a
@@ -74,7 +75,7 @@ async function prepare(): Promise<Prepared> {
   const template = t.app.dataDir;
   scratch.push(template);
   const rows = seedAppointments(t.app, { date: DAY, count: 3, programCode: 'BAKICI-2020' });
-  const db = t.app.requireStore().db;
+  const db = rawHandle(t.app.requireStore());
   const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   const appointments = n('SELECT count(*) AS n FROM appointments');
   const importEvents = n("SELECT count(*) AS n FROM events WHERE type = 'import.applied'");
@@ -104,7 +105,7 @@ async function prepareBusyWal(p: Prepared): Promise<string> {
   const ok = async (name: string, input: unknown) => expect(await dispatch(app, name, input), name).toMatchObject({ ok: true });
   try {
     await ok('auth.login', { username: HEAD_USER.username, password: HEAD_USER.password });
-    const pageSize = app.requireStore().db.pragma('page_size', { simple: true }) as number;
+    const pageSize = rawHandle(app.requireStore()).pragma('page_size', { simple: true }) as number;
     const wal = path.join(fill, 'masa.ledger-wal');
     // 32-byte WAL header, then frames of a 24-byte header and one page; the file only grows until a checkpoint.
     const frames = () => Math.max(0, ((fs.statSync(wal, { throwIfNoEntry: false })?.size ?? 32) - 32) / (24 + pageSize));
@@ -229,7 +230,7 @@ async function reopen(r: CaseResult, p: Prepared) {
     expect(login, r.case.id).toMatchObject({ ok: true });
     // The start-up check (quick_check + chain) passed: no rescue screen.
     expect(app.session?.rescue, r.case.id).toBeNull();
-    const db = app.requireStore().db;
+    const db = rawHandle(app.requireStore());
     expect(db.pragma('integrity_check', { simple: true }), r.case.id).toBe('ok');
     const verify = await dispatch(app, 'ledger.verify', {});
     expect(verify, r.case.id).toMatchObject({ ok: true, value: { ok: true, chain: { ok: true }, replay: { ok: true } } });

@@ -1,4 +1,4 @@
-import { registrations as registrationsQ, type RawDatabase } from '../../database';
+import { registrations as registrationsQ, type ReadableDB } from '../../database';
 import type { FormVerification } from '../../preload/contract/formTypes';
 import type { MasaApp } from '../app/masaApp';
 import { turkeyParts } from '../domain/turkeyTime';
@@ -25,7 +25,7 @@ interface StoredDecision {
 }
 
 export function statementOf(app: MasaApp, reg: registrationsQ.RegistrationRow): Statement {
-  const db = app.requireStore().db;
+  const db = app.requireStore().reader;
   const office = app.officeInfo();
   const event = registrationsQ.decisionEvent(db, reg.registration_no);
   if (!event) throw new Error(`registration ${reg.registration_no} has no registration.recorded event`);
@@ -64,14 +64,14 @@ export function statementOf(app: MasaApp, reg: registrationsQ.RegistrationRow): 
 
 /** The QR text of a registration's document: `MASA1:` + Base45 of the COSE_Sign1 under this desk's key. */
 export function signedStatementText(app: MasaApp, reg: registrationsQ.RegistrationRow): string {
-  return qrText(signSign1(encodePayload(statementOf(app, reg)), deskKeys(app.requireStore().db)));
+  return qrText(signSign1(encodePayload(statementOf(app, reg)), deskKeys(app.requireStore().reader)));
 }
 
 /**
  * This desk's registration behind a statement it signed: the registration whose decision event
  * the statement names (a refusal names its Randevu No, which a corrected decision shares).
  */
-function localDecision(db: RawDatabase, s: Statement): (NonNullable<FormVerification['local']> & { reversed: boolean }) | null {
+function localDecision(db: ReadableDB, s: Statement): (NonNullable<FormVerification['local']> & { reversed: boolean }) | null {
   const candidates = s.o === 'KESIN_KAYIT' ? [registrationsQ.byNo(db, s.n)].filter((r) => r !== undefined) : registrationsQ.allForAppointment(db, s.n);
   const expectedHash = Buffer.from(s.x).toString('hex');
   for (const reg of candidates) {
@@ -89,7 +89,7 @@ function localDecision(db: RawDatabase, s: Statement): (NonNullable<FormVerifica
  * nothing else.
  */
 export function verifyFormText(app: MasaApp, text: string): FormVerification {
-  const db = app.requireStore().db;
+  const db = app.requireStore().reader;
   const office = app.officeInfo();
   const v = verifyQrText(text, trustedKeys(db));
   let out: FormVerification;

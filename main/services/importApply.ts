@@ -67,7 +67,7 @@ function importEvent(app: MasaApp, changes: ImportChanges) {
 
 /** Writes the plan's rows; yields the number written so far after every APPLY_STEP_ROWS. */
 function* writeRows(app: MasaApp, w: StateWriter, changes: ImportChanges): Generator<number> {
-  const db = app.requireStore().db;
+  const db = app.requireStore().reader;
   const guard = new HeapGuard();
   let n = 0;
   // Counts a row; true at the end of a step (a yield per row would cost a resumption each).

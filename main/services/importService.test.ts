@@ -7,6 +7,8 @@ import { eventBus } from '../app/eventBus';
 import { setUpApp } from '../testing/appFixture';
 import { APPLY_STEP_ROWS } from './importApply';
 import { BAKICI_DOCUMENTS, bakiciFacts } from '../testing/facts';
+import type { LedgerStore } from '../../database';
+import { rawHandle } from '../../database/testing/internals';
 
 /**
  * The whole import through the handler table into a real encrypted ledger: analyse (from a
@@ -25,15 +27,15 @@ function csvFile(records: ReturnType<typeof textRow>[], name = `liste-${counter+
 /** SHA-256 by coreutils, not by the code under test. */
 const sha256sum = (p: string) => execFileSync('sha256sum', [p], { encoding: 'utf8' }).split(' ')[0]!;
 
-function importEvents(app: { requireStore(): { db: { prepare(sql: string): { all(): unknown[] } } } }) {
-  return (app.requireStore().db.prepare("SELECT seq, payload FROM events WHERE type = 'import.applied' ORDER BY seq").all() as { seq: number; payload: string }[]).map((e) => ({
+function importEvents(app: { requireStore(): LedgerStore }) {
+  return (rawHandle(app.requireStore()).prepare("SELECT seq, payload FROM events WHERE type = 'import.applied' ORDER BY seq").all() as { seq: number; payload: string }[]).map((e) => ({
     seq: e.seq,
     data: JSON.parse(e.payload).data as { file: { name: string; size: number; sha256: string }; counts: Record<string, number> },
   }));
 }
 
-function statusOf(app: { requireStore(): { db: { prepare(sql: string): { get(...a: unknown[]): unknown } } } }, randevuNo: string) {
-  return app.requireStore().db.prepare('SELECT status, hq_cancelled, updated_seq FROM appointments WHERE randevu_no = ?').get(randevuNo) as
+function statusOf(app: { requireStore(): LedgerStore }, randevuNo: string) {
+  return rawHandle(app.requireStore()).prepare('SELECT status, hq_cancelled, updated_seq FROM appointments WHERE randevu_no = ?').get(randevuNo) as
     | { status: string; hq_cancelled: number; updated_seq: number }
     | undefined;
 }
@@ -103,7 +105,7 @@ describe('import through the handlers, into the ledger', () => {
     const { ok, call, app } = await setUpApp({ now: NOW });
     const rows = 3 * APPLY_STEP_ROWS;
     const a = await ok('import.analyze', { path: csvFile(Array.from({ length: rows }, (_, i) => textRow(i + 1))) });
-    const eventsBefore = (app.requireStore().db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+    const eventsBefore = (rawHandle(app.requireStore()).prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
     let cancel: Promise<unknown> | null = null;
     const unsubscribe = eventBus.subscribe((event, payload) => {
       const p = payload as { importId: string; phase?: string };
@@ -118,9 +120,9 @@ describe('import through the handlers, into the ledger', () => {
     expect(answer.ok === false && answer.error).toMatchObject({ code: 'IMPORT_CANCELLED', message: 'İçe aktarma iptal edildi; hiçbir şey değişmedi.' });
     expect(await cancel!).toEqual({ cancelled: true });
     expect(statusOf(app, no(1))).toBeUndefined();
-    expect(app.requireStore().db.prepare('SELECT count(*) AS n FROM appointments').get()).toEqual({ n: 0 });
-    expect(app.requireStore().db.prepare('SELECT count(*) AS n FROM appointment_search').get()).toEqual({ n: 0 });
-    expect((app.requireStore().db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n).toBe(eventsBefore);
+    expect(rawHandle(app.requireStore()).prepare('SELECT count(*) AS n FROM appointments').get()).toEqual({ n: 0 });
+    expect(rawHandle(app.requireStore()).prepare('SELECT count(*) AS n FROM appointment_search').get()).toEqual({ n: 0 });
+    expect((rawHandle(app.requireStore()).prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n).toBe(eventsBefore);
     expect(importEvents(app)).toEqual([]);
     const again = await call('import.apply', { importId: a.importId });
     expect(again.ok === false && again.error.code).toBe('IMPORT_UNKNOWN');

@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { settings as settingsQ, type RawDatabase } from '../../database';
-import { cachedStatement } from '../../database';
+import { importLookup, settings as settingsQ, type ReadableDB } from '../../database';
 import type { AppointmentStatus } from '../../preload/contract/appointmentStatus';
 import type { ImportAnalysis, ImportApplied } from '../../preload/contract/importTypes';
 import { AppError } from '../app/appError';
@@ -86,14 +85,14 @@ async function analyze(app: MasaApp, source: ParseInput, meta: { name: string; s
   running.set(importId, abort);
   const size = meta.size;
   try {
-    const province = settingsQ.setting(store.db, 'office.provinceCode') ?? '';
+    const province = settingsQ.setting(store.reader, 'office.provinceCode') ?? '';
     // Each row is planned as it is read: only the rows to write are kept (a re-import of an
     // unchanged list keeps none). The apply checks every row's state again, so rows planned
     // while the desk went on working are still safe.
     const planner = new ImportPlanner({
       ownProvinces: [province],
       knownProgram: (code) => hasProgramme(app, code),
-      existing: (nos) => appointmentsAmong(store.db, nos),
+      existing: (nos) => appointmentsAmong(store.reader, nos),
     });
     const parsed = await parseAppointmentFile(source, {
       signal: abort.signal,
@@ -127,25 +126,17 @@ async function analyze(app: MasaApp, source: ParseInput, meta: { name: string; s
  * A first import of 160,000 rows made 160,000 lookups that all missed; a re-import read each
  * whole row and built its fields again (4 s, and about 90 MB more heap at its peak).
  */
-function appointmentsAmong(db: RawDatabase, nos: readonly string[]): Map<string, ExistingAppointment> {
+function appointmentsAmong(db: ReadableDB, nos: readonly string[]): Map<string, ExistingAppointment> {
   const out = new Map<string, ExistingAppointment>();
   if (nos.length === 0) return out;
   if (nos.length > EXISTING_BATCH) throw new Error(`at most ${EXISTING_BATCH} numbers at a time`);
   // One statement for every batch: a shorter one is padded with NULL, which matches nothing.
   const padded = nos.length === EXISTING_BATCH ? nos : [...nos, ...Array<null>(EXISTING_BATCH - nos.length).fill(null)];
-  const rows = cachedStatement(db, AMONG_SQL).all(...padded) as (AppointmentFieldValues & { status: AppointmentStatus })[];
+  const rows = importLookup.appointmentFieldsAmong(db, padded, EXISTING_BATCH) as (AppointmentFieldValues & { status: AppointmentStatus })[];
   for (const r of rows) out.set(r.randevuNo, { state: existingStateOf(r.status), fields: r });
   return out;
 }
 
-/** The list's fields as the appointments table holds them. */
-const FIELD_COLUMNS = [
-  'randevu_no AS randevuNo', 'program_code AS programCode', 'province_code AS provinceCode', 'date', 'time',
-  'pre_registered_at AS preRegisteredAt', 'mother_tckn AS motherTckn', 'mother_first_name AS motherFirstName',
-  'mother_last_name AS motherLastName', 'mother_birth_date AS motherBirthDate', 'child_tckn AS childTckn',
-  'child_birth_date AS childBirthDate', 'phone', 'caregiver_tckn AS caregiverTckn', 'institution_name AS institutionName',
-].join(', ');
-const AMONG_SQL = `SELECT status, ${FIELD_COLUMNS} FROM appointments WHERE randevu_no IN (${Array(EXISTING_BATCH).fill('?').join(', ')})`;
 
 export function cancelImport(importId: string): { cancelled: boolean } {
   const a = running.get(importId);

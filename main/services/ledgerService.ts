@@ -6,7 +6,7 @@ import type { MasaApp } from '../app/masaApp';
 
 export function ledgerStatus(app: MasaApp): LedgerStatus {
   const store = app.requireStore();
-  const db = store.db;
+  const db = store.reader;
   return {
     schemaVersion: schemaVersion(db) || latestVersion,
     events: ledgerInfo.tableCount(db, 'events'),
@@ -22,7 +22,7 @@ export function ledgerStatus(app: MasaApp): LedgerStatus {
 
 /** Walks the hash chain and rebuilds the state from the events; both must agree. */
 export function verifyLedger(app: MasaApp): LedgerCheck {
-  const db = app.requireStore().db;
+  const db = app.requireStore().reader;
   const chain = verifyChain(db);
   const replay = replayAndCompare(db);
   const decisions = redecideAll(app);

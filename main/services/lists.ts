@@ -14,7 +14,7 @@ import { packFor } from './rulesAdapter';
 export function leaveMainList(app: MasaApp, input: { registrationNo: string; reason: string; date?: string }): { registrationNo: string; leftAt: string } {
   const store = app.requireStore();
   const session = app.requireSession();
-  const reg = registrationsQ.byNo(store.db, input.registrationNo);
+  const reg = registrationsQ.byNo(store.reader, input.registrationNo);
   if (!reg || reg.state !== 'ACTIVE' || reg.outcome !== 'KESIN_KAYIT') throw new AppError('REGISTRATION_NOT_FOUND');
   if (reg.mother_tckn === ERASED) throw new AppError('RECORD_ERASED');
   const leftAt = input.date ?? turkeyParts(app.now()).date;
@@ -27,7 +27,7 @@ export function leaveMainList(app: MasaApp, input: { registrationNo: string; rea
 
 /** One mother's place: "Asil 1.204 / 1.750" or "Yedek 37", on a day (default today). */
 export function placement(app: MasaApp, input: { registrationNo: string; date?: string }): { registrationNo: string; placement: string } {
-  const db = app.requireStore().db;
+  const db = app.requireStore().reader;
   const reg = registrationsQ.byNo(db, input.registrationNo);
   if (!reg) throw new AppError('REGISTRATION_NOT_FOUND');
   return { registrationNo: reg.registration_no, placement: placementFor(db, reg.program_code, reg.province_code, reg.registration_no, input.date ?? turkeyParts(app.now()).date, packFor(app, reg.program_code)) };

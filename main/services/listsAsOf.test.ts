@@ -50,7 +50,7 @@ describe('lists as of a date', () => {
     expect(await place(regB, '2026-11-23')).toBe('—');
 
     // The query itself, at the UTC bounds of those Turkey days.
-    const db = t.app.requireStore().db;
+    const db = t.app.requireStore().reader;
     const nos = (until: string) => registrationsQ.acceptedForList(db, 'BAKICI-2020', '35', until).map((r) => r.registration_no);
     expect(nos('2026-11-24T21:00:00.000Z')).toEqual([regA]);
     expect(nos('2026-11-25T21:00:00.000Z')).toEqual([regB, regA]);

@@ -67,7 +67,7 @@ function parseStored(text: string): { pack: RulePack; stored: StoredPack } {
 
 export function packEntries(app: MasaApp): PackEntry[] {
   const out: PackEntry[] = [...loadRulePacks().values()].map((pack) => ({ pack, origin: 'builtin' as const, stored: null }));
-  for (const [k, v] of Object.entries(settingsQ.allSettings(app.requireStore().db))) {
+  for (const [k, v] of Object.entries(settingsQ.allSettings(app.requireStore().reader))) {
     if (!k.startsWith(PACK_PREFIX)) continue;
     const { pack, stored } = parseStored(v);
     out.push({ pack, origin: 'loaded', stored });
@@ -114,7 +114,7 @@ interface TrustedKey {
 }
 
 export function hqKeys(app: MasaApp): TrustedKey[] {
-  const s = settingsQ.allSettings(app.requireStore().db);
+  const s = settingsQ.allSettings(app.requireStore().reader);
   const retired = (fp: string) => {
     const r = s[`${RETIRED_PREFIX}${fpKey(fp)}`];
     return r ? (JSON.parse(r) as { retiredFrom: string }).retiredFrom : null;
@@ -145,7 +145,7 @@ export function previewHqKey(pem: string): { fingerprint: string } {
   return { fingerprint: fingerprint(spkiOfPublicPem(pem)) };
 }
 
-const userNames = (app: MasaApp) => new Map(usersQ.listUsers(app.requireStore().db).map((u) => [u.id, u.display_name]));
+const userNames = (app: MasaApp) => new Map(usersQ.listUsers(app.requireStore().reader).map((u) => [u.id, u.display_name]));
 
 function keyView(app: MasaApp, k: TrustedKey, names = userNames(app)): HqKeyView {
   return { name: k.name, fingerprint: k.fingerprint, origin: k.origin, addedBy: k.addedBy === null ? null : (names.get(k.addedBy) ?? `#${k.addedBy}`), addedAt: k.addedAt, retiredFrom: k.retiredFrom };

@@ -8,6 +8,7 @@ import { MasaApp } from '../app/masaApp';
 import { dispatch } from '../handlers/router';
 import { HEAD_USER, setUpApp } from '../testing/appFixture';
 import { seedAppointments } from '../testing/seed';
+import { rawHandle } from '../../database/testing/internals';
 
 /**
  * The start-up page check of a large ledger runs in a worker thread after sign-in
@@ -39,7 +40,7 @@ describe('background page check', () => {
   it('a damaged page of the appointments table: sign-in works, then the check finds it and only rescue is left', async () => {
     const t = await setUpApp({ pageCheckSyncBytes: 0 });
     seedAppointments(t.app, { date: '2026-11-24', count: 3000 });
-    const db = t.app.requireStore().db;
+    const db = rawHandle(t.app.requireStore());
     const pages = (db.prepare("SELECT pageno FROM dbstat WHERE name = 'appointments' AND pagetype = 'leaf' ORDER BY pageno").all() as { pageno: number }[]).map((p) => p.pageno);
     const pageSize = Number(db.pragma('page_size', { simple: true }));
     expect(pages.length).toBeGreaterThan(10);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HEAD_USER, setUpApp } from '../testing/appFixture';
 import { seedAppointments } from '../testing/seed';
 import { MAX_DATA_URL_CHARS, pdfDataUrl } from './printDelivery';
+import { rawHandle } from '../../database/testing/internals';
 
 describe('silent printing (office head’s setting, desktop app only)', () => {
   it('is off by default, switched by the head through settings.update with a ledger event, and kept across sign-ins', async () => {
@@ -12,7 +13,7 @@ describe('silent printing (office head’s setting, desktop app only)', () => {
     const before = t.app.requireStore().ledger.head().seq;
     const info = await t.ok('settings.update', { silentPrint: true });
     expect(info).toMatchObject({ silentPrint: true, idleLockMinutes: 10 });
-    const ev = t.app.requireStore().db.prepare('SELECT type, user_id, payload FROM events WHERE seq > ?').all(before) as { type: string; user_id: number; payload: string }[];
+    const ev = rawHandle(t.app.requireStore()).prepare('SELECT type, user_id, payload FROM events WHERE seq > ?').all(before) as { type: string; user_id: number; payload: string }[];
     expect(ev).toHaveLength(1);
     expect(ev[0]!.type).toBe('settings.updated');
     expect(ev[0]!.user_id).toBe((await t.ok('app.status', {})).session!.userId);

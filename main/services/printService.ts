@@ -1,5 +1,5 @@
 import { isErasedAppointment } from './personalFields';
-import { appointments as appointmentsQ, ledgerInfo as ledgerInfoQ, registrations as registrationsQ, reconciliation as reconQ, users as usersQ, type RawDatabase } from '../../database';
+import { appointments as appointmentsQ, ledgerInfo as ledgerInfoQ, registrations as registrationsQ, reconciliation as reconQ, users as usersQ, type ReadableDB } from '../../database';
 import type { PlacementListOptions, PrintedDocument } from '../../preload/contract/printTypes';
 import { AppError } from '../app/appError';
 import type { MasaApp } from '../app/masaApp';
@@ -31,12 +31,12 @@ function localFromUtc(iso: string): string {
   return turkeyParts(new Date(iso)).dateTime;
 }
 
-function clerkName(db: RawDatabase, id: number | null): string {
+function clerkName(db: ReadableDB, id: number | null): string {
   if (id === null) return '—';
   return usersQ.userById(db, id)?.display_name ?? `#${id}`;
 }
 
-function requireRegistration(db: RawDatabase, registrationNo: string) {
+function requireRegistration(db: ReadableDB, registrationNo: string) {
   const reg = registrationsQ.byNo(db, registrationNo);
   if (!reg) throw new AppError('REGISTRATION_NOT_FOUND');
   const appt = appointmentsQ.appointmentByNo(db, reg.randevu_no)!;
@@ -51,7 +51,7 @@ function pdf(fileName: string, bytes: Buffer): PrintedDocument {
 }
 
 /** Main/reserve placement of one registration, from the accepted registrations of its edition and province. */
-export function placementFor(db: RawDatabase, programCode: string, provinceCode: string, registrationNo: string, asOf: string, pack: RulePack | undefined = getRulePack(programCode)): string {
+export function placementFor(db: ReadableDB, programCode: string, provinceCode: string, registrationNo: string, asOf: string, pack: RulePack | undefined = getRulePack(programCode)): string {
   if (!pack) throw new AppError('PACK_UNKNOWN', { programCode });
   const quota = pack.provinces.find((p) => p.code === provinceCode)?.quota ?? 0;
   const rows = listRows(db, programCode, provinceCode, asOf);
@@ -62,7 +62,7 @@ export function placementFor(db: RawDatabase, programCode: string, provinceCode:
 }
 
 // As of a day (Turkey time): only what was registered, and not yet reversed, by the end of that day.
-function listRows(db: RawDatabase, programCode: string, provinceCode: string, asOf: string): registrationsQ.ListRow[] {
+function listRows(db: ReadableDB, programCode: string, provinceCode: string, asOf: string): registrationsQ.ListRow[] {
   return registrationsQ.acceptedForList(db, programCode, provinceCode, turkeyDayBoundsUtc(asOf).end);
 }
 
@@ -86,7 +86,7 @@ function listEntries(rows: registrationsQ.ListRow[], withNames = true): ListEntr
  * carries the same statement: the statement depends on the ledger only, not on the print.
  */
 export async function printRegistrationDocument(app: MasaApp, registrationNo: string, options: { reprint?: boolean } = {}): Promise<PrintedDocument> {
-  const db = app.requireStore().db;
+  const db = app.requireStore().reader;
   const { reg, appt, facts } = requireRegistration(db, registrationNo);
   const reprint = options.reprint === true;
   // The pack that decided (by its recorded hash), so a later edition does not reword an old form.
@@ -144,7 +144,7 @@ export async function printRegistrationDocument(app: MasaApp, registrationNo: st
 
 /** Reprint of a decision document by its registration number or, for a refusal notice, its Randevu No. */
 export function reprintRegistrationDocument(app: MasaApp, input: { registrationNo?: string; randevuNo?: string }): Promise<PrintedDocument> {
-  const db = app.requireStore().db;
+  const db = app.requireStore().reader;
   let registrationNo = input.registrationNo;
   if (input.randevuNo !== undefined) {
     if (!appointmentsQ.appointmentByNo(db, input.randevuNo)) throw new AppError('APPOINTMENT_NOT_FOUND', { randevuNo: input.randevuNo });
@@ -183,7 +183,7 @@ function currencyOf(app: MasaApp, programCodes: string[]): 'EUR' | 'TL' {
 }
 
 export async function printDailyReport(app: MasaApp, date: string): Promise<PrintedDocument> {
-  const db = app.requireStore().db;
+  const db = app.requireStore().reader;
   const session = app.requireSession();
   const rows = reconQ.dayAppointmentsWithOutcome(db, date);
   const regs = new Map(rows.filter((r) => r.reg_no).map((r) => [r.reg_no!, registrationsQ.byNo(db, r.reg_no!)!]));
@@ -224,7 +224,7 @@ export async function printDailyReport(app: MasaApp, date: string): Promise<Prin
 }
 
 export async function printPlacementList(app: MasaApp, input: { programCode: string; provinceCode?: string; maskTckn?: boolean }): Promise<PrintedDocument> {
-  const db = app.requireStore().db;
+  const db = app.requireStore().reader;
   const session = app.requireSession();
   const pack = packFor(app, input.programCode);
   const province = input.provinceCode ?? app.officeInfo().provinceCode;

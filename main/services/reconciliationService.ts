@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import path from 'node:path';
-import { appointments as appointmentsQ, reconciliation as reconQ, settings as settingsQ, users as usersQ, type RawDatabase } from '../../database';
+import { appointments as appointmentsQ, reconciliation as reconQ, settings as settingsQ, users as usersQ, type ReadableDB } from '../../database';
 import type { DeskKeyInfo, ExportResult, MergeResult, TrustedKeyView, VerifyRow } from '../../preload/contract/reconciliationTypes';
 import { AppError } from '../app/appError';
 import { isDiskFull } from '../app/diskSpace';
@@ -24,7 +24,7 @@ const OUTCOME: Record<string, AppointmentOutcomeText | null> = {
 };
 
 /** This desk's Ed25519 key pair: it signs the day files and the printed forms' statements. */
-export function deskKeys(db: RawDatabase) {
+export function deskKeys(db: ReadableDB) {
   const s = settingsQ.allSettings(db);
   return { publicKeySpki: s['desk.publicKey']!, privateKeyPkcs8: s['desk.privateKey']! };
 }
@@ -39,7 +39,7 @@ export const CLERK_EXPORT_SETTING = 'reconciliation.clerksMayExport';
  * of the rows (sign-ins, settings, other days, the export itself) leave it unchanged, so a
  * re-export names the same head. A day with no rows names the head at the day's end.
  */
-function chainHeadOf(db: RawDatabase, date: string, refs: string[]): string {
+function chainHeadOf(db: ReadableDB, date: string, refs: string[]): string {
   const last = reconQ.lastEventTouching(db, refs);
   const until = last ? new Date(Date.parse(last.at) + 1).toISOString() : turkeyDayBoundsUtc(date).end;
   return reconQ.headAt(db, until)?.hash ?? '0'.repeat(64);
@@ -58,7 +58,7 @@ function decidingPacks(app: MasaApp, regs: { pack_hash: string; decision: string
 
 /** The day's reconciliation as data, from the ledger (appointments of the day, outcomes recorded that day). */
 export function buildReconciliationDay(app: MasaApp, date: string): ReconciliationDay {
-  const db = app.requireStore().db;
+  const db = app.requireStore().reader;
   const office = app.officeInfo();
   const names = new Map(usersQ.listUsers(db).map((u) => [u.id, u.display_name]));
   const name = (id: number | null) => (id === null ? null : (names.get(id) ?? `#${id}`));
@@ -138,7 +138,7 @@ export function buildReconciliationDay(app: MasaApp, date: string): Reconciliati
 export function assertMayExport(app: MasaApp): void {
   const session = app.requireSession();
   if (session.role === 'HEAD') return;
-  const s = settingsQ.allSettings(app.requireStore().db);
+  const s = settingsQ.allSettings(app.requireStore().reader);
   if (s[CLERK_EXPORT_SETTING] !== '1') throw new AppError('RECON_EXPORT_HEAD_ONLY');
 }
 
@@ -150,7 +150,7 @@ export function assertMayExport(app: MasaApp): void {
 export function assertDayHasOutcomes(app: MasaApp, date: string): void {
   let waiting = 0;
   let open = 0;
-  for (const a of appointmentsQ.appointmentsOfDay(app.requireStore().db, date)) {
+  for (const a of appointmentsQ.appointmentsOfDay(app.requireStore().reader, date)) {
     if (a.status === 'BEKLIYOR') waiting++;
     else if (OUTCOME[a.status] === undefined) open++;
   }
@@ -166,7 +166,7 @@ export async function exportReconciliation(app: MasaApp, input: { date: string; 
   const day = buildReconciliationDay(app, input.date);
   let w: Awaited<ReturnType<typeof writeReconciliation>>;
   try {
-    w = await writeReconciliation(day, outDir, deskKeys(store.db));
+    w = await writeReconciliation(day, outDir, deskKeys(store.reader));
   } catch (err) {
     if (isDiskFull(err, outDir)) throw new AppError('EXPORT_DISK_FULL', { dir: outDir });
     throw err;
@@ -185,7 +185,7 @@ export async function exportReconciliation(app: MasaApp, input: { date: string; 
 const keyInfo = (deskCode: string, spki: string): DeskKeyInfo => ({ deskCode, publicKeySpki: spki, pem: publicKeyPem(spki), fingerprint: fingerprint(spki) });
 
 export function deskKeyInfo(app: MasaApp): DeskKeyInfo {
-  const s = settingsQ.allSettings(app.requireStore().db);
+  const s = settingsQ.allSettings(app.requireStore().reader);
   const spki = s['desk.publicKey']!;
   return { deskCode: s['office.deskCode']!, publicKeySpki: spki, pem: publicKeyPem(spki), fingerprint: fingerprint(spki) };
 }
@@ -202,9 +202,9 @@ export function registerDeskKey(app: MasaApp, input: { deskCode: string; pem: st
   } catch {
     throw new AppError('KEY_INVALID');
   }
-  const own = settingsQ.allSettings(store.db)['office.deskCode'];
+  const own = settingsQ.allSettings(store.reader)['office.deskCode'];
   if (input.deskCode === own) throw new AppError('KEY_OWN_DESK', { desk: input.deskCode });
-  const holder = trustedKeys(store.db).find((t) => t.publicKeySpki === spki && t.deskCode !== input.deskCode);
+  const holder = trustedKeys(store.reader).find((t) => t.publicKeySpki === spki && t.deskCode !== input.deskCode);
   if (holder) throw new AppError('KEY_ALREADY_REGISTERED', { desk: holder.deskCode });
   store.ledger.record({ type: 'desk_key.registered', entity: `desk:${input.deskCode}`, userId: session.userId }, (w) =>
     w.put('settings', { key: `trusted.${input.deskCode}`, value: spki }),
@@ -216,7 +216,7 @@ export function registerDeskKey(app: MasaApp, input: { deskCode: string; pem: st
  * Keys whose files verify here: this desk's, the province key (desk IL, so the head's own merged
  * files verify), and registered desks'. The signed form statements trust the same list.
  */
-export function trustedKeys(db: RawDatabase): { deskCode: string; publicKeySpki: string; kind: TrustedKeyView['kind'] }[] {
+export function trustedKeys(db: ReadableDB): { deskCode: string; publicKeySpki: string; kind: TrustedKeyView['kind'] }[] {
   const s = settingsQ.allSettings(db);
   const out: ReturnType<typeof trustedKeys> = [{ deskCode: s['office.deskCode']!, publicKeySpki: s['desk.publicKey']!, kind: 'own' }];
   if (s['province.publicKey']) out.push({ deskCode: 'IL', publicKeySpki: s['province.publicKey'], kind: 'province' });
@@ -226,20 +226,20 @@ export function trustedKeys(db: RawDatabase): { deskCode: string; publicKeySpki:
 
 /** The list on the end-of-day screen: this desk's key, the province key (if made) and every registered desk's. */
 export function listTrustedKeys(app: MasaApp): TrustedKeyView[] {
-  return trustedKeys(app.requireStore().db).map((t) => ({ ...keyInfo(t.deskCode, t.publicKeySpki), kind: t.kind }));
+  return trustedKeys(app.requireStore().reader).map((t) => ({ ...keyInfo(t.deskCode, t.publicKeySpki), kind: t.kind }));
 }
 
 /** The province key signs consolidated (IL) files; it is made once, on first use, and kept in the ledger. */
 function ensureProvinceKey(app: MasaApp): { publicKeySpki: string; privateKeyPkcs8: string } {
   const store = app.requireStore();
-  let s = settingsQ.allSettings(store.db);
+  let s = settingsQ.allSettings(store.reader);
   if (!s['province.publicKey']) {
     const k = createDeskKeyPair();
     store.ledger.record({ type: 'province_key.created', entity: 'province', userId: app.requireSession().userId }, (w) => {
       w.put('settings', { key: 'province.publicKey', value: k.publicKeySpki });
       w.put('settings', { key: 'province.privateKey', value: k.privateKeyPkcs8 });
     });
-    s = settingsQ.allSettings(store.db);
+    s = settingsQ.allSettings(store.reader);
   }
   return { publicKeySpki: s['province.publicKey']!, privateKeyPkcs8: s['province.privateKey']! };
 }
@@ -250,7 +250,7 @@ export function provinceKeyInfo(app: MasaApp): DeskKeyInfo {
 }
 
 export async function verifyFiles(app: MasaApp, files: string[]): Promise<VerifyRow[]> {
-  const trusted = trustedKeys(app.requireStore().db);
+  const trusted = trustedKeys(app.requireStore().reader);
   const rows: VerifyRow[] = [];
   for (const f of files) rows.push((await verifySignedReconciliation(path.resolve(f), undefined, trusted)).result);
   return rows;
@@ -259,7 +259,7 @@ export async function verifyFiles(app: MasaApp, files: string[]): Promise<Verify
 export async function mergeFiles(app: MasaApp, input: { files: string[]; outDir: string }): Promise<MergeResult> {
   const store = app.requireStore();
   const session = app.requireSession();
-  const trusted = trustedKeys(store.db);
+  const trusted = trustedKeys(store.reader);
   const outDir = checkOutputFolder(app.dataDir, input.outDir);
   const verified = [];
   const table: VerifyRow[] = [];

@@ -24,7 +24,7 @@ const summary = (d: RecordedDecision) =>
  * refusal's amount is not compared: it is not part of what a RET decides.
  */
 export function redecideAll(app: MasaApp): DecisionReplay {
-  const db = app.requireStore().db;
+  const db = app.requireStore().reader;
   const differences: DecisionReplay['differences'] = [];
   let checked = 0;
   let erased = 0;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BAKICI_DOCUMENTS, bakiciFacts, CAREGIVER_TCKN, MOTHER_IBAN } from '../testing/facts';
 import { setUpApp } from '../testing/appFixture';
 import { seedAppointments } from '../testing/seed';
+import { rawHandle } from '../../database/testing/internals';
 
 const DAY = '2026-11-24';
 
@@ -172,7 +173,7 @@ describe('issue 6 gaps: drafts after confirm, IBANs, reversing EKSİK EVRAK, cor
     await registered(t, no);
     const late = await t.call('registration.saveDraft', { randevuNo: no, draft });
     expect(late).toMatchObject({ ok: false, error: { code: 'DRAFT_CLOSED', message: 'Bu randevunun sonucu kaydedildi; taslak artık kaydedilmez.' } });
-    expect(t.app.requireStore().db.prepare('SELECT count(*) AS n FROM drafts').get()).toEqual({ n: 0 });
+    expect(rawHandle(t.app.requireStore()).prepare('SELECT count(*) AS n FROM drafts').get()).toEqual({ n: 0 });
   });
 
   it('an IBAN typed with spaces and in lower case is stored normalised', async () => {
@@ -180,7 +181,7 @@ describe('issue 6 gaps: drafts after confirm, IBANs, reversing EKSİK EVRAK, cor
     const no = t.rows[0]!.randevuNo;
     const typed = MOTHER_IBAN.toLowerCase().replace(/(.{4})/g, '$1 ').trim();
     const r = await registered(t, no, BAKICI_DOCUMENTS, { 'mother.iban': typed });
-    const reg = t.app.requireStore().db.prepare('SELECT mother_iban, facts FROM registrations WHERE registration_no = ?').get(r.registrationNo) as { mother_iban: string; facts: string };
+    const reg = rawHandle(t.app.requireStore()).prepare('SELECT mother_iban, facts FROM registrations WHERE registration_no = ?').get(r.registrationNo) as { mother_iban: string; facts: string };
     expect(reg.mother_iban).toBe(MOTHER_IBAN);
     expect(JSON.parse(reg.facts)['mother.iban']).toBe(MOTHER_IBAN);
   });
@@ -203,7 +204,7 @@ describe('issue 6 gaps: drafts after confirm, IBANs, reversing EKSİK EVRAK, cor
     // A follow-up the desk already started is left as it is.
     const no2 = t.rows[1]!.randevuNo;
     const r2 = await registered(t, no2, { ...BAKICI_DOCUMENTS, BAKICI_EGITIM_SERTIFIKASI: false });
-    const fu = t.app.requireStore().db.prepare('SELECT * FROM appointments WHERE randevu_no = ?').get(r2.newAppointmentNo) as Record<string, unknown>;
+    const fu = rawHandle(t.app.requireStore()).prepare('SELECT * FROM appointments WHERE randevu_no = ?').get(r2.newAppointmentNo) as Record<string, unknown>;
     t.app.requireStore().ledger.record({ type: 'appointment.checked_in', entity: `appointment:${r2.newAppointmentNo}`, userId: 1 }, (w) => w.put('appointments', { ...fu, status: 'GELDI', updated_seq: w.seq }));
     expect(await t.ok('registration.reverse', { registrationNo: r2.registrationNo, reason: 'Yanlış karar verildi' })).toMatchObject({ followUpCancelled: null });
     expect((await t.ok('desk.detail', { randevuNo: r2.newAppointmentNo! })).appointment.status).toBe('GELDI');

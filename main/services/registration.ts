@@ -23,8 +23,8 @@ type Documents = WizardDraft['documents'];
 export function startRegistration(app: MasaApp, randevuNo: string): WizardContext {
   const store = app.requireStore();
   const session = app.requireSession();
-  const row = requireAppointment(store.db, randevuNo);
-  const existing = registrationsQ.activeForAppointment(store.db, randevuNo);
+  const row = requireAppointment(store.reader, randevuNo);
+  const existing = registrationsQ.activeForAppointment(store.reader, randevuNo);
   if (existing) throw new AppError('ALREADY_REGISTERED', { registrationNo: existing.registration_no });
   if (row.status !== 'GELDI' && row.status !== 'ISLEMDE') {
     throw new AppError('APPOINTMENT_WRONG_STATE', { status: statusLabels[row.status as AppointmentStatus]?.tr ?? row.status });
@@ -35,11 +35,11 @@ export function startRegistration(app: MasaApp, randevuNo: string): WizardContex
       w.put('appointments', { ...row, status: 'ISLEMDE', updated_seq: w.seq }),
     );
   }
-  const saved = draftsQ.getDraft(store.db, randevuNo);
+  const saved = draftsQ.getDraft(store.reader, randevuNo);
   const savedDraft = saved ? (JSON.parse(saved.data) as WizardDraft) : null;
   // After "Sonucu geri al" the desk decides again from what was entered (IBANs, names, answers),
   // not from HQ's few fields; the checklist is ticked again (no document counts as present by itself).
-  const undone = savedDraft ? undefined : registrationsQ.lastReversedForAppointment(store.db, randevuNo);
+  const undone = savedDraft ? undefined : registrationsQ.lastReversedForAppointment(store.reader, randevuNo);
   const draft: WizardDraft | null = savedDraft ?? (undone ? { step: 0, facts: JSON.parse(undone.facts) as Facts, documents: {} } : null);
   const hq = prefillFacts(pack, row);
   // What HQ sent wins over what the desk remembers of the caregiver.
@@ -67,7 +67,7 @@ function caregiverOfToday(app: MasaApp, caregiverTckn: unknown): Facts {
   if (typeof caregiverTckn !== 'string' || !caregiverTckn) return {};
   const bounds = turkeyDayBoundsUtc(turkeyParts(app.now()).date);
   const earlier = registrationsQ
-    .registeredOnDay(app.requireStore().db, bounds.start, bounds.end)
+    .registeredOnDay(app.requireStore().reader, bounds.start, bounds.end)
     .filter((r) => r.state === 'ACTIVE' && r.caregiver_tckn === caregiverTckn)
     .sort((a, b) => b.updated_seq - a.updated_seq)[0];
   if (!earlier) return {};
@@ -78,11 +78,11 @@ function caregiverOfToday(app: MasaApp, caregiverTckn: unknown): Facts {
 export function saveDraft(app: MasaApp, randevuNo: string, draft: WizardDraft): { savedAt: string } {
   const store = app.requireStore();
   const session = app.requireSession();
-  requireAppointment(store.db, randevuNo);
+  requireAppointment(store.reader, randevuNo);
   // A late debounced save after confirm must not put a draft (with IBANs) back on a registered appointment.
-  if (registrationsQ.activeForAppointment(store.db, randevuNo)) throw new AppError('DRAFT_CLOSED');
+  if (registrationsQ.activeForAppointment(store.reader, randevuNo)) throw new AppError('DRAFT_CLOSED');
   const at = app.now().toISOString();
-  draftsQ.saveDraft(store.db, randevuNo, session.userId, JSON.stringify(draft), at);
+  draftsQ.saveDraft(store, randevuNo, session.userId, JSON.stringify(draft), at);
   return { savedAt: at };
 }
 
@@ -92,7 +92,7 @@ export function saveDraft(app: MasaApp, randevuNo: string, draft: WizardDraft): 
  */
 function packDiffersFrom(app: MasaApp, randevuNo: string, decision: Evaluation['decision']): string | null {
   if (!decision) return null;
-  const before = registrationsQ.lastReversedForAppointment(app.requireStore().db, randevuNo);
+  const before = registrationsQ.lastReversedForAppointment(app.requireStore().reader, randevuNo);
   if (!before || before.pack_hash === decision.packHash) return null;
   const pack = packByHash(app, before.pack_hash);
   return pack ? identityOfPack(pack).label : `?#?:${before.pack_hash.slice(0, 8)}`;
@@ -104,7 +104,7 @@ function datesFor(app: MasaApp, preRegisteredAt: string) {
 
 /** The rules engine's view of the facts so far: visible fields, field errors, checklist, decision. */
 export function evaluate(app: MasaApp, randevuNo: string, facts: Facts, documents: Documents): Evaluation {
-  const row = requireAppointment(app.requireStore().db, randevuNo);
+  const row = requireAppointment(app.requireStore().reader, randevuNo);
   const dates = datesFor(app, row.pre_registered_at);
   const ev = evaluateApplication(packForDates(app, row.program_code, dates), facts, documents, dates);
   if (ev.decision) ev.decision.packDiffersFrom = packDiffersFrom(app, randevuNo, ev.decision);
@@ -112,7 +112,7 @@ export function evaluate(app: MasaApp, randevuNo: string, facts: Facts, document
 }
 
 function nextRegistrationNo(app: MasaApp): string {
-  const db = app.requireStore().db;
+  const db = app.requireStore().reader;
   const s = settingsQ.allSettings(db);
   const year = turkeyParts(app.now()).date.slice(0, 4);
   // Digits, capitals and one dash: Code 128 and desk scanners on a Turkish keyboard read it back.
@@ -131,7 +131,7 @@ export function confirmRegistration(
 ): ConfirmResult {
   const store = app.requireStore();
   const session = app.requireSession();
-  const db = store.db;
+  const db = store.reader;
   const repeat = registrationsQ.bySubmission(db, input.submissionId);
   if (repeat) {
     return { registrationNo: repeat.registration_no, randevuNo: repeat.randevu_no, outcome: repeat.outcome, newAppointmentNo: repeat.new_appointment_no, repeated: true };
@@ -233,7 +233,7 @@ export function confirmRegistration(
       packHash: decision.packHash,
       newAppointmentNo: followUpNo,
     });
-    draftsQ.deleteDraft(db, row.randevu_no);
+    draftsQ.deleteDraft(w, row.randevu_no);
   });
   return { registrationNo, randevuNo: row.randevu_no, outcome: decision.outcome, newAppointmentNo: followUpNo, repeated: false, packDiffersFrom: differs };
 }
@@ -243,6 +243,6 @@ function followUpNumber(app: MasaApp, randevuNo: string): string {
   const base = randevuNo.replace(/-E\d+$/, '');
   for (let n = 1; ; n++) {
     const candidate = `${base}-E${n}`;
-    if (!appointmentsQ.appointmentByNo(app.requireStore().db, candidate)) return candidate;
+    if (!appointmentsQ.appointmentByNo(app.requireStore().reader, candidate)) return candidate;
   }
 }

@@ -13,16 +13,15 @@ export function reverseRegistration(
 ): { registrationNo: string; randevuNo: string; followUpCancelled: string | null } {
   const store = app.requireStore();
   const session = app.requireSession();
-  const reg = registrationsQ.byNo(store.db, input.registrationNo);
+  const reg = registrationsQ.byNo(store.reader, input.registrationNo);
   if (!reg || reg.state !== 'ACTIVE') throw new AppError('REGISTRATION_NOT_FOUND');
   if (reg.mother_tckn === ERASED) throw new AppError('RECORD_ERASED');
-  const appt = appointmentsQ.appointmentByNo(store.db, reg.randevu_no)!;
+  const appt = appointmentsQ.appointmentByNo(store.reader, reg.randevu_no)!;
   // An EKSİK EVRAK outcome made a follow-up appointment (`-E1`): once the outcome is reversed it
   // has no reason to stay, so it is cancelled with its own event, unless the desk already started it.
-  const followUp = reg.new_appointment_no ? appointmentsQ.appointmentByNo(store.db, reg.new_appointment_no) : undefined;
+  const followUp = reg.new_appointment_no ? appointmentsQ.appointmentByNo(store.reader, reg.new_appointment_no) : undefined;
   const cancelFollowUp = followUp && followUp.status === 'BEKLIYOR' ? followUp : undefined;
-  store.db
-    .transaction(() => {
+  store.recordTogether(() => {
       store.ledger.record({ type: 'registration.reversed', entity: `appointment:${reg.randevu_no}`, userId: session.userId }, (w) => {
         w.put('registrations', { ...reg, state: 'REVERSED', updated_seq: w.seq });
         w.put('appointments', { ...appt, status: 'GELDI', updated_seq: w.seq });
@@ -34,8 +33,7 @@ export function reverseRegistration(
           w.note({ reason: input.reason, reversedRegistrationNo: reg.registration_no });
         });
       }
-    })
-    .immediate();
+    });
   return { registrationNo: reg.registration_no, randevuNo: reg.randevu_no, followUpCancelled: cancelFollowUp?.randevu_no ?? null };
 }
 
@@ -46,10 +44,10 @@ export function reverseRegistration(
 export function noteRegistration(app: MasaApp, input: { randevuNo: string; reason: string }): { randevuNo: string; registrationNo: string; seq: number } {
   const store = app.requireStore();
   const session = app.requireSession();
-  const appt = appointmentsQ.appointmentByNo(store.db, input.randevuNo);
+  const appt = appointmentsQ.appointmentByNo(store.reader, input.randevuNo);
   if (!appt) throw new AppError('APPOINTMENT_NOT_FOUND', { randevuNo: input.randevuNo });
   if (appt.mother_tckn === ERASED) throw new AppError('RECORD_ERASED');
-  const reg = registrationsQ.activeForAppointment(store.db, input.randevuNo);
+  const reg = registrationsQ.activeForAppointment(store.reader, input.randevuNo);
   if (!reg) throw new AppError('NOTE_NOT_ALLOWED');
   const ev = store.ledger.record({ type: 'registration.noted', entity: `appointment:${appt.randevu_no}`, userId: session.userId }, (w) => {
     // The registration's content is unchanged; the put (only updated_seq moves) ties the event to

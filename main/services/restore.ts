@@ -85,7 +85,7 @@ function openBackup(
   }
   try {
     accept(store);
-    if (schemaVersion(store.db) > latestVersion) throw new AppError('LEDGER_NEWER', { fileVersion: schemaVersion(store.db), appVersion: latestVersion });
+    if (schemaVersion(store.reader) > latestVersion) throw new AppError('LEDGER_NEWER', { fileVersion: schemaVersion(store.reader), appVersion: latestVersion });
   } catch (err) {
     store.close();
     throw err;
@@ -261,7 +261,7 @@ export function restoreWithBackupCredentials(
     },
     (backup) => {
       if (byCode) return;
-      const user = usersQ.userByUsername(backup.db, username);
+      const user = usersQ.userByUsername(backup.reader, username);
       if (!user || user.disabled || user.role !== 'HEAD') {
         app.throttle.failed(throttleKey);
         throw new AppError('RESTORE_HEAD_ONLY');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../database';
-import { PART_CHANGES } from '../../database/testing/internals';
+import { PART_CHANGES, rawHandle } from '../../database/testing/internals';
 import { HEAD_USER, setUpApp } from '../testing/appFixture';
 import { decryptedLedgerBytes } from '../testing/decryptedLedger';
 import { BAKICI_DOCUMENTS, bakiciFacts, CAREGIVER_IBAN, CAREGIVER_TCKN, MOTHER_IBAN } from '../testing/facts';
@@ -139,7 +139,7 @@ describe('KVKK retention erasure', () => {
     await t.ok('auth.logout', {});
     await t.ok('auth.login', { username: HEAD_USER.username, password: HEAD_USER.password });
     await t.ok('retention.erase', { records: [rows[0]!.randevuNo] });
-    const db = t.app.requireStore().db;
+    const db = rawHandle(t.app.requireStore());
     expect(verifyChain(db).ok).toBe(true);
     const importSeq = (db.prepare("SELECT seq FROM events WHERE type = 'import.applied'").get() as { seq: number }).seq;
     // Somebody with the key edits the (already redacted) import payload: the erasure's listing no longer fits.
@@ -158,7 +158,7 @@ describe('KVKK retention erasure', () => {
     const t = await setUpApp({ now: () => clock });
     const today = new Date(clock.getTime() + 3 * 3600_000).toISOString().slice(0, 10);
     const rows = seedAppointments(t.app, { date: today, count: 2 * PART_CHANGES + PART_CHANGES / 2, programCode: 'BAKICI-2020' });
-    const db = () => t.app.requireStore().db;
+    const db = () => rawHandle(t.app.requireStore());
     const importSeq = (db().prepare("SELECT seq FROM events WHERE type = 'import.applied'").get() as { seq: number }).seq;
     const partsBefore = db().prepare('SELECT part, payload FROM event_parts WHERE seq = ? ORDER BY part').all(importSeq) as { part: number; payload: string }[];
     expect(partsBefore).toHaveLength(3);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import type { RawDatabase, Row } from '../../database';
-import { ledgerPaths, users as usersQ } from '../../database';
-import { cachedStatement, compactAfterErasure, ERASURE_EVENT, eventsTouching, rewriteEvent } from '../../database';
+import type { ReadableDB, Row } from '../../database';
+import { drafts as draftsQ, ledgerPaths, retention as retentionQ, users as usersQ } from '../../database';
+import { ERASURE_EVENT, eventsTouching, rewriteEvent } from '../../database';
 import type { ErasureRecord, ErasureResult, RetentionOverview, RetentionRecord } from '../../preload/contract/retentionTypes';
 import { AppError } from '../app/appError';
 import type { MasaApp } from '../app/masaApp';
@@ -27,22 +27,13 @@ interface Family {
 }
 
 export function retentionOverview(app: MasaApp): RetentionOverview {
-  const db = app.requireStore().db;
+  const db = app.requireStore().reader;
   const today = turkeyParts(app.now()).date;
   return { today, due: dueRecords(db, today), erasures: pastErasures(db) };
 }
 
-function dueRecords(db: RawDatabase, today: string): RetentionRecord[] {
-  const rows = db
-    .prepare(
-      `SELECT a.randevu_no, a.program_code, a.province_code, a.date,
-              (SELECT max(seq) FROM event_refs WHERE ref = 'appointments:' || a.randevu_no) AS a_seq,
-              (SELECT max(r.seq) FROM registrations g JOIN event_refs r ON r.ref = 'registrations:' || g.registration_no
-                WHERE g.randevu_no = a.randevu_no) AS r_seq,
-              (SELECT count(*) FROM registrations g WHERE g.randevu_no = a.randevu_no) AS regs
-         FROM appointments a WHERE a.mother_tckn <> ? ORDER BY a.randevu_no`,
-    )
-    .all(ERASED) as { randevu_no: string; program_code: string; province_code: string; date: string; a_seq: number | null; r_seq: number | null; regs: number }[];
+function dueRecords(db: ReadableDB, today: string): RetentionRecord[] {
+  const rows = retentionQ.notErasedAppointments(db, ERASED);
   const families = new Map<string, { first: (typeof rows)[number]; lastSeq: number; appointments: number; registrations: number }>();
   for (const r of rows) {
     const base = baseNo(r.randevu_no);
@@ -56,12 +47,12 @@ function dueRecords(db: RawDatabase, today: string): RetentionRecord[] {
       f.registrations += r.regs;
     }
   }
-  const atOf = cachedStatement(db, 'SELECT at FROM events WHERE seq = ?');
+  const atOf = retentionQ.eventTimes(db);
   const due: RetentionRecord[] = [];
   for (const [base, f] of families) {
     const years = getRulePack(f.first.program_code)?.retentionYears;
     if (!years) continue; // an unknown programme is never erased automatically
-    const lastActivity = (atOf.get(f.lastSeq) as { at: string } | undefined)?.at;
+    const lastActivity = atOf(f.lastSeq);
     if (!lastActivity) continue;
     const last = turkeyParts(new Date(lastActivity)).date;
     const dueOn = `${String(Number(last.slice(0, 4)) + years).padStart(4, '0')}${last.slice(4)}`;
@@ -81,14 +72,9 @@ function dueRecords(db: RawDatabase, today: string): RetentionRecord[] {
   return due.sort((a, b) => a.lastActivity.localeCompare(b.lastActivity) || a.randevuNo.localeCompare(b.randevuNo));
 }
 
-function pastErasures(db: RawDatabase): ErasureRecord[] {
+function pastErasures(db: ReadableDB): ErasureRecord[] {
   const names = new Map(usersQ.listUsers(db).map((u) => [u.id, u.display_name]));
-  const rows = db.prepare('SELECT seq, at, user_id, payload FROM events WHERE type = ? ORDER BY seq DESC').all(ERASURE_EVENT) as {
-    seq: number;
-    at: string;
-    user_id: number | null;
-    payload: string;
-  }[];
+  const rows = retentionQ.eventsOfType(db, ERASURE_EVENT);
   return rows.map((r) => {
     const d = (JSON.parse(r.payload) as { data: { records: number; appointments: number; registrations: number; redacted: unknown[] } }).data;
     return {
@@ -107,12 +93,12 @@ export function eraseDue(app: MasaApp, input: { records: string[] }): ErasureRes
   const session = app.requireSession();
   const store = app.requireStore();
   const today = turkeyParts(app.now()).date;
-  const dueSet = new Set(dueRecords(store.db, today).map((r) => r.randevuNo));
+  const dueSet = new Set(dueRecords(store.reader, today).map((r) => r.randevuNo));
   const wanted = [...new Set(input.records.map(baseNo))];
   for (const no of wanted) if (!dueSet.has(no)) throw new AppError('RETENTION_NOT_DUE', { randevuNo: no });
 
   const { event, result } = store.ledger.record({ type: ERASURE_EVENT, entity: 'kvkk', userId: session.userId }, (w) => {
-    const families = wanted.map((no) => loadFamily(w.db, no));
+    const families = wanted.map((no) => ({ base: no, ...retentionQ.familyRowsIn(w, no) }));
     const erasedKeys = new Map<string, (row: Row) => Row>();
     const refs: string[] = [];
     const values = new Set<string>();
@@ -128,7 +114,7 @@ export function eraseDue(app: MasaApp, input: { records: string[] }): ErasureRes
         refs.push(`appointments:${a.randevu_no}`);
         erasedRows.push(eraseAppointmentRow(a));
         w.put('appointments', { ...erasedRows[erasedRows.length - 1]!, updated_seq: w.seq });
-        cachedStatement(w.db, 'DELETE FROM drafts WHERE randevu_no = ?').run(a.randevu_no);
+        draftsQ.deleteDraft(w, a.randevu_no as string);
       }
       for (const r of f.registrations) {
         erasedKeys.set(`registrations|${r.registration_no}`, eraseRegistrationRow);
@@ -167,22 +153,14 @@ export function eraseDue(app: MasaApp, input: { records: string[] }): ErasureRes
     w.note({ ...counts, basis: 'KVKK 6698 md.7: saklama süresi doldu', randevuNos: families.flatMap((f) => f.appointments.map((a) => a.randevu_no)), redacted });
     return { ...counts, redactedEvents: redacted.length };
   });
-  compactAfterErasure(store.db);
+  store.compactAfterErasure();
   return {
     seq: event.seq,
     at: event.at,
-    user: usersQ.userById(store.db, session.userId)?.display_name ?? '',
+    user: usersQ.userById(store.reader, session.userId)?.display_name ?? '',
     ...result,
     fileBytes: fs.statSync(ledgerPaths(app.dataDir).db).size,
   };
-}
-
-function loadFamily(db: RawDatabase, base: string): Family {
-  const appointments = db.prepare("SELECT * FROM appointments WHERE randevu_no = ? OR randevu_no GLOB ? || '-E*' ORDER BY randevu_no").all(base, base) as Row[];
-  const registrations = db
-    .prepare(`SELECT * FROM registrations WHERE randevu_no IN (${appointments.map(() => '?').join(', ')}) ORDER BY registration_no`)
-    .all(...appointments.map((a) => a.randevu_no)) as Row[];
-  return { base, appointments, registrations };
 }
 
 /** A bug in the field lists must never end as a half-erasure that claims to be whole. */

@@ -7,18 +7,18 @@ import { checkPasswordStrength, userSummary } from './userRows';
 
 /** User management for the office head. Every change is a ledger event; key slots change around it (database/vault/slotChange.ts). */
 export function listUsers(app: MasaApp): UserSummary[] {
-  return usersQ.listUsers(app.requireStore().db).map(userSummary);
+  return usersQ.listUsers(app.requireStore().reader).map(userSummary);
 }
 
 export function createUser(app: MasaApp, input: ApiParsedInput<'users.create'>): UserSummary {
   const store = app.requireStore();
   const actor = app.requireSession();
   const username = normalizeUsername(input.username);
-  if (usersQ.userByUsername(store.db, username)) {
+  if (usersQ.userByUsername(store.reader, username)) {
     throw new AppError('USERNAME_TAKEN', {}, { username: { tr: 'Bu kullanıcı adı zaten kullanılıyor.', en: 'This username is already taken.' } });
   }
   checkPasswordStrength(username, input.password);
-  const id = usersQ.nextUserId(store.db);
+  const id = usersQ.nextUserId(store.reader);
   store.recordWithSlots({ type: 'user.created', entity: `user:${id}`, userId: actor.userId }, [{ kind: 'user', username, secret: input.password }], (w) => {
     w.put('users', {
       id,
@@ -32,15 +32,15 @@ export function createUser(app: MasaApp, input: ApiParsedInput<'users.create'>):
     });
     w.note({ role: input.role });
   });
-  return userSummary(usersQ.userById(store.db, id)!);
+  return userSummary(usersQ.userById(store.reader, id)!);
 }
 
 export function setDisabled(app: MasaApp, input: ApiParsedInput<'users.setDisabled'>): UserSummary {
   const store = app.requireStore();
   const actor = app.requireSession();
-  const user = usersQ.userById(store.db, input.userId);
+  const user = usersQ.userById(store.reader, input.userId);
   if (!user) throw new AppError('USER_NOT_FOUND');
-  if (input.disabled && user.role === 'HEAD' && !user.disabled && usersQ.activeHeadCount(store.db) <= 1) {
+  if (input.disabled && user.role === 'HEAD' && !user.disabled && usersQ.activeHeadCount(store.reader) <= 1) {
     throw new AppError('LAST_HEAD');
   }
   store.ledger.record({ type: input.disabled ? 'user.disabled' : 'user.enabled', entity: `user:${user.id}`, userId: actor.userId }, (w) => {
@@ -49,17 +49,17 @@ export function setDisabled(app: MasaApp, input: ApiParsedInput<'users.setDisabl
   });
   // After the event: a crash before this leaves a slot whose user the ledger says is disabled (refused at sign-in).
   if (input.disabled) store.removeSlot(user.username);
-  return userSummary(usersQ.userById(store.db, user.id)!);
+  return userSummary(usersQ.userById(store.reader, user.id)!);
 }
 
 export function resetPassword(app: MasaApp, input: ApiParsedInput<'users.resetPassword'>): UserSummary {
   const store = app.requireStore();
   const actor = app.requireSession();
-  const user = usersQ.userById(store.db, input.userId);
+  const user = usersQ.userById(store.reader, input.userId);
   if (!user) throw new AppError('USER_NOT_FOUND');
   checkPasswordStrength(user.username, input.password);
   store.recordWithSlots({ type: 'user.password_reset', entity: `user:${user.id}`, userId: actor.userId }, [{ kind: 'user', username: user.username, secret: input.password }], (w) => {
     w.put('users', { ...user, must_change_password: 1 });
   });
-  return userSummary(usersQ.userById(store.db, user.id)!);
+  return userSummary(usersQ.userById(store.reader, user.id)!);
 }
