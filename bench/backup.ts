@@ -28,7 +28,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkBackupFiles, ledgerBytes, ledgerPaths, PAGE_CHECK_SYNC_BYTES, quickCheckInWorker, startupCheck, verifyChain } from '../database';
+import { type AppointmentStateRow, type RegistrationStateRow, checkBackupFiles, ledgerBytes, ledgerPaths, PAGE_CHECK_SYNC_BYTES, quickCheckInWorker, startupCheck, verifyChain } from '../database';
 import { dataKeysOf, openEncrypted, openVault, readSlotFile, type RawDatabase, rawHandle } from '../database/testing/internals';
 import { setQuiet } from '../main/app/log';
 import { MasaApp } from '../main/app/masaApp';
@@ -71,7 +71,6 @@ async function ok<K extends ApiName>(name: K, input: ApiInput<K>): Promise<ApiOu
   return r.value;
 }
 
-type DbRow = Record<string, string | number | null>;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const sizeOf = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
@@ -127,7 +126,7 @@ try {
   const store = app.requireStore();
   const db = rawHandle(store);
   const userId = app.requireSession().userId;
-  const template = db.prepare('SELECT * FROM registrations WHERE randevu_no = ?').get(first) as DbRow & { outcome: string; pack_hash: string };
+  const template = db.prepare('SELECT * FROM registrations WHERE randevu_no = ?').get(first) as RegistrationStateRow;
   const appointmentByNo = db.prepare('SELECT * FROM appointments WHERE randevu_no = ?');
 
   // The other registrations: the same four events per registration as at the desk, written
@@ -136,7 +135,7 @@ try {
   const batch = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const no = numbers[i]!;
-      const row = appointmentByNo.get(no) as DbRow & { mother_tckn: string; child_tckn: string | null; pre_registered_at: string };
+      const row = appointmentByNo.get(no) as AppointmentStateRow;
       const at = new Date(clock + i * 1000).toISOString();
       store.ledger.record({ type: 'appointment.checked_in', entity: `appointment:${no}`, userId }, (w) => {
         w.put('appointments', { ...row, status: 'GELDI', arrived_at: '09:08', updated_seq: w.seq });

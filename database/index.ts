@@ -52,3 +52,4 @@ export { eventsTouching, rewriteEvent } from './vault/redaction';
 export { ERASURE_EVENT } from './ledger/verify';
 export * as retention from './queries/retention';
 export * as importLookup from './queries/importLookup';
+export type { StateRows, StateTable, UserStateRow, SettingStateRow, AppointmentStateRow, RegistrationStateRow } from './migrations/stateRows';

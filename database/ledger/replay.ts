@@ -29,8 +29,7 @@ export function replayAndCompare(db: RawDatabase): ReplayResult {
     let events = 0;
     const applyChanges = (changes: StateChange[]) => {
       for (const c of changes) {
-        if (c.row) w.put(c.t, c.row);
-        else w.remove(c.t, c.k);
+        w.apply(c);
       }
       w.changes.length = 0;
     };

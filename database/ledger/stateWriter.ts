@@ -3,6 +3,7 @@ import type { RawDatabase } from '../vault/connection';
 import { AppointmentSearchWriter } from './appointmentSearch';
 import { cachedStatement } from './statementCache';
 import { stateTables } from './stateTables';
+import type { StateRows, StateTable } from '../migrations/stateRows';
 
 export { cachedStatement };
 
@@ -129,8 +130,18 @@ export class StateWriter {
     Object.assign(this.data, data);
   }
 
-  put(table: string, row: Row): void {
-    this.write(table, row, false);
+  /**
+   * A change as an event stored it (replay, and a test writing an older schema's rows): its
+   * table and columns were checked when it was first written, so they are taken as stored.
+   */
+  apply(change: StateChange): void {
+    if (change.row) this.write(change.t, change.row, false);
+    else this.removeRow(change.t, change.k);
+  }
+
+  /** A state row, every column of its table (StateRows, beside the migrations). */
+  put<T extends StateTable>(table: T, row: StateRows[T]): void {
+    this.write(table, row as unknown as Row, false);
   }
 
   /**
@@ -138,11 +149,15 @@ export class StateWriter {
    * primary-key constraint error if the key exists, and no lookup of an old row first.
    * Replay puts it like any other change.
    */
-  insert(table: string, row: Row): void {
-    this.write(table, row, true);
+  insert<T extends StateTable>(table: T, row: StateRows[T]): void {
+    this.write(table, row as unknown as Row, true);
   }
 
-  remove(table: string, key: (string | number)[]): void {
+  remove(table: StateTable, key: (string | number)[]): void {
+    this.removeRow(table, key);
+  }
+
+  private removeRow(table: string, key: (string | number)[]): void {
     const def = stateTables[table];
     if (!def) throw new Error(`not a state table: ${table}`);
     const where = def.key.map((k) => `${k} = ?`).join(' AND ');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openEncrypted } from '../vault/connection';
 import { PART_CHANGES } from '../ledger/eventParts';
 import { Ledger } from '../ledger/ledger';
+import type { AppointmentStateRow } from './stateRows';
 import { migrate } from './migrate';
 import { migrations } from '.';
 import { replayAndCompare } from '../ledger/replay';
@@ -25,11 +26,12 @@ describe('migration 0080: the unused name copy and status index go', () => {
     migrate(db, migrations.filter((m) => m.version <= 70));
     let ledger = new Ledger(db);
     ledger.record({ type: 'appointment.test', entity: 'appointment:A-1', userId: null }, (w) =>
-      w.put('appointments', { ...appointment('A-1', 'sukran ozturk', w.seq), search_last: 'ozturk sukran' }),
+      // A schema-70 row: search_last was a column then (StateRows declares the latest schema).
+      w.put('appointments', { ...appointment('A-1', 'sukran ozturk', w.seq), search_last: 'ozturk sukran' } as AppointmentStateRow),
     );
     const many = PART_CHANGES + 7;
     ledger.record({ type: 'import.applied', entity: 'import:test', userId: null }, (w) => {
-      for (let i = 0; i < many; i++) w.insert('appointments', { ...appointment(`B-${i}`, 'ayse yilmaz', w.seq), search_last: 'yilmaz ayse' });
+      for (let i = 0; i < many; i++) w.insert('appointments', { ...appointment(`B-${i}`, 'ayse yilmaz', w.seq), search_last: 'yilmaz ayse' } as AppointmentStateRow);
     });
     expect((db.prepare('SELECT count(*) AS n FROM event_parts').get() as { n: number }).n).toBe(2);
     db.close();

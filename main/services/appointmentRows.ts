@@ -1,4 +1,4 @@
-import type { Row } from '../../database';
+import type { AppointmentStateRow } from '../../database';
 import { foldForSearch } from '../domain/turkishText';
 import type { AppointmentFieldValues } from '../import/types';
 
@@ -9,7 +9,7 @@ export type AppointmentFields = AppointmentFieldValues;
 export function appointmentRow(
   f: AppointmentFields,
   state: { status: string; arrivedAt: string | null; hqCancelled: boolean; updatedSeq: number },
-): Row {
+): AppointmentStateRow {
   return {
     randevu_no: f.randevuNo,
     program_code: f.programCode,

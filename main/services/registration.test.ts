@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BAKICI_DOCUMENTS, bakiciFacts, CAREGIVER_TCKN, MOTHER_IBAN } from '../testing/facts';
 import { setUpApp } from '../testing/appFixture';
 import { seedAppointments } from '../testing/seed';
+import type { AppointmentStateRow } from '../../database';
 import { rawHandle } from '../../database/testing/internals';
 
 const DAY = '2026-11-24';
@@ -204,7 +205,7 @@ describe('issue 6 gaps: drafts after confirm, IBANs, reversing EKSİK EVRAK, cor
     // A follow-up the desk already started is left as it is.
     const no2 = t.rows[1]!.randevuNo;
     const r2 = await registered(t, no2, { ...BAKICI_DOCUMENTS, BAKICI_EGITIM_SERTIFIKASI: false });
-    const fu = rawHandle(t.app.requireStore()).prepare('SELECT * FROM appointments WHERE randevu_no = ?').get(r2.newAppointmentNo) as Record<string, unknown>;
+    const fu = rawHandle(t.app.requireStore()).prepare('SELECT * FROM appointments WHERE randevu_no = ?').get(r2.newAppointmentNo) as AppointmentStateRow;
     t.app.requireStore().ledger.record({ type: 'appointment.checked_in', entity: `appointment:${r2.newAppointmentNo}`, userId: 1 }, (w) => w.put('appointments', { ...fu, status: 'GELDI', updated_seq: w.seq }));
     expect(await t.ok('registration.reverse', { registrationNo: r2.registrationNo, reason: 'Yanlış karar verildi' })).toMatchObject({ followUpCancelled: null });
     expect((await t.ok('desk.detail', { randevuNo: r2.newAppointmentNo! })).appointment.status).toBe('GELDI');

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { ReadableDB, Row } from '../../database';
+import type { AppointmentStateRow, ReadableDB, RegistrationStateRow, Row } from '../../database';
 import { drafts as draftsQ, ledgerPaths, retention as retentionQ, users as usersQ } from '../../database';
 import { ERASURE_EVENT, eventsTouching, rewriteEvent } from '../../database';
 import type { ErasureRecord, ErasureResult, RetentionOverview, RetentionRecord } from '../../preload/contract/retentionTypes';
@@ -20,6 +20,7 @@ import { ERASED, eraseAppointmentRow, eraseRegistrationRow, personalValues } fro
 
 const baseNo = (randevuNo: string) => randevuNo.replace(/-E\d+$/, '');
 
+/** Whole rows (SELECT *) of the two tables; the erasure functions treat them as plain rows, so the writes name their table's row type. */
 interface Family {
   base: string;
   appointments: Row[];
@@ -113,14 +114,14 @@ export function eraseDue(app: MasaApp, input: { records: string[] }): ErasureRes
         erasedKeys.set(`appointments|${a.randevu_no}`, eraseAppointmentRow);
         refs.push(`appointments:${a.randevu_no}`);
         erasedRows.push(eraseAppointmentRow(a));
-        w.put('appointments', { ...erasedRows[erasedRows.length - 1]!, updated_seq: w.seq });
+        w.put('appointments', { ...(erasedRows[erasedRows.length - 1]! as unknown as AppointmentStateRow), updated_seq: w.seq });
         draftsQ.deleteDraft(w, a.randevu_no as string);
       }
       for (const r of f.registrations) {
         erasedKeys.set(`registrations|${r.registration_no}`, eraseRegistrationRow);
         refs.push(`registrations:${r.registration_no}`);
         erasedRows.push(eraseRegistrationRow(r));
-        w.put('registrations', { ...erasedRows[erasedRows.length - 1]!, updated_seq: w.seq });
+        w.put('registrations', { ...(erasedRows[erasedRows.length - 1]! as unknown as RegistrationStateRow), updated_seq: w.seq });
       }
     }
     const redacted = eventsTouching(w, refs).map((e) =>
