@@ -18,7 +18,7 @@ describe('verify re-decides every recorded decision', () => {
     db.prepare("UPDATE registrations SET facts = json_set(facts, '$.\"caregiver.trainingCertificate\"', json('false')) WHERE registration_no = ?").run(reg!.registration_no);
     const v = await t.ok('ledger.verify', {});
     expect(v.ok).toBe(false);
-    expect(v.decisions!.differences).toEqual([{ registrationNo: reg!.registration_no, randevuNo: reg!.randevu_no, recorded: 'KESIN_KAYIT 32500', now: 'RET BAKICI_SERTIFIKA' }]);
+    expect(v.decisions!.differences).toEqual([{ registrationNo: reg!.registration_no, randevuNo: reg!.randevu_no, recorded: 'KESIN_KAYIT 32500', now: 'RET BAKICI_SERTIFIKA', pack: expect.stringMatching(/^BAKICI-2020#1:[0-9a-f]{8}$/) }]);
   });
 
   it('a decision naming a pack hash the desk does not have is named too', async () => {
@@ -26,6 +26,6 @@ describe('verify re-decides every recorded decision', () => {
     const db = t.app.requireStore().db;
     db.prepare("UPDATE registrations SET pack_hash = ? WHERE rowid = (SELECT min(rowid) FROM registrations)").run('f'.repeat(64));
     const v = await t.ok('ledger.verify', {});
-    expect(v.decisions!.differences).toEqual([expect.objectContaining({ now: 'pack ffffffff ?' })]);
+    expect(v.decisions!.differences).toEqual([expect.objectContaining({ now: 'pack ffffffff ?', pack: 'BAKICI-2020#?:ffffffff' })]);
   });
 });

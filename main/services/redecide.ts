@@ -6,6 +6,7 @@ import { decide, FactsInvalid } from '../rules';
 import { OUTCOME_CODE } from './rulesAdapter';
 import { ERASED } from './personalFields';
 import { packByHash } from './packStore';
+import { identityOfPack } from '../rules/packIdentity';
 
 interface RecordedDecision {
   outcome: string;
@@ -36,8 +37,10 @@ export function redecideAll(app: MasaApp): DecisionReplay {
     checked++;
     const recorded = JSON.parse(reg.decision) as RecordedDecision;
     const pack = packByHash(app, reg.pack_hash);
+    // The label of the pack the decision is replayed with (the one its hash names); an unknown hash keeps its digits.
+    const packLabel = pack ? identityOfPack(pack).label : `${reg.program_code}#?:${reg.pack_hash.slice(0, 8)}`;
     if (!pack) {
-      differences.push({ registrationNo: reg.registration_no, randevuNo: reg.randevu_no, recorded: summary(recorded), now: `pack ${reg.pack_hash.slice(0, 8)} ?` });
+      differences.push({ registrationNo: reg.registration_no, randevuNo: reg.randevu_no, recorded: summary(recorded), now: `pack ${reg.pack_hash.slice(0, 8)} ?`, pack: packLabel });
       continue;
     }
     const dates = { preRegistration: reg.pre_registered_at, finalRegistration: turkeyParts(new Date(reg.registered_at)).date };
@@ -49,7 +52,7 @@ export function redecideAll(app: MasaApp): DecisionReplay {
       if (!(e instanceof FactsInvalid)) throw e;
       now = `FACTS_INVALID ${Object.keys(e.fieldErrors).join('+')}`;
     }
-    if (now !== summary(recorded)) differences.push({ registrationNo: reg.registration_no, randevuNo: reg.randevu_no, recorded: summary(recorded), now });
+    if (now !== summary(recorded)) differences.push({ registrationNo: reg.registration_no, randevuNo: reg.randevu_no, recorded: summary(recorded), now, pack: packLabel });
   }
   return { ok: differences.length === 0, checked, erased, differences };
 }
