@@ -9,6 +9,7 @@ import { ibanFrom } from '../main/domain/iban';
 import { tcknFromPrefix } from '../main/domain/tckn';
 import { computeLists, decide, getRulePack, type ListEntry } from '../main/rules';
 import { median, verdict } from './stats';
+import { benchRulePacks } from './rulePacks';
 
 const pack = getRulePack('EVDE-2015')!;
 const N = 100_000;
@@ -47,6 +48,9 @@ for (let run = 0; run < 5; run++) {
 const rate = median(rates);
 console.log(`decide(): ${N.toLocaleString('en')} applications, median of 5: ${Math.round(rate).toLocaleString('en')} decisions/s   target >= 50,000/s ${verdict(rate >= 50_000)}`);
 console.log(`   baseline (building the facts objects): ${median(base).toFixed(0)} ms per 100k; outcomes ${JSON.stringify(outcomes)}`);
+
+// Rule packs as signed files: load + signature + check, and decisions/s before/after choosing the pack.
+await benchRulePacks();
 
 const entries: ListEntry[] = Array.from({ length: 20_000 }, (_, i) => ({
   registrationNo: `35M01-2015-${String(i).padStart(6, '0')}`,

@@ -88,6 +88,11 @@ export function registeredOnDay(db: RawDatabase, dayStartUtc: string, dayEndUtc:
   ) as RegistrationRow[];
 }
 
+/** The latest reversed registration of an appointment: what a correction decided before. */
+export function lastReversedForAppointment(db: RawDatabase, randevuNo: string): RegistrationRow | undefined {
+  return cachedStatement(db, "SELECT * FROM registrations WHERE randevu_no = ? AND state = 'REVERSED' ORDER BY updated_seq DESC LIMIT 1").get(randevuNo) as RegistrationRow | undefined;
+}
+
 /** Every registration of one appointment, reversed ones included, oldest first (a later correction follows its reversal). */
 export function allForAppointment(db: RawDatabase, randevuNo: string): RegistrationRow[] {
   return cachedStatement(db, 'SELECT * FROM registrations WHERE randevu_no = ? ORDER BY registered_at, registration_no').all(randevuNo) as RegistrationRow[];

@@ -14,6 +14,7 @@ import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { statusCommand } from './commands/status';
 import { verifyCommand } from './commands/verify';
+import { hqKeyCommand, packCommand } from './commands/pack';
 import { passwordCommand, recoverCommand, recoveryCodeCommand } from './commands/secrets';
 import { reprintCommand, verifyFormCommand } from './commands/form';
 import { UsageError, type CliIO } from './output';
@@ -21,7 +22,7 @@ import { parseArgsMessage } from './parseArgsMessage';
 import { readSecret } from './password';
 
 /** Every command of `npm run cli`; each goes through the same handler table as the window. */
-export const cliCommands: CliCommand[] = [initCommand, statusCommand, verifyCommand, backupCommand, restoreCommand, importCommand, decideCommand, reportCommand, listsCommand, exportCommand, mergeCommand, deskKeyCommand, registerKeyCommand, retentionCommand, accessLogCommand, passwordCommand, recoveryCodeCommand, recoverCommand, verifyFormCommand, reprintCommand];
+export const cliCommands: CliCommand[] = [initCommand, statusCommand, verifyCommand, backupCommand, restoreCommand, importCommand, decideCommand, reportCommand, listsCommand, exportCommand, mergeCommand, deskKeyCommand, registerKeyCommand, retentionCommand, accessLogCommand, passwordCommand, recoveryCodeCommand, recoverCommand, verifyFormCommand, reprintCommand, packCommand, hqKeyCommand];
 
 function helpText(lang: 'tr' | 'en'): string {
   const lines = [

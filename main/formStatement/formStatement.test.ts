@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { packByHash } from '../services/packStore';
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registrations as registrationsQ } from '../../database';
@@ -39,7 +40,8 @@ describe('the signed decision statement on printed forms', () => {
     const v = await t.ok('form.verify', { text });
     const key = await t.ok('reconciliation.deskKey', {});
     expect(v).toMatchObject({ verdict: 'VALID', signer: { deskCode: 'M01', kind: 'own', fingerprint: key.fingerprint }, local: { randevuNo: t.rows[0]!.randevuNo, registrationNo: t.final, supersededBy: null } });
-    expect(v.statement).toMatchObject({ provinceCode: '35', deskCode: 'M01', number: t.final, outcome: 'KESIN_KAYIT', programCode: 'BAKICI-2020', packEdition: 0, currency: 'EUR', monthlyAmountMinor: 325_00, decidedOn: '2026-11-24', supportFrom: '2026-11-24' });
+    expect(v.statement).toMatchObject({ provinceCode: '35', deskCode: 'M01', number: t.final, outcome: 'KESIN_KAYIT', programCode: 'BAKICI-2020', packEdition: packByHash(t.app, reg.pack_hash)!.edition, currency: 'EUR', monthlyAmountMinor: 325_00, decidedOn: '2026-11-24', supportFrom: '2026-11-24' });
+    expect(v.statement!.packEdition).toBeGreaterThan(0);
     // The pack hash and the event hash are the ledger's, shortened; the mother binding is hers.
     expect(reg.pack_hash.startsWith(v.statement!.packHash)).toBe(true);
     const event = registrationsQ.decisionEvent(t.app.requireStore().db, t.final)!;

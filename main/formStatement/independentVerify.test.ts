@@ -53,7 +53,7 @@ describe('verify-form without Masa: cbor2 + cryptography', () => {
       expect(r.status).toBe(0);
       const py = JSON.parse(r.stdout) as Record<string, unknown>;
       const ours = (await t.ok('form.verify', { text })).statement!;
-      expect(py).toMatchObject({ v: 1, p: '35', d: 'M01', o: outcome, g: 'BAKICI-2020', e: 0, q: ours.eventSeq, x: ours.eventHash, h: ours.packHash, m: ours.motherHash, f: ours.decidedOn, mother_matches: true });
+      expect(py).toMatchObject({ v: 1, p: '35', d: 'M01', o: outcome, g: 'BAKICI-2020', e: ours.packEdition, q: ours.eventSeq, x: ours.eventHash, h: ours.packHash, m: ours.motherHash, f: ours.decidedOn, mother_matches: true });
       expect(py.n).toBe(ours.number);
       if (outcome === 'KESIN_KAYIT') expect(py).toMatchObject({ a: 325_00, c: 'EUR', t: ours.supportType, s: ours.supportFrom });
       if (outcome === 'RET') expect(py.k).toEqual(ours.ruleCodes);

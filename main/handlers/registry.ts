@@ -8,6 +8,7 @@ import { registrationHandlers } from './registrationHandlers';
 import { printHandlers } from './printHandlers';
 import { reconciliationHandlers } from './reconciliationHandlers';
 import { rulesHandlers } from './rulesHandlers';
+import { packHandlers, packStoreHandlers } from './packHandlers';
 import type { Handler, HandlerTable } from './defineHandlers';
 import { ledgerHandlers } from './ledgerHandlers';
 import { userHandlers } from './userHandlers';
@@ -25,7 +26,7 @@ export function combineHandlerTables(...tables: HandlerTable[]): HandlerTable {
   return out as HandlerTable;
 }
 
-export const handlers = combineHandlerTables(appHandlers, authHandlers, userHandlers, ledgerHandlers, deskHandlers, backupHandlers, importHandlers, registrationHandlers, printHandlers, reconciliationHandlers, rulesHandlers, formHandlers);
+export const handlers = combineHandlerTables(appHandlers, authHandlers, userHandlers, ledgerHandlers, deskHandlers, backupHandlers, importHandlers, registrationHandlers, printHandlers, reconciliationHandlers, rulesHandlers, formHandlers, packHandlers, packStoreHandlers);
 
 export function handlerFor(name: string): Handler<ApiName> | undefined {
   return Object.hasOwn(handlers, name) ? (handlers as Record<string, Handler<ApiName>>)[name] : undefined;

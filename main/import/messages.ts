@@ -150,8 +150,8 @@ export function rejectText(code: RejectCode, header: string, shown: string | nul
       return { tr: `${header}${v} bir hata değeri içeriyor.`, en: `${header}${v} holds an error value.` };
     case 'UNKNOWN_PROGRAM':
       return {
-        tr: `${header}${v} bu masada tanımlı bir program değil (kural paketi yok); satır alınmadı, masada karara bağlanamazdı. Genel Müdürlükle görüşün.`,
-        en: `${header}${v} is not a programme this desk knows (no rule pack); the row was not taken, as it could not be decided at the desk. Contact HQ.`,
+        tr: `${header}${v} bu masada tanımlı bir program değil (program paketi yüklü değil: ${shown ?? ''}); satır alınmadı, masada karara bağlanamazdı. Birim sorumlusu HQ'nin imzalı paketini yükleyebilir (Kural paketleri).`,
+        en: `${header}${v} is not a programme this desk knows (no rule pack; programme pack not loaded: ${shown ?? ''}); the row was not taken, as it could not be decided at the desk. The office head can load HQ's signed pack (Rule packs).`,
       };
     case 'DUPLICATE_RANDEVU_NO':
       return {

@@ -147,8 +147,8 @@ describe('planImport', () => {
         column: 'Program Kodu',
         kind: 'rejected',
         code: 'UNKNOWN_PROGRAM',
-        tr: "Program Kodu 'YOK-9999' bu masada tanımlı bir program değil (kural paketi yok); satır alınmadı, masada karara bağlanamazdı. Genel Müdürlükle görüşün.",
-        en: "Program Kodu 'YOK-9999' is not a programme this desk knows (no rule pack); the row was not taken, as it could not be decided at the desk. Contact HQ.",
+        tr: "Program Kodu 'YOK-9999' bu masada tanımlı bir program değil (program paketi yüklü değil: YOK-9999); satır alınmadı, masada karara bağlanamazdı. Birim sorumlusu HQ'nin imzalı paketini yükleyebilir (Kural paketleri).",
+        en: "Program Kodu 'YOK-9999' is not a programme this desk knows (no rule pack; programme pack not loaded: YOK-9999); the row was not taken, as it could not be decided at the desk. The office head can load HQ's signed pack (Rule packs).",
       },
     ]);
     expect(total(plan)).toBe(parsed.totalRows);

@@ -64,6 +64,8 @@ const documentBase = {
   office,
   /** When the document was produced: printed in the footer of every page. */
   printedAt: localDateTime,
+  /** The rule pack that decided, `CODE#edition:hash8`, in the footer's small print (decision documents). */
+  rulePack: text.optional(),
 };
 
 /**

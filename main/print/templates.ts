@@ -48,6 +48,7 @@ export const templateSchema = z.strictObject({
     signature: label,
     clerkRole: label,
     notKnown: label,
+    rulePack: label,
     verifyLine: label,
     reprint: label,
   }),

@@ -99,6 +99,7 @@ export async function mergeReconciliations(
     appVersion: opts.appVersion,
     createdBy: opts.createdBy,
     duplicates,
+    packs: [...new Set(inputs.flatMap((i) => i.day.packs ?? []))].sort(),
   };
   const written = await writeReconciliation(merged, outDir, provinceKey);
   return { ...written, duplicates, files: inputs.length };

@@ -82,6 +82,8 @@ export interface ReconciliationDay {
   createdBy: string;
   /** Merged files only. */
   duplicates?: ReconDuplicate[];
+  /** `Kural Paketleri`: every pack that decided a row of the file, as `CODE#edition:hash8`. */
+  packs?: string[];
 }
 
 /** The summary counts (the contract type shared with the screens). */

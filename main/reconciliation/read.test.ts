@@ -32,6 +32,7 @@ function day(): ReconciliationDay {
       reasonCodes: i < 6 ? ['COCUK_YAS', 'ANNE_SIGORTA'] : [], reasonText: TRICKY[i + 4]!, missingDocuments: i < 6 ? [] : ['Banka Taahhüt Formu', 'Kimlik'], newAppointment: i < 6 ? null : '2026-12-01T16:00:00', clerk: 'Şükrü Işık',
     })),
     chainHead: 'ab'.repeat(32), createdAt: '2026-11-24T18:07:09', appVersion: '0.1.0', createdBy: 'Ayşe Yılmaz',
+    packs: ['BAKICI-2020#1:20a35c2f', 'KREŞ-2024#1:0b1c2d3e'],
   };
 }
 

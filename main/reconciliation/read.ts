@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { ReconAppointment, ReconciliationDay, ReconRegistration, ReconRejection } from './model';
-import { SHEETS, SUMMARY_FIELDS } from './sheets';
+import { PACKS_SUMMARY_FIELD, SHEETS, SUMMARY_FIELDS } from './sheets';
 import { readWorkbookRows } from './workbookRows';
 
 type CellValue = unknown;
@@ -114,6 +114,7 @@ export async function readReconciliation(xlsxPath: string): Promise<Reconciliati
     createdAt: summary['Oluşturma Zamanı']!.slice(0, 19),
     appVersion: summary['Uygulama Sürümü']!,
     createdBy: summary['Oluşturan']!,
+    packs: summary[PACKS_SUMMARY_FIELD] ? summary[PACKS_SUMMARY_FIELD].split(', ') : [],
     summary,
   };
 }

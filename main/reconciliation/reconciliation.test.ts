@@ -19,7 +19,7 @@ describe('daily reconciliation export', () => {
     const summary = d.rows['Özet']!;
     expect(summary.map((row) => row[0]![0])).toEqual([
       'Alan', 'İl Kodu', 'İl', 'Masa Kodu', 'Tarih', 'Program Kodları', 'Randevu Sayısı', 'Gelen', 'Gelmeyen', 'Kesin Kayıt', 'Ret', 'Eksik Evrak', 'İptal',
-      'Aylık Destek Toplamı (EUR)', 'Defter Zinciri Başı', 'Oluşturma Zamanı', 'Uygulama Sürümü', 'Oluşturan',
+      'Aylık Destek Toplamı (EUR)', 'Defter Zinciri Başı', 'Oluşturma Zamanı', 'Uygulama Sürümü', 'Oluşturan', 'Kural Paketleri',
     ]);
     const val = (field: string) => summary.find((row) => row[0]![0] === field)![1]!;
     expect(val('Randevu Sayısı')[0]).toBe(d.rows['Randevular']!.length - 1);
@@ -27,6 +27,8 @@ describe('daily reconciliation export', () => {
     expect((val('Ret')[0] as number) + (val('Eksik Evrak')[0] as number)).toBe(d.rows['Retler']!.length - 1);
     expect(val('Tarih')).toEqual(['2026-11-24T00:00:00', 'datetime', 'dd.mm.yyyy']);
     expect(val('Aylık Destek Toplamı (EUR)')).toEqual([975, 'int', '#,##0.00']);
+    // After the contract's rows: the pack that decided the day's rows, as code#edition:hash8.
+    expect(val('Kural Paketleri')).toEqual([expect.stringMatching(/^BAKICI-2020#1:[0-9a-f]{8}$/), 'str', 'General']);
     expect(d.rows['Randevular']![0]!.map((c) => c[0])).toEqual(['Randevu No', 'Program Kodu', 'İl Kodu', 'Randevu Tarihi', 'Randevu Saati', 'Anne TC Kimlik No', 'Anne Adı Soyadı', 'Geliş Saati', 'Sonuç', 'Görevli']);
     const appt = d.rows['Randevular']![1]!;
     expect(appt[3]![1]).toBe('datetime');

@@ -48,4 +48,7 @@ export const REJECTION_HEADERS = ['Randevu No', 'Program Kodu', 'Anne TC Kimlik 
 /** Merged files only, after the contract's sheets. */
 export const DUPLICATE_HEADERS = ['Tür', 'TC Kimlik No', 'Kayıt No', 'Randevu No', 'Masa Kodu', 'Tarih', 'Kaynak Dosya'] as const;
 /** Summary rows a merged file adds after the contract's rows (which stay first, in order). */
+/** One row after the contract's own (the contract allows rows after its own): the packs that decided. */
+export const PACKS_SUMMARY_FIELD = 'Kural Paketleri';
+
 export const MERGE_SUMMARY_FIELDS = ['Mükerrer Anne', 'Mükerrer Çocuk', 'Birleştirilen Dosyalar'] as const;

@@ -169,8 +169,10 @@ describe('the merged IL file read back by HQ’s readers', () => {
     const summary = x.rows['Özet']!.slice(1);
     expect(summary.map((r) => r[0]![0])).toEqual([
       'İl Kodu', 'İl', 'Masa Kodu', 'Tarih', 'Program Kodları', 'Randevu Sayısı', 'Gelen', 'Gelmeyen', 'Kesin Kayıt', 'Ret', 'Eksik Evrak', 'İptal',
-      'Aylık Destek Toplamı (EUR)', 'Defter Zinciri Başı', 'Oluşturma Zamanı', 'Uygulama Sürümü', 'Oluşturan', ...MERGE_SUMMARY_FIELDS,
+      'Aylık Destek Toplamı (EUR)', 'Defter Zinciri Başı', 'Oluşturma Zamanı', 'Uygulama Sürümü', 'Oluşturan', ...MERGE_SUMMARY_FIELDS, 'Kural Paketleri',
     ]);
+    // The packs of every merged desk, once each.
+    expect(summary.at(-1)![1]![0]).toMatch(/^BAKICI-2020#1:[0-9a-f]{8}$/);
     expect(summary.slice(0, SUMMARY_FIELDS.length).map((r) => r[0]![0])).toEqual([...SUMMARY_FIELDS]);
     const val = (f: string) => summary.find((r) => r[0]![0] === f)![1]!;
     const n = (s: string) => x.rows[s]!.length - 1;

@@ -7,7 +7,7 @@ import { countsOf, reconciliationFileName, type ReconciliationDay } from './mode
 import { signFile, type SignatureFile } from './signature';
 import { crashPoint } from '../../database/crashPoints';
 import { fsyncDir } from '../../database/atomicFile';
-import { APPOINTMENT_HEADERS, DUPLICATE_HEADERS, MERGE_SUMMARY_FIELDS, REGISTRATION_HEADERS, REJECTION_HEADERS, SHEETS, SUMMARY_FIELDS } from './sheets';
+import { APPOINTMENT_HEADERS, DUPLICATE_HEADERS, MERGE_SUMMARY_FIELDS, PACKS_SUMMARY_FIELD, REGISTRATION_HEADERS, REJECTION_HEADERS, SHEETS, SUMMARY_FIELDS } from './sheets';
 
 export interface WrittenReconciliation {
   fileName: string;
@@ -78,6 +78,7 @@ export async function writeReconciliation(
       const sources = [...new Set(day.registrations.map((r) => r.sourceFile).filter(Boolean))].join(', ');
       [mothers, children, sources].forEach((v, i) => summary.addRow([MERGE_SUMMARY_FIELDS[i], v]).commit());
     }
+    summary.addRow([PACKS_SUMMARY_FIELD, (day.packs ?? []).join(', ')]).commit();
     summary.commit();
 
     const appts = wb.addWorksheet(SHEETS.appointments);

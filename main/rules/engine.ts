@@ -13,6 +13,7 @@ export interface Decision {
   failedRules: { code: string; subject: string; referenceDate: string; text: Bilingual; inputs: Seen }[];
   missingDocuments: { code: string; label: Bilingual }[];
   packCode: string;
+  packEdition: number;
   packHash: string;
   dates: DecisionDates;
   facts: Facts;
@@ -82,6 +83,7 @@ export function decide(pack: RulePack, facts: Facts, dates: DecisionDates, docum
     failedRules,
     missingDocuments,
     packCode: pack.code,
+    packEdition: pack.edition,
     packHash: cachedHash(pack),
     dates,
     facts: f,

@@ -1,8 +1,8 @@
-import type { ZodError } from 'zod';
 import bakici from './packs/BAKICI-2020.json';
 import evde from './packs/EVDE-2015.json';
 import kurumsal from './packs/KURUMSAL-2019.json';
-import { rulePackSchema, type Condition, type RulePack } from './schema';
+import { checkPackJson } from './packCheck';
+import type { RulePack } from './schema';
 
 export class RulePackInvalid extends Error {
   constructor(
@@ -15,57 +15,22 @@ export class RulePackInvalid extends Error {
   }
 }
 
-function firstIssue(err: ZodError): { path: string; message: string } {
-  const i = err.issues[0]!;
-  const path = i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-  return { path: path || '(root)', message: i.message };
-}
-
-function refsOf(c: Condition, out: Set<string>): void {
-  for (const [k, v] of Object.entries(c)) {
-    if (k === 'op') continue;
-    if (typeof v === 'string' && /^[a-z][A-Za-z0-9]*\.[A-Za-z0-9.]+$/.test(v)) out.add(v);
-    if (k === 'of' && Array.isArray(v)) for (const x of v) refsOf(x as Condition, out);
-    if (k === 'cond') refsOf(v as Condition, out);
-  }
-}
-
 /**
- * Checks a pack: the zod schema (a bad field is named by its path), then that every fact a
- * condition reads is declared in the pack's facts, so a typo cannot make a rule silently fail.
+ * Checks a pack with `pack check`'s rules (schema, references, periods, its own examples) and
+ * throws the first problem, named by its JSON path.
  */
 export function parseRulePack(json: unknown, source: string): RulePack {
-  const r = rulePackSchema.safeParse(json);
-  if (!r.success) {
-    const { path, message } = firstIssue(r.error);
-    throw new RulePackInvalid(source, path, message);
-  }
-  const pack = r.data;
-  const declared = new Set(pack.facts.map((f) => f.key));
-  const check = (c: Condition | undefined, where: string) => {
-    if (!c) return;
-    const refs = new Set<string>();
-    refsOf(c, refs);
-    for (const ref of refs) if (!declared.has(ref)) throw new RulePackInvalid(source, where, `reads undeclared fact "${ref}"`);
-  };
-  pack.facts.forEach((f, i) => check(f.when, `facts[${i}].when`));
-  pack.rules.forEach((x, i) => {
-    check(x.when, `rules[${i}].when`);
-    check(x.condition, `rules[${i}].condition`);
-  });
-  pack.documents.forEach((d, i) => check(d.when, `documents[${i}].when`));
-  pack.supportTypes.forEach((s, i) => check(s.when, `supportTypes[${i}].when`));
-  const dup = (xs: string[]) => xs.find((x, i) => xs.indexOf(x) !== i);
-  const d1 = dup(pack.facts.map((f) => f.key));
-  if (d1) throw new RulePackInvalid(source, 'facts', `fact "${d1}" declared twice`);
-  const d2 = dup(pack.rules.map((x) => x.code));
-  if (d2) throw new RulePackInvalid(source, 'rules', `rule "${d2}" declared twice`);
+  const { pack, problems } = checkPackJson(json);
+  if (!pack) throw new RulePackInvalid(source, problems[0]!.path, problems[0]!.message.en);
   return pack;
 }
 
 let cache: Map<string, RulePack> | null = null;
 
-/** The bundled packs (static JSON imports, so they travel inside the Electron bundle). */
+/**
+ * The built-in pack files, checked like any loaded one (static JSON imports, so they travel
+ * inside the Electron bundle). Which pack decides is chosen elsewhere by code, edition and dates.
+ */
 export function loadRulePacks(): Map<string, RulePack> {
   if (!cache) {
     cache = new Map();

@@ -38,7 +38,7 @@ describe('rule packs are data', () => {
   it('a condition reading an undeclared fact is refused', () => {
     const bad = fixture();
     bad.rules[0].condition.from = 'child.birthDay';
-    expect(() => parseRulePack(bad, 'typo.json')).toThrow(/rules\[0\]\.condition: reads undeclared fact "child.birthDay"/);
+    expect(() => parseRulePack(bad, 'typo.json')).toThrow(/rules\[0\]\.condition\.from: reads undeclared fact "child.birthDay"/);
   });
 
   it('an unknown operator is refused (no code runs from a pack)', () => {

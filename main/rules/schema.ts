@@ -69,9 +69,41 @@ export const factField = z
   .strict()
   .refine((f) => f.type !== 'enum' || (f.options && f.options.length > 0), { message: 'an enum field needs options', path: ['options'] });
 
+/** The newest pack format this app reads; a pack with a higher one is refused, never half-read. */
+export const PACK_SCHEMA_VERSION = 1;
+
+const factValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** A case the pack decides when checked: HQ writes the expected outcome beside its facts. */
+const exampleCase = z
+  .object({
+    name: bilingual,
+    dates: z.object({ preRegistration: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/), finalRegistration: isoDay }).strict(),
+    facts: z.record(z.string(), factValue),
+    documents: z.record(z.string(), z.boolean()),
+    expect: z
+      .object({
+        outcome: z.enum(['KESİN KAYIT', 'RET', 'EKSİK EVRAK']),
+        /** Compared only when given (a refusal's amount is not part of what a pack promises). */
+        monthlyAmountCents: z.number().int().nonnegative().nullable().optional(),
+        failedRules: z.array(z.string()).optional(),
+        missingDocuments: z.array(z.string()).optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
 export const rulePackSchema = z
   .object({
+    schemaVersion: z.number().int().positive(),
     code: z.string().regex(/^[A-Z]+-\d{4}$/),
+    /** Editions of one code count up; a load never goes back to a lower or equal one. */
+    edition: z.number().int().positive(),
+    /** The days this edition may decide (the rules' reference dates must fall inside). */
+    validFrom: isoDay,
+    validTo: isoDay.nullable(),
+    supersedes: z.number().int().positive().nullable(),
+    changeNote: bilingual,
     name: bilingual,
     source: z.string(),
     currency: z.literal('EUR'),
@@ -111,9 +143,11 @@ export const rulePackSchema = z
       .array(z.object({ code: z.string().regex(/^[A-Z0-9_]+$/), label: bilingual, when: condition.optional(), amounts: z.array(dated).min(1) }).strict())
       .min(1),
     obligations: z.array(bilingual),
+    examples: z.array(exampleCase).min(1),
   })
   .strict();
 
 export type RulePack = z.infer<typeof rulePackSchema>;
 export type FactField = z.infer<typeof factField>;
 export type Dated = z.infer<typeof dated>;
+export type ExampleCase = z.infer<typeof exampleCase>;

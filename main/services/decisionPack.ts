@@ -1,20 +1,26 @@
 import type { registrations } from '../../database';
+import type { MasaApp } from '../app/masaApp';
+import { identityOfPack } from '../rules/packIdentity';
+import { packByHash } from './packStore';
 
 /**
  * Which rule pack decided a registration, as the signed form statement names it: the pack's
- * code, its edition and its SHA-256. The one place that says so: signed pack files with
- * editions (issue 18) change this function, nothing else.
+ * code, its edition and its SHA-256 — the same identity (main/rules/packIdentity.ts) the
+ * decision panel, the form's small print and the Özet row print.
  */
 export interface DecisionPackStamp {
   code: string;
-  /** 0: the pack built into the app, which has no edition number of its own. */
   edition: number;
   /** SHA-256 (hex) of the pack the decision was made with, as stored on the registration. */
   hash: string;
 }
 
-export const BUILT_IN_PACK_EDITION = 0;
+/** The edition of a pack this desk no longer knows (never expected: packs are kept in the ledger). */
+export const UNKNOWN_PACK_EDITION = 0;
 
-export function decisionPackStamp(reg: registrations.RegistrationRow): DecisionPackStamp {
-  return { code: reg.program_code, edition: BUILT_IN_PACK_EDITION, hash: reg.pack_hash };
+export function decisionPackStamp(app: MasaApp, reg: registrations.RegistrationRow): DecisionPackStamp {
+  const pack = packByHash(app, reg.pack_hash);
+  if (!pack) return { code: reg.program_code, edition: UNKNOWN_PACK_EDITION, hash: reg.pack_hash };
+  const id = identityOfPack(pack);
+  return { code: id.code, edition: id.edition, hash: id.hash };
 }

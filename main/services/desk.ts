@@ -181,7 +181,7 @@ export function appointmentDetail(app: MasaApp, randevuNo: string): AppointmentD
           outcome: reg.outcome,
           supportType: supportLabel(reg.support_type, reg.decision),
           monthlyAmountCents: reg.monthly_amount_cents,
-          currency: packFor(reg.program_code).currency,
+          currency: packFor(app, reg.program_code).currency,
           registeredAt: reg.registered_at,
           clerk: names.get(reg.clerk_id) ?? '',
           decision: JSON.parse(reg.decision),

@@ -30,7 +30,7 @@ export function statementOf(app: MasaApp, reg: registrationsQ.RegistrationRow): 
   const event = registrationsQ.decisionEvent(db, reg.registration_no);
   if (!event) throw new Error(`registration ${reg.registration_no} has no registration.recorded event`);
   const decision = JSON.parse(reg.decision) as StoredDecision;
-  const pack = decisionPackStamp(reg);
+  const pack = decisionPackStamp(app, reg);
   const number = reg.outcome === 'KESIN_KAYIT' ? reg.registration_no : reg.randevu_no;
   // The decision's final-registration date is the Turkey day it was recorded (registration.ts).
   const decidedOn = turkeyParts(new Date(reg.registered_at)).date;

@@ -162,7 +162,7 @@ describe('import through the handlers, into the ledger', () => {
       [4, 'rejected', 'Program Kodu', 'UNKNOWN_PROGRAM'],
     ]);
     const rejected = a.report.lines.find((l) => l.kind === 'rejected')!;
-    expect(rejected.tr).toBe("Program Kodu 'YOK-9999' bu masada tanımlı bir program değil (kural paketi yok); satır alınmadı, masada karara bağlanamazdı. Genel Müdürlükle görüşün.");
+    expect(rejected.tr).toBe("Program Kodu 'YOK-9999' bu masada tanımlı bir program değil (program paketi yüklü değil: YOK-9999); satır alınmadı, masada karara bağlanamazdı. Birim sorumlusu HQ'nin imzalı paketini yükleyebilir (Kural paketleri).");
     expect(rejected.en).toContain('no rule pack');
     await ok('import.apply', { importId: a.importId });
     expect(statusOf(app, no(2))).toMatchObject({ status: 'IPTAL', hq_cancelled: 1 });

@@ -22,7 +22,7 @@ import {
   type ImportPlan,
 } from '../import';
 import type { AppointmentFieldValues, ParseInput } from '../import/types';
-import { getRulePack } from '../rules';
+import { hasProgramme } from './packStore';
 import { applyImport } from './importApply';
 
 /**
@@ -91,7 +91,7 @@ async function analyze(app: MasaApp, source: ParseInput, meta: { name: string; s
     // while the desk went on working are still safe.
     const planner = new ImportPlanner({
       ownProvinces: [province],
-      knownProgram: (code) => getRulePack(code) !== undefined,
+      knownProgram: (code) => hasProgramme(app, code),
       existing: (nos) => appointmentsAmong(store.db, nos),
     });
     const parsed = await parseAppointmentFile(source, {

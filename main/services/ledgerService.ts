@@ -1,3 +1,4 @@
+import { redecideAll } from './redecide';
 import { ledgerInfo, latestVersion, newRecoveryCode as generateRecoveryCode, replayAndCompare, schemaVersion, verifyChain } from '../../database';
 import type { LedgerCheck, LedgerStatus, OfficeInfo } from '../../preload/contract/types';
 import { AppError } from '../app/appError';
@@ -24,7 +25,8 @@ export function verifyLedger(app: MasaApp): LedgerCheck {
   const db = app.requireStore().db;
   const chain = verifyChain(db);
   const replay = replayAndCompare(db);
-  return { ok: chain.ok && replay.ok, chain, replay: { ok: replay.ok, events: replay.events, tables: replay.tables } };
+  const decisions = redecideAll(app);
+  return { ok: chain.ok && replay.ok && decisions.ok, chain, replay: { ok: replay.ok, events: replay.events, tables: replay.tables }, decisions };
 }
 
 export function rekey(app: MasaApp): { keyRotatedAt: string } {

@@ -4,6 +4,7 @@ import type { MasaApp } from '../app/masaApp';
 import { ERASED } from './personalFields';
 import { turkeyParts } from '../domain/turkeyTime';
 import { placementFor } from './printService';
+import { packFor } from './rulesAdapter';
 
 /**
  * A mother leaves the main list (job lost beyond the grace month, caregiver gone, three
@@ -29,5 +30,5 @@ export function placement(app: MasaApp, input: { registrationNo: string; date?: 
   const db = app.requireStore().db;
   const reg = registrationsQ.byNo(db, input.registrationNo);
   if (!reg) throw new AppError('REGISTRATION_NOT_FOUND');
-  return { registrationNo: reg.registration_no, placement: placementFor(db, reg.program_code, reg.province_code, reg.registration_no, input.date ?? turkeyParts(app.now()).date) };
+  return { registrationNo: reg.registration_no, placement: placementFor(db, reg.program_code, reg.province_code, reg.registration_no, input.date ?? turkeyParts(app.now()).date, packFor(app, reg.program_code)) };
 }

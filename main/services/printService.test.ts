@@ -35,17 +35,19 @@ async function registered() {
 
 describe('printed documents from the ledger', () => {
   it('the Kesin Kayıt Formu names mother, child, caregiver, amount, placement and obligations; printing is logged', async () => {
-    const { ok, regs, rows } = await registered();
+    const { ok, regs, rows, app } = await registered();
     const doc = await ok('print.registration', { registrationNo: regs[0]! });
     expect(doc.fileName).toBe(`kesin-kayit-formu-${regs[0]}.pdf`);
     const text = pdfText(doc.pdfBase64);
     for (const s of ['Şükran Öztürk', 'Elif Öztürk', 'Gülizar Çelikkaya', '325,00', 'Asil 1 / 3.500'.replace('3.500', '1.750'), regs[0]!]) expect(text).toContain(s);
     expect(text).toContain('Bakıcıya her ay en az ev hizmetlerindeki asgari ücreti ödemek');
+    // The small print names the pack that decided: code, edition and short hash.
+    expect(text).toMatch(/Kural paketi BAKICI-2020#1:[0-9a-f]{8}/);
     // The currency is the rule pack's, on paper and on screen.
-    expect(packFor('BAKICI-2020').currency).toBe('EUR');
+    expect(packFor(app, 'BAKICI-2020').currency).toBe('EUR');
     expect(text).toContain('325,00 EUR');
     const detail = await ok('desk.detail', { randevuNo: rows[0]!.randevuNo });
-    expect(detail.registration?.currency).toBe(packFor('BAKICI-2020').currency);
+    expect(detail.registration?.currency).toBe(packFor(app, 'BAKICI-2020').currency);
     const log = (await ok('audit.accessLog', { from: DAY, to: DAY })).entries;
     expect(log.some((l) => l.action === 'record.printed')).toBe(true);
   });

@@ -5,11 +5,13 @@ import { AppError } from '../app/appError';
 import type { MasaApp } from '../app/masaApp';
 import { renderDailyReport, renderDecisionNotice, renderFinalRegistrationForm, renderPlacementList } from '../print';
 import type { AppointmentOutcome } from '../print/models';
-import { computeLists, formatPlacement, loadRulePacks, placementOf, type ListEntry } from '../rules';
+import { computeLists, formatPlacement, getRulePack, placementOf, type ListEntry, type RulePack } from '../rules';
 import { trTitle } from '../domain/turkishText';
 import { turkeyDayBoundsUtc, turkeyParts } from '../domain/turkeyTime';
 import { recordAccess } from './accessLog';
 import { packFor } from './rulesAdapter';
+import { allPacks, packByHash } from './packStore';
+import { identityOfPack } from '../rules/packIdentity';
 import { signedStatementText } from './formStatementService';
 
 /**
@@ -49,8 +51,8 @@ function pdf(fileName: string, bytes: Buffer): PrintedDocument {
 }
 
 /** Main/reserve placement of one registration, from the accepted registrations of its edition and province. */
-export function placementFor(db: RawDatabase, programCode: string, provinceCode: string, registrationNo: string, asOf: string): string {
-  const pack = packFor(programCode);
+export function placementFor(db: RawDatabase, programCode: string, provinceCode: string, registrationNo: string, asOf: string, pack: RulePack | undefined = getRulePack(programCode)): string {
+  if (!pack) throw new AppError('PACK_UNKNOWN', { programCode });
   const quota = pack.provinces.find((p) => p.code === provinceCode)?.quota ?? 0;
   const rows = listRows(db, programCode, provinceCode, asOf);
   // One mother's place needs no names (tr-TR title case of 20,000 names costs more than the list).
@@ -87,7 +89,8 @@ export async function printRegistrationDocument(app: MasaApp, registrationNo: st
   const db = app.requireStore().db;
   const { reg, appt, facts } = requireRegistration(db, registrationNo);
   const reprint = options.reprint === true;
-  const pack = packFor(reg.program_code);
+  // The pack that decided (by its recorded hash), so a later edition does not reword an old form.
+  const pack = packByHash(app, reg.pack_hash) ?? packFor(app, reg.program_code);
   const motherName = trTitle(`${appt.mother_first_name} ${appt.mother_last_name}`);
   const str = (k: string) => (typeof facts[k] === 'string' ? (facts[k] as string) : null);
   const decision = JSON.parse(reg.decision) as {
@@ -95,7 +98,7 @@ export async function printRegistrationDocument(app: MasaApp, registrationNo: st
     missingDocuments: { code: string; label: { tr: string } }[];
     supportType: { label: { tr: string } } | null;
   };
-  const common = { office: office(app), printedAt: localNow(app), statement: signedStatementText(app, reg), reprint };
+  const common = { office: office(app), printedAt: localNow(app), rulePack: identityOfPack(pack).label, statement: signedStatementText(app, reg), reprint };
   let bytes: Buffer;
   let kind: string;
   if (reg.outcome === 'KESIN_KAYIT') {
@@ -114,7 +117,7 @@ export async function printRegistrationDocument(app: MasaApp, registrationNo: st
         ? { kind: 'institution', name: reg.institution_name }
         : { kind: 'caregiver', fullName: str('caregiver.fullName') ?? '—', tckn: reg.caregiver_tckn ?? str('caregiver.tckn'), ...(str('caregiver.birthDate') ? { birthDate: str('caregiver.birthDate')! } : {}) },
       support: { typeText: decision.supportType?.label.tr ?? reg.support_type ?? '—', monthlyAmountMinor: reg.monthly_amount_cents ?? 0, currency: pack.currency },
-      placement: placementFor(db, reg.program_code, reg.province_code, reg.registration_no, turkeyParts(app.now()).date),
+      placement: placementFor(db, reg.program_code, reg.province_code, reg.registration_no, turkeyParts(app.now()).date, packFor(app, reg.program_code)),
       obligations: pack.obligations.map((o) => o.tr),
       clerkName: clerkName(db, reg.clerk_id),
     });
@@ -168,10 +171,10 @@ const NO_EVENTS_HEAD = '0'.repeat(64);
  * allows EUR only, so the day has one currency; a pack in another currency would need a total
  * per currency before it could be added here.
  */
-function currencyOf(programCodes: string[]): 'EUR' | 'TL' {
+function currencyOf(app: MasaApp, programCodes: string[]): 'EUR' | 'TL' {
   for (const c of new Set(programCodes)) {
     try {
-      return packFor(c).currency;
+      return packFor(app, c).currency;
     } catch {
       // An edition without a pack: its rows carry no amounts.
     }
@@ -186,7 +189,7 @@ export async function printDailyReport(app: MasaApp, date: string): Promise<Prin
   const regs = new Map(rows.filter((r) => r.reg_no).map((r) => [r.reg_no!, registrationsQ.byNo(db, r.reg_no!)!]));
   const editions = [...new Set(rows.map((r) => r.program_code))].map((c) => {
     try {
-      return packFor(c).name.tr;
+      return packFor(app, c).name.tr;
     } catch {
       return c;
     }
@@ -196,7 +199,7 @@ export async function printDailyReport(app: MasaApp, date: string): Promise<Prin
     printedAt: localNow(app),
     day: date,
     editionNames: editions.length ? editions : ['—'],
-    supportCurrency: currencyOf(rows.map((r) => r.program_code)),
+    supportCurrency: currencyOf(app, rows.map((r) => r.program_code)),
     appointments: rows.map((r) => {
       const reg = r.reg_no ? regs.get(r.reg_no) : undefined;
       const outcome = OUTCOME[r.status] ?? 'pending';
@@ -223,7 +226,7 @@ export async function printDailyReport(app: MasaApp, date: string): Promise<Prin
 export async function printPlacementList(app: MasaApp, input: { programCode: string; provinceCode?: string; maskTckn?: boolean }): Promise<PrintedDocument> {
   const db = app.requireStore().db;
   const session = app.requireSession();
-  const pack = packFor(input.programCode);
+  const pack = packFor(app, input.programCode);
   const province = input.provinceCode ?? app.officeInfo().provinceCode;
   const quota = pack.provinces.find((p) => p.code === province)?.quota;
   if (quota === undefined) throw new AppError('PROVINCE_NOT_IN_PACK', { programCode: pack.code, provinceCode: province });
@@ -254,7 +257,7 @@ export async function printPlacementList(app: MasaApp, input: { programCode: str
 /** The editions and provinces the office head can print an Asil / Yedek list for. */
 export function placementListOptions(app: MasaApp): PlacementListOptions {
   return {
-    editions: [...loadRulePacks().values()].map((p) => ({
+    editions: [...new Set(allPacks(app).map((p) => p.code))].map((c) => packFor(app, c)).map((p) => ({
       code: p.code,
       name: { tr: p.name.tr, en: p.name.en },
       provinces: p.provinces.map((v) => ({ code: v.code, name: v.name, quota: v.quota })),

@@ -12,6 +12,8 @@ import { turkeyDayBoundsUtc, turkeyParts } from '../domain/turkeyTime';
 import { createDeskKeyPair, fingerprint, mergeReconciliations, publicKeyPem, verifySignedReconciliation, writeReconciliation, type ReconciliationDay } from '../reconciliation';
 import { mergeInputProblems } from '../reconciliation/merge';
 import type { AppointmentOutcomeText } from '../reconciliation/model';
+import { identityOfPack } from '../rules/packIdentity';
+import { packByHash } from './packStore';
 
 const OUTCOME: Record<string, AppointmentOutcomeText | null> = {
   KESIN_KAYIT: 'KESİN KAYIT',
@@ -41,6 +43,17 @@ function chainHeadOf(db: RawDatabase, date: string, refs: string[]): string {
   const last = reconQ.lastEventTouching(db, refs);
   const until = last ? new Date(Date.parse(last.at) + 1).toISOString() : turkeyDayBoundsUtc(date).end;
   return reconQ.headAt(db, until)?.hash ?? '0'.repeat(64);
+}
+
+/** `Kural Paketleri`: the packs that decided the day's registrations, by what each decision recorded. */
+function decidingPacks(app: MasaApp, regs: { pack_hash: string; decision: string }[]): string[] {
+  const labels = new Set<string>();
+  for (const hash of new Set(regs.map((r) => r.pack_hash))) {
+    const pack = packByHash(app, hash);
+    // A hash no pack here has (never expected) is still named, so HQ sees it.
+    labels.add(pack ? identityOfPack(pack).label : `?#?:${hash.slice(0, 8)}`);
+  }
+  return [...labels].sort();
 }
 
 /** The day's reconciliation as data, from the ledger (appointments of the day, outcomes recorded that day). */
@@ -114,6 +127,7 @@ export function buildReconciliationDay(app: MasaApp, date: string): Reconciliati
     createdAt: turkeyParts(app.now()).dateTime,
     appVersion: APP_VERSION,
     createdBy: app.requireSession().displayName,
+    packs: decidingPacks(app, regs),
   };
 }
 

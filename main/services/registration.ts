@@ -9,7 +9,9 @@ import { trTitle } from '../domain/turkishText';
 import { turkeyParts } from '../domain/turkeyTime';
 import { appointmentRow } from './appointmentRows';
 import { requireAppointment } from './desk';
-import { evaluateApplication, packFor, prefillFacts, wizardFields } from './rulesAdapter';
+import { evaluateApplication, prefillFacts, wizardFields } from './rulesAdapter';
+import { packByHash, packForDates } from './packStore';
+import { identityOfPack } from '../rules/packIdentity';
 
 type Facts = WizardDraft['facts'];
 type Documents = WizardDraft['documents'];
@@ -27,7 +29,7 @@ export function startRegistration(app: MasaApp, randevuNo: string): WizardContex
   if (row.status !== 'GELDI' && row.status !== 'ISLEMDE') {
     throw new AppError('APPOINTMENT_WRONG_STATE', { status: statusLabels[row.status as AppointmentStatus]?.tr ?? row.status });
   }
-  const pack = packFor(row.program_code);
+  const pack = packForDates(app, row.program_code, datesFor(app, row.pre_registered_at));
   if (row.status === 'GELDI') {
     store.ledger.record({ type: 'appointment.started', entity: `appointment:${randevuNo}`, userId: session.userId }, (w) =>
       w.put('appointments', { ...row, status: 'ISLEMDE', updated_seq: w.seq }),
@@ -57,6 +59,18 @@ export function saveDraft(app: MasaApp, randevuNo: string, draft: WizardDraft): 
   return { savedAt: at };
 }
 
+/**
+ * A correction (the appointment's earlier registration was reversed) decides again with the
+ * pack that applies now; when that is not the pack of the first decision, say which it was.
+ */
+function packDiffersFrom(app: MasaApp, randevuNo: string, decision: Evaluation['decision']): string | null {
+  if (!decision) return null;
+  const before = registrationsQ.lastReversedForAppointment(app.requireStore().db, randevuNo);
+  if (!before || before.pack_hash === decision.packHash) return null;
+  const pack = packByHash(app, before.pack_hash);
+  return pack ? identityOfPack(pack).label : `?#?:${before.pack_hash.slice(0, 8)}`;
+}
+
 function datesFor(app: MasaApp, preRegisteredAt: string) {
   return { preRegistration: preRegisteredAt, finalRegistration: turkeyParts(app.now()).date };
 }
@@ -64,7 +78,10 @@ function datesFor(app: MasaApp, preRegisteredAt: string) {
 /** The rules engine's view of the facts so far: visible fields, field errors, checklist, decision. */
 export function evaluate(app: MasaApp, randevuNo: string, facts: Facts, documents: Documents): Evaluation {
   const row = requireAppointment(app.requireStore().db, randevuNo);
-  return evaluateApplication(packFor(row.program_code), facts, documents, datesFor(app, row.pre_registered_at));
+  const dates = datesFor(app, row.pre_registered_at);
+  const ev = evaluateApplication(packForDates(app, row.program_code, dates), facts, documents, dates);
+  if (ev.decision) ev.decision.packDiffersFrom = packDiffersFrom(app, randevuNo, ev.decision);
+  return ev;
 }
 
 function nextRegistrationNo(app: MasaApp): string {
@@ -98,14 +115,16 @@ export function confirmRegistration(
   if (row.status !== 'ISLEMDE' && row.status !== 'GELDI') {
     throw new AppError('APPOINTMENT_WRONG_STATE', { status: statusLabels[row.status as AppointmentStatus]?.tr ?? row.status });
   }
-  const pack = packFor(row.program_code);
-  const ev = evaluateApplication(pack, input.facts, input.documents, datesFor(app, row.pre_registered_at));
+  const dates = datesFor(app, row.pre_registered_at);
+  const pack = packForDates(app, row.program_code, dates);
+  const ev = evaluateApplication(pack, input.facts, input.documents, dates);
   const visible = new Set(ev.visibleFields);
   const fieldErrs = Object.fromEntries(Object.entries(ev.fieldErrors).filter(([k]) => visible.has(k)));
   if (Object.keys(fieldErrs).length || !ev.decision) throw new AppError('FACTS_INVALID', {}, fieldErrs);
   const unanswered = ev.documents.filter((d) => input.documents[d.code] === undefined);
   if (unanswered.length) throw new AppError('CHECKLIST_INCOMPLETE', { count: unanswered.length });
   const decision = ev.decision;
+  const differs = packDiffersFrom(app, row.randevu_no, decision);
   const today = turkeyParts(app.now()).date;
   if (decision.outcome === 'EKSIK_EVRAK') {
     const na = input.newAppointment;
@@ -189,7 +208,7 @@ export function confirmRegistration(
     });
     draftsQ.deleteDraft(db, row.randevu_no);
   });
-  return { registrationNo, randevuNo: row.randevu_no, outcome: decision.outcome, newAppointmentNo: followUpNo, repeated: false };
+  return { registrationNo, randevuNo: row.randevu_no, outcome: decision.outcome, newAppointmentNo: followUpNo, repeated: false, packDiffersFrom: differs };
 }
 
 /** The follow-up of `06-2019-004711` is `06-2019-004711-E1`, then `-E2`, … (the original stays as it was). */

@@ -2,15 +2,17 @@ import type { appointments } from '../../database';
 import type { OutcomeCode } from '../../preload/contract/appointmentStatus';
 import type { DecisionView, Evaluation, FactFieldView, WizardDraft } from '../../preload/contract/registrationTypes';
 import { AppError } from '../app/appError';
-import { checkFacts, decide, getRulePack, requiredDocuments, visibleFields, type DecisionDates, type RulePack } from '../rules';
+import type { MasaApp } from '../app/masaApp';
+import { checkFacts, decide, requiredDocuments, visibleFields, type DecisionDates, type RulePack } from '../rules';
+import { latestPackOf } from './packStore';
+import { packIdentity } from '../rules/packIdentity';
 
 /** Between the rules engine's types and the wizard's contract: no rule lives here. */
 export const OUTCOME_CODE: Record<string, OutcomeCode> = { 'KESİN KAYIT': 'KESIN_KAYIT', RET: 'RET', 'EKSİK EVRAK': 'EKSIK_EVRAK' };
 
-export function packFor(programCode: string): RulePack {
-  const pack = getRulePack(programCode);
-  if (!pack) throw new AppError('PACK_UNKNOWN', { programCode });
-  return pack;
+/** The newest pack of a programme (built-in or loaded): its name, currency and quotas. Deciding uses packForDates. */
+export function packFor(app: MasaApp, programCode: string): RulePack {
+  return latestPackOf(app, programCode);
 }
 
 export function wizardFields(pack: RulePack): FactFieldView[] {
@@ -65,7 +67,9 @@ export function evaluateApplication(pack: RulePack, facts: WizardDraft['facts'],
       failedRules: d.failedRules.map((r) => ({ code: r.code, text: r.text })),
       missingDocuments: d.missingDocuments,
       packCode: d.packCode,
+      packEdition: d.packEdition,
       packHash: d.packHash,
+      packLabel: packIdentity(d).label,
     };
   }
   return { visibleFields: visible.map((f) => f.key), fieldErrors, documents: docs, decision };

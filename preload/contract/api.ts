@@ -27,6 +27,7 @@ export function isBase64Text(s: string): boolean {
   }
   return true;
 }
+import { decideDraftInput, hqKeyAddInput, hqKeyPreviewInput, hqKeyRetireInput, packCheckInput, packKeygenInput, packLoadInput, packSignInput, type HqKeyView, type PackCheckView, type PackKeygenResult, type PackListRow, type PackLoadResult, type PackSignResult } from './packTypes';
 import type { AppStatus, LedgerCheck, LedgerStatus, OfficeInfo, SessionInfo, UserSummary } from './types';
 
 /**
@@ -166,6 +167,16 @@ export const apiInputs = {
   'desk.detail': z.object({ randevuNo: s.randevuNo }).strict(),
   'desk.closeDay': z.object({ date: s.isoDate }).strict(),
   'rules.decide': decideInput,
+  'rules.packCheck': packCheckInput,
+  'rules.decideDraft': decideDraftInput,
+  'rules.packKeygen': packKeygenInput,
+  'rules.packSign': packSignInput,
+  'rules.packLoad': packLoadInput,
+  'rules.packList': s.empty,
+  'rules.hqKeyPreview': hqKeyPreviewInput,
+  'rules.hqKeyAdd': hqKeyAddInput,
+  'rules.hqKeyList': s.empty,
+  'rules.hqKeyRetire': hqKeyRetireInput,
 } as const;
 
 export interface ApiOutputs {
@@ -233,6 +244,16 @@ export interface ApiOutputs {
   'desk.detail': AppointmentDetail;
   'desk.closeDay': { date: string; noShows: number; backup: DayCloseBackup };
   'rules.decide': DecisionResult;
+  'rules.packCheck': PackCheckView;
+  'rules.decideDraft': DecisionResult;
+  'rules.packKeygen': PackKeygenResult;
+  'rules.packSign': PackSignResult;
+  'rules.packLoad': PackLoadResult;
+  'rules.packList': PackListRow[];
+  'rules.hqKeyPreview': { fingerprint: string };
+  'rules.hqKeyAdd': HqKeyView;
+  'rules.hqKeyList': HqKeyView[];
+  'rules.hqKeyRetire': HqKeyView;
 }
 
 export type ApiName = keyof typeof apiInputs & keyof ApiOutputs;

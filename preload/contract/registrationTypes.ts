@@ -30,7 +30,12 @@ export interface DecisionView {
   failedRules: { code: string; text: Bilingual }[];
   missingDocuments: DocumentItemView[];
   packCode: string;
+  packEdition: number;
   packHash: string;
+  /** `BAKICI-2020#2:1a2b3c4d` (main/rules/packIdentity.ts). */
+  packLabel: string;
+  /** A correction: the pack of the reversed decision, when another pack decides now. */
+  packDiffersFrom?: string | null;
 }
 
 /** What the wizard keeps while the clerk works: facts as typed, documents as answered (true/false), the step. */
@@ -70,4 +75,6 @@ export interface ConfirmResult {
   newAppointmentNo: string | null;
   /** True when this submission had already been recorded (double submit): nothing new was written. */
   repeated: boolean;
+  /** A correction decided by another pack than the reversed decision: that pack's label. */
+  packDiffersFrom?: string | null;
 }

@@ -58,6 +58,7 @@ export interface DecisionResult {
   failedRules: { code: string; subject: string; referenceDate: string; text: Bilingual; inputs: Record<string, string | number | boolean | null> }[];
   missingDocuments: { code: string; label: Bilingual }[];
   packCode: string;
+  packEdition: number;
   packHash: string;
   dates: { preRegistration: string; finalRegistration: string };
   facts: Record<string, string | number | boolean | null>;

@@ -68,8 +68,19 @@ export interface LedgerStatus {
   dataDir: string;
 }
 
+/** `verify`'s re-decision of every recorded registration with the pack it names. */
+export interface DecisionReplay {
+  ok: boolean;
+  checked: number;
+  /** Registrations whose personal data retention erased: not decided again. */
+  erased: number;
+  /** `pack`: the label (`code#edition:hash8`) of the pack the recorded decision names. */
+  differences: { registrationNo: string; randevuNo: string; recorded: string; now: string; pack: string }[];
+}
+
 export interface LedgerCheck {
   ok: boolean;
   chain: { ok: boolean; checked: number; headSeq: number; headHash: string; firstBad?: { seq: number; problem: string } };
   replay: { ok: boolean; events: number; tables: Record<string, { rows: number; mismatches: number }> };
+  decisions?: DecisionReplay;
 }

@@ -44,12 +44,14 @@ export const decideCommand: CliCommand = {
     tr: 'Bir olgu dosyasındaki başvuruyu kural paketine göre karara bağlar (docs/facts.md); hiçbir şey yazmaz.',
     en: 'Decides one application from a facts file with a rule pack (docs/facts.md); writes nothing.',
   },
-  usage: 'decide --pack KOD OLGULAR.json',
-  options: ['pack'],
+  usage: 'decide --pack KOD OLGULAR.json | decide --pack-file PAKET.json OLGULAR.json',
+  options: ['pack', 'pack-file'],
   async run(ctx) {
     const code = ctx.options.pack;
+    const packFile = ctx.options['pack-file'];
     const file = ctx.positionals[0];
-    if (typeof code !== 'string' || !file) throw new UsageError('decide için --pack KOD ve bir olgu dosyası gerekli.', 'decide needs --pack CODE and a facts file.');
+    if ((typeof code === 'string') === (typeof packFile === 'string') || !file)
+      throw new UsageError('decide için --pack KOD ya da --pack-file PAKET.json (yalnızca biri) ve bir olgu dosyası gerekli.', 'decide needs --pack CODE or --pack-file PACK.json (one of them) and a facts file.');
     const io = ctx.io;
     const en = io.lang === 'en';
     let content: unknown;
@@ -64,8 +66,12 @@ export const decideCommand: CliCommand = {
       io.err(`${en ? 'The facts file cannot be read' : 'Olgu dosyası okunamadı'}: ${en ? 'it must be a JSON object { "dates": …, "facts": …, "documents": … }' : 'bir JSON nesnesi olmalı { "dates": …, "facts": …, "documents": … }'}`);
       return 1;
     }
-    // --pack names the pack (any case); the file holds dates, facts and documents.
-    const r = await ctx.call('rules.decide', { ...content, packCode: code } as ApiInput<'rules.decide'>);
+    // --pack names the pack (any case), --pack-file is a draft that is neither loaded nor signed;
+    // the facts file holds dates, facts and documents.
+    const r =
+      typeof packFile === 'string'
+        ? await ctx.call('rules.decideDraft', { ...content, packFile } as ApiInput<'rules.decideDraft'>)
+        : await ctx.call('rules.decide', { ...content, packCode: code } as ApiInput<'rules.decide'>);
     if (r.ok) return printDecision(io, r.value);
     const e = r.error;
     if (io.json) {
@@ -81,7 +87,8 @@ export const decideCommand: CliCommand = {
       for (const [k, m] of Object.entries(e.fields ?? {})) io.err(`  ${partName(k, io.lang)}: ${m[io.lang]}`);
       return 1;
     }
-    if (e.code === 'FACTS_INVALID') {
+    if (e.code === 'FACTS_INVALID' || e.code === 'PACK_INVALID') {
+      if (e.code === 'PACK_INVALID') io.err(en ? e.messageEn : e.message);
       for (const [k, m] of Object.entries(e.fields ?? {})) io.err(`  ${k}: ${m[io.lang]}`);
       return 1;
     }

@@ -80,6 +80,7 @@ export function decisionNoticeDocument(m: DecisionNoticeModel): TDocumentDefinit
     printedAt: m.printedAt,
     title: t.title[m.decision],
     reference: `${tr.common.appointmentNo}: ${m.appointmentNo}`,
+    rulePack: m.rulePack,
     body: [
       titleBlock(t.title[m.decision], [m.editionName, ...reprintSubtitles(m.reprint)]),
       summary(m),

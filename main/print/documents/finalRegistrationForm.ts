@@ -150,6 +150,7 @@ export function finalRegistrationFormDocument(m: FinalRegistrationFormModel): TD
     printedAt: m.printedAt,
     title: t.title,
     reference: `${t.registrationNo}: ${m.registrationNo}`,
+    rulePack: m.rulePack,
     body: [
       titleAndNumbers(m),
       persons(m),

@@ -26,6 +26,8 @@ export interface FrameOptions {
   /** Printed in every footer so that a loose page can be matched to its document. */
   reference?: string;
   orientation?: 'portrait' | 'landscape';
+  /** The rule pack that decided (`CODE#edition:hash8`), printed in the footer. */
+  rulePack?: string;
   body: Content;
 }
 
@@ -81,7 +83,8 @@ function footer(printedAt: string, reference: string | undefined, page: number, 
 }
 
 export function framedDocument(options: FrameOptions): TDocumentDefinitions {
-  const { office, printedAt, title, reference, orientation = 'portrait', body } = options;
+  const { office, printedAt, title, orientation = 'portrait', body } = options;
+  const reference = options.rulePack ? [options.reference, `${tr.common.rulePack} ${options.rulePack}`].filter(Boolean).join('  ·  ') : options.reference;
   return {
     pageSize: 'A4',
     pageOrientation: orientation,

@@ -20,9 +20,10 @@ import { RetentionScreen } from '../screens/office/RetentionScreen';
 import { PlacementListScreen } from '../screens/office/PlacementListScreen';
 import { AccessLogScreen } from '../screens/office/AccessLogScreen';
 import { BackupScreen } from '../screens/office/BackupScreen';
+import { RulePacksScreen } from '../screens/office/RulePacksScreen';
 import { LanguageSwitch } from './LanguageSwitch';
 
-type View = 'today' | 'import' | 'dayEnd' | 'users' | 'ledger' | 'retention' | 'lists' | 'backups' | 'accessLog' | 'password';
+type View = 'today' | 'import' | 'dayEnd' | 'users' | 'ledger' | 'retention' | 'lists' | 'backups' | 'accessLog' | 'password' | 'rulePacks';
 /** Inside "Bugün": the day list, one appointment, or the registration wizard of one. */
 type DeskView = { mode: 'day' } | { mode: 'appointment'; randevuNo: string } | { mode: 'wizard'; randevuNo: string };
 
@@ -61,6 +62,7 @@ export function MainShell({ status, refresh }: { status: AppStatus; refresh: () 
     { view: 'lists', label: t('nav.lists'), show: isHead },
     { view: 'backups', label: t('backups.nav'), show: isHead },
     { view: 'accessLog', label: t('accessLog.nav'), show: isHead },
+    { view: 'rulePacks', label: t('rulePacks.nav'), show: isHead },
     { view: 'password', label: t('nav.password'), show: true },
   ];
   return (
@@ -135,6 +137,7 @@ export function MainShell({ status, refresh }: { status: AppStatus; refresh: () 
         {view === 'lists' && isHead && <PlacementListScreen />}
         {view === 'backups' && isHead && <BackupScreen onRestored={() => void refresh()} />}
         {view === 'accessLog' && isHead && <AccessLogScreen />}
+        {view === 'rulePacks' && isHead && <RulePacksScreen />}
         {view === 'password' && (
           <Stack>
             <Title order={2} size="h3">

@@ -87,8 +87,13 @@ export function DecisionPanel({
           />
         </Group>
       )}
+      {decision.packDiffersFrom && (
+        <Text size="sm" c="orange.9" data-testid="pack-differs">
+          {t('wizard.packDiffers', { label: decision.packDiffersFrom })}
+        </Text>
+      )}
       <Text size="xs" c="dimmed">
-        {t('wizard.packNote', { code: decision.packCode, hash: decision.packHash.slice(0, 12) })}
+        {t('wizard.packNote', { label: decision.packLabel })}
       </Text>
     </Stack>
   );
