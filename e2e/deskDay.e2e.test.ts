@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../main/handlers/router';
 import { turkeyParts } from '../main/domain/turkeyTime';
-import { BAKICI_DOCUMENTS, bakiciFacts } from '../main/testing/facts';
+import { BAKICI_DOCUMENTS, bakiciFacts, CAREGIVER_IBAN, CAREGIVER_TCKN, MOTHER_IBAN } from '../main/testing/facts';
 import { seedAppointments } from '../main/testing/seed';
 import { axeViolations, launchChromium, newPage, screenshot, signInAs, startMasa } from './harness';
 
@@ -265,4 +265,79 @@ describe('accessibility with the pointer and the keyboard', () => {
     v = await axeViolations(page);
     expect(v, JSON.stringify(v, null, 1)).toEqual([]);
   });
+});
+
+describe('keys and typed characters per registration (measured, printed)', () => {
+  it('a second mother of the same caregiver needs fewer keys: the caregiver is remembered within the day', async () => {
+    const pair = seedAppointments(masa.app, { date: TODAY, count: 2, programCode: 'BAKICI-2020', startIndex: 500, caregiverTckn: CAREGIVER_TCKN });
+    /** One registration from the keyboard; counts every key press and typed character (focus moves by Tab are not counted). */
+    async function register(no: string) {
+      const n = { keys: 0, typed: 0 };
+      const press = async (k: string) => {
+        n.keys++;
+        await page.keyboard.press(k);
+      };
+      const type = async (text: string) => {
+        n.keys += text.length;
+        n.typed += text.length;
+        await page.keyboard.type(text);
+      };
+      await press('F2');
+      await page.keyboard.type(no); // the scanner types the number: not the clerk's keys
+      await press('Enter');
+      await page.getByRole('button', { name: 'Geldi', exact: true }).waitFor();
+      await press('Enter');
+      await page.getByRole('button', { name: 'Kayda başla' }).waitFor();
+      await press('Enter');
+      const wizard = page.getByTestId('wizard');
+      await wizard.waitFor();
+      const typeIfEmpty = async (key: string, text: string) => {
+        const input = page.locator(`[data-fact="${key}"]`).first();
+        if ((await input.inputValue()) !== '') return;
+        await input.focus();
+        await type(text);
+      };
+      const answerIfOpen = async (key: string, label: string) => {
+        const radio = page.locator(`[data-fact="${key}"]`).getByRole('radio', { name: label });
+        if (await radio.isChecked()) return;
+        await radio.focus();
+        await press('Space');
+      };
+      await typeIfEmpty('mother.iban', MOTHER_IBAN);
+      await typeIfEmpty('child.fullName', 'Elif Öztürk');
+      await typeIfEmpty('caregiver.fullName', 'Gülizar Çelikkaya');
+      await typeIfEmpty('caregiver.tckn', CAREGIVER_TCKN);
+      await typeIfEmpty('caregiver.birthDate', '01011990');
+      await typeIfEmpty('caregiver.iban', CAREGIVER_IBAN);
+      await press('Enter');
+      await expect.poll(() => wizard.getAttribute('data-step')).toBe('programme');
+      await answerIfOpen('mother.employment', '4/a kapsamında tam zamanlı');
+      await answerIfOpen('mother.onMaternityLeave', 'Hayır');
+      await answerIfOpen('child.specialNeeds', 'Hayır');
+      await answerIfOpen('caregiver.trainingCertificate', 'Evet');
+      await typeIfEmpty('caregiver.monthlyWage', '25000');
+      await page.locator('[data-fact="caregiver.monthlyWage"]').first().focus();
+      await press('Enter');
+      await expect.poll(() => wizard.getAttribute('data-step')).toBe('documents');
+      const docs = page.locator('[data-doc]');
+      for (let i = 0; i < (await docs.count()); i++) {
+        await docs.nth(i).getByRole('radio', { name: 'Var' }).focus();
+        await press('Space');
+      }
+      await press('Enter');
+      await expect.poll(() => wizard.getAttribute('data-step')).toBe('decision');
+      await press('Enter');
+      await expect.poll(() => wizard.getAttribute('data-step')).toBe('confirm');
+      await press('Enter');
+      await page.getByTestId('wizard-done').waitFor();
+      await press('Enter');
+      await page.getByTestId('day-table').waitFor();
+      return n;
+    }
+    const first = await register(pair[0]!.randevuNo);
+    const second = await register(pair[1]!.randevuNo);
+    console.log(`[keys per registration] first mother of a caregiver (as every registration before): ${first.keys} keys, ${first.typed} typed characters; next mother of the same caregiver: ${second.keys} keys, ${second.typed} typed characters`);
+    expect(second.typed).toBeLessThan(first.typed);
+    expect(second.keys).toBeLessThan(first.keys);
+  }, 120_000);
 });
