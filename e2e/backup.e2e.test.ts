@@ -60,7 +60,9 @@ afterAll(async () => {
 describe('office head: access log, backups and restore', () => {
   it('the access log shows the clerk viewing the record, on the second page of a busy day', async () => {
     // 205 later views by the head: the clerk's view is the oldest of 206, beyond the first page of 200.
-    for (let i = 0; i < 205; i++) recordAccess(masa.app, 'viewed', 'appointment:35-2026-999999');
+    for (let i = 0; i < 204; i++) recordAccess(masa.app, 'viewed', 'appointment:35-2026-999999');
+    // Shown in words, not as the ledger's ids.
+    recordAccess(masa.app, 'exported', 'reconciliation:2026-12-07');
     await page.getByRole('button', { name: 'Erişim kaydı' }).click();
     await page.getByRole('heading', { name: 'Erişim kaydı (KVKK)' }).waitFor();
     await expect.poll(() => page.getByTestId('access-log-count').textContent()).toBe('206 kayıttan en yeni 200 tanesi gösteriliyor');
@@ -72,6 +74,8 @@ describe('office head: access log, backups and restore', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain(CLERK.displayName);
     expect(await row.textContent()).toContain('görüntüledi');
+    expect(await page.getByTestId('access-log').textContent()).toContain('07.12.2026 günlük mutabakatı');
+    expect(await page.getByTestId('access-log').textContent()).not.toContain('reconciliation:');
     await page.mouse.move(700, 5); // off the menu entry: its hover shade is not the resting colour
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'access-log');

@@ -237,6 +237,8 @@ describe('a day at the desk, from the keyboard', () => {
     await checklist(['BAKICI_EGITIM_SERTIFIKASI']);
     await next();
     expect(await page.getByTestId('decision-outcome').getAttribute('data-outcome')).toBe('EKSIK_EVRAK');
+    expect(await page.getByTestId('decision-amount').count()).toBe(0);
+    expect(await page.getByTestId('decision-no-amount').textContent()).toContain('Destek verilmedi');
     await page.getByLabel('Yeni randevu tarihi').fill('15.12.2026');
     await page.getByLabel('Yeni randevu saati').fill('10:30');
     await next();
@@ -259,6 +261,8 @@ describe('a day at the desk, from the keyboard', () => {
     await next();
     expect(await page.getByTestId('decision-outcome').getAttribute('data-outcome')).toBe('RET');
     expect(await page.getByTestId('decision-reasons').textContent()).toContain('Bakıcının 0-36 ay çocuk bakımı eğitim sertifikası olmalıdır.');
+    // A refusal grants nothing: no support type, no amount on the screen.
+    expect(await page.getByTestId('decision-amount').count()).toBe(0);
     await screenshot(page, '29-ret');
     await next();
     // Double Enter on confirm: one registration (the second Enter lands on "next applicant").

@@ -56,7 +56,13 @@ describe('first run', () => {
     await page.getByRole('option', { name: '34 — İstanbul' }).waitFor();
     await province.fill('izmir');
     expect(await page.getByRole('option').allTextContents()).toEqual(['35 — İzmir']);
-    await page.getByRole('option', { name: '35 — İzmir' }).click();
+    // Enter picks the only match.
+    await province.press('Enter');
+    await expect.poll(() => province.inputValue()).toBe('35 — İzmir');
+    // The desk code still empty: the password mismatch is shown together with that error, not after it.
+    await page.getByRole('button', { name: 'Kurulumu tamamla' }).click();
+    await page.getByText('Parolalar birbirini tutmuyor.').first().waitFor();
+    expect(await page.getByLabel('Masa kodu').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('Masa kodu').fill('m01');
     await page.getByRole('button', { name: 'Kurulumu tamamla' }).click();
     await page.getByText('Parolalar birbirini tutmuyor.').first().waitFor();

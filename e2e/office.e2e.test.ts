@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../main/handlers/router';
+import { closeDay } from '../main/services/desk';
 import { tcknFromPrefix } from '../main/domain/tckn';
 import { turkeyParts } from '../main/domain/turkeyTime';
 import { openpyxlMissing, readXlsxWithOpenpyxl, writeXlsxWithOpenpyxl } from '../main/import/testing/openpyxl';
@@ -132,6 +133,11 @@ describe('the office head', () => {
     await page.getByText('bos-liste.csv: 0 satır okundu').waitFor();
     await page.getByRole('button', { name: 'Vazgeç' }).click();
 
+    // Picked but empty (a download cut short): named, not the generic "Girilen bilgiler eksik ya da hatalı".
+    await page.getByTestId('import-file').setInputFiles({ name: 'bos.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.alloc(0) });
+    await page.getByText('bos.xlsx boş (0 bayt)', { exact: false }).waitFor();
+    expect(await page.getByText('Girilen bilgiler eksik ya da hatalı').count()).toBe(0);
+
     // Picked: an openpyxl workbook, set on the file input as a user's choice would be.
     const before = importEvents();
     const appointmentsBefore = (masa.app.requireStore().db.prepare('SELECT count(*) n FROM appointments').get() as { n: number }).n;
@@ -174,7 +180,18 @@ describe('the office head', () => {
     await page.getByRole('button', { name: 'Gün sonu' }).click();
     await page.getByTestId('fingerprint').waitFor();
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'masa-out-'));
+    // No folder typed: said so, nothing written.
+    await page.getByRole('button', { name: 'Mutabakatı oluştur' }).click();
+    await page.getByText('Mutabakatın yazılacağı klasörü yazın', { exact: false }).waitFor();
     await page.getByLabel('Kaydedilecek klasör').fill(out);
+    // The day is still open: refused, saying how many have no outcome; nothing written.
+    const waiting = (masa.app.requireStore().db.prepare("SELECT count(*) n FROM appointments WHERE date = ? AND status = 'BEKLIYOR'").get(TODAY) as { n: number }).n;
+    expect(waiting).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Mutabakatı oluştur' }).click();
+    await page.getByText(`${waiting} randevusunun sonucu yok (${waiting} bekliyor, 0 gelmiş ama sonuçlanmamış)`, { exact: false }).waitFor();
+    expect(fs.readdirSync(out)).toEqual([]);
+    // Closed (the service: the handler's own day-close backup would be a second backup here).
+    closeDay(masa.app, TODAY);
     await page.getByRole('button', { name: 'Mutabakatı oluştur' }).click();
     await page.getByTestId('export-done').waitFor();
     expect(fs.readdirSync(out).sort()).toEqual([`MUTABAKAT_35_M01_${TODAY.replace(/-/g, '')}.xlsx`, `MUTABAKAT_35_M01_${TODAY.replace(/-/g, '')}.xlsx.sig`]);
@@ -183,5 +200,10 @@ describe('the office head', () => {
     expect(fs.readdirSync(path.join(masa.dataDir, 'yedekler')).length).toBe(1);
     await screenshot(page, '42-gun-sonu');
     await noSeriousA11y(page);
+    // A second try with the folder cleared: the refusal is not shown beside the earlier success line.
+    await page.getByLabel('Kaydedilecek klasör').fill('');
+    await page.getByRole('button', { name: 'Mutabakatı oluştur' }).click();
+    await page.getByText('Mutabakatın yazılacağı klasörü yazın', { exact: false }).waitFor();
+    expect(await page.getByTestId('export-done').count()).toBe(0);
   });
 });

@@ -72,11 +72,16 @@ describe('sample-list', () => {
     expect(sheet!.rows[1]![4]).toBe('09:00:00');
   });
 
+  it('without --date it makes the list of today in Turkey, not the machine\'s UTC day (22:30 UTC is the next day in Turkey)', async () => {
+    const r = await runSampleList(['--province', '35', '--count', '2'], dir, new Date('2026-11-24T22:30:00Z'));
+    expect(r.path).toBe(join(dir, 'randevu-listesi-35-20261125.xlsx'));
+  });
+
   it('runs as a command: prints where it wrote; exit code 2 on a usage error', () => {
     const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
     const out = execFileSync(tsx, [join(process.cwd(), 'scripts', 'sample-list.ts'), '--date', '2026-11-24', '--province', '34', '--count', '3'], { cwd: dir, encoding: 'utf8' });
     expect(out).toContain(join(dir, 'randevu-listesi-34-20261124.xlsx'));
-    const bad = spawnSync(tsx, [join(process.cwd(), 'scripts', 'sample-list.ts'), '--province', '34'], { cwd: dir, encoding: 'utf8' });
+    const bad = spawnSync(tsx, [join(process.cwd(), 'scripts', 'sample-list.ts'), '--province', '34', '--date', '24.11.2026'], { cwd: dir, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--date yyyy-MM-dd');
   });

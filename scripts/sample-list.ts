@@ -1,7 +1,8 @@
 /**
  * Writes a realistic HQ appointment list ("Randevu Listesi") for trying the import:
  *
- *   npm run sample-list -- --date 2026-11-24 --province 35 [--count 40] [--format xlsx|csv]
+ *   npm run sample-list -- --province 35 [--date 2026-11-24] [--count 40] [--format xlsx|csv]
+ *   (--date defaults to today in Turkey, the app's today, whatever the machine's zone)
  *                          [--out FILE] [--seed 1]
  *
  * Valid synthetic T.C. Kimlik numbers, Turkish names, slots from 09:00 every 10-15 minutes,
@@ -13,6 +14,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { turkeyParts } from '../main/domain/turkeyTime';
 import { packsOf, otherProvinceOf, sampleRows, writeSampleCsv, writeSampleXlsx, type SampleKind, type SampleRow } from '../main/import/testing/sampleList';
 
 export class UsageError extends Error {
@@ -41,7 +43,11 @@ const KIND_TEXT: Record<Exclude<SampleKind, 'good'>, { tr: string; en: string }>
 
 const trDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
-export async function runSampleList(argv: string[], cwd = process.cwd()): Promise<SampleListResult> {
+/**
+ * `now` is the moment whose Turkey day is the default --date: the app's "today" is Turkey's
+ * (UTC+3), so after 21:00 UTC the machine's `date +%F` would name yesterday.
+ */
+export async function runSampleList(argv: string[], cwd = process.cwd(), now = new Date()): Promise<SampleListResult> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -58,7 +64,7 @@ export async function runSampleList(argv: string[], cwd = process.cwd()): Promis
   } catch (e) {
     throw new UsageError(`Geçersiz seçenek: ${(e as Error).message}`, `Invalid option: ${(e as Error).message}`);
   }
-  const date = values.date ?? '';
+  const date = values.date ?? turkeyParts(now).date;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
     throw new UsageError('--date yyyy-MM-dd biçiminde geçerli bir gün olmalı (ör. 2026-11-24).', '--date must be a valid day as yyyy-MM-dd (e.g. 2026-11-24).');
   }
@@ -124,7 +130,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     (r) => console.log(r.lines.join('\n')),
     (e: unknown) => {
       if (e instanceof UsageError) {
-        console.error(`${e.tr}\n${e.en}\nKullanım / usage: npm run sample-list -- --date 2026-11-24 --province 35 [--count 40] [--format xlsx|csv] [--out FILE] [--seed 1]`);
+        console.error(`${e.tr}\n${e.en}\nKullanım / usage: npm run sample-list -- --province 35 [--date 2026-11-24] [--count 40] [--format xlsx|csv] [--out FILE] [--seed 1]`);
         process.exit(2);
       }
       console.error(e);

@@ -34,6 +34,11 @@ export function activeForAppointment(db: RawDatabase, randevuNo: string): Regist
   return cachedStatement(db, "SELECT * FROM registrations WHERE randevu_no = ? AND state = 'ACTIVE'").get(randevuNo) as RegistrationRow | undefined;
 }
 
+/** The latest reversed registration of an appointment: a new wizard starts from its facts, and a correction compares with what it decided. */
+export function lastReversedForAppointment(db: RawDatabase, randevuNo: string): RegistrationRow | undefined {
+  return cachedStatement(db, "SELECT * FROM registrations WHERE randevu_no = ? AND state = 'REVERSED' ORDER BY updated_seq DESC LIMIT 1").get(randevuNo) as RegistrationRow | undefined;
+}
+
 export function bySubmission(db: RawDatabase, submissionId: string): RegistrationRow | undefined {
   return cachedStatement(db, 'SELECT * FROM registrations WHERE submission_id = ?').get(submissionId) as RegistrationRow | undefined;
 }
@@ -86,11 +91,6 @@ export function registeredOnDay(db: RawDatabase, dayStartUtc: string, dayEndUtc:
     dayStartUtc,
     dayEndUtc,
   ) as RegistrationRow[];
-}
-
-/** The latest reversed registration of an appointment: what a correction decided before. */
-export function lastReversedForAppointment(db: RawDatabase, randevuNo: string): RegistrationRow | undefined {
-  return cachedStatement(db, "SELECT * FROM registrations WHERE randevu_no = ? AND state = 'REVERSED' ORDER BY updated_seq DESC LIMIT 1").get(randevuNo) as RegistrationRow | undefined;
 }
 
 /** Every registration of one appointment, reversed ones included, oldest first (a later correction follows its reversal). */

@@ -67,6 +67,17 @@ describe('decide goes through the handler table (rules.decide)', () => {
     expect(bakici.out).toContain('325,00 EUR');
   });
 
+  it('a refusal carries no support type and no amount, in --json and in the human output', async () => {
+    const facts = example('BAKICI-2020');
+    const refused = file('bakici-ret.json', { ...facts, facts: { ...facts.facts, 'caregiver.trainingCertificate': false } });
+    const json = await cli(['decide', '--pack', 'BAKICI-2020', refused, '--json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out)).toMatchObject({ ok: true, value: { outcome: 'RET', supportType: null, monthlyAmountCents: null } });
+    const human = await cli(['decide', '--pack', 'BAKICI-2020', refused]);
+    expect(human.out).toMatch(/^Karar: RET/);
+    expect(human.out).not.toMatch(/Destek|EUR/);
+  });
+
   it('an unknown pack is refused with the bundled ones named (exit 1)', async () => {
     const r = await cli(['decide', '--pack', 'EVDE-2099', 'docs/examples/facts-EVDE-2015.json']);
     expect(r.code).toBe(1);

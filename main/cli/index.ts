@@ -15,6 +15,7 @@ import { initCommand } from './commands/init';
 import { statusCommand } from './commands/status';
 import { verifyCommand } from './commands/verify';
 import { hqKeyCommand, packCommand } from './commands/pack';
+import { closeDayCommand } from './commands/day';
 import { passwordCommand, recoverCommand, recoveryCodeCommand } from './commands/secrets';
 import { reprintCommand, verifyFormCommand } from './commands/form';
 import { UsageError, type CliIO } from './output';
@@ -22,7 +23,7 @@ import { parseArgsMessage } from './parseArgsMessage';
 import { readSecret } from './password';
 
 /** Every command of `npm run cli`; each goes through the same handler table as the window. */
-export const cliCommands: CliCommand[] = [initCommand, statusCommand, verifyCommand, backupCommand, restoreCommand, importCommand, decideCommand, reportCommand, listsCommand, exportCommand, mergeCommand, deskKeyCommand, registerKeyCommand, retentionCommand, accessLogCommand, passwordCommand, recoveryCodeCommand, recoverCommand, verifyFormCommand, reprintCommand, packCommand, hqKeyCommand];
+export const cliCommands: CliCommand[] = [initCommand, statusCommand, verifyCommand, backupCommand, restoreCommand, importCommand, decideCommand, reportCommand, listsCommand, exportCommand, mergeCommand, deskKeyCommand, registerKeyCommand, retentionCommand, accessLogCommand, passwordCommand, recoveryCodeCommand, recoverCommand, verifyFormCommand, reprintCommand, packCommand, hqKeyCommand, closeDayCommand];
 
 function helpText(lang: 'tr' | 'en'): string {
   const lines = [

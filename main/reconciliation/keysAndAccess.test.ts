@@ -138,9 +138,11 @@ describe('Defter Zinciri Başı', () => {
     expect((await d.ok('ledger.status', {})).chainHead.hash).not.toBe(lastIncluded);
     expect(summaryValue(b.xlsxPath, 'Defter Zinciri Başı')).toBe(lastIncluded);
 
-    // An event that changes a row of the file (the open appointment is registered) moves it to that event.
+    // An event that changes a row of the file (the no-show, reopened by the head, comes and is registered) moves it to that event.
     await later();
     const open = d.rows[4]!.randevuNo;
+    await d.ok('desk.reopen', { randevuNo: open, reason: 'Anne geldi, gün erken kapatılmıştı' });
+    await d.ok('desk.checkIn', { randevuNo: open });
     const ctx = await d.ok('registration.start', { randevuNo: open });
     await later();
     await d.ok('registration.confirm', { randevuNo: open, submissionId: ctx.submissionId, facts: { ...ctx.draft!.facts, ...bakiciFacts() }, documents: BAKICI_DOCUMENTS, newAppointment: null });

@@ -73,9 +73,12 @@ export function decide(pack: RulePack, facts: Facts, dates: DecisionDates, docum
     failedRules.push({ code: rule.code, subject: rule.subject, referenceDate: rule.referenceDate, text: rule.text, inputs });
   }
   const missingDocuments = requiredDocuments(pack, f, dates).filter((d) => documents[d.code] !== true);
-  const support = pack.supportTypes.find((s) => !s.when || evaluate(pack, s.when, f, dates, null) === true) ?? null;
-  const amount = support ? amountOn(support.amounts, dates.finalRegistration) : null;
   const outcome: Outcome = failedRules.length ? 'RET' : missingDocuments.length ? 'EKSİK EVRAK' : 'KESİN KAYIT';
+  // Only a final registration grants support. A refusal grants nothing; an incomplete file
+  // grants nothing yet, and its amount is the one valid on the day the documents complete it
+  // (amounts change by date), so quoting today's figure would promise what may not hold.
+  const support = outcome !== 'KESİN KAYIT' ? null : (pack.supportTypes.find((s) => !s.when || evaluate(pack, s.when, f, dates, null) === true) ?? null);
+  const amount = support ? amountOn(support.amounts, dates.finalRegistration) : null;
   return {
     outcome,
     supportType: support ? { code: support.code, label: support.label } : null,

@@ -23,6 +23,16 @@ describe('rule packs are data', () => {
     expect(notGrandma.failedRules.map((r) => r.code)).toEqual(['BUYUKANNE_SART']);
   });
 
+  it('only a final registration carries a support type and an amount: a refusal and an incomplete file carry none', () => {
+    const pack = parseRulePack(fixture(), 'DENEME-2030.json');
+    const dates = { preRegistration: '2030-03-01T10:00:00', finalRegistration: '2030-07-01' };
+    const base = { 'mother.tckn': tcknFromPrefix('111111111'), 'child.birthDate': '2029-12-01', 'mother.residenceProvince': '01', 'mother.grossWage': 15_000_000, 'caregiver.isGrandmother': true, 'caregiver.grandmotherAge': 60 };
+    const refused = decide(pack, { ...base, 'mother.grossWage': 15_000_001 }, dates, { KIMLIK: true, BUYUKANNE_BEYANI: true });
+    expect(refused).toMatchObject({ outcome: 'RET', supportType: null, monthlyAmountCents: null });
+    const incomplete = decide(pack, base, dates, { KIMLIK: true });
+    expect(incomplete).toMatchObject({ outcome: 'EKSİK EVRAK', supportType: null, monthlyAmountCents: null });
+  });
+
   it('a broken pack is refused with the path of the bad field', () => {
     const bad = fixture();
     bad.rules[2].condition.times = 'üç';

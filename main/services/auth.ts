@@ -91,7 +91,12 @@ export function login(app: MasaApp, input: ApiParsedInput<'auth.login'>): Sessio
   } catch (err) {
     if (isDiskFull(err, app.dataDir)) throw new AppError('DISK_FULL_SIGN_IN', { dir: app.dataDir });
     const mapped = toAppError(err, app.dataDir);
-    if (mapped instanceof AppError && mapped.code === 'AUTH_FAILED') app.throttle.failed(username);
+    if (mapped instanceof AppError && mapped.code === 'AUTH_FAILED') {
+      app.throttle.failed(username);
+      // The screen counts down and keeps the button disabled: it is told the wait with the refusal.
+      const waitNow = app.throttle.waitSeconds(username);
+      if (waitNow > 0) throw new AppError('AUTH_FAILED', { seconds: waitNow });
+    }
     noteOpenProblem(app, mapped);
     throw mapped;
   }

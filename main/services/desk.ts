@@ -120,6 +120,41 @@ export function closeDay(app: MasaApp, date: string): { date: string; noShows: n
   return { date, noShows: waiting.length };
 }
 
+/**
+ * "Gelmedi" for one appointment during the day (clerk or head): the mother is known not to
+ * come, so the desk need not wait for the day close. Only a waiting appointment of today or of
+ * an earlier day not yet closed; one event, the same type the day close writes.
+ */
+export function markNoShow(app: MasaApp, randevuNo: string): AppointmentSummary {
+  const store = app.requireStore();
+  const session = app.requireSession();
+  const row = requireAppointment(store.db, randevuNo);
+  if (row.status !== 'BEKLIYOR') throw new AppError('APPOINTMENT_WRONG_STATE', { status: statusLabels[row.status as AppointmentStatus]?.tr ?? row.status });
+  if (row.date > turkeyParts(app.now()).date) throw new AppError('NO_SHOW_FUTURE', { date: trDay(row.date) });
+  store.ledger.record({ type: 'appointment.no_show', entity: `appointment:${randevuNo}`, userId: session.userId }, (w) => {
+    w.put('appointments', { ...row, status: 'GELMEDI', updated_seq: w.seq });
+    w.note({ markedBy: 'desk' });
+  });
+  return summary(requireAppointment(store.db, randevuNo));
+}
+
+/**
+ * Office head: an appointment wrongly made "Gelmedi" (the day closed too early, or the wrong
+ * row marked) waits again. A new event with the head's reason; the no-show event stays in the
+ * ledger and in the history.
+ */
+export function reopenAppointment(app: MasaApp, input: { randevuNo: string; reason: string }): AppointmentSummary {
+  const store = app.requireStore();
+  const session = app.requireSession();
+  const row = requireAppointment(store.db, input.randevuNo);
+  if (row.status !== 'GELMEDI') throw new AppError('REOPEN_NOT_NO_SHOW', { status: statusLabels[row.status as AppointmentStatus]?.tr ?? row.status });
+  store.ledger.record({ type: 'appointment.reopened', entity: `appointment:${input.randevuNo}`, userId: session.userId }, (w) => {
+    w.put('appointments', { ...row, status: 'BEKLIYOR', updated_seq: w.seq });
+    w.note({ reason: input.reason.trim(), previousStatus: 'GELMEDI' });
+  });
+  return summary(requireAppointment(store.db, input.randevuNo));
+}
+
 /** `2026-11-24` as users read it: `24.11.2026`. */
 function trDay(iso: string): string {
   return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
@@ -129,7 +164,8 @@ const EVENT_TEXT: Record<string, { tr: string; en: string }> = {
   'import.applied': { tr: 'HQ listesinden içe aktarıldı', en: 'Imported from the HQ list' },
   'appointment.checked_in': { tr: 'Geldi', en: 'Arrived' },
   'appointment.started': { tr: 'Kayıt işlemine başlandı', en: 'Registration started' },
-  'appointment.no_show': { tr: 'Gelmedi (gün kapatıldı)', en: 'No-show (day closed)' },
+  'appointment.no_show': { tr: 'Gelmedi', en: 'No-show' },
+  'appointment.reopened': { tr: 'Yeniden açıldı (birim sorumlusu)', en: 'Reopened (office head)' },
   'registration.recorded': { tr: 'Sonuç kaydedildi', en: 'Outcome recorded' },
   'registration.reversed': { tr: 'Sonuç geri alındı', en: 'Outcome reversed' },
   'registration.noted': { tr: 'Düzeltme notu', en: 'Correction note' },
@@ -179,8 +215,9 @@ export function appointmentDetail(app: MasaApp, randevuNo: string): AppointmentD
       ? {
           registrationNo: reg.registration_no,
           outcome: reg.outcome,
-          supportType: supportLabel(reg.support_type, reg.decision),
-          monthlyAmountCents: reg.monthly_amount_cents,
+          // Only a final registration grants support (a row written before that rule may hold one).
+          supportType: reg.outcome === 'KESIN_KAYIT' ? supportLabel(reg.support_type, reg.decision) : null,
+          monthlyAmountCents: reg.outcome === 'KESIN_KAYIT' ? reg.monthly_amount_cents : null,
           currency: packFor(app, reg.program_code).currency,
           registeredAt: reg.registered_at,
           clerk: names.get(reg.clerk_id) ?? '',

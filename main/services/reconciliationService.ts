@@ -142,12 +142,28 @@ export function assertMayExport(app: MasaApp): void {
   if (s[CLERK_EXPORT_SETTING] !== '1') throw new AppError('RECON_EXPORT_HEAD_ONLY');
 }
 
+/**
+ * HQ's `Sonuç` is one of five outcomes, never empty: a day is exported only when every
+ * appointment of it has one. Waiting ones become GELMEDİ by the day close (or one by one);
+ * an arrived one is finished at the desk first. The refusal says how many of each there are.
+ */
+export function assertDayHasOutcomes(app: MasaApp, date: string): void {
+  let waiting = 0;
+  let open = 0;
+  for (const a of appointmentsQ.appointmentsOfDay(app.requireStore().db, date)) {
+    if (a.status === 'BEKLIYOR') waiting++;
+    else if (OUTCOME[a.status] === undefined) open++;
+  }
+  if (waiting + open > 0) throw new AppError('RECON_DAY_NOT_CLOSED', { date: `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`, count: waiting + open, waiting, open });
+}
+
 export async function exportReconciliation(app: MasaApp, input: { date: string; outDir: string }): Promise<ExportResult> {
   const store = app.requireStore();
   const session = app.requireSession();
   assertMayExport(app);
   const outDir = path.resolve(input.outDir);
   if (!fs.existsSync(outDir) || !fs.statSync(outDir).isDirectory()) throw new AppError('EXPORT_FOLDER', { dir: outDir });
+  assertDayHasOutcomes(app, input.date);
   const day = buildReconciliationDay(app, input.date);
   let w: Awaited<ReturnType<typeof writeReconciliation>>;
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BAKICI_DOCUMENTS, bakiciFacts, MOTHER_IBAN } from '../testing/facts';
+import { BAKICI_DOCUMENTS, bakiciFacts, CAREGIVER_TCKN, MOTHER_IBAN } from '../testing/facts';
 import { setUpApp } from '../testing/appFixture';
 import { seedAppointments } from '../testing/seed';
 
@@ -90,6 +90,8 @@ describe('the registration wizard, through the handlers', () => {
     const decision = d.registration!.decision as { failedRules: { code: string; text: { tr: string } }[] };
     expect(decision.failedRules.map((x) => x.code)).toEqual(['ANNE_ANALIK_IZNINDE_DEGIL', 'BAKICI_SERTIFIKA']);
     expect(decision.failedRules[1]!.text.tr).toBe('Bakıcının 0-36 ay çocuk bakımı eğitim sertifikası olmalıdır.');
+    // A refusal grants nothing: neither the recorded decision nor the screen's view carries support.
+    expect(d.registration).toMatchObject({ supportType: null, monthlyAmountCents: null, decision: { supportType: null, monthlyAmountCents: null } });
   });
 
   it('a registered appointment cannot be started again; only the head reverses, with a reason', async () => {
@@ -107,6 +109,37 @@ describe('the registration wizard, through the handlers', () => {
     await ok('auth.login', { username: 'gorevli', password: 'Gecici-Parola-1' });
     await ok('auth.changePassword', { currentPassword: 'Gecici-Parola-1', newPassword: 'Kendi-Parolam-42', newPasswordRepeat: 'Kendi-Parolam-42' });
     expect(await call('registration.reverse', { registrationNo: r.registrationNo, reason: 'Yanlış belge girildi' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('after "Sonucu geri al" the new wizard starts from the undone decision\'s facts (IBANs, names), the checklist unticked', async () => {
+    const { ok, rows } = await arrived(1);
+    const no = rows[0]!.randevuNo;
+    const ctx = await ok('registration.start', { randevuNo: no });
+    const facts = { ...ctx.draft!.facts, ...bakiciFacts() };
+    const r = await ok('registration.confirm', { randevuNo: no, submissionId: ctx.submissionId, facts, documents: BAKICI_DOCUMENTS, newAppointment: null });
+    await ok('registration.reverse', { registrationNo: r.registrationNo, reason: 'Bakıcı IBAN yanlış girildi' });
+    const again = await ok('registration.start', { randevuNo: no });
+    expect(again.draft).toMatchObject({ step: 0, documents: {} });
+    expect(again.draft!.facts['mother.iban']).toBe(MOTHER_IBAN);
+    expect(again.draft!.facts['caregiver.fullName']).toBe(facts['caregiver.fullName']);
+    expect(again.draft!.facts).toEqual(expect.objectContaining({ 'caregiver.tckn': facts['caregiver.tckn'], 'child.fullName': facts['child.fullName'] }));
+  });
+
+  it('the caregiver recorded earlier today is offered again for the next mother she serves (not the mother\'s own facts)', async () => {
+    const t = await setUpApp({ now: () => new Date('2026-11-24T07:00:00Z') });
+    const rows = seedAppointments(t.app, { date: DAY, count: 2, programCode: 'BAKICI-2020', caregiverTckn: CAREGIVER_TCKN });
+    for (const r of rows) await t.ok('desk.checkIn', { randevuNo: r.randevuNo });
+    const first = await t.ok('registration.start', { randevuNo: rows[0]!.randevuNo });
+    const facts: Record<string, string | number | boolean | null> = { ...first.draft!.facts, ...bakiciFacts() };
+    await t.ok('registration.confirm', { randevuNo: rows[0]!.randevuNo, submissionId: first.submissionId, facts, documents: BAKICI_DOCUMENTS, newAppointment: null });
+    const second = await t.ok('registration.start', { randevuNo: rows[1]!.randevuNo });
+    const f = second.draft!.facts;
+    for (const k of ['caregiver.fullName', 'caregiver.birthDate', 'caregiver.iban', 'caregiver.trainingCertificate', 'caregiver.monthlyWage']) expect(f[k], k).toEqual(facts[k]);
+    expect(f['caregiver.tckn']).toBe(CAREGIVER_TCKN);
+    // The second mother's own facts come from HQ's list, never from the first mother's registration.
+    expect(f['mother.tckn']).toBe(rows[1]!.motherTckn);
+    expect(f['mother.iban']).toBeUndefined();
+    expect(f['child.fullName']).toBeUndefined();
   });
 
   it('the draft is kept between starts; nothing is recorded by drafts', async () => {

@@ -6,7 +6,7 @@ import { AppError } from '../app/appError';
 import type { MasaApp } from '../app/masaApp';
 import { normalizeIban } from '../domain/iban';
 import { trTitle } from '../domain/turkishText';
-import { turkeyParts } from '../domain/turkeyTime';
+import { turkeyDayBoundsUtc, turkeyParts } from '../domain/turkeyTime';
 import { appointmentRow } from './appointmentRows';
 import { requireAppointment } from './desk';
 import { evaluateApplication, prefillFacts, wizardFields } from './rulesAdapter';
@@ -36,16 +36,43 @@ export function startRegistration(app: MasaApp, randevuNo: string): WizardContex
     );
   }
   const saved = draftsQ.getDraft(store.db, randevuNo);
-  const draft: WizardDraft | null = saved ? (JSON.parse(saved.data) as WizardDraft) : null;
+  const savedDraft = saved ? (JSON.parse(saved.data) as WizardDraft) : null;
+  // After "Sonucu geri al" the desk decides again from what was entered (IBANs, names, answers),
+  // not from HQ's few fields; the checklist is ticked again (no document counts as present by itself).
+  const undone = savedDraft ? undefined : registrationsQ.lastReversedForAppointment(store.db, randevuNo);
+  const draft: WizardDraft | null = savedDraft ?? (undone ? { step: 0, facts: JSON.parse(undone.facts) as Facts, documents: {} } : null);
+  const hq = prefillFacts(pack, row);
+  // What HQ sent wins over what the desk remembers of the caregiver.
+  const fresh = draft ?? { step: 0, facts: { ...caregiverOfToday(app, hq['caregiver.tckn']), ...hq }, documents: {} };
   return {
     randevuNo,
     motherName: trTitle(`${row.mother_first_name} ${row.mother_last_name}`),
     programCode: row.program_code,
     pack: { code: pack.code, name: pack.name },
     fields: wizardFields(pack),
-    draft: draft ?? { step: 0, facts: prefillFacts(pack, row), documents: {} },
+    draft: fresh,
     submissionId: randomUUID(),
   };
+}
+
+/** Facts of a caregiver that belong to the mother's case, not to the caregiver: never carried over. */
+const PER_MOTHER_CAREGIVER_FACTS = new Set(['caregiver.relation', 'caregiver.livesInSameHome']);
+
+/**
+ * One caregiver often serves several mothers of the day: what the desk recorded about her
+ * earlier today (name, birth date, IBAN, certificate, wage…) is offered again for the clerk to
+ * check instead of typing, when HQ's list names the same caregiver.
+ */
+function caregiverOfToday(app: MasaApp, caregiverTckn: unknown): Facts {
+  if (typeof caregiverTckn !== 'string' || !caregiverTckn) return {};
+  const bounds = turkeyDayBoundsUtc(turkeyParts(app.now()).date);
+  const earlier = registrationsQ
+    .registeredOnDay(app.requireStore().db, bounds.start, bounds.end)
+    .filter((r) => r.state === 'ACTIVE' && r.caregiver_tckn === caregiverTckn)
+    .sort((a, b) => b.updated_seq - a.updated_seq)[0];
+  if (!earlier) return {};
+  const facts = JSON.parse(earlier.facts) as Facts;
+  return Object.fromEntries(Object.entries(facts).filter(([k]) => k.startsWith('caregiver.') && !PER_MOTHER_CAREGIVER_FACTS.has(k)));
 }
 
 export function saveDraft(app: MasaApp, randevuNo: string, draft: WizardDraft): { savedAt: string } {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { BAKICI_DOCUMENTS, bakiciFacts } from './facts';
 import { setUpAppWith } from './appFixture';
 import { seedAppointments } from './seed';
+import { closeDay } from '../services/desk';
 
 /** Shared by the reconciliation tests: a desk's day, HQ's readers (openpyxl, openssl CLI). */
 export const DAY = '2026-11-24';
@@ -52,19 +53,24 @@ export function opensslVerify(xlsx: string, sigFile: string): boolean {
   return r.status === 0;
 }
 
-/** A desk (its own ledger) whose day DAY has 5 appointments: 3 registered, 1 RET, 1 arrived and open. */
+/**
+ * A desk (its own ledger) whose day DAY has 5 appointments: 3 registered, 1 RET, 1 that never
+ * came; the day is closed (an open day is not exported), so that one is GELMEDİ.
+ */
 export async function officeWithDay(desk: string, plant: { mother?: string; child?: string } = {}, names: [string, string][] = [], opts: { now?: () => Date } = {}) {
   const t = await setUpAppWith({ deskCode: desk, now: opts.now ?? (() => new Date('2026-11-24T08:00:00Z')) });
   const rows = seedAppointments(t.app, { date: DAY, count: 5, programCode: 'BAKICI-2020', names, startIndex: desk === 'M01' ? 0 : desk === 'M02' ? 100 : desk === 'M03' ? 200 : 300 });
   for (const [i, r] of rows.entries()) {
+    if (i === 4) continue; // never came: GELMEDİ at the day close below
     await t.ok('desk.checkIn', { randevuNo: r.randevuNo });
-    if (i === 4) continue; // arrived, not handled
     const ctx = await t.ok('registration.start', { randevuNo: r.randevuNo });
     const facts: Record<string, string | number | boolean | null> = { ...ctx.draft!.facts, ...bakiciFacts(i === 3 ? { 'caregiver.trainingCertificate': false } : {}) };
     if (i === 0 && plant.mother) facts['mother.tckn'] = plant.mother;
     if (i === 1 && plant.child) facts['child.tckn'] = plant.child;
     await t.ok('registration.confirm', { randevuNo: r.randevuNo, submissionId: ctx.submissionId, facts, documents: BAKICI_DOCUMENTS, newAppointment: null });
   }
+  // The service, not the handler: the handler's day-close backup would add events of its own.
+  closeDay(t.app, DAY);
   return { ...t, rows };
 }
 

@@ -31,6 +31,8 @@ export interface SyntheticOptions {
   startIndex?: number;
   /** Names for the first rows (first, last), e.g. to plant "ŞÜKRAN ÖZTÜRK" for a search test. */
   names?: [string, string][];
+  /** The caregiver HQ's list names on every row (none when not given). */
+  caregiverTckn?: string;
 }
 
 /** `count` appointments on `date` from 09:00 in 10-minute slots, valid T.C. Kimlik numbers, Turkish names. */
@@ -59,7 +61,7 @@ export function syntheticAppointments(o: SyntheticOptions): AppointmentFields[] 
       childTckn: tcknFromPrefix(String(200000000 + n).slice(0, 9)),
       childBirthDate: child,
       phone: '05321234567',
-      caregiverTckn: null,
+      caregiverTckn: o.caregiverTckn ?? null,
       institutionName: null,
     });
   }

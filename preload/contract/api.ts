@@ -46,7 +46,16 @@ export const apiInputs = {
       provinceCode: s.provinceCode,
       deskCode: s.deskCode,
     })
-    .strict(),
+    .strict()
+    // Checked even when other fields are wrong, so that every problem shows at once.
+    .refine((v) => v.password === v.passwordRepeat, {
+      message: 'PASSWORDS_DIFFER',
+      path: ['passwordRepeat'],
+      when: (p) => {
+        const v = p.value as { password?: unknown; passwordRepeat?: unknown } | undefined;
+        return typeof v?.password === 'string' && typeof v.passwordRepeat === 'string';
+      },
+    }),
   'auth.login': z.object({ username: s.secret, password: s.secret }).strict(),
   'auth.recover': z
     .object({ username: s.username, recoveryCode: z.string('REQUIRED').min(1, 'REQUIRED'), newPassword: s.password })
@@ -166,6 +175,8 @@ export const apiInputs = {
   'desk.checkIn': z.object({ randevuNo: s.randevuNo }).strict(),
   'desk.detail': z.object({ randevuNo: s.randevuNo }).strict(),
   'desk.closeDay': z.object({ date: s.isoDate }).strict(),
+  'desk.markNoShow': z.object({ randevuNo: s.randevuNo }).strict(),
+  'desk.reopen': z.object({ randevuNo: s.randevuNo, reason: z.string('REASON').trim().min(5, 'REASON').max(500, 'INVALID') }).strict(),
   'rules.decide': decideInput,
   'rules.packCheck': packCheckInput,
   'rules.decideDraft': decideDraftInput,
@@ -243,6 +254,8 @@ export interface ApiOutputs {
   'desk.checkIn': AppointmentSummary;
   'desk.detail': AppointmentDetail;
   'desk.closeDay': { date: string; noShows: number; backup: DayCloseBackup };
+  'desk.markNoShow': AppointmentSummary;
+  'desk.reopen': AppointmentSummary;
   'rules.decide': DecisionResult;
   'rules.packCheck': PackCheckView;
   'rules.decideDraft': DecisionResult;

@@ -86,6 +86,12 @@ export const errorMessages = {
   },
   DAY_IN_FUTURE: { tr: '{date} henüz gelmedi; ileri bir tarihin günü kapatılamaz.', en: '{date} has not come yet; a future day cannot be closed.' },
   DAY_ALREADY_CLOSED: { tr: '{date} günü zaten kapatıldı; ikinci kez kapatılamaz.', en: 'The day {date} is already closed; it cannot be closed twice.' },
+  RECON_DAY_NOT_CLOSED: {
+    tr: '{date} gününün {count} randevusunun sonucu yok ({waiting} bekliyor, {open} gelmiş ama sonuçlanmamış). HQ dosyasında her randevunun sonucu olmalı: önce gelenlerin kaydını bitirin, sonra günü kapatın.',
+    en: '{count} appointments of {date} have no outcome ({waiting} waiting, {open} arrived but not decided). Every appointment in HQ\'s file needs an outcome: finish the arrived ones, then close the day.',
+  },
+  NO_SHOW_FUTURE: { tr: '{date} henüz gelmedi; ileri bir günün randevusu «Gelmedi» yapılamaz.', en: '{date} has not come yet; an appointment of a future day cannot be marked no-show.' },
+  REOPEN_NOT_NO_SHOW: { tr: 'Yalnızca «Gelmedi» olan bir randevu yeniden açılır; bu randevu: {status}.', en: 'Only a no-show appointment can be reopened; this one is: {status}.' },
   NOTE_NOT_ALLOWED: {
     tr: 'Bu randevu için henüz kaydedilmiş bir sonuç yok; düzeltme notu yalnızca kayıtlı sonuca eklenir.',
     en: 'No outcome is recorded for this appointment yet; a correction note is added to a recorded outcome only.',

@@ -9,6 +9,7 @@ export const fieldMessages = {
     en: 'Username: 3-32 characters; letters, digits, dot, dash or underscore.',
   },
   PASSWORD_SHORT: { tr: 'Parola en az 10 karakter olmalı.', en: 'The password must be at least 10 characters.' },
+  PASSWORDS_DIFFER: { tr: 'Parolalar birbirini tutmuyor.', en: 'The passwords do not match.' },
   NAME: { tr: 'Ad soyad 2-80 karakter olmalı.', en: 'Full name must be 2-80 characters.' },
   PROVINCE: { tr: 'İl kodu 1 ile 81 arasında olmalı.', en: 'Province code must be between 1 and 81.' },
   DESK: {

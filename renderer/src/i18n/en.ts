@@ -42,6 +42,8 @@ export const en: Messages = {
     password: 'Password',
     submit: 'Sign in',
     forgot: 'I forgot my password (recovery code)',
+    waitText: 'Too many failed attempts: you can try again in {{seconds}} seconds.',
+    waitButton: 'Wait ({{seconds}} s)',
   },
   recover: {
     title: 'Sign in with the recovery code',
@@ -109,6 +111,15 @@ export const en: Messages = {
   roles: { HEAD: 'Office Head', CLERK: 'Desk Clerk' },
   /** Outcome labels as the desk shows them (HQ files keep the Turkish contract values). */
   outcomes: { KESIN_KAYIT: 'FINAL REGISTRATION', RET: 'REJECTED', EKSIK_EVRAK: 'DOCUMENTS MISSING' },
+  typed: {
+    required: 'This field is required.',
+    date: {
+      format: '"{{text}}" cannot be read as a date: write dd.MM.yyyy (e.g. 07.07.1987 or 07071987).',
+      twoDigitYear: 'Write the year with four digits (e.g. 1989): a two-digit year is never guessed.',
+      noSuchDay: '"{{text}}" is not in the calendar: check the day and the month.',
+    },
+    time: { format: '"{{text}}" cannot be read as a time: write HH:mm (e.g. 10:30, 10.30 or 1030).', noSuchTime: '"{{text}}" is not a valid time (00:00-23:59).' },
+  },
   wizard: {
     title: 'Final registration',
     leave: 'Leave as draft',
@@ -136,8 +147,10 @@ export const en: Messages = {
     confirm: 'Record (Enter)',
     recorded: 'Recorded: {{outcome}}',
     nextApplicant: 'Next applicant (Enter)',
+    amountLater: 'No support granted: once the missing documents are brought and the registration is final, the support type and monthly amount are set by that day\'s rules.',
   },
   import: {
+    fileEmpty: '{{file}} is empty (0 bytes): the download may have been cut short. Download the list from HQ again and pick it.',
     title: 'Appointment list import',
     drop: "Drop HQ's appointment list (.xlsx or .csv) here",
     pick: 'or choose a file',
@@ -186,6 +199,7 @@ export const en: Messages = {
     sent: 'The document was sent to the default printer.',
   },
   dayEnd: {
+    noFolder: 'Type the folder to write the reconciliation to (e.g. a USB disk\'s path); no file was written.',
     autoBackup: 'End-of-day backup written: {{name}}',
     autoBackupFailed: 'The file was written but the end-of-day backup failed: {{message}}',
     title: 'End of day: reconciliation, backup, merge',
@@ -265,6 +279,12 @@ export const en: Messages = {
     noteSaved: 'The correction note was added to the ledger.',
     followUpCancelled: 'The follow-up appointment {{randevuNo}} for the missing documents was cancelled.',
     cancelledAfterRegistration: 'HQ cancelled this appointment after registration; the registration stays as it is.',
+    reopen: 'Reopen the appointment',
+    reopenReason: 'Reason for reopening',
+    reopenHint: 'The no-show is not deleted: the reopening is added to the ledger as a new event with its reason; the appointment waits again.',
+    reopened: 'The appointment was reopened; it is waiting again.',
+    reverseTitle: 'Reverse the outcome',
+    reverseText: 'The outcome {{outcome}} ({{registrationNo}}) will be reversed and written to the ledger with its reason. The appointment goes back to "Arrived"; the new registration starts from the earlier details.',
   },
   day: {
     closed: 'Day closed: {{count}} appointments became “No-show”.',
@@ -286,6 +306,14 @@ export const en: Messages = {
     mother: 'Mother',
     program: 'Programme',
     status: 'Status',
+    closeTitle: 'Close the day {{date}}',
+    closeText: '{{count}} waiting appointments will become no-shows. This cannot be undone: only the office head can reopen a wrongly closed appointment, one at a time, with a reason.',
+    closeEarly: 'Warning: the day\'s last slot ({{time}}) has not come yet. Closing now also turns appointments whose time has not come into no-shows.',
+    closeConfirm: 'Make {{count}} appointments no-shows and close the day',
+    noShow: 'No-show',
+    noShowTitle: 'Mark as no-show',
+    noShowText: '{{name}} ({{time}}, {{randevuNo}}) will be marked as a no-show. Only the office head can reopen it, with a reason.',
+    noShowDone: '{{randevuNo}} was marked as a no-show.',
   },
   users: {
     title: 'Users',
@@ -389,6 +417,7 @@ export const en: Messages = {
     signInAfter: 'Now sign into the restored ledger.',
   },
   accessLog: {
+    entity: { appointment: 'Appointment {{no}}', reconciliation: 'Daily reconciliation of {{date}}', list: 'Main / reserve list: {{program}}, province {{province}}', day: 'Daily report of {{date}}' },
     nav: 'Access log',
     title: 'Access log (KVKK)',
     intro: 'Who viewed, printed or exported which record and when. The entries are ledger events: nobody can change or remove them.',

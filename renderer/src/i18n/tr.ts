@@ -40,6 +40,8 @@ export const tr = {
     password: 'Parola',
     submit: 'Giriş yap',
     forgot: 'Parolamı unuttum (kurtarma kodu)',
+    waitText: 'Çok sayıda hatalı deneme: {{seconds}} saniye sonra yeniden deneyebilirsiniz.',
+    waitButton: 'Bekleyin ({{seconds}} sn)',
   },
   recover: {
     title: 'Kurtarma kodu ile giriş',
@@ -107,6 +109,15 @@ export const tr = {
   roles: { HEAD: 'Birim Sorumlusu', CLERK: 'Masa Görevlisi' },
   /** Outcome labels as the desk shows them (HQ files keep the Turkish contract values). */
   outcomes: { KESIN_KAYIT: 'KESİN KAYIT', RET: 'RET', EKSIK_EVRAK: 'EKSİK EVRAK' },
+  typed: {
+    required: 'Bu alan doldurulmalı.',
+    date: {
+      format: '"{{text}}" bir tarih olarak okunamadı: gg.aa.yyyy yazın (ör. 07.07.1987 ya da 07071987).',
+      twoDigitYear: 'Yılı dört haneli yazın (ör. 1989): iki haneli yıl tahmin edilmez.',
+      noSuchDay: '"{{text}}" takvimde yok: günü ve ayı denetleyin.',
+    },
+    time: { format: '"{{text}}" bir saat olarak okunamadı: SS:dd yazın (ör. 10:30, 10.30 ya da 1030).', noSuchTime: '"{{text}}" geçerli bir saat değil (00:00-23:59).' },
+  },
   wizard: {
     title: 'Kesin kayıt',
     leave: 'Taslak olarak bırak',
@@ -134,8 +145,10 @@ export const tr = {
     confirm: 'Kaydet (Enter)',
     recorded: 'Kaydedildi: {{outcome}}',
     nextApplicant: 'Sonraki başvuru (Enter)',
+    amountLater: 'Destek verilmedi: eksik belgeler getirilip kesin kayıt yapıldığında destek türü ve aylık tutar o günün kurallarıyla belirlenir.',
   },
   import: {
+    fileEmpty: '{{file}} boş (0 bayt): indirme yarım kalmış olabilir. Listeyi HQ\'dan yeniden indirip seçin.',
     title: 'Randevu listesi içe aktarma',
     drop: 'HQ randevu listesini (.xlsx ya da .csv) buraya bırakın',
     pick: 'ya da dosya seçin',
@@ -184,6 +197,7 @@ export const tr = {
     sent: 'Belge varsayılan yazıcıya gönderildi.',
   },
   dayEnd: {
+    noFolder: 'Mutabakatın yazılacağı klasörü yazın (ör. bir USB diskin yolu); hiçbir dosya yazılmadı.',
     autoBackup: 'Gün sonu yedeği alındı: {{name}}',
     autoBackupFailed: 'Dosya yazıldı ama gün sonu yedeği alınamadı: {{message}}',
     title: 'Gün sonu: mutabakat, yedek, birleştirme',
@@ -263,6 +277,12 @@ export const tr = {
     noteSaved: 'Düzeltme notu deftere eklendi.',
     followUpCancelled: 'Eksik evrak için açılan {{randevuNo}} randevusu iptal edildi.',
     cancelledAfterRegistration: 'HQ bu randevuyu kayıttan sonra iptal etti; kayıt olduğu gibi korunur.',
+    reopen: 'Randevuyu yeniden aç',
+    reopenReason: 'Yeniden açma gerekçesi',
+    reopenHint: '«Gelmedi» kaydı silinmez: yeniden açma, gerekçesiyle deftere yeni bir olay olarak eklenir; randevu yeniden bekler.',
+    reopened: 'Randevu yeniden açıldı; yeniden bekliyor.',
+    reverseTitle: 'Sonucu geri al',
+    reverseText: '{{outcome}} sonucu ({{registrationNo}}) geri alınacak ve bu işlem deftere gerekçesiyle yazılacak. Randevu «Geldi» durumuna döner; yeni kayıt önceki bilgilerle başlar.',
   },
   day: {
     closed: 'Gün kapatıldı: {{count}} randevu «Gelmedi» oldu.',
@@ -284,6 +304,14 @@ export const tr = {
     mother: 'Anne',
     program: 'Program',
     status: 'Durum',
+    closeTitle: '{{date}} gününü kapat',
+    closeText: '{{count}} bekleyen randevu «Gelmedi» olacak. Bu geri alınamaz: yanlış kapatılan bir randevuyu yalnızca birim sorumlusu, gerekçe yazarak tek tek yeniden açabilir.',
+    closeEarly: 'Dikkat: günün son randevusu ({{time}}) henüz gelmedi. Şimdi kapatırsanız saati gelmemiş randevular da «Gelmedi» olur.',
+    closeConfirm: '{{count}} randevuyu «Gelmedi» yap ve günü kapat',
+    noShow: 'Gelmedi',
+    noShowTitle: '«Gelmedi» olarak işaretle',
+    noShowText: '{{name}} ({{time}}, {{randevuNo}}) «Gelmedi» olarak işaretlenecek. Yalnızca birim sorumlusu gerekçe yazarak yeniden açabilir.',
+    noShowDone: '{{randevuNo}} «Gelmedi» olarak işaretlendi.',
   },
   users: {
     title: 'Kullanıcılar',
@@ -387,6 +415,7 @@ export const tr = {
     signInAfter: 'Geri yüklenen deftere şimdi giriş yapın.',
   },
   accessLog: {
+    entity: { appointment: 'Randevu {{no}}', reconciliation: '{{date}} günlük mutabakatı', list: 'Asil / yedek listesi: {{program}}, il {{province}}', day: '{{date}} günlük raporu' },
     nav: 'Erişim kaydı',
     title: 'Erişim kaydı (KVKK)',
     intro: 'Kim hangi kaydı ne zaman görüntüledi, yazdırdı ya da dışa aktardı. Kayıtlar defterin olaylarıdır: kimse değiştiremez ya da silemez.',

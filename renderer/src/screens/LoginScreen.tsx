@@ -1,5 +1,5 @@
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sendCatch } from '../api/client';
 import { useApiForm } from '../hooks/useApiForm';
@@ -17,10 +17,30 @@ export function LoginScreen({ onDone, onRecoveryCode }: { onDone: () => void; on
 
 function LoginForm({ onDone, onRecover, onRestore }: { onDone: () => void; onRecover: () => void; onRestore: () => void }) {
   const { t } = useTranslation();
-  const { form, busy, errorMessage, submitWith } = useApiForm({ username: '', password: '' });
+  const { form, busy, error, errorMessage, submitWith } = useApiForm({ username: '', password: '' });
+  // After repeated wrong passwords main makes this user wait: the button stays disabled and the
+  // seconds left count down, so a correct password is not typed into a refusal.
+  const [waitUntil, setWaitUntil] = useState(0);
+  const [secondsLeft, setSecondsLeft] = useState(0);
+  useEffect(() => {
+    if (waitUntil === 0) return;
+    const tick = () => {
+      const left = Math.max(0, Math.ceil((waitUntil - Date.now()) / 1000));
+      setSecondsLeft(left);
+      if (left === 0) setWaitUntil(0);
+    };
+    tick();
+    const timer = setInterval(tick, 250);
+    return () => clearInterval(timer);
+  }, [waitUntil]);
   const onSubmit = submitWith(async (v) => {
+    if (secondsLeft > 0) return { error: null };
     const r = await sendCatch('auth.login', v);
-    if (!r.data) form.setFieldValue('password', '');
+    if (!r.data) {
+      form.setFieldValue('password', '');
+      const wait = Number(r.error.params?.seconds ?? 0);
+      if (wait > 0) setWaitUntil(Date.now() + wait * 1000);
+    }
     // A refusal may mean the ledger itself cannot be opened (damaged, foreign): main's status
     // then says so, and the problem screen with its restore replaces this form.
     onDone();
@@ -32,9 +52,15 @@ function LoginForm({ onDone, onRecover, onRestore }: { onDone: () => void; onRec
         <Stack>
           <TextInput label={t('login.username')} autoFocus autoComplete="username" {...form.getInputProps('username')} />
           <PasswordInput label={t('login.password')} autoComplete="current-password" {...form.getInputProps('password')} />
-          <FormError message={errorMessage} />
-          <Button type="submit" loading={busy}>
-            {t('login.submit')}
+          {/* The live countdown replaces main's fixed "N saniye sonra" text. */}
+          <FormError message={secondsLeft > 0 && error?.code === 'AUTH_THROTTLED' ? null : errorMessage} />
+          {secondsLeft > 0 && (
+            <Text c="red.8" size="sm" role="status" data-testid="login-wait">
+              {t('login.waitText', { seconds: secondsLeft })}
+            </Text>
+          )}
+          <Button type="submit" loading={busy} disabled={secondsLeft > 0}>
+            {secondsLeft > 0 ? t('login.waitButton', { seconds: secondsLeft }) : t('login.submit')}
           </Button>
           <Anchor component="button" type="button" size="sm" onClick={onRecover}>
             {t('login.forgot')}

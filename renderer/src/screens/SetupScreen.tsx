@@ -38,6 +38,8 @@ export function SetupScreen({ onDone, onRestore }: { onDone: (recoveryCode: stri
             placeholder={t('setup.provincePlaceholder')}
             data={provinceOptions}
             searchable
+            // A typed province ("izmir", "35") + Enter picks the first (often the only) match.
+            selectFirstOptionOnChange
             filter={turkishFilter}
             {...form.getInputProps('provinceCode')}
           />

@@ -8,7 +8,7 @@ import type { PrintedDocument } from '../../../preload/contract/printTypes';
  * Preview of a PDF made in main, with print and "PDF olarak kaydet". The bytes live in a blob
  * URL in memory only; saving goes through the browser's (Electron's) save dialog.
  */
-export function PdfPreview({ doc, onClose }: { doc: PrintedDocument | null; onClose: () => void }) {
+export function PdfPreview({ doc, onClose, returnFocus = true }: { doc: PrintedDocument | null; onClose: () => void; returnFocus?: boolean }) {
   const { t, i18n } = useTranslation();
   const frame = useRef<HTMLIFrameElement>(null);
   /** Desktop app: main prints silently when the office head enabled it; otherwise the system dialog. */
@@ -29,7 +29,7 @@ export function PdfPreview({ doc, onClose }: { doc: PrintedDocument | null; onCl
   }, [doc]);
   useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
   return (
-    <Modal opened={!!doc} onClose={onClose} title={doc?.fileName} size="90%" data-testid="pdf-preview">
+    <Modal opened={!!doc} onClose={onClose} returnFocus={returnFocus} title={doc?.fileName} size="90%" data-testid="pdf-preview">
       {doc && url && (
         <Stack>
           <iframe ref={frame} src={url} title={doc.fileName} style={{ width: '100%', height: '70vh', border: '1px solid #dee2e6' }} />

@@ -7,7 +7,9 @@ import { OUTCOME_TEXT } from '../../../../preload/contract/appointmentStatus';
 import type { AppointmentDetail } from '../../../../preload/contract/deskTypes';
 import { ApiCallError, send, sendCatch } from '../../api/client';
 import { errorText, fieldErrors } from '../../api/errorText';
-import { formatMoney, formatTrDate, formatTrDateTime } from '../../hooks/today';
+import { formatMoney, formatTrDate, formatTrDateTime, todayInTurkey } from '../../hooks/today';
+import { ConfirmDialog } from '../../shell/ConfirmDialog';
+import { fieldMessages } from '../../../../preload/contract/fieldMessages';
 import { StatusChip } from '../../shell/StatusChip';
 import { PdfPreview } from '../../shell/PdfPreview';
 import type { PrintedDocument } from '../../../../preload/contract/printTypes';
@@ -90,7 +92,8 @@ export function AppointmentScreen({
           <Button variant="default" onClick={onBack}>
             {t('desk.back')}
           </Button>
-          {a.status === 'BEKLIYOR' && (
+          {/* An applicant arrives only on her day: "Geldi" is not offered on another (main refuses it too). */}
+          {a.status === 'BEKLIYOR' && a.date === todayInTurkey() && (
             <Button ref={primary} onClick={() => void checkIn()} data-autofocus>
               {t('desk.checkIn')}
             </Button>
@@ -127,6 +130,7 @@ export function AppointmentScreen({
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
+          {isHead && a.status === 'GELMEDI' && <ReopenForm randevuNo={a.randevuNo} onDone={load} />}
           {reg && (
             <Paper withBorder p="md" mb="md" data-testid="registration">
               <Title order={3} size="h5" mb="xs">
@@ -135,8 +139,13 @@ export function AppointmentScreen({
               <Fields
                 rows={[
                   [t('desk.registrationNo'), reg.registrationNo],
-                  [t('desk.supportType'), reg.supportType?.[lang] ?? '—'],
-                  [t('desk.monthly'), reg.monthlyAmountCents !== null ? formatMoney(reg.monthlyAmountCents, reg.currency) : '—'],
+                  // A refusal or an incomplete file grants nothing: no support rows at all.
+                  ...(reg.outcome === 'KESIN_KAYIT'
+                    ? ([
+                        [t('desk.supportType'), reg.supportType?.[lang] ?? '—'],
+                        [t('desk.monthly'), reg.monthlyAmountCents !== null ? formatMoney(reg.monthlyAmountCents, reg.currency) : '—'],
+                      ] as [string, string][])
+                    : []),
                   [t('desk.registeredAt'), formatTrDateTime(reg.registeredAt, true)],
                   [t('desk.clerk'), reg.clerk],
                   [t('desk.newAppointment'), reg.newAppointmentNo ?? '—'],
@@ -152,7 +161,7 @@ export function AppointmentScreen({
                     {t('print.form')}
                   </Button>
                   <NoteForm randevuNo={a.randevuNo} onDone={load} />
-                  {isHead && <ReverseForm registrationNo={reg.registrationNo} onDone={load} />}
+                  {isHead && <ReverseForm registrationNo={reg.registrationNo} outcome={reg.outcome} onDone={load} />}
                 </>
               )}
             </Paper>
@@ -241,30 +250,79 @@ function NoteForm({ randevuNo, onDone }: { randevuNo: string; onDone: () => void
   );
 }
 
-/** Office head only: an outcome is reversed by a new event with a reason, never overwritten. */
-function ReverseForm({ registrationNo, onDone }: { registrationNo: string; onDone: () => void }) {
-  const { t } = useTranslation();
+/**
+ * Office head only: an outcome is reversed by a new event with a reason, never overwritten.
+ * It cannot be taken back, so it asks first, naming the outcome and the registration.
+ */
+function ReverseForm({ registrationNo, outcome, onDone }: { registrationNo: string; outcome: string; onDone: () => void }) {
+  const { t, i18n } = useTranslation();
   const [reason, setReason] = useState('');
   const [err, setErr] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
+  async function reverse() {
+    setAsking(false);
+    const r = await sendCatch('registration.reverse', { registrationNo, reason });
+    if (r.error) setErr(fieldErrors(r.error).reason ?? errorText(r.error));
+    else {
+      setErr(null);
+      setReason('');
+      if (r.data.followUpCancelled) notifications.show({ color: 'orange', message: t('desk.followUpCancelled', { randevuNo: r.data.followUpCancelled }) });
+      onDone();
+    }
+  }
   return (
     <Stack mt="md" gap="xs">
       <Textarea label={t('desk.reverseReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={err} autosize minRows={2} />
       <Button
         color="red"
         variant="light"
-        onClick={async () => {
-          const r = await sendCatch('registration.reverse', { registrationNo, reason });
-          if (r.error) setErr(fieldErrors(r.error).reason ?? errorText(r.error));
-          else {
-            setErr(null);
-            setReason('');
-            if (r.data.followUpCancelled) notifications.show({ color: 'orange', message: t('desk.followUpCancelled', { randevuNo: r.data.followUpCancelled }) });
-            onDone();
-          }
+        onClick={() => {
+          // The reason is checked before asking: a dialog over a refusal helps nobody.
+          if (reason.trim().length < 5) setErr(fieldMessages.REASON[i18n.language === 'en' ? 'en' : 'tr']);
+          else setAsking(true);
         }}
       >
         {t('desk.reverse')}
       </Button>
+      <ConfirmDialog
+        opened={asking}
+        title={t('desk.reverseTitle')}
+        confirmLabel={t('desk.reverse')}
+        testId="reverse-dialog"
+        onCancel={() => setAsking(false)}
+        onConfirm={() => void reverse()}
+      >
+        <Text>{t('desk.reverseText', { outcome: t(`outcomes.${outcome}`), registrationNo })}</Text>
+      </ConfirmDialog>
     </Stack>
+  );
+}
+
+/** Office head only: a wrongly made no-show waits again; a new event with the head's reason. */
+function ReopenForm({ randevuNo, onDone }: { randevuNo: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [err, setErr] = useState<string | null>(null);
+  return (
+    <Paper withBorder p="md" mb="md" data-testid="reopen">
+      <Stack gap="xs">
+        <Textarea label={t('desk.reopenReason')} description={t('desk.reopenHint')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={err} autosize minRows={2} />
+        <Button
+          variant="light"
+          onClick={async () => {
+            const r = await sendCatch('desk.reopen', { randevuNo, reason });
+            if (r.error) setErr(fieldErrors(r.error).reason ?? errorText(r.error));
+            else {
+              setErr(null);
+              setReason('');
+              notifications.show({ color: 'green', message: t('desk.reopened') });
+              onDone();
+            }
+          }}
+        >
+          {t('desk.reopen')}
+        </Button>
+      </Stack>
+    </Paper>
   );
 }

@@ -49,6 +49,11 @@ export function ImportScreen() {
     setSavedReport(null);
     setDownloaded(null);
     const importId = crypto.randomUUID?.() ?? randomId();
+    if ('file' in source && source.file.size === 0) {
+      // Said here, by name: sent on, the empty bytes got only the generic "Girilen bilgiler eksik ya da hatalı".
+      setError(t('import.fileEmpty', { file: source.file.name }));
+      return;
+    }
     if ('file' in source && source.file.size > MAX_UPLOAD_BYTES) {
       setError(t('import.tooLarge', { file: source.file.name, max: MAX_UPLOAD_BYTES / 1024 / 1024 }));
       return;

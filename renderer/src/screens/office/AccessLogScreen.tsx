@@ -16,6 +16,16 @@ function trTime(iso: string): string {
 /** KVKK access log for the office head: who viewed, printed or exported which record, and when. */
 export function AccessLogScreen() {
   const { t } = useTranslation();
+  /** The ledger's entity ids in words: "reconciliation:2026-12-07" -> "07.12.2026 günlük mutabakatı". */
+  const recordText = (entity: string): string => {
+    const [kind, ...rest] = entity.split(':');
+    const trDay = (iso: string) => iso.split('-').reverse().join('.');
+    if (kind === 'appointment') return t('accessLog.entity.appointment', { no: rest.join(':') });
+    if (kind === 'reconciliation' && rest.length === 1) return t('accessLog.entity.reconciliation', { date: trDay(rest[0]!) });
+    if (kind === 'list' && rest.length === 2) return t('accessLog.entity.list', { program: rest[0], province: rest[1] });
+    if (kind === 'day' && rest.length === 1) return t('accessLog.entity.day', { date: trDay(rest[0]!) });
+    return entity;
+  };
   const [from, setFrom] = useState(todayInTurkey());
   const [to, setTo] = useState(todayInTurkey());
   const [rows, setRows] = useState<AccessLogEntry[] | null>(null);
@@ -88,7 +98,7 @@ export function AccessLogScreen() {
                   <Table.Td>{trTime(r.at)}</Table.Td>
                   <Table.Td>{r.user}</Table.Td>
                   <Table.Td>{action(r.action)}</Table.Td>
-                  <Table.Td>{r.entity.replace(/^appointment:/, '')}</Table.Td>
+                  <Table.Td>{recordText(r.entity)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -79,7 +79,16 @@ export function DayEndScreen({ isHead = true, office, onChanged }: { isHead?: bo
           <Group align="end">
             <TrDateInput label={t('day.date')} value={date} onChange={(v) => v && setDate(v)} w={170} />
             <TextInput label={t('dayEnd.folder')} value={outDir} onChange={(e) => setOutDir(e.currentTarget.value)} style={{ flex: 1 }} />
-            <Button onClick={() => void run(sendCatch('reconciliation.export', { date, outDir }), setExported)}>{t('dayEnd.exportButton')}</Button>
+            <Button
+              onClick={() => {
+                // A new try clears the last success line: it must not stay beside a refusal.
+                setExported(null);
+                if (!outDir.trim()) setError(t('dayEnd.noFolder'));
+                else void run(sendCatch('reconciliation.export', { date, outDir }), setExported);
+              }}
+            >
+              {t('dayEnd.exportButton')}
+            </Button>
           </Group>
           {exported && (
             <Alert color="green" data-testid="export-done">

@@ -1,8 +1,8 @@
-import { Alert, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DecisionView } from '../../../../../preload/contract/registrationTypes';
 import { formatMoney } from '../../../hooks/today';
-import { TrDateInput } from '../../../shell/TrDateInput';
+import { TypedDateInput, TypedTimeInput } from '../../../shell/TypedDateTimeInput';
 
 const COLOR = { KESIN_KAYIT: 'green', RET: 'red', EKSIK_EVRAK: 'orange' } as const;
 
@@ -27,7 +27,7 @@ export function DecisionPanel({
           {t(`outcomes.${decision.outcome}`)}
         </Title>
       </Alert>
-      {decision.supportType && (
+      {decision.outcome === 'KESIN_KAYIT' && decision.supportType && (
         <Paper withBorder p="sm">
           <Group justify="space-between">
             <Text>{decision.supportType.label[lang]}</Text>
@@ -67,22 +67,24 @@ export function DecisionPanel({
         </Paper>
       )}
       {decision.outcome === 'EKSIK_EVRAK' && (
+        <Text size="sm" data-testid="decision-no-amount">
+          {t('wizard.amountLater')}
+        </Text>
+      )}
+      {decision.outcome === 'EKSIK_EVRAK' && (
         <Group grow align="start">
-          <TrDateInput
+          <TypedDateInput
             label={t('wizard.newDate')}
             withAsterisk
             value={newAppointment.date}
             onChange={(v) => setNewAppointment({ ...newAppointment, date: v })}
             error={errors['newAppointment.date']}
           />
-          <TextInput
+          <TypedTimeInput
             label={t('wizard.newTime')}
-            placeholder="SS:dd"
-            maxLength={5}
-            inputMode="numeric"
             withAsterisk
             value={newAppointment.time}
-            onChange={(e) => setNewAppointment({ ...newAppointment, time: e.currentTarget.value })}
+            onChange={(v) => setNewAppointment({ ...newAppointment, time: v })}
             error={errors['newAppointment.time']}
           />
         </Group>

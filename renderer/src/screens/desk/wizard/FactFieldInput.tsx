@@ -1,6 +1,6 @@
 import { NumberInput, Radio, Select, Group, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { TrDateInput } from '../../../shell/TrDateInput';
+import { TypedDateInput } from '../../../shell/TypedDateTimeInput';
 import type { Bilingual, FactFieldView } from '../../../../../preload/contract/registrationTypes';
 import { turkishFilter } from '../../../shell/turkishFilter';
 
@@ -57,7 +57,9 @@ export function FactFieldInput({
           </Radio.Group>
         );
       }
-      return <Select {...common} data={data} searchable filter={turkishFilter} value={typeof value === 'string' ? value : null} onChange={(v) => onChange(v)} />;
+      // The list opens when typing, not on focus (as the step's first field it covered the next ones);
+      // typing narrows it and Enter picks the first match.
+      return <Select {...common} data={data} searchable openOnFocus={false} selectFirstOptionOnChange filter={turkishFilter} value={typeof value === 'string' ? value : null} onChange={(v) => onChange(v)} />;
     }
     case 'money':
       // Typed in lira with Turkish separators (2.546,00); stored in kuruş.
@@ -77,7 +79,7 @@ export function FactFieldInput({
     case 'integer':
       return <NumberInput {...common} allowDecimal={false} value={typeof value === 'number' ? value : ''} onChange={(v) => onChange(v === '' ? null : Number(v))} />;
     case 'date':
-      return <TrDateInput {...common} value={typeof value === 'string' ? value : ''} onChange={(v) => onChange(v || null)} />;
+      return <TypedDateInput {...common} value={typeof value === 'string' ? value : ''} onChange={(v) => onChange(v || null)} />;
     case 'tckn':
       return (
         <TextInput

@@ -7,6 +7,7 @@ import { sendCatch } from '../../../api/client';
 import { errorText, fieldErrors } from '../../../api/errorText';
 import { DecisionPanel } from './DecisionPanel';
 import { DocumentChecklist } from './DocumentChecklist';
+import { EntrySummary } from './EntrySummary';
 import { FactFieldInput } from './FactFieldInput';
 import { useWizard } from './useWizard';
 import { WizardDone } from './WizardDone';
@@ -65,6 +66,14 @@ export function RegistrationWizard({ randevuNo, onClose }: { randevuNo: string; 
     if (step > 0) go(step - 1);
   }
 
+  /** The new appointment of an EKSİK EVRAK checked where it is typed: both given and readable (main checks the day is after today). */
+  function newAppointmentErrors(): Record<string, string> {
+    const errs: Record<string, string> = {};
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(newAppointment.date)) errs['newAppointment.date'] = newAppointment.date ? t('typed.date.format', { text: newAppointment.date }) : t('typed.required');
+    if (!/^\d{2}:\d{2}$/.test(newAppointment.time)) errs['newAppointment.time'] = newAppointment.time ? t('typed.time.format', { text: newAppointment.time }) : t('typed.required');
+    return errs;
+  }
+
   async function next() {
     const ev = await evaluate(draft);
     if (!ev) return; // refused by main: the message is shown above the buttons
@@ -76,12 +85,14 @@ export function RegistrationWizard({ randevuNo, onClose }: { randevuNo: string; 
         : kind === 'documents'
           ? ev.documents.some((d) => draft.documents[d.code] === undefined)
           : kind === 'decision'
-            ? ev.decision === null
+            ? ev.decision === null || (ev.decision.outcome === 'EKSIK_EVRAK' && Object.keys(newAppointmentErrors()).length > 0)
             : false;
     if (blocking) {
       setShowErrors(true);
+      if (kind === 'decision') setConfirmError(ev.decision ? { text: t('wizard.fixFields', { count: Object.keys(newAppointmentErrors()).length }), fields: newAppointmentErrors() } : null);
       return;
     }
+    setConfirmError(null);
     go(step + 1);
   }
 
@@ -101,8 +112,17 @@ export function RegistrationWizard({ randevuNo, onClose }: { randevuNo: string; 
     confirming.current = false;
     if (r.error) {
       reopenDraft();
-      setConfirmError({ text: errorText(r.error), fields: fieldErrors(r.error) });
+      // A refusal names its fields ("Yeni randevu saati: …"), not only "Girilen bilgiler eksik ya da hatalı".
+      const fields = fieldErrors(r.error);
+      const named = Object.entries(fields).map(([k, m]) => `${fieldLabel(k)}: ${m}`);
+      setConfirmError({ text: named.length ? named.join(' · ') : errorText(r.error), fields });
     } else setDone(r.data);
+  }
+
+  function fieldLabel(key: string): string {
+    if (key === 'newAppointment.date') return t('wizard.newDate');
+    if (key === 'newAppointment.time') return t('wizard.newTime');
+    return context!.fields.find((f) => f.key === key || `facts.${f.key}` === key)?.label[lang] ?? key;
   }
 
   const fieldStep = (s: FactFieldView['step']) => (
@@ -173,6 +193,7 @@ export function RegistrationWizard({ randevuNo, onClose }: { randevuNo: string; 
             {STEPS[step] === 'confirm' && evaluation.decision && (
               <Stack>
                 <Text>{t('wizard.confirmText')}</Text>
+                <EntrySummary fields={context.fields} visible={visible} facts={draft.facts} documents={evaluation.documents} answers={draft.documents} />
                 <DecisionPanel decision={evaluation.decision} newAppointment={newAppointment} setNewAppointment={setNewAppointment} errors={confirmError?.fields ?? {}} />
               </Stack>
             )}
@@ -190,7 +211,7 @@ export function RegistrationWizard({ randevuNo, onClose }: { randevuNo: string; 
               <Button variant="default" onClick={back} disabled={step === 0}>
                 {t('wizard.back')}
               </Button>
-              <Button ref={submitRef} type="submit" color={STEPS[step] === 'confirm' ? 'green' : undefined}>
+              <Button ref={submitRef} type="submit" color={STEPS[step] === 'confirm' ? 'teal.9' : undefined}>
                 {STEPS[step] === 'confirm' ? t('wizard.confirm') : t('wizard.next')}
               </Button>
             </Group>

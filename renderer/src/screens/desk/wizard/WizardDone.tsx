@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { PrintedDocument } from '../../../../../preload/contract/printTypes';
 import { notifications } from '@mantine/notifications';
 import { sendCatch } from '../../../api/client';
@@ -12,6 +12,7 @@ import type { ConfirmResult } from '../../../../../preload/contract/registration
 export function WizardDone({ result, onClose }: { result: ConfirmResult; onClose: () => void }) {
   const { t } = useTranslation();
   const [doc, setDoc] = useState<PrintedDocument | null>(null);
+  const nextRef = useRef<HTMLButtonElement>(null);
   async function printForm() {
     const r = await sendCatch('print.registration', { registrationNo: result.registrationNo });
     if (r.error) notifications.show({ color: 'red', message: errorText(r.error) });
@@ -33,14 +34,22 @@ export function WizardDone({ result, onClose }: { result: ConfirmResult; onClose
         )}
       </Alert>
       <Group>
-        <Button autoFocus onClick={onClose}>
+        <Button ref={nextRef} autoFocus onClick={onClose} data-testid="next-applicant">
           {t('wizard.nextApplicant')}
         </Button>
         <Button variant="default" onClick={() => void printForm()}>
           {t('print.form')}
         </Button>
       </Group>
-      <PdfPreview doc={doc} onClose={() => setDoc(null)} />
+      {/* After the preview, the focus goes to "Sonraki başvuru", not back to "Formu yazdır": one Enter to the next applicant. */}
+      <PdfPreview
+        doc={doc}
+        returnFocus={false}
+        onClose={() => {
+          setDoc(null);
+          setTimeout(() => nextRef.current?.focus(), 0);
+        }}
+      />
     </Stack>
   );
 }
