@@ -43,6 +43,12 @@ export const LIMITS = {
   rows: 320_000,
   /** Cells of the sheet or CSV (each row's width summed): ~2.7 million for 160,000 rows, so ~7x. */
   cells: 20_000_000,
+  /**
+   * Rejected entries kept for the report (a row can have one per column): 500,000 is three for
+   * every row of the largest list. A file that bad is not that list, and each entry holds its
+   * Turkish and English reason (~400 bytes), so 320,000 rows of 16 bad cells would hold 2 GB.
+   */
+  rejects: 500_000,
   /** Bytes of a .csv list: 24 MB for 160,000 rows, so ~5x. */
   csvBytes: 128 * 1024 * 1024,
   /**

@@ -62,6 +62,8 @@ function limitText(limit: LimitName): Bilingual {
       return { tr: `${tr(n)} satır sınırından fazla satırı var`, en: `it has more than the limit of ${en(n)} rows` };
     case 'cells':
       return { tr: `${tr(n)} hücre sınırından fazla hücresi var`, en: `it has more than the limit of ${en(n)} cells` };
+    case 'rejects':
+      return { tr: `${tr(n)} hatalı alan sınırından fazlası var (bu bir randevu listesi olamaz)`, en: `it holds more than the limit of ${en(n)} invalid fields (it cannot be an appointment list)` };
     case 'csvBytes':
       return { tr: `CSV dosyası ${mb} sınırından büyük`, en: `the CSV file is larger than the ${mb} limit` };
     case 'csvRecordChars':

@@ -72,7 +72,9 @@ export async function readList(
       cells += row.cells.length - row.offset;
       if (cells > LIMITS.cells) throw new AppointmentFileRefused('TOO_LARGE', { limit: 'cells' });
       if (signal?.aborted) throw new AppointmentImportAborted();
-      if (list.accept(row) && onProgress && list.total % PROGRESS_EVERY === 0) onProgress(list.total, source.bytesRead(), file.size);
+      const data = list.accept(row);
+      if (list.rejected() > LIMITS.rejects) throw new AppointmentFileRefused('TOO_LARGE', { limit: 'rejects' });
+      if (data && onProgress && list.total % PROGRESS_EVERY === 0) onProgress(list.total, source.bytesRead(), file.size);
     }
   }
   const parsed = list.result(file);
