@@ -86,7 +86,7 @@ export function writeBackup(
   let final = path.join(targetDir, `masa-yedek-${stamp}`);
   let partial = `${final}.partial`;
   try {
-    fs.mkdirSync(targetDir, { recursive: true });
+    fs.mkdirSync(targetDir, { recursive: true, mode: 0o700 }); // backups hold personal data: owner-only
     // Names have one-second resolution: a second backup in the same second (an export right
     // after a manual backup) gets a suffix, never a refusal or an overwrite.
     for (let n = 2; fs.existsSync(final); n++) {
@@ -103,6 +103,7 @@ export function writeBackup(
     const files: BackupManifest['files'] = {};
     for (const f of [BACKUP_LEDGER, BACKUP_SLOTS]) {
       const p = path.join(partial, f);
+      fs.chmodSync(p, 0o600); // VACUUM INTO creates its file by the umask (0644): owner-only, like the ledger
       files[f] = sha256File(p);
       // The copied ledger was synced by copyFile; the slots and a VACUUM INTO copy are not yet.
       if (f === BACKUP_LEDGER && copied) continue;

@@ -48,13 +48,17 @@ export async function startBridge(app: MasaApp, opts: { rendererDir: string; por
     return b.length === tokenBuf.length && timingSafeEqual(b, tokenBuf);
   };
 
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
       res.writeHead(421).end();
       return;
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = parseUrl(req.url, port);
+    if (!url) {
+      res.writeHead(400).end();
+      return;
+    }
     if (url.pathname === '/api/invoke') {
       if (req.method !== 'POST' || !tokenOk(req.headers['x-masa-token'] as string | undefined)) {
         res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN' } }));
@@ -70,14 +74,12 @@ export async function startBridge(app: MasaApp, opts: { rendererDir: string; por
         }
         chunks.push(c as Buffer);
       }
-      let body: { name?: unknown; input?: unknown };
-      try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      } catch {
+      const body = parseInvokeBody(Buffer.concat(chunks));
+      if (!body) {
         res.writeHead(400).end();
         return;
       }
-      const result = await dispatch(app, String(body.name ?? ''), body.input);
+      const result = await dispatch(app, typeof body.name === 'string' ? body.name : '', body.input);
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
       res.end(JSON.stringify(result));
       return;
@@ -98,6 +100,17 @@ export async function startBridge(app: MasaApp, opts: { rendererDir: string; por
       return;
     }
     serveStatic(opts.rendererDir, url.pathname, res);
+  };
+
+  const server = http.createServer((req, res) => {
+    // A client that hangs up, or a write to a closed stream, must end that request only.
+    req.on('error', () => res.destroy());
+    res.on('error', () => res.destroy());
+    handle(req, res).catch(() => {
+      // Whatever got past the checks above ends this request, never the process.
+      if (res.headersSent) res.destroy();
+      else res.writeHead(500).end();
+    });
   });
 
   const unsubscribe = eventBus.subscribe((event, payload) => {
@@ -121,8 +134,40 @@ export async function startBridge(app: MasaApp, opts: { rendererDir: string; por
   };
 }
 
+function parseUrl(raw: string | undefined, port: number): URL | null {
+  try {
+    return new URL(raw ?? '/', `http://127.0.0.1:${port}`);
+  } catch {
+    return null;
+  }
+}
+
+/** The invoke body must be a JSON object; `null`, arrays, strings and broken JSON are refused. */
+function parseInvokeBody(bytes: Buffer): { name?: unknown; input?: unknown } | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return null;
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { name?: unknown; input?: unknown }) : null;
+}
+
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
 function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
-  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const decoded = decodePath(pathname);
+  if (decoded === null || decoded.includes('\0')) {
+    res.writeHead(400).end();
+    return;
+  }
+  const rel = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const file = path.resolve(root, rel);
   if (!file.startsWith(path.resolve(root) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
     res.writeHead(404).end();

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../database/testing/fixtures';
 import { tcknFromPrefix } from '../domain/tckn';
+import { opensslVerify } from '../testing/reconciliationFixtures';
+import { createHash } from 'node:crypto';
 
 /**
  * SIGKILL in the middle of an import and of an export, at the worst moment: everything written
@@ -59,4 +61,38 @@ describe('crash safety of import and export', () => {
     expect(after).toBe(before + 3);
     expect(JSON.parse(cli(['verify', '--json'], dir).stdout).value.ok).toBe(true);
   }, 120_000);
+
+  it('SIGKILL at every step of a re-export over that day\'s pair: a workbook and a .sig with the real names always match', () => {
+    const dir = tempDir('masa-crash-');
+    cli(['init', '--username', 'mudur', '--name', 'Ayşe Yılmaz', '--province', '35', '--desk', 'M01'], dir);
+    cli(['import', list(10, 1)], dir);
+    const first = tempDir('masa-out-');
+    expect(cli(['export', '--date', '2026-11-24', '--out', first], dir).status).toBe(0);
+    // The day changes (more appointments): the re-export's bytes differ from the first pair's.
+    cli(['import', list(15, 1)], dir);
+    const name = 'MUTABAKAT_35_M01_20261124.xlsx';
+    const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+    const oldSha = sha(path.join(first, name));
+    for (const step of ['reconciliation:xlsx-written', 'reconciliation:sig-written', 'reconciliation:old-sig-aside', 'reconciliation:xlsx-renamed', 'reconciliation:sig-renamed']) {
+      const out = tempDir('masa-out-');
+      for (const f of [name, `${name}.sig`]) fs.copyFileSync(path.join(first, f), path.join(out, f));
+      const killed = cli(['export', '--date', '2026-11-24', '--out', out], dir, step);
+      expect(killed.signal, step).toBe('SIGKILL');
+      const xlsx = path.join(out, name);
+      const sig = path.join(out, `${name}.sig`);
+      expect(fs.existsSync(xlsx), `${step}: a workbook always has the real name`).toBe(true);
+      if (fs.existsSync(sig)) {
+        expect(JSON.parse(fs.readFileSync(sig, 'utf8')).sha256, `${step}: the .sig beside the workbook is its own`).toBe(sha(xlsx));
+        expect(opensslVerify(xlsx, sig), step).toBe(true);
+      }
+      // The next export settles what the crash left and writes the new pair.
+      const again = cli(['export', '--date', '2026-11-24', '--out', out, '--json'], dir);
+      expect(again.status, step).toBe(0);
+      expect(fs.readdirSync(out).sort(), step).toEqual([name, `${name}.sig`]);
+      expect(opensslVerify(xlsx, sig), step).toBe(true);
+      expect(sha(xlsx), step).not.toBe(oldSha);
+      expect(JSON.parse(again.stdout).value.counts.appointments, step).toBe(15);
+    }
+    expect(JSON.parse(cli(['verify', '--json'], dir).stdout).value.ok).toBe(true);
+  }, 300_000);
 });

@@ -1,5 +1,5 @@
 import type { ApiResult } from '../../preload/contract/api';
-import type { Language } from '../../preload/contract/errors';
+import { formatMessage, type Language } from '../../preload/contract/errors';
 
 /** A usage mistake (exit 2): the message in Turkish, and in English for --lang en. */
 export class UsageError extends Error {
@@ -56,4 +56,9 @@ export function printRefusal(io: CliIO, result: Extract<ApiResult<unknown>, { ok
 export function printValue(io: CliIO, value: unknown, human: () => string): number {
   io.out(io.json ? JSON.stringify({ ok: true, value }, null, 2) : human());
   return 0;
+}
+
+/** A refusal the command itself raised (a destination checked before signing in), printed like a handler's. */
+export function printAppRefusal(io: CliIO, err: { code: string; params: Record<string, string | number> }): number {
+  return printRefusal(io, { ok: false, error: { code: err.code, message: formatMessage(err.code, 'tr', err.params), messageEn: formatMessage(err.code, 'en', err.params), params: err.params } });
 }

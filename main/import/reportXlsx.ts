@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { rename, rm } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import { turkeyParts } from '../domain/turkeyTime';
+import { safeRow } from '../reconciliation/cells';
+import { createOwnerOnly } from '../app/outputTarget';
 import type { ImportReport, ReportLine, ReportLineKind } from './plan';
 
 const KIND_TEXT: Record<ReportLineKind, string> = {
@@ -26,6 +28,7 @@ function trDateTime(iso: string): string {
 export async function writeImportReportXlsx(report: ImportReport, path: string, now: Date = new Date()): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
+    createOwnerOnly(tmp);
     await writeReport(new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false }), report, now);
     await rename(tmp, path);
   } catch (e) {
@@ -53,7 +56,7 @@ async function writeReport(wb: ExcelJS.stream.xlsx.WorkbookWriter, report: Impor
 
   const summary = wb.addWorksheet('Özet', { views: [{ state: 'frozen', ySplit: 1 }] });
   summary.columns = [{ width: 44 }, { width: 48 }];
-  const head = summary.addRow(['Alan', 'Değer']);
+  const head = summary.addRow(safeRow(['Alan', 'Değer']));
   head.font = { bold: true };
   head.commit();
   const c = report.counts;
@@ -74,7 +77,7 @@ async function writeReport(wb: ExcelJS.stream.xlsx.WorkbookWriter, report: Impor
       .map((p): [string, number] => [`Atlanan: il ${p}`, report.skippedByProvince[p]!]),
     ['Tanınmayan sütunlar (yok sayıldı)', report.unknownColumns.join(', ')],
   ];
-  for (const r of rows) summary.addRow(r).commit();
+  for (const r of rows) summary.addRow(safeRow(r)).commit();
   summary.commit();
 
   writeLines(wb, 'Reddedilen Satırlar', report.lines.filter((l) => l.kind === 'rejected'), false);
@@ -86,11 +89,11 @@ function writeLines(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, lines:
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   const headers = ['Satır', 'Randevu No', 'Sütun', ...(withKind ? ['İşlem'] : []), 'Kod', 'Gerekçe', 'Reason (English)'];
   ws.columns = headers.map((h) => ({ width: h === 'Gerekçe' || h.startsWith('Reason') ? 70 : h === 'Satır' ? 8 : 20 }));
-  const head = ws.addRow(headers);
+  const head = ws.addRow(safeRow(headers));
   head.font = { bold: true };
   head.commit();
   for (const l of lines) {
-    ws.addRow([l.row, l.randevuNo ?? '', l.column ?? '', ...(withKind ? [KIND_TEXT[l.kind]] : []), l.code, l.tr, l.en]).commit();
+    ws.addRow(safeRow([l.row, l.randevuNo ?? '', l.column ?? '', ...(withKind ? [KIND_TEXT[l.kind]] : []), l.code, l.tr, l.en])).commit();
   }
   ws.commit();
 }

@@ -9,6 +9,15 @@ export function safeText(v: string | null | undefined): string {
   return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
+/**
+ * A row as written to any sheet Masa produces (exports, merges, import reports, HQ tables):
+ * every text cell passes safeText, so no writer can forget one (a `Randevu No` of `=1+1`
+ * included). Numbers, dates and empty cells are left as they are.
+ */
+export function safeRow<T extends readonly unknown[]>(values: T): T {
+  return values.map((v) => (typeof v === 'string' ? safeText(v) : v)) as unknown as T;
+}
+
 export function dateCell(day: string): Date {
   // A contract date is never left empty or invalid in a file HQ reads: writing stops instead of
   // putting NaN in the cell (the export is refused whole; nothing is half-written).

@@ -2,11 +2,12 @@ import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { dateCell, dateTimeCell, FMT, safeText, timeCell } from './cells';
+import { dateCell, dateTimeCell, FMT, safeRow, safeText, timeCell } from './cells';
 import { countsOf, reconciliationFileName, type ReconciliationDay } from './model';
 import { signFile, type SignatureFile } from './signature';
 import { crashPoint } from '../../database/crashPoints';
 import { fsyncDir } from '../../database/atomicFile';
+import { assertMayReplace, createOwnerOnly, OUTPUT_FILE_MODE } from '../app/outputTarget';
 import { APPOINTMENT_HEADERS, DUPLICATE_HEADERS, MERGE_SUMMARY_FIELDS, PACKS_SUMMARY_FIELD, REGISTRATION_HEADERS, REJECTION_HEADERS, SHEETS, SUMMARY_FIELDS } from './sheets';
 
 export interface WrittenReconciliation {
@@ -21,9 +22,9 @@ export interface WrittenReconciliation {
  * Writes `MUTABAKAT_<il>_<masa>_<yyyyMMdd>.xlsx` and its `.sig` into `outDir`, with exceljs's
  * streaming writer. The workbook is written under a temporary name inside `outDir` and renamed
  * when complete, so an interrupted export never leaves a file with the real name, and nothing
- * goes to the system's temp folder. The `.sig` is written the same way (after the workbook).
- * A crash leaves at most `.<file name>….yaziliyor` temp files in `outDir`; the next export of
- * the same file removes them first.
+ * goes to the system's temp folder. The `.sig` is written the same way, then the two are
+ * swapped in as a pair (swapPair). A crash leaves at most `.<file name>….yaziliyor` /
+ * `….onceki` files in `outDir`; the next export of the same file settles them first.
  */
 export async function writeReconciliation(
   day: ReconciliationDay,
@@ -32,10 +33,14 @@ export async function writeReconciliation(
 ): Promise<WrittenReconciliation> {
   const fileName = reconciliationFileName(day.provinceCode, day.deskCode, day.date);
   const xlsxPath = path.join(outDir, fileName);
-  removeStaleTemps(outDir, fileName);
+  settlePair(outDir, fileName);
+  // A re-export replaces that day's own pair; any other file of that name is left alone.
+  assertMayReplace(xlsxPath, 'xlsx');
+  assertMayReplace(`${xlsxPath}.sig`, 'sig');
   const tmp = path.join(outDir, `.${fileName}.${process.pid}.yaziliyor`);
   const counts = countsOf(day);
   try {
+    createOwnerOnly(tmp); // exceljs opens it without a mode: made 0600 first, it stays so
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false });
     wb.creator = 'Masa';
     // Fixed workbook times keep the file's rows identical between re-exports of the same day.
@@ -44,7 +49,7 @@ export async function writeReconciliation(
 
     const summary = wb.addWorksheet(SHEETS.summary);
     summary.columns = [{ width: 30 }, { width: 70 }];
-    summary.addRow(['Alan', 'Değer']).commit();
+    summary.addRow(safeRow(['Alan', 'Değer'])).commit();
     const values: (string | number | Date)[] = [
       day.provinceCode,
       day.provinceName,
@@ -65,7 +70,7 @@ export async function writeReconciliation(
       safeText(day.createdBy),
     ];
     SUMMARY_FIELDS.forEach((field, i) => {
-      const row = summary.addRow([field, values[i]]);
+      const row = summary.addRow(safeRow([field, values[i]]));
       const cell = row.getCell(2);
       if (field === 'Tarih') cell.numFmt = FMT.date;
       if (field === 'Oluşturma Zamanı') cell.numFmt = FMT.dateTime;
@@ -76,15 +81,15 @@ export async function writeReconciliation(
       const mothers = day.duplicates.filter((d) => d.kind === 'ANNE').length;
       const children = day.duplicates.filter((d) => d.kind === 'ÇOCUK').length;
       const sources = [...new Set(day.registrations.map((r) => r.sourceFile).filter(Boolean))].join(', ');
-      [mothers, children, sources].forEach((v, i) => summary.addRow([MERGE_SUMMARY_FIELDS[i], v]).commit());
+      [mothers, children, sources].forEach((v, i) => summary.addRow(safeRow([MERGE_SUMMARY_FIELDS[i], v])).commit());
     }
-    summary.addRow([PACKS_SUMMARY_FIELD, (day.packs ?? []).join(', ')]).commit();
+    summary.addRow(safeRow([PACKS_SUMMARY_FIELD, (day.packs ?? []).join(', ')])).commit();
     summary.commit();
 
     const appts = wb.addWorksheet(SHEETS.appointments);
-    appts.addRow([...APPOINTMENT_HEADERS]).commit();
+    appts.addRow(safeRow([...APPOINTMENT_HEADERS])).commit();
     for (const a of day.appointments) {
-      const row = appts.addRow([
+      const row = appts.addRow(safeRow([
         a.randevuNo,
         a.programCode,
         a.provinceCode,
@@ -95,7 +100,7 @@ export async function writeReconciliation(
         a.arrivedAt ? timeCell(a.arrivedAt) : null,
         a.outcome ?? '',
         safeText(a.clerk),
-      ]);
+      ]));
       row.getCell(4).numFmt = FMT.date;
       row.getCell(5).numFmt = FMT.time;
       row.getCell(8).numFmt = FMT.time;
@@ -104,9 +109,9 @@ export async function writeReconciliation(
     appts.commit();
 
     const regs = wb.addWorksheet(SHEETS.registrations);
-    regs.addRow([...REGISTRATION_HEADERS]).commit();
+    regs.addRow(safeRow([...REGISTRATION_HEADERS])).commit();
     for (const r of day.registrations) {
-      const row = regs.addRow([
+      const row = regs.addRow(safeRow([
         r.registrationNo,
         r.randevuNo,
         r.programCode,
@@ -124,7 +129,7 @@ export async function writeReconciliation(
         r.motherIban ?? '',
         r.caregiverIban ?? '',
         safeText(r.clerk),
-      ]);
+      ]));
       row.getCell(5).numFmt = FMT.dateTime;
       row.getCell(6).numFmt = FMT.dateTime;
       row.getCell(10).numFmt = FMT.date;
@@ -134,9 +139,9 @@ export async function writeReconciliation(
     regs.commit();
 
     const rejs = wb.addWorksheet(SHEETS.rejections);
-    rejs.addRow([...REJECTION_HEADERS]).commit();
+    rejs.addRow(safeRow([...REJECTION_HEADERS])).commit();
     for (const r of day.rejections) {
-      const row = rejs.addRow([
+      const row = rejs.addRow(safeRow([
         r.randevuNo,
         r.programCode,
         r.motherTckn,
@@ -147,7 +152,7 @@ export async function writeReconciliation(
         safeText(r.missingDocuments.join(', ')),
         r.newAppointment ? dateTimeCell(r.newAppointment) : null,
         safeText(r.clerk),
-      ]);
+      ]));
       row.getCell(9).numFmt = FMT.dateTime;
       row.commit();
     }
@@ -155,9 +160,9 @@ export async function writeReconciliation(
 
     if (day.duplicates) {
       const dup = wb.addWorksheet(SHEETS.duplicates);
-      dup.addRow([...DUPLICATE_HEADERS]).commit();
+      dup.addRow(safeRow([...DUPLICATE_HEADERS])).commit();
       for (const d of day.duplicates) {
-        const row = dup.addRow([d.kind, d.tckn, d.registrationNo, d.randevuNo, d.deskCode, dateCell(d.date), d.sourceFile]);
+        const row = dup.addRow(safeRow([d.kind, d.tckn, d.registrationNo, d.randevuNo, d.deskCode, dateCell(d.date), d.sourceFile]));
         row.getCell(6).numFmt = FMT.date;
         row.commit();
       }
@@ -168,17 +173,18 @@ export async function writeReconciliation(
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     crashPoint('reconciliation:xlsx-written');
-    fs.renameSync(tmp, xlsxPath);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
     throw err;
   }
-  const bytes = fs.readFileSync(xlsxPath);
+  // Signed from the temp file's bytes: the pair is complete before either takes its name.
+  const bytes = fs.readFileSync(tmp);
   const sig: SignatureFile = signFile(fileName, bytes, day.deskCode, keys);
   const sigPath = `${xlsxPath}.sig`;
   const sigTmp = path.join(outDir, `.${fileName}.sig.${process.pid}.yaziliyor`);
+  const oldSigAside = path.join(outDir, `.${fileName}.sig.${process.pid}.onceki`);
   try {
-    const fd = fs.openSync(sigTmp, 'w');
+    const fd = fs.openSync(sigTmp, 'w', OUTPUT_FILE_MODE);
     try {
       fs.writeFileSync(fd, `${JSON.stringify(sig)}\n`);
       fs.fsyncSync(fd);
@@ -186,17 +192,66 @@ export async function writeReconciliation(
       fs.closeSync(fd);
     }
     crashPoint('reconciliation:sig-written');
-    fs.renameSync(sigTmp, sigPath);
+    swapPair({ tmp, sigTmp, oldSigAside, xlsxPath, sigPath, outDir });
   } catch (err) {
+    fs.rmSync(tmp, { force: true });
     fs.rmSync(sigTmp, { force: true });
     throw err;
   }
+  fs.rmSync(oldSigAside, { force: true });
   fsyncDir(outDir);
   return { fileName, xlsxPath, sigPath, sha256: createHash('sha256').update(bytes).digest('hex'), counts };
 }
 
-/** Temp files an interrupted export of the same file left behind (any process id). */
-function removeStaleTemps(outDir: string, fileName: string): void {
+/**
+ * Puts a new (xlsx, sig) pair in place of an earlier one so that, at every moment, a workbook
+ * and a `.sig` that both carry the real names belong together: the old `.sig` steps aside
+ * first (the old workbook then stands alone), the new workbook takes its name (alone too), then
+ * the new `.sig`. A crash leaves a lone workbook at worst, never a workbook beside another's
+ * signature; the next export of that file completes or replaces the pair (settlePair).
+ */
+function swapPair(p: { tmp: string; sigTmp: string; oldSigAside: string; xlsxPath: string; sigPath: string; outDir: string }): void {
+  if (fs.existsSync(p.sigPath)) {
+    fs.renameSync(p.sigPath, p.oldSigAside);
+    fsyncDir(p.outDir);
+    crashPoint('reconciliation:old-sig-aside');
+  }
+  fs.renameSync(p.tmp, p.xlsxPath);
+  fsyncDir(p.outDir);
+  crashPoint('reconciliation:xlsx-renamed');
+  fs.renameSync(p.sigTmp, p.sigPath);
+  fsyncDir(p.outDir);
+  crashPoint('reconciliation:sig-renamed');
+}
+
+/**
+ * After a crash inside swapPair: a workbook without its `.sig` gets back the one left beside it
+ * (aside or temp) whose digest is the workbook's, so an interrupted re-export never loses the
+ * signature of the file that stands. Then every leftover of this file is removed.
+ */
+function settlePair(outDir: string, fileName: string): void {
+  const xlsxPath = path.join(outDir, fileName);
+  const sigPath = `${xlsxPath}.sig`;
   const prefix = `.${fileName}.`;
-  for (const f of fs.readdirSync(outDir)) if (f.startsWith(prefix) && f.endsWith('.yaziliyor')) fs.rmSync(path.join(outDir, f), { force: true });
+  const leftovers = fs.readdirSync(outDir).filter((f) => f.startsWith(prefix) && (f.endsWith('.yaziliyor') || f.endsWith('.onceki')));
+  if (fs.existsSync(xlsxPath) && !fs.existsSync(sigPath)) {
+    const digest = createHash('sha256').update(fs.readFileSync(xlsxPath)).digest('hex');
+    for (const f of leftovers.filter((x) => x.startsWith(`${prefix}sig.`))) {
+      if (sigDigest(path.join(outDir, f)) === digest) {
+        fs.renameSync(path.join(outDir, f), sigPath);
+        fsyncDir(outDir);
+        break;
+      }
+    }
+  }
+  for (const f of leftovers) fs.rmSync(path.join(outDir, f), { force: true });
+}
+
+function sigDigest(file: string): string | null {
+  try {
+    const v = JSON.parse(fs.readFileSync(file, 'utf8')) as { sha256?: unknown };
+    return typeof v.sha256 === 'string' ? v.sha256 : null;
+  } catch {
+    return null;
+  }
 }

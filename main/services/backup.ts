@@ -14,6 +14,7 @@ import {
 } from '../../database';
 import type { BackupFolderInfo, BackupInfo, BackupResult, BackupVerification, KnownBackupFolder } from '../../preload/contract/backupTypes';
 import { AppError } from '../app/appError';
+import { makeOutputFolder, outsideDataDir } from '../app/outputTarget';
 import { log } from '../app/log';
 import { readPlainSettings, writePlainSettings } from '../app/plainSettings';
 import { turkeyParts } from '../domain/turkeyTime';
@@ -49,13 +50,25 @@ export function mirrorBackupFolder(dataDir: string, store: LedgerStore): void {
 export function backupDir(app: MasaApp, to?: string): string {
   if (to) return path.resolve(to);
   const set = configuredBackupDir(app);
-  return set ? path.resolve(set) : path.join(app.dataDir, 'yedekler');
+  return set ? path.resolve(set) : defaultBackupDir(app);
+}
+
+const defaultBackupDir = (app: MasaApp) => path.join(app.dataDir, 'yedekler');
+
+/** `<data>/yedekler` is Masa's own: made 0700, and one an older version made 0755 is narrowed. */
+function ownerOnlyDefaultFolder(dir: string): void {
+  makeOutputFolder(dir);
+  fs.chmodSync(dir, 0o700);
 }
 
 export function createBackup(app: MasaApp, input: { to?: string; kind?: 'manual' | 'day-close' }): BackupResult {
   const store = app.requireStore();
   const session = app.requireSession();
   const dir = backupDir(app, input.to);
+  // A folder given now or set earlier (a link may have been changed since) is checked again;
+  // only the default `<data>/yedekler` is Masa's own place inside the data folder.
+  if (dir !== defaultBackupDir(app)) outsideDataDir(app.dataDir, dir, 'BACKUP_FOLDER_IN_DATA');
+  else ownerOnlyDefaultFolder(dir);
   let written: ReturnType<typeof writeBackup>;
   try {
     written = writeBackup(store.db, store.paths, dir, {
@@ -123,12 +136,11 @@ function verificationOf(app: MasaApp, dir: string): BackupVerification {
  * ledger's folder), and says whether it is on the same disk as the ledger (allowed, warned).
  */
 export function checkBackupFolder(app: MasaApp, dir: string): { dir: string; sameDisk: boolean } {
-  const resolved = path.resolve(dir);
+  // Judged with symbolic links resolved: a link to the data folder is the data folder.
+  const resolved = outsideDataDir(app.dataDir, dir, 'BACKUP_FOLDER_IN_DATA');
   const data = path.resolve(app.dataDir);
-  const rel = path.relative(data, resolved);
-  if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) throw new AppError('BACKUP_FOLDER_IN_DATA', { dir: resolved });
   try {
-    fs.mkdirSync(resolved, { recursive: true });
+    makeOutputFolder(resolved);
     const probe = path.join(resolved, `.masa-yazma-denemesi-${process.pid}`);
     const fd = fs.openSync(probe, 'w', 0o600);
     try {

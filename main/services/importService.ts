@@ -6,6 +6,7 @@ import { cachedStatement } from '../../database/statementCache';
 import type { AppointmentStatus } from '../../preload/contract/appointmentStatus';
 import type { ImportAnalysis, ImportApplied } from '../../preload/contract/importTypes';
 import { AppError } from '../app/appError';
+import { checkOutputFile } from '../app/outputTarget';
 import { eventBus } from '../app/eventBus';
 import { collectAfterLargeJob, collectBeforeLargeJob, LARGE_JOB_ROWS } from '../app/fullCollection';
 import type { MasaApp } from '../app/masaApp';
@@ -276,9 +277,9 @@ export async function saveImportReport(app: MasaApp, input: { importId: string; 
   app.requireSession();
   const entry = reports.get(input.importId);
   if (!entry) throw new AppError('IMPORT_UNKNOWN');
-  const target = path.resolve(input.to);
   const problem = reportTargetProblem(input.to);
   if (problem) throw reportError(problem, entry.applied);
+  const target = checkOutputFile(app.dataDir, input.to, 'xlsx');
   try {
     await writeImportReportXlsx(entry.report, target, app.now());
   } catch (e) {

@@ -1,13 +1,10 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyKey } from '../../database/connection';
-import { dataKeysOf, openVault, readSlotFile } from '../../database/keySlots';
 import { PART_CHANGES } from '../../database/eventParts';
 import { verifyChain } from '../../database/verify';
-import { tempDir } from '../../database/testing/fixtures';
 import { HEAD_USER, setUpApp } from '../testing/appFixture';
+import { decryptedLedgerBytes } from '../testing/decryptedLedger';
 import { BAKICI_DOCUMENTS, bakiciFacts, CAREGIVER_IBAN, CAREGIVER_TCKN, MOTHER_IBAN } from '../testing/facts';
 import { seedAppointments } from '../testing/seed';
 import { foldForSearch } from '../domain/turkishText';
@@ -15,18 +12,9 @@ import { ERASED } from './personalFields';
 
 const YEAR = 365.25 * 24 * 3600_000;
 
-/** A whole decrypted copy of the ledger file (every page, free ones too), to search its bytes. */
+/** The ledger's decrypted bytes (the copy is made and removed in a temp folder by the helper). */
 function decryptedBytes(dataDir: string): Buffer {
-  const slots = readSlotFile(path.join(dataDir, 'masa.keys.json'));
-  const key = dataKeysOf(slots, openVault(slots, 'user', HEAD_USER.username, HEAD_USER.password)!)[0]!.key;
-  const copy = path.join(tempDir('masa-plain-'), 'copy.ledger');
-  fs.copyFileSync(path.join(dataDir, 'masa.ledger'), copy);
-  const db = new Database(copy);
-  applyKey(db, key);
-  db.pragma('journal_mode = DELETE');
-  db.pragma("rekey = ''"); // rewrites every page without encryption
-  db.close();
-  const bytes = fs.readFileSync(copy);
+  const bytes = decryptedLedgerBytes(dataDir, HEAD_USER);
   expect(bytes.subarray(0, 15).toString()).toBe('SQLite format 3');
   return bytes;
 }

@@ -200,6 +200,14 @@ export const errorMessages = {
   HQ_KEY_EXISTS: { tr: 'Bu HQ anahtarı zaten tanınıyor ({fingerprint}).', en: 'This HQ key is already trusted ({fingerprint}).' },
   HQ_RETIRE_INVALID: { tr: 'Emeklilik bildirimi okunamadı: {file}', en: 'The retirement statement cannot be read: {file}' },
   HQ_RETIRE_SELF: { tr: 'Bir anahtar kendi emekliliğini imzalayamaz ({fingerprint}); başka bir HQ anahtarı imzalamalı.', en: 'A key cannot sign its own retirement ({fingerprint}); another HQ key must sign it.' },
+  OUTPUT_IN_DATA: {
+    tr: 'Çıktı veri klasörünün içine yazılamaz ({path}): defter ve anahtar dosyası orada durur. Başka bir klasör seçin.',
+    en: 'Output cannot be written inside the data folder ({path}): the ledger and its key file live there. Choose another folder.',
+  },
+  OUTPUT_EXISTS: {
+    tr: '{path} zaten var ve bir {kind} dosyası değil; üzerine yazılmadı. Başka bir dosya adı ya da klasör verin.',
+    en: '{path} already exists and is not a {kindEn} file; it was not overwritten. Give another file name or folder.',
+  },
   INTERNAL: {
     tr: 'Beklenmeyen bir hata oluştu. Hiçbir değişiklik kaydedilmedi.',
     en: 'An unexpected error occurred. No change was saved.',

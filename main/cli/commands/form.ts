@@ -6,7 +6,7 @@ import { QR_READ_TEXT, QrReadError, qrTextFromPdf, qrTextFromPng } from '../../f
 import { formatMoney } from '../../print/format';
 import type { CliCommand } from '../command';
 import { printRefusal, printValue, UsageError } from '../output';
-import { savePdf } from './print';
+import { refusedTarget, save } from './print';
 
 const VERDICT_WORD: Record<FormVerification['verdict'], { tr: string; en: string }> = {
   VALID: { tr: 'GEÇERLİ', en: 'VALID' },
@@ -102,12 +102,16 @@ export const reprintCommand: CliCommand = {
     if (typeof out !== 'string' || (typeof registration === 'string') === (typeof randevu === 'string')) {
       throw new UsageError('reprint için --out ve --registration ya da --randevu (biri) gerekli.', 'reprint needs --out and one of --registration or --randevu.');
     }
+    const refused = refusedTarget(ctx, out);
+    if (refused !== null) return refused;
     const signed = await ctx.signIn();
     if (!signed.ok) return printRefusal(ctx.io, signed);
     const r = await ctx.call('print.reprint', typeof registration === 'string' ? { registrationNo: registration } : { randevuNo: randevu as string });
     await ctx.call('auth.logout', {});
     if (!r.ok) return printRefusal(ctx.io, r);
-    const file = savePdf(out, r.value);
+    const saved = save(ctx, out, r.value);
+    if ('refused' in saved) return saved.refused;
+    const file = saved.file;
     return printValue(ctx.io, { file, bytes: r.value.bytes }, () => (ctx.io.lang === 'en' ? `Reprint written: ${file}` : `Yeniden baskı yazıldı: ${file}`));
   },
 };

@@ -1,6 +1,8 @@
 import { formatMessage } from '../../../preload/contract/errors';
 import { reportError, reportTargetProblem } from '../../services/importService';
-import { printRefusal, printValue, UsageError } from '../output';
+import { printAppRefusal, printRefusal, printValue, UsageError } from '../output';
+import { AppError } from '../../app/appError';
+import { checkOutputFile } from '../../app/outputTarget';
 import type { CliCommand } from '../command';
 
 export const importCommand: CliCommand = {
@@ -25,6 +27,12 @@ export const importCommand: CliCommand = {
           ok: false,
           error: { code: e.code, message: formatMessage(e.code, 'tr', e.params), messageEn: formatMessage(e.code, 'en', e.params), params: e.params },
         });
+      }
+      try {
+        checkOutputFile(ctx.app.dataDir, ctx.options.report, 'xlsx');
+      } catch (err) {
+        if (err instanceof AppError) return printAppRefusal(ctx.io, err);
+        throw err;
       }
     }
     const signed = await ctx.signIn();

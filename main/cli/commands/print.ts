@@ -1,13 +1,28 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { printRefusal, printValue, UsageError } from '../output';
+import { printAppRefusal, printRefusal, printValue, UsageError } from '../output';
 import type { CliCommand } from '../command';
 import type { PrintedDocument } from '../../../preload/contract/printTypes';
+import { AppError } from '../../app/appError';
+import { checkOutputFile, writeOutputFile } from '../../app/outputTarget';
+import type { CliContext } from '../command';
 
-export function savePdf(out: string, doc: PrintedDocument): string {
-  const target = path.resolve(out);
-  fs.writeFileSync(target, Buffer.from(doc.pdfBase64, 'base64'), { mode: 0o600 });
-  return target;
+/** Refuses the destination before signing in: nothing is signed, rendered or written for a bad --out. */
+export function refusedTarget(ctx: CliContext, out: string): number | null {
+  try {
+    checkOutputFile(ctx.app.dataDir, out, 'pdf');
+    return null;
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    return printAppRefusal(ctx.io, err);
+  }
+}
+
+export function save(ctx: CliContext, out: string, doc: PrintedDocument): { file: string } | { refused: number } {
+  try {
+    return { file: writeOutputFile(ctx.app.dataDir, out, Buffer.from(doc.pdfBase64, 'base64'), 'pdf') };
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    return { refused: printAppRefusal(ctx.io, err) };
+  }
 }
 
 export const reportCommand: CliCommand = {
@@ -18,12 +33,16 @@ export const reportCommand: CliCommand = {
   async run(ctx) {
     const { date, out } = ctx.options;
     if (typeof date !== 'string' || typeof out !== 'string') throw new UsageError('report için --date ve --out gerekli.', 'report needs --date and --out.');
+    const refused = refusedTarget(ctx, out);
+    if (refused !== null) return refused;
     const signed = await ctx.signIn();
     if (!signed.ok) return printRefusal(ctx.io, signed);
     const r = await ctx.call('print.dailyReport', { date });
     await ctx.call('auth.logout', {});
     if (!r.ok) return printRefusal(ctx.io, r);
-    const file = savePdf(out, r.value);
+    const saved = save(ctx, out, r.value);
+    if ('refused' in saved) return saved.refused;
+    const file = saved.file;
     return printValue(ctx.io, { file, bytes: r.value.bytes }, () => `Günlük rapor yazıldı: ${file}`);
   },
 };
@@ -37,12 +56,16 @@ export const listsCommand: CliCommand = {
   async run(ctx) {
     const { pack, province, out } = ctx.options;
     if (typeof pack !== 'string' || typeof out !== 'string') throw new UsageError('lists için --pack ve --out gerekli.', 'lists needs --pack and --out.');
+    const refused = refusedTarget(ctx, out);
+    if (refused !== null) return refused;
     const signed = await ctx.signIn();
     if (!signed.ok) return printRefusal(ctx.io, signed);
     const r = await ctx.call('print.placementList', { programCode: pack, ...(typeof province === 'string' ? { provinceCode: province } : {}), maskTckn: ctx.options.full !== true });
     await ctx.call('auth.logout', {});
     if (!r.ok) return printRefusal(ctx.io, r);
-    const file = savePdf(out, r.value);
+    const saved = save(ctx, out, r.value);
+    if ('refused' in saved) return saved.refused;
+    const file = saved.file;
     return printValue(ctx.io, { file, bytes: r.value.bytes }, () => `Asil / Yedek listesi yazıldı: ${file}`);
   },
 };

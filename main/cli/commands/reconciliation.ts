@@ -16,9 +16,27 @@ export const exportCommand: CliCommand = {
     await ctx.call('auth.logout', {});
     if (!r.ok) return printRefusal(ctx.io, r);
     const c = r.value.counts;
-    return printValue(ctx.io, r.value, () =>
-      [`Yazıldı: ${r.value.xlsxPath}`, `İmza: ${r.value.sigPath}`, `SHA-256: ${r.value.sha256}`, `Randevu ${c.appointments} · Kesin Kayıt ${c.registrations} · Ret ${c.rejected} · Eksik Evrak ${c.incomplete}`].join('\n'),
+    const backup = r.value.backup;
+    const en = ctx.io.lang === 'en';
+    const code = printValue(ctx.io, r.value, () =>
+      [
+        `Yazıldı: ${r.value.xlsxPath}`,
+        `İmza: ${r.value.sigPath}`,
+        `SHA-256: ${r.value.sha256}`,
+        `Randevu ${c.appointments} · Kesin Kayıt ${c.registrations} · Ret ${c.rejected} · Eksik Evrak ${c.incomplete}`,
+        ...(backup.ok ? [`${en ? 'End-of-day backup taken' : 'Gün sonu yedeği alındı'}: ${backup.dir}`] : []),
+      ].join('\n'),
     );
+    // The export stands (written and recorded), but the user must know the day has no backup:
+    // said in words on stderr, not only as a log line.
+    if (!backup.ok && !ctx.io.json) {
+      ctx.io.err(
+        en
+          ? `WARNING: the file was written, but the end-of-day backup could not be taken: ${backup.messageEn} Take one with \`backup --to FOLDER\`.`
+          : `UYARI: dosya yazıldı, ancak gün sonu yedeği alınamadı: ${backup.message} \`backup --to KLASÖR\` ile yedek alın.`,
+      );
+    }
+    return code;
   },
 };
 
