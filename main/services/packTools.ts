@@ -20,11 +20,13 @@ export function readPackFile(file: string): Buffer {
   let size: number;
   try {
     const st = fs.statSync(file);
-    if (!st.isFile()) throw new AppError('PACK_FILE_UNREADABLE', { file, why: 'not a file / dosya değil' });
+    if (!st.isFile()) throw new AppError('PACK_FILE_NOT_FILE', { file });
     size = st.size;
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('PACK_FILE_UNREADABLE', { file, why: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'yok / missing' : String((e as NodeJS.ErrnoException).code ?? 'error') });
+    // The person typed a path: "not found" in their language, not an errno mixed into the sentence.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('PACK_FILE_MISSING', { file });
+    throw new AppError('PACK_FILE_UNREADABLE', { file, why: String((e as NodeJS.ErrnoException).code ?? 'error') });
   }
   if (size > PACK_MAX_BYTES) throw new AppError('PACK_FILE_UNREADABLE', { file, why: `${size} B > ${PACK_MAX_BYTES} B` });
   return fs.readFileSync(file);
