@@ -76,6 +76,7 @@ afterAll(async () => {
   await browser?.close();
   await masa?.close();
   if (work) fs.rmSync(work, { recursive: true, force: true });
+  if (masa) fs.rmSync(masa.dataDir, { recursive: true, force: true });
 });
 
 describe('Kural paketleri (office head)', () => {
