@@ -103,6 +103,8 @@ export function MainShell({ status, refresh }: { status: AppStatus; refresh: () 
                 label={i.label}
                 active={view === i.view}
                 aria-current={view === i.view ? 'page' : undefined}
+                // Under the pointer the active item's default shade (#bac8ff) gave its text 4.12:1 (axe: 4.5 needed).
+                style={view === i.view ? ({ '--nl-hover': 'var(--mantine-color-indigo-1)' } as React.CSSProperties) : undefined}
                 onClick={() => {
                   setView(i.view);
                   if (i.view === 'today') setDesk({ mode: 'day' });
