@@ -81,6 +81,28 @@ describe('the office head', () => {
     expect(await page.getByTestId('import-lines').textContent()).toContain('Anne TC Kimlik No');
     await screenshot(page, '40-ice-aktarma-onizleme');
     await noSeriousA11y(page);
+    // The preview fits the window: at 1280 and at 1024 wide, nothing of the screen (the table's
+    // scroll region included) runs past the right edge; a wider table scrolls inside a region a
+    // keyboard user can focus, named for a screen reader.
+    const region = page.getByRole('region', { name: 'Dosyanın tanınan ilk satırları (yana kaydırılabilir)' });
+    expect(await region.getAttribute('tabindex')).toBe('0');
+    try {
+      for (const width of [1280, 1024]) {
+        await page.setViewportSize({ width, height: 800 });
+        await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: `page wider than ${width}` }).toBeLessThanOrEqual(width);
+        const box = (await region.boundingBox())!;
+        expect(box.x + box.width, `table region's right edge at ${width} wide`).toBeLessThanOrEqual(width);
+        const panel = (await page.locator('main').boundingBox())!;
+        expect(box.x + box.width, `table region inside the main area at ${width} wide`).toBeLessThanOrEqual(panel.x + panel.width + 0.5);
+        await region.focus();
+        await page.keyboard.press('End');
+        await noSeriousA11y(page);
+      }
+      await page.setViewportSize({ width: 1024, height: 800 });
+      await screenshot(page, '40b-ice-aktarma-onizleme-1024');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 860 });
+    }
     await page.getByRole('button', { name: 'İçe aktar', exact: true }).click();
     await page.getByTestId('import-done').waitFor();
     expect(masa.app.requireStore().db.prepare('SELECT count(*) n FROM appointments').get()).toEqual({ n: 6 });
