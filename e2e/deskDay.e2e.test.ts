@@ -49,6 +49,17 @@ afterAll(async () => {
   await masa?.close();
 });
 
+/**
+ * A screenshot for docs/screenshots/: the earlier steps' notices gone (they close by themselves
+ * after 4 s and would cover the dialog's buttons), the page at its top (a full-page capture of a
+ * scrolled page draws the fixed header in the middle).
+ */
+async function docShot(name: string) {
+  await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 10_000 }).toBe(0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
+
 const status = (no: string) => (masa.app.requireStore().db.prepare('SELECT status FROM appointments WHERE randevu_no = ?').get(no) as { status: string }).status;
 
 describe('the day screen', () => {
@@ -70,6 +81,7 @@ describe('the day screen', () => {
     await row.getByTestId('no-show').click();
     const dialog = page.getByTestId('no-show-dialog');
     await dialog.getByText(no, { exact: false }).waitFor();
+    await docShot('55-gelmedi-onay');
     await page.getByRole('button', { name: 'Vazgeç' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect(status(no)).toBe('BEKLIYOR');
@@ -86,7 +98,7 @@ describe('the day screen', () => {
     // The last seeded slot is 09:50 Turkey time: the warning shows exactly when that is still ahead.
     const nowTr = new Date(Date.now() + 3 * 3600_000).toISOString().slice(11, 16);
     expect(await page.getByTestId('close-day-early').count()).toBe(nowTr < '09:50' ? 1 : 0);
-    await screenshot(page, '50-gun-kapat-onay');
+    await docShot('50-gun-kapat-onay');
     const v = await axeViolations(page);
     expect(v, JSON.stringify(v, null, 1)).toEqual([]);
     // Enter on the dialog lands on Vazgeç (focused): nothing closes by one key.
@@ -117,7 +129,7 @@ describe('the appointment screen', () => {
     expect(history).toContain('Gelmedi');
     expect(history).toContain('Yeniden açıldı');
     expect(history).toContain('Anne 09:05 geldi, gün erken kapatıldı');
-    await screenshot(page, '51-yeniden-acildi');
+    await docShot('51-yeniden-acildi');
     await page.keyboard.press('Escape');
   });
 
@@ -136,7 +148,7 @@ describe('the appointment screen', () => {
     await page.getByLabel('Geri alma gerekçesi').fill('Bakıcı sertifikası sonradan görüldü');
     await page.getByRole('button', { name: 'Sonucu geri al' }).click();
     await page.getByTestId('reverse-dialog').getByText('RET sonucu', { exact: false }).waitFor();
-    await screenshot(page, '52-geri-al-onay');
+    await docShot('52-geri-al-onay');
     await page.getByRole('button', { name: 'Vazgeç' }).click();
     expect(status(no)).toBe('RET');
     await page.getByRole('button', { name: 'Sonucu geri al' }).click();
@@ -179,6 +191,7 @@ describe('date and time fields in the wizard', () => {
       // The typed text stays, the reason is beside it, and Devam does not go on.
       expect(await birth.inputValue()).toBe(text);
       await page.getByText(why!, { exact: false }).waitFor();
+      if (text === '31.02.1985') await docShot('56-sihirbaz-tarih-hatasi');
       await birth.press('Enter');
       await page.waitForTimeout(300);
       expect(await wizard.getAttribute('data-step')).toBe('identity');
@@ -208,7 +221,18 @@ describe('date and time fields in the wizard', () => {
     expect(await summary.locator('[data-summary="caregiver.fullName"]').textContent()).toContain('Gülizar Çelikkaya');
     expect(await page.getByTestId('summary-programme').textContent()).toContain('Evet');
     expect(await page.getByTestId('summary-documents').textContent()).toContain('Yok');
-    await screenshot(page, '53-onay-ozeti');
+    // The IBANs read back in groups of four and stay inside their card (they ran into the next one).
+    const iban = summary.locator('[data-summary="caregiver.iban"] td');
+    expect(await iban.textContent()).toBe(CAREGIVER_IBAN.replace(/(.{4})(?=.)/g, '$1 '));
+    // The text's own box (a range over it), not the cell's: an unbreakable text spills out of its cell.
+    const spill = await iban.evaluate((td) => {
+      const card = td.closest('table')!.parentElement!.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      return range.getBoundingClientRect().right - card.right;
+    });
+    expect(spill, 'the IBAN text ends inside the Kimlik card').toBeLessThanOrEqual(0);
+    await docShot('53-onay-ozeti');
     const v = await axeViolations(page);
     expect(v, JSON.stringify(v, null, 1)).toEqual([]);
     await page.getByRole('button', { name: 'Kaydet (Enter)' }).click();
