@@ -73,7 +73,7 @@ describe('Defter: verify re-decides every decision', () => {
     // The state tables no longer match their events either: the chain line says so, not "sağlam".
     expect(await page.getByText('Defter sağlam:', { exact: false }).count()).toBe(0);
     expect(await page.getByText('Durum tabloları olaylarla uyuşmuyor.').count()).toBe(1);
-    await screenshot(page, '54-defter-karar-farki');
+    await screenshot(page, '64-defter-karar-farki');
     await noSeriousA11y(page);
   });
 

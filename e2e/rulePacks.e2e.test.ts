@@ -93,7 +93,7 @@ describe('Kural paketleri (office head)', () => {
       expect(cells).toEqual([p.code, name, '1', validity, p.hash.slice(0, 8), 'Yerleşik', '—']);
     }
     expect(await page.getByText('Henüz tanınan bir HQ anahtarı yok.', { exact: false }).count()).toBe(1);
-    await screenshot(page, '50-kural-paketleri');
+    await screenshot(page, '60-kural-paketleri');
     await noSeriousA11y(page);
   });
 
@@ -114,7 +114,7 @@ describe('Kural paketleri (office head)', () => {
     await page.getByTestId('hq-key-confirm').waitFor();
     expect(await page.getByTestId('rule-packs-error').count()).toBe(0);
     expect(await page.getByTestId('hq-key-fingerprint').textContent()).toBe(hq.fingerprint);
-    await screenshot(page, '51-hq-anahtari-onay');
+    await screenshot(page, '61-hq-anahtari-onay');
     await noSeriousA11y(page);
     await page.getByTestId('hq-key-confirm').getByRole('button', { name: 'Vazgeç' }).click();
     expect(await page.getByTestId('hq-key-confirm').count()).toBe(0);
@@ -146,7 +146,7 @@ describe('Kural paketleri (office head)', () => {
     expect(cells[5]).toMatch(/^Ayşe Yılmaz yükledi, \d\d\.\d\d\.\d{4} \d\d:\d\d$/);
     expect(cells[6]).toBe(`${hq.fingerprint.slice(0, 19)}…`);
     expect(await page.getByTestId('pack-path').inputValue()).toBe('');
-    await screenshot(page, '52-paket-yuklendi');
+    await screenshot(page, '62-paket-yuklendi');
   });
 
   it('wrong input: a missing path, no .sig, a changed byte, a failing check, a downgrade — each its Turkish reason, nothing changes', async () => {
@@ -168,7 +168,7 @@ describe('Kural paketleri (office head)', () => {
     broken.rules[0].condition = { op: 'whatever' };
     const brokenText = await refusedOnScreen(writeSignedPack(work, 'bozuk.json', broken, hq.privateKeyPem), /^Kural paketi denetimden geçmedi \(\d+ sorun\)/);
     expect(brokenText).toContain('rules[0].condition.op');
-    await screenshot(page, '53-paket-reddedildi');
+    await screenshot(page, '63-paket-reddedildi');
     await noSeriousA11y(page);
 
     const downgrade = writeSignedPack(work, 'eski.json', builtinPackJson('BAKICI-2020'), hq.privateKeyPem);
