@@ -82,6 +82,32 @@ describe('the office head', () => {
     expect(await page.getByTestId('import-lines').textContent()).toContain('Anne TC Kimlik No');
     await screenshot(page, '40-ice-aktarma-onizleme');
     await noSeriousA11y(page);
+    // The preview fits the window: at 1280 wide this list's columns are all in sight (nothing cut
+    // at the right edge); at 1024 nothing of the screen runs past the right edge, and the wider
+    // table scrolls inside a region a keyboard user can focus and scroll, named for a screen reader.
+    const region = page.getByRole('region', { name: 'Dosyanın tanınan ilk satırları (yana kaydırılabilir)' });
+    expect(await region.getAttribute('tabindex')).toBe('0');
+    const overflow = () => region.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, scrollLeft: el.scrollLeft }));
+    try {
+      for (const width of [1280, 1024]) {
+        await page.setViewportSize({ width, height: 800 });
+        await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: `page wider than ${width}` }).toBeLessThanOrEqual(width);
+        const box = (await region.boundingBox())!;
+        expect(box.x + box.width, `table region's right edge at ${width} wide`).toBeLessThanOrEqual(width);
+        const o = await overflow();
+        if (width === 1280) expect(o.scrollWidth, 'every column in sight at 1280 wide').toBeLessThanOrEqual(o.clientWidth);
+        else if (o.scrollWidth > o.clientWidth) {
+          await region.focus();
+          await page.keyboard.press('ArrowRight');
+          await expect.poll(async () => (await overflow()).scrollLeft, { message: 'the arrow key scrolls the table sideways' }).toBeGreaterThan(0);
+        }
+        await noSeriousA11y(page);
+      }
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, '40b-ice-aktarma-onizleme-1024');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 860 });
+    }
     await page.getByRole('button', { name: 'İçe aktar', exact: true }).click();
     await page.getByTestId('import-done').waitFor();
     expect(rawHandle(masa.app.requireStore()).prepare('SELECT count(*) n FROM appointments').get()).toEqual({ n: 6 });

@@ -63,7 +63,9 @@ describe('pack check / keygen / sign', () => {
   });
 
   it('check: a missing file is a refusal (1), a missing argument a usage error (2)', async () => {
-    expect((await cli(['pack', 'check', path.join(dir, 'yok.json')])).err).toMatch(/dosya okunamadı \(yok/);
+    const missing = await cli(['pack', 'check', path.join(dir, 'yok.json')]);
+    expect(missing.err).toContain(`Kural paketi dosyası bulunamadı: ${path.join(dir, 'yok.json')}`);
+    expect(missing.code).toBe(1);
     expect((await cli(['pack', 'check'])).code).toBe(2);
     expect((await cli(['pack', 'uç'])).code).toBe(2);
   });

@@ -7,6 +7,7 @@ import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { encodePayload, signSign1 } from './cose';
 import { qrText } from './qrText';
 import { motherBinding, type Statement } from './statement';
+import { packIdentity } from '../rules/packIdentity';
 
 /** PKCS#8 DER of an Ed25519 key = this prefix + the 32-byte seed (RFC 8410). */
 const ED25519_PKCS8_PREFIX = '302e020100300506032b657004220420';
@@ -20,8 +21,12 @@ export function demoDeskKeys(): { publicKeySpki: string; privateKeyPkcs8: string
 
 const fixed = (byte: number, n: number) => new Uint8Array(n).fill(byte);
 
+/** The (made-up) pack the sample decisions name: the statement's g/e/h and the printed rule pack line agree. */
+const SAMPLE_PACK = { packCode: 'EVDE-2015', packEdition: 1, packHash: '5a'.repeat(32) };
+export const samplePackLabel = (): string => packIdentity(SAMPLE_PACK).label;
+
 export function sampleStatement(kind: 'finalRegistration' | 'rejected' | 'missingDocuments', motherTckn: string): Statement {
-  const base = { v: 1, p: '35', d: 'M03', g: 'EVDE-2015', e: 0, h: fixed(0x5a, 8), f: '2015-07-02', x: fixed(0xc3, 8) } as const;
+  const base = { v: 1, p: '35', d: 'M03', g: SAMPLE_PACK.packCode, e: SAMPLE_PACK.packEdition, h: fixed(0x5a, 8), f: '2015-07-02', x: fixed(0xc3, 8) } as const;
   if (kind === 'finalRegistration') {
     const n = 'KK35-2015-001204';
     return { ...base, n, o: 'KESIN_KAYIT', t: 'SERTIFIKALI_BAKICI', a: 390_00, c: 'EUR', s: '2015-07-02', q: 48211, m: motherBinding(n, motherTckn) };

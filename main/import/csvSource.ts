@@ -1,6 +1,7 @@
 import { CsvError, parse } from 'csv-parse';
 import { openStream, type CountingStream, type ListInput } from './listInput';
 import { Transform, pipeline, type TransformCallback } from 'node:stream';
+import { LIMITS } from './limits';
 import { AppointmentFileRefused } from './refusal';
 import type { RowSource, SheetRow } from './rowSource';
 
@@ -66,6 +67,8 @@ export class CsvRowSource implements RowSource {
       // an unclosed quoted field still fails the whole file.
       relax_quotes: true,
       skip_empty_lines: false,
+      // A line without an end (a 100 MB one took 59 s of CPU) is refused once it is past the limit.
+      max_record_size: LIMITS.csvRecordChars,
     });
     pipeline(input, new Utf8Check(), parser, () => {
       /* errors surface through the iteration below */
@@ -83,6 +86,7 @@ export class CsvRowSource implements RowSource {
       if (batch.length > 0) yield batch;
     } catch (e) {
       if (e instanceof AppointmentFileRefused) throw e;
+      if (e instanceof CsvError && e.code === 'CSV_MAX_RECORD_SIZE') throw new AppointmentFileRefused('TOO_LARGE', { limit: 'csvRecordChars' }, e.code);
       if (e instanceof CsvError) {
         const line = (e as CsvError & { lines?: number }).lines;
         throw new AppointmentFileRefused('CSV_MALFORMED', { line: line ?? n + 1 }, e.code);

@@ -39,6 +39,11 @@ export class ListBuilder {
   private readonly rejects: RowReject[] = [];
   private readonly preview: PreviewRow[] = [];
   private readonly firstRowOf = new Map<string, number>();
+  /** Rejected entries so far (readList holds them to LIMITS.rejects). */
+  rejected(): number {
+    return this.rejects.length;
+  }
+
   /** Data rows seen (blank rows not counted). */
   total = 0;
 

@@ -3,6 +3,8 @@
  * that the wording of refusals, rejected rows and report lines stays consistent.
  * Texts never echo identity numbers, names or phone numbers (see PERSONAL in columns.ts).
  */
+import { LIMITS, type LimitName } from './limits';
+
 export interface Bilingual {
   tr: string;
   en: string;
@@ -31,6 +33,42 @@ export interface RefusalParams {
   header?: string;
   columns?: readonly number[];
   line?: number;
+  /** TOO_LARGE: which of LIMITS (limits.ts) the file went past. */
+  limit?: LimitName;
+}
+
+/** Each limit as a person reads it: what was too much, and the most a list may have. */
+function limitText(limit: LimitName): Bilingual {
+  const n = LIMITS[limit];
+  const mb = `${n / 1024 / 1024} MB`;
+  const tr = (x: number) => x.toLocaleString('tr-TR');
+  const en = (x: number) => x.toLocaleString('en-US');
+  switch (limit) {
+    case 'sheetBytes':
+      return { tr: `çalışma sayfası açıldığında ${mb} sınırını aşıyor`, en: `its worksheet is over the ${mb} limit when unpacked` };
+    case 'sharedStringsBytes':
+      return { tr: `metin tablosu (sharedStrings) açıldığında ${mb} sınırını aşıyor`, en: `its text table (sharedStrings) is over the ${mb} limit when unpacked` };
+    case 'sharedStrings':
+      return { tr: `metin tablosunda ${tr(n)} metin sınırından fazlası var`, en: `its text table holds more than the limit of ${en(n)} texts` };
+    case 'workbookPartBytes':
+      return { tr: `çalışma kitabı bilgisi (workbook.xml) açıldığında ${mb} sınırını aşıyor`, en: `its workbook part (workbook.xml) is over the ${mb} limit when unpacked` };
+    case 'inflateRatio':
+      return { tr: `bir parçası ${n} katından fazla açılıyor (sıkıştırma bombası olabilir)`, en: `a part of it unpacks to more than ${n} times its size (it may be a zip bomb)` };
+    case 'stringChars':
+      return { tr: `bir hücredeki metin ${tr(n)} karakter sınırından uzun (Excel'in kendi sınırı)`, en: `a cell's text is longer than the limit of ${en(n)} characters (Excel's own limit)` };
+    case 'xmlUnitBytes':
+      return { tr: `bir hücresi ya da metni ${mb} sınırından büyük`, en: `one of its cells or texts is larger than the ${mb} limit` };
+    case 'rows':
+      return { tr: `${tr(n)} satır sınırından fazla satırı var`, en: `it has more than the limit of ${en(n)} rows` };
+    case 'cells':
+      return { tr: `${tr(n)} hücre sınırından fazla hücresi var`, en: `it has more than the limit of ${en(n)} cells` };
+    case 'rejects':
+      return { tr: `${tr(n)} hatalı alan sınırından fazlası var (bu bir randevu listesi olamaz)`, en: `it holds more than the limit of ${en(n)} invalid fields (it cannot be an appointment list)` };
+    case 'csvBytes':
+      return { tr: `CSV dosyası ${mb} sınırından büyük`, en: `the CSV file is larger than the ${mb} limit` };
+    case 'csvRecordChars':
+      return { tr: `bir CSV satırı ${tr(n)} karakter sınırından uzun`, en: `a CSV line is longer than the limit of ${en(n)} characters` };
+  }
 }
 
 export function refusalText(code: RefusalCode, p: RefusalParams = {}): Bilingual {
@@ -52,8 +90,15 @@ export function refusalText(code: RefusalCode, p: RefusalParams = {}): Bilingual
       return { tr: 'Dosya sıkıştırılmış bir dosya ama Excel çalışma kitabı (.xlsx) değil.', en: 'The file is a zip archive but not an Excel workbook (.xlsx).' };
     case 'XLSX_DAMAGED':
       return { tr: 'Excel dosyası eksik ya da bozuk (indirme yarıda kalmış olabilir). Dosyayı yeniden indirin.', en: 'The Excel file is incomplete or damaged (the download may have been cut short). Download it again.' };
-    case 'TOO_LARGE':
-      return { tr: 'Dosyanın çalışma sayfası bir randevu listesi için fazla büyük (1 GB üzeri).', en: 'The workbook sheet is too large for an appointment list (over 1 GB).' };
+    case 'TOO_LARGE': {
+      // The largest province's list is well inside every limit (limits.ts): a file past one is
+      // damaged, not a list, or made to exhaust the desk's memory.
+      const what = limitText(p.limit ?? 'sheetBytes');
+      return {
+        tr: `Dosya bir randevu listesi için fazla büyük: ${what.tr}. Dosya okunmadı; Genel Müdürlükten listeyi yeniden indirin.`,
+        en: `The file is too large for an appointment list: ${what.en}. It was not read; download the list from HQ again.`,
+      };
+    }
     case 'CSV_NOT_UTF8':
       return {
         tr: "CSV dosyası UTF-8 kodlamasında değil (Türkçe harfler bozulur). Excel'de 'CSV UTF-8 (Virgülle ayrılmış)' olarak kaydedin.",

@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import { CsvRowSource } from './csvSource';
 import { ListBuilder } from './listBuilder';
-import { AppointmentImportAborted } from './refusal';
+import { LIMITS } from './limits';
+import { AppointmentFileRefused, AppointmentImportAborted } from './refusal';
 import type { RowSource } from './rowSource';
 import { SheetXmlRowSource } from './sheetSource';
 import { sniffFile } from './sniff';
@@ -60,10 +61,20 @@ export async function readList(
     () => source.ownStrings?.() ?? false,
     options.onRow,
   );
+  // Counted as they arrive, before the list keeps anything of them (limits.ts): every source's
+  // rows, blank ones included, and their cells.
+  let rows = 0;
+  let cells = 0;
   for await (const batch of source.batches()) {
+    rows += batch.length;
+    if (rows > LIMITS.rows) throw new AppointmentFileRefused('TOO_LARGE', { limit: 'rows' });
     for (const row of batch) {
+      cells += row.cells.length - row.offset;
+      if (cells > LIMITS.cells) throw new AppointmentFileRefused('TOO_LARGE', { limit: 'cells' });
       if (signal?.aborted) throw new AppointmentImportAborted();
-      if (list.accept(row) && onProgress && list.total % PROGRESS_EVERY === 0) onProgress(list.total, source.bytesRead(), file.size);
+      const data = list.accept(row);
+      if (list.rejected() > LIMITS.rejects) throw new AppointmentFileRefused('TOO_LARGE', { limit: 'rejects' });
+      if (data && onProgress && list.total % PROGRESS_EVERY === 0) onProgress(list.total, source.bytesRead(), file.size);
     }
   }
   const parsed = list.result(file);

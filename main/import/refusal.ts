@@ -1,3 +1,4 @@
+import { ResourceLimitExceeded } from './limits';
 import { ABORTED_TEXT, refusalText, type RefusalCode, type RefusalParams } from './messages';
 
 /**
@@ -31,4 +32,9 @@ export class AppointmentImportAborted extends Error {
     super(ABORTED_TEXT.en);
     this.name = 'AppointmentImportAborted';
   }
+}
+
+/** A reader's resource-limit error as the import's refusal naming the limit; null for any other error. */
+export function limitRefusal(e: unknown): AppointmentFileRefused | null {
+  return e instanceof ResourceLimitExceeded ? new AppointmentFileRefused('TOO_LARGE', { limit: e.limit }, e.message) : null;
 }

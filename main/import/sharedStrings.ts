@@ -17,6 +17,7 @@
  * skipped, as Excel shows them only on demand), empty <si/> and <t/>, any namespace prefix,
  * XML entities, CDATA, and the OOXML escape `_xHHHH_` for control characters.
  */
+import { LIMITS, ResourceLimitExceeded, checkLimit } from './limits';
 import { EMPTY, LT, OPEN, SI, XmlBytes, find } from './xmlBytes';
 import { decodeXmlEntities } from './xmlText';
 
@@ -49,14 +50,21 @@ class SharedStringsScanner extends XmlBytes {
       const lt = find(b, LT, p);
       if (lt < 0) return b.length;
       if (!this.tag(lt)) return lt;
-      if (this.name === SI && this.kind === EMPTY) this.table.push('');
+      if (this.name === SI && this.kind === EMPTY) this.add('');
       else if (this.name === SI && this.kind === OPEN) {
         const text = this.item(this.next);
         if (text === null) return lt;
-        this.table.push(text);
+        this.add(text);
       }
       p = this.next;
     }
+  }
+
+  /** Every string is held until the sheet is read: their number and length are bounded (limits.ts). */
+  private add(text: string): void {
+    if (this.table.length >= LIMITS.sharedStrings) throw new ResourceLimitExceeded('sharedStrings');
+    checkLimit('stringChars', text.length);
+    this.table.push(text);
   }
 
   /** One <si> from its content on: its runs, OOXML escapes decoded; null if incomplete. */

@@ -11,12 +11,12 @@
 import { crc32 } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { openAccess, type ListInput, type RandomAccess } from './listInput';
-import { AppointmentFileRefused } from './refusal';
+import { AppointmentFileRefused, limitRefusal } from './refusal';
 import type { RowSource, SheetRow } from './rowSource';
 import { readSharedStrings } from './sharedStrings';
 import { SheetXmlScanner } from './sheetXmlScanner';
 import { firstSheetPart, readRelationships, readWorkbookXml } from './workbookParts';
-import { crcChecked, utf8Chunks } from './xlsxStreams';
+import { crcChecked, sizeChecked, utf8Chunks } from './xlsxStreams';
 import { entryAt, locatable, type ZipEntryInfo } from './zipDirectory';
 
 /**
@@ -112,15 +112,20 @@ export class SheetXmlRowSource implements RowSource {
     const sheet = part === null ? undefined : this.entries.get(part);
     if (!part || !sheet || !locatable(sheet)) return null;
     // Inline strings only (openpyxl): there is no table.
-    const sharedStrings = strings ? await readSharedStrings(crcChecked((await entryAt(access, strings, { chunkSize: SHEET_CHUNK }))!, strings.crc32, 'xl/sharedStrings.xml') as AsyncIterable<Buffer>) : [];
+    const sharedStrings = strings ? await readSharedStrings(this.checked((await entryAt(access, strings, { chunkSize: SHEET_CHUNK }))!, strings, 'xl/sharedStrings.xml') as AsyncIterable<Buffer>) : [];
     this.is1904 = workbook.date1904;
     return { sheet, part, sharedStrings, date1904: workbook.date1904 };
   }
 
   private async partText(access: RandomAccess, part: string, e: ZipEntryInfo): Promise<string> {
     let text = '';
-    for await (const s of utf8Chunks(crcChecked((await entryAt(access, e))!, e.crc32, part))) text += s;
+    for await (const s of utf8Chunks(this.checked((await entryAt(access, e))!, e, part))) text += s;
     return text;
+  }
+
+  /** A small part's bytes, held to the size the archive states (sniff.ts held that to the limits) and checked against its CRC-32. */
+  private checked(chunks: AsyncIterable<unknown>, e: ZipEntryInfo, part: string): AsyncIterable<unknown> {
+    return crcChecked(sizeChecked(chunks, e.uncompressedSize, part === 'xl/sharedStrings.xml' ? 'sharedStringsBytes' : 'workbookPartBytes', part), e.crc32, part);
   }
 
   private async *rows(access: RandomAccess, at: Located): AsyncGenerator<SheetRow[]> {
@@ -162,5 +167,7 @@ export class SheetXmlRowSource implements RowSource {
 
 function damaged(e: unknown): AppointmentFileRefused {
   if (e instanceof AppointmentFileRefused) return e;
+  const overLimit = limitRefusal(e);
+  if (overLimit) return overLimit;
   return new AppointmentFileRefused('XLSX_DAMAGED', {}, e instanceof Error ? e.message : String(e));
 }

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SheetRow } from './rowSource';
+import { LIMITS, ResourceLimitExceeded } from './limits';
 import { SheetXmlScanner, isoDateSerial } from './sheetXmlScanner';
 import { sheetXml } from './testing/zipWriter';
 
@@ -159,10 +160,12 @@ describe('worksheet scanner', () => {
     for (const size of [1, 2, 3, 5, 7, 13, 64, 1000]) expect(scan(xml, size)).toEqual(whole);
   });
 
-  it('reads a very large cell fed in small chunks', () => {
-    const long = 'Çiçek Bahçesi '.repeat(40_000);
-    const xml = sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>${long}</t></is></c><c r="B1"><v>7</v></c></row>`);
-    expect(table(xml, 1024)).toEqual([[1, [long, 7]]]);
+  it('reads a very large cell fed in small chunks, up to Excel\'s 32,767 characters (limits.ts), and refuses a longer one', () => {
+    const long = 'Çiçek Bahçesi '.repeat(2_340) + 'x'.repeat(7);
+    expect(long).toHaveLength(LIMITS.stringChars);
+    const cell = (text: string) => sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>${text}</t></is></c><c r="B1"><v>7</v></c></row>`);
+    expect(table(cell(long), 1024)).toEqual([[1, [long, 7]]]);
+    expect(() => table(cell(`${long}y`), 1024)).toThrow(ResourceLimitExceeded);
   });
 
   it('batches rows by chunk: a chunk that completes no row gives none', () => {

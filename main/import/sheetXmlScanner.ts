@@ -34,6 +34,7 @@
  *    (exceljs sees no rows), CDATA text is kept (exceljs drops it), and text outside
  *    `<v>`/`<t>`/`<f>` is not added to a value (exceljs appends whitespace after `</v>`).
  */
+import { checkLimit } from './limits';
 import { SheetRowRecord, type SheetRow } from './rowSource';
 import { C, CLOSE, EMPTY, F, GT, IS, LT, OPEN, ROW, SHEET_DATA, SLASH, V, XmlBytes, find } from './xmlBytes';
 
@@ -230,6 +231,7 @@ export class SheetXmlScanner extends XmlBytes {
         case T_STR:
         case T_INLINE:
           value = text ?? this.decode(ta, tb);
+          checkLimit('stringChars', (value as string).length);
           break;
         case T_BOOL:
           value = (text !== null ? parseInt(text, 10) : intAt(b, ta, tb)) !== 0;

@@ -1,5 +1,6 @@
 import { openAccess, type ListInput, type RandomAccess } from './listInput';
-import { AppointmentFileRefused } from './refusal';
+import { checkLimit, checkRatio, partLimit } from './limits';
+import { AppointmentFileRefused, limitRefusal } from './refusal';
 import { readZipDirectory, ZipDamaged, type ZipEntryInfo } from './zipDirectory';
 
 /**
@@ -18,8 +19,6 @@ export type Sniffed =
   | { format: 'csv'; size: number; delimiter: string };
 
 const SNIFF_BYTES = 64 * 1024;
-/** A sheet this large (uncompressed) is not an appointment list; also a guard against zip bombs. */
-const MAX_SHEET_BYTES = 1024 * 1024 * 1024;
 
 /** A path on disk, or the bytes of a picked file (read in memory, never copied to disk). */
 export async function sniffFile(input: ListInput): Promise<Sniffed> {
@@ -45,7 +44,11 @@ export async function sniffFile(input: ListInput): Promise<Sniffed> {
     if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) throw new AppointmentFileRefused('ENCRYPTED_OR_XLS');
     // UTF-16 text (Excel's "Unicode Text"): readable, but not what the contract allows.
     if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) throw new AppointmentFileRefused('CSV_NOT_UTF8', {}, 'utf-16 bom');
-    return { format: 'csv', size, delimiter: checkText(head, head.length === size) };
+    const delimiter = checkText(head, head.length === size);
+    checkLimit('csvBytes', size);
+    return { format: 'csv', size, delimiter };
+  } catch (e) {
+    throw limitRefusal(e) ?? e;
   } finally {
     await opened.close();
   }
@@ -70,7 +73,13 @@ async function checkXlsx(fh: RandomAccess, size: number): Promise<Map<string, Zi
   }
   for (const [name, e] of names) {
     if (e.encrypted) throw new AppointmentFileRefused('ENCRYPTED_OR_XLS', {}, 'zip entry encrypted');
-    if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name) && e.uncompressedSize > MAX_SHEET_BYTES) throw new AppointmentFileRefused('TOO_LARGE');
+    // The sizes the archive states, before anything is inflated; the readers hold each part
+    // to its stated size while it inflates (sheetSource.ts, xlsxStreams.ts sizeChecked).
+    const limit = partLimit(name);
+    if (limit) {
+      checkLimit(limit, e.uncompressedSize);
+      checkRatio(e.uncompressedSize, e.compressedSize);
+    }
   }
   if (![...names.keys()].some((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) throw new AppointmentFileRefused('NO_HEADER_ROW', {}, 'no worksheet');
   return names;

@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { readSharedStrings } from './sharedStrings';
-import { crcChecked, entryChunks, utf8Chunks } from './xlsxStreams';
+import { crcChecked, entryChunks, sizeChecked, utf8Chunks } from './xlsxStreams';
 
 export interface StreamRow {
   number: number;
@@ -55,13 +55,14 @@ export class Utf8SafeWorkbookReader extends Base {
   /** The shared-strings part read out of stream order (see XlsxRowSource.readAhead). */
   async readSharedStringsFrom(entry: NodeJS.ReadableStream): Promise<void> {
     const part = 'xl/sharedStrings.xml';
-    this.sharedStrings = await readSharedStrings(crcChecked(entryChunks(entry), this.expectedCrc.get(part), part) as AsyncIterable<Buffer | string>);
+    this.sharedStrings = await readSharedStrings(this.stringChunks(entry));
     this.stringsReadAhead = true;
   }
 
   override *_parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<unknown> {
     const part = `xl/worksheets/sheet${sheetNo}.xml`;
-    for (const event of super._parseWorksheet(utf8Chunks(crcChecked(iterator, this.expectedCrc.get(part), part)), sheetNo)) {
+    // Held to the limit, not to the stated size: this reader is for archives whose entries could not be located.
+    for (const event of super._parseWorksheet(utf8Chunks(crcChecked(sizeChecked(iterator, undefined, 'sheetBytes', part), this.expectedCrc.get(part), part)), sheetNo)) {
       const value = (event as { value?: StreamWorksheet }).value;
       if (value) value.fileNo = sheetNo;
       yield event;
@@ -71,7 +72,11 @@ export class Utf8SafeWorkbookReader extends Base {
   // Our own reader for the shared-strings table (see sharedStrings.ts for why).
   override async *_parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown> {
     if (this.stringsReadAhead) return; // exceljs drains the entry
+    this.sharedStrings = await readSharedStrings(this.stringChunks(entry));
+  }
+
+  private stringChunks(entry: NodeJS.ReadableStream): AsyncIterable<Buffer | string> {
     const part = 'xl/sharedStrings.xml';
-    this.sharedStrings = await readSharedStrings(crcChecked(entryChunks(entry), this.expectedCrc.get(part), part) as AsyncIterable<Buffer | string>);
+    return crcChecked(sizeChecked(entryChunks(entry), undefined, 'sharedStringsBytes', part), this.expectedCrc.get(part), part) as AsyncIterable<Buffer | string>;
   }
 }

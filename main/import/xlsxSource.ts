@@ -1,6 +1,6 @@
 import { openAccess, openStream, type CountingStream, type ListInput } from './listInput';
 import { entryAt, type ZipEntryInfo } from './zipDirectory';
-import { AppointmentFileRefused } from './refusal';
+import { AppointmentFileRefused, limitRefusal } from './refusal';
 import { SheetRowRecord, type RowSource, type SheetRow } from './rowSource';
 import { Utf8SafeWorkbookReader, type InternalWorkbookReader, type StreamRow, type StreamWorksheet } from './workbookReader';
 
@@ -133,6 +133,8 @@ export class XlsxRowSource implements RowSource {
       }
     } catch (e) {
       if (e instanceof AppointmentFileRefused) throw e;
+      const overLimit = limitRefusal(e);
+      if (overLimit) throw overLimit;
       // Inflate, zip, checksum and XML errors all mean the same thing to the office head.
       throw new AppointmentFileRefused('XLSX_DAMAGED', {}, e instanceof Error ? e.message : String(e));
     } finally {

@@ -3,6 +3,7 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import { crc32 } from 'node:zlib';
+import { LIMITS, ResourceLimitExceeded, type LimitName } from './limits';
 
 /**
  * Bytes decoded at a time. exceljs reads a parked sheet in 64 KB buffers; with Turkish letters
@@ -43,6 +44,21 @@ export async function* crcChecked(chunks: AsyncIterable<unknown>, expected: numb
     yield c;
   }
   if (checkable && crc >>> 0 !== expected) throw new Error(`${part}: CRC-32 mismatch`);
+}
+
+/**
+ * Passes a part's inflated bytes through, stopping as soon as there are more than the archive
+ * states (damage, or a zip bomb's lie: its stated size passed sniff.ts's limits) or, when the
+ * size is not known, more than the part's limit: a bomb is never inflated further than that.
+ */
+export async function* sizeChecked(chunks: AsyncIterable<unknown>, stated: number | undefined, limit: LimitName, part: string): AsyncGenerator<unknown> {
+  let total = 0;
+  for await (const c of chunks) {
+    total += typeof c === 'string' ? Buffer.byteLength(c) : (c as Buffer).length;
+    if (stated !== undefined && total > stated) throw new Error(`${part}: more data than the archive states`);
+    if (total > LIMITS[limit]) throw new ResourceLimitExceeded(limit);
+    yield c;
+  }
 }
 
 /**

@@ -9,6 +9,7 @@
  * entities and character references, CDATA, comments, processing instructions and a DOCTYPE
  * (skipped). It is not a validating parser: damage is the zip's CRC-32 to find.
  */
+import { checkLimit } from './limits';
 import { decodeXmlEntities, normalizeLineEnds } from './xmlText';
 
 export const LT = 0x3c;
@@ -106,6 +107,9 @@ export abstract class XmlBytes {
     const stop = this.scan();
     const rest = this.filled - stop;
     if (rest > 0 && final) throw new Error('XML cut inside a tag');
+    // An unfinished unit is held until it ends: one that never does (a string item, a cell or
+    // a tag of hundreds of MB) must not grow the window without bound.
+    checkLimit('xmlUnitBytes', rest);
     // Nothing made from the window keeps a reference into it (strings are copies), so the
     // unfinished unit can move to its start.
     this.window.copyWithin(0, stop, this.filled);

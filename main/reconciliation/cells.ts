@@ -19,8 +19,13 @@ export function safeRow<T extends readonly unknown[]>(values: T): T {
 }
 
 export function dateCell(day: string): Date {
+  // A contract date is never left empty or invalid in a file HQ reads: writing stops instead of
+  // putting NaN in the cell (the export is refused whole; nothing is half-written).
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error('reconciliation: a date cell is not a yyyy-MM-dd day'); // no value: it may be personal data
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
+  const out = new Date(Date.UTC(y, m - 1, d));
+  if (out.getUTCMonth() !== m - 1 || out.getUTCDate() !== d) throw new Error('reconciliation: a date cell names no such day');
+  return out;
 }
 
 export function dateTimeCell(local: string): Date {

@@ -70,4 +70,17 @@ describe('reading a reconciliation back', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('refuses to write an empty or impossible date (never NaN in a contract date cell) and leaves no file behind', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masa-read-'));
+    try {
+      for (const bad of ['', '2025-02-30', '28.02.2025']) {
+        const d = day();
+        d.registrations[0]!.childBirthDate = bad;
+        await expect(writeReconciliation(d, dir, createDeskKeyPair())).rejects.toThrow(/date cell/);
+        expect(fs.readdirSync(dir)).toEqual([]);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
+import { checkLimit, checkRatio, partLimit } from '../import/limits';
 import { memoryAccess } from '../import/listInput';
 import { readSharedStrings } from '../import/sharedStrings';
 import { SheetXmlScanner } from '../import/sheetXmlScanner';
@@ -20,19 +21,26 @@ export interface WorkbookRows {
   date1904: boolean;
 }
 
-/** A part bigger than this is not a day file (a desk's busiest day is a few MB): refused, not inflated. */
-const MAX_PART_BYTES = 256 * 1024 * 1024;
-
+/**
+ * A part's bytes, held to the import's limits (main/import/limits.ts; a desk's busiest day is a
+ * few MB): its stated size and ratio before it is inflated, and the inflated bytes to that size.
+ */
 function part(bytes: Buffer, zip: ZipDirectory, name: string): Buffer | null {
   const e = zip.entries.get(name);
   if (!e) return null;
-  if (e.encrypted || (e.method !== 0 && e.method !== 8) || e.uncompressedSize > MAX_PART_BYTES) throw new Error(`part ${name} cannot be read`);
+  if (e.encrypted || (e.method !== 0 && e.method !== 8)) throw new Error(`part ${name} cannot be read`);
+  // A sheet the relationships name otherwise is still a sheet.
+  checkLimit(partLimit(name) ?? 'sheetBytes', e.uncompressedSize);
+  checkRatio(e.uncompressedSize, e.compressedSize);
   const at = e.localOffset;
   if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) throw new Error(`part ${name}: bad local header`);
   const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
   if (start + e.compressedSize > bytes.length) throw new Error(`part ${name} cut short`);
   const raw = bytes.subarray(start, start + e.compressedSize);
-  return e.method === 0 ? raw : inflateRawSync(raw, { maxOutputLength: MAX_PART_BYTES });
+  // maxOutputLength: a part that inflates past its stated size is refused as soon as it does.
+  const out = e.method === 0 ? raw : inflateRawSync(raw, { maxOutputLength: Math.max(1, e.uncompressedSize) });
+  if (out.length !== e.uncompressedSize) throw new Error(`part ${name}: not the size the archive states`);
+  return out;
 }
 
 const SHEET_TAG = /<(?:[\w.-]+:)?sheet\s((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
@@ -53,6 +61,8 @@ function sheetNames(xml: string): { name: string; rId: string }[] {
   }
   return out;
 }
+
+const SCAN_PIECE = 1024 * 1024;
 
 /** Throws on anything that is not a readable workbook (read.ts names it unreadable). */
 export async function readWorkbookRows(bytes: Buffer): Promise<WorkbookRows> {
@@ -78,7 +88,14 @@ export async function readWorkbookRows(bytes: Buffer): Promise<WorkbookRows> {
     const xml = part(bytes, zip, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
     if (!xml) continue;
     const scanner = new SheetXmlScanner({ sharedStrings, date1904 });
-    const rows = [...scanner.push(xml), ...scanner.end()];
+    const rows = [];
+    // In pieces, the rows counted as they come (limits.ts), as the import does.
+    for (let at = 0; at < xml.length; at += SCAN_PIECE) {
+      rows.push(...scanner.push(xml.subarray(at, at + SCAN_PIECE)));
+      checkLimit('rows', rows.length);
+    }
+    rows.push(...scanner.end());
+    checkLimit('rows', rows.length);
     // As exceljs' eachRow: rows without a value are not rows.
     sheets.set(
       s.name,

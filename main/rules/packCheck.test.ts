@@ -35,6 +35,11 @@ describe('pack check', () => {
     const r = checkPackJson(p);
     expect(r.pack).toBeNull();
     expect(r.problems.map((x) => x.path)).toContain('rules[1].condition.op');
+    // Named in Turkish and English with the operations there are, not zod's English sentence.
+    const op = r.problems.find((x) => x.path === 'rules[1].condition.op')!;
+    expect(op.message.tr).toMatch(/^bilinmeyen işlem \(op\); geçerli olanlar: all, any, not, eq, in, /);
+    expect(op.message.en).toMatch(/^unknown operation \(op\); allowed: all, any, /);
+    expect(op.message.tr).not.toMatch(/Invalid|Expected/);
   });
 
   it('a rule naming a missing fact is named with the field that reads it', () => {

@@ -31,6 +31,11 @@ function schemaProblems(err: ZodError): PackProblem[] {
     const path = pathOf(i.path);
     if (i.code === 'invalid_type' && i.input === undefined) return { path, message: { tr: 'alan eksik', en: 'field missing' } };
     if (i.code === 'unrecognized_keys') return { path, message: { tr: `bilinmeyen alan: ${i.keys.join(', ')}`, en: `unknown field: ${i.keys.join(', ')}` } };
+    // An unknown condition: zod names the allowed values in English; the problem names them in both languages.
+    if (i.code === 'invalid_union' && 'discriminator' in i && i.discriminator === 'op') {
+      const allowed = ((i as { options?: unknown[] }).options ?? []).map(String).join(', ');
+      return { path, message: { tr: `bilinmeyen işlem (op); geçerli olanlar: ${allowed}`, en: `unknown operation (op); allowed: ${allowed}` } };
+    }
     if (i.code === 'invalid_union' && /op/.test(i.message)) return { path, message: { tr: `bilinmeyen işlem (op): ${i.message}`, en: `unknown operation (op): ${i.message}` } };
     return { path, message: { tr: `şemaya uymuyor: ${i.message}`, en: `does not fit the schema: ${i.message}` } };
   });

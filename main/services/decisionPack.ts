@@ -1,7 +1,6 @@
 import type { registrations } from '../../database';
 import type { MasaApp } from '../app/masaApp';
-import { identityOfPack } from '../rules/packIdentity';
-import { packByHash } from './packStore';
+import { decisionPackOf } from './packStore';
 
 /**
  * Which rule pack decided a registration, as the signed form statement names it: the pack's
@@ -19,8 +18,7 @@ export interface DecisionPackStamp {
 export const UNKNOWN_PACK_EDITION = 0;
 
 export function decisionPackStamp(app: MasaApp, reg: registrations.RegistrationRow): DecisionPackStamp {
-  const pack = packByHash(app, reg.pack_hash);
-  if (!pack) return { code: reg.program_code, edition: UNKNOWN_PACK_EDITION, hash: reg.pack_hash };
-  const id = identityOfPack(pack);
-  return { code: id.code, edition: id.edition, hash: id.hash };
+  const known = decisionPackOf(app, reg.pack_hash);
+  if (!known) return { code: reg.program_code, edition: UNKNOWN_PACK_EDITION, hash: reg.pack_hash };
+  return { code: known.identity.code, edition: known.identity.edition, hash: known.identity.hash };
 }

@@ -11,6 +11,7 @@ import { sampleRows, writeSampleCsv } from '../import/testing/sampleList';
 import { HEAD_USER, setUpApp } from '../testing/appFixture';
 import { seedAppointments } from '../testing/seed';
 import { rawHandle } from '../../database/testing/internals';
+import { closeDay } from './desk';
 
 /**
  * A full disk, for real: small tmpfs mounts stand in for a full data disk and for a USB stick
@@ -376,6 +377,7 @@ describe('disk full: key slot changes, sign-in and export (real tmpfs mounts)', 
     apps.push(t.app);
     scratch.push(t.app.dataDir);
     seedAppointments(t.app, { date: '2026-11-24', count: 200 });
+    closeDay(t.app, '2026-11-24'); // an open day is not exported
     const usb = mustMount(1);
     const filler = fill(usb, 0);
     const before = ledgerState(t.app);
@@ -397,6 +399,7 @@ describe('disk full: key slot changes, sign-in and export (real tmpfs mounts)', 
     const t = await setUpApp({ dataDir, now: () => new Date('2026-11-24T08:00:00Z') });
     apps.push(t.app);
     seedAppointments(t.app, { date: '2026-11-24', count: 200 });
+    closeDay(t.app, '2026-11-24'); // an open day is not exported
     const out = scratchDir('masa-diskfull-export-');
     const filler = fill(mnt, 0);
     const before = ledgerState(t.app);

@@ -79,6 +79,14 @@ describe('pack load: refusals change nothing', () => {
     expect(e!.message).toContain(stranger.fingerprint);
   });
 
+  it('a path that does not exist, a folder: named in Turkish and English, nothing changes', async () => {
+    const t = await office();
+    const missing = await refused(t, path.join(t.d, 'yok.json'), 'PACK_FILE_MISSING');
+    expect(missing!.message).toBe(`Kural paketi dosyası bulunamadı: ${path.join(t.d, 'yok.json')}`);
+    expect(missing!.messageEn).toBe(`The rule pack file was not found: ${path.join(t.d, 'yok.json')}`);
+    expect((await refused(t, t.d, 'PACK_FILE_NOT_FILE'))!.message).toMatch(/^Bu yol bir dosya değil/);
+  });
+
   it('a pack check failure, a newer schemaVersion, a downgrade, a 50 MB file', async () => {
     const t = await office();
     await t.trust();

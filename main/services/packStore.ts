@@ -9,7 +9,8 @@ import { turkeyParts } from '../domain/turkeyTime';
 import { loadRulePacks, packHash, type DecisionDates, type RulePack } from '../rules';
 import { checkPackBytes } from '../rules/packCheck';
 import { choosePack, latestPack } from '../rules/packChoice';
-import { identityOfPack } from '../rules/packIdentity';
+import { identityOfPack, packIdentity, type PackIdentity } from '../rules/packIdentity';
+import compiledPackHashes from '../rules/compiledPackHashes.json';
 import { checkPackSignature, fingerprint, packSignatureSchema, type PackSignature } from '../rules/packSignature';
 import shippedAnchors from '../rules/trust/hq-keys.json';
 import { packSummary, readPackFile } from './packTools';
@@ -95,6 +96,22 @@ export function latestPackOf(app: MasaApp, code: string): RulePack {
 
 export function packByHash(app: MasaApp, hash: string): RulePack | undefined {
   return allPacks(app).find((p) => packHash(p) === hash);
+}
+
+const COMPILED_PACK_CODES: Readonly<Record<string, string>> = compiledPackHashes.hashes;
+
+/**
+ * The pack a recorded decision names by its hash, and how to name it: a built-in or loaded
+ * pack as itself; a pack compiled into a release before pack files (main/rules/compiledPackHashes.json)
+ * as edition 0 with the hash it recorded, replayed with the first built-in edition of its code
+ * (the same rules, re-expressed as a pack file). Unknown: undefined.
+ */
+export function decisionPackOf(app: MasaApp, hash: string): { pack: RulePack; identity: PackIdentity } | undefined {
+  const pack = packByHash(app, hash);
+  if (pack) return { pack, identity: identityOfPack(pack) };
+  const code = Object.hasOwn(COMPILED_PACK_CODES, hash) ? COMPILED_PACK_CODES[hash]! : null;
+  const first = code ? [...loadRulePacks().values()].filter((p) => p.code === code).sort((a, b) => a.edition - b.edition)[0] : undefined;
+  return first ? { pack: first, identity: packIdentity({ packCode: first.code, packEdition: 0, packHash: hash }) } : undefined;
 }
 
 export const hasProgramme = (app: MasaApp, code: string): boolean => allPacks(app).some((p) => p.code === code);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ApiParsedInput } from '../../preload/contract/api';
 import type { PackCheckView, PackKeygenResult, PackSignResult, PackSummary } from '../../preload/contract/packTypes';
 import type { DecisionResult } from '../../preload/contract/rulesTypes';
+import { formatMessage } from '../../preload/contract/errors';
 import { writeFileAtomic } from '../../database';
 import { AppError } from '../app/appError';
 import { checkFacts, decide, type RulePack } from '../rules';
@@ -20,11 +21,13 @@ export function readPackFile(file: string): Buffer {
   let size: number;
   try {
     const st = fs.statSync(file);
-    if (!st.isFile()) throw new AppError('PACK_FILE_UNREADABLE', { file, why: 'not a file / dosya değil' });
+    if (!st.isFile()) throw new AppError('PACK_FILE_NOT_FILE', { file });
     size = st.size;
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('PACK_FILE_UNREADABLE', { file, why: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'yok / missing' : String((e as NodeJS.ErrnoException).code ?? 'error') });
+    // The person typed a path: "not found" in their language, not an errno mixed into the sentence.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('PACK_FILE_MISSING', { file });
+    throw new AppError('PACK_FILE_UNREADABLE', { file, why: String((e as NodeJS.ErrnoException).code ?? 'error') });
   }
   if (size > PACK_MAX_BYTES) throw new AppError('PACK_FILE_UNREADABLE', { file, why: `${size} B > ${PACK_MAX_BYTES} B` });
   return fs.readFileSync(file);
@@ -52,7 +55,8 @@ export function checkPackFile(input: ApiParsedInput<'rules.packCheck'>): PackChe
     bytes = readPackFile(input.path);
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    return { file: input.path, sha256: null, pack: null, problems: [{ path: '(root)', message: { tr: `dosya okunamadı (${String(e.params.why)})`, en: `file cannot be read (${String(e.params.why)})` } }] };
+    // The refusal's own sentence (missing, a folder, too large): the same words `pack load` uses.
+    return { file: input.path, sha256: null, pack: null, problems: [{ path: '(root)', message: { tr: formatMessage(e.code, 'tr', e.params), en: formatMessage(e.code, 'en', e.params) } }] };
   }
   return checkView(input.path, bytes, checkPackBytes(bytes));
 }

@@ -10,7 +10,7 @@ import { trTitle } from '../domain/turkishText';
 import { turkeyDayBoundsUtc, turkeyParts } from '../domain/turkeyTime';
 import { recordAccess } from './accessLog';
 import { packFor } from './rulesAdapter';
-import { allPacks, packByHash } from './packStore';
+import { allPacks, decisionPackOf } from './packStore';
 import { identityOfPack } from '../rules/packIdentity';
 import { signedStatementText } from './formStatementService';
 
@@ -90,7 +90,8 @@ export async function printRegistrationDocument(app: MasaApp, registrationNo: st
   const { reg, appt, facts } = requireRegistration(db, registrationNo);
   const reprint = options.reprint === true;
   // The pack that decided (by its recorded hash), so a later edition does not reword an old form.
-  const pack = packByHash(app, reg.pack_hash) ?? packFor(app, reg.program_code);
+  const decided = decisionPackOf(app, reg.pack_hash);
+  const pack = decided?.pack ?? packFor(app, reg.program_code);
   const motherName = trTitle(`${appt.mother_first_name} ${appt.mother_last_name}`);
   const str = (k: string) => (typeof facts[k] === 'string' ? (facts[k] as string) : null);
   const decision = JSON.parse(reg.decision) as {
@@ -98,7 +99,7 @@ export async function printRegistrationDocument(app: MasaApp, registrationNo: st
     missingDocuments: { code: string; label: { tr: string } }[];
     supportType: { label: { tr: string } } | null;
   };
-  const common = { office: office(app), printedAt: localNow(app), rulePack: identityOfPack(pack).label, statement: signedStatementText(app, reg), reprint };
+  const common = { office: office(app), printedAt: localNow(app), rulePack: (decided?.identity ?? identityOfPack(pack)).label, statement: signedStatementText(app, reg), reprint };
   let bytes: Buffer;
   let kind: string;
   if (reg.outcome === 'KESIN_KAYIT') {

@@ -12,8 +12,7 @@ import { turkeyDayBoundsUtc, turkeyParts } from '../domain/turkeyTime';
 import { createDeskKeyPair, fingerprint, mergeReconciliations, publicKeyPem, verifySignedReconciliation, writeReconciliation, type ReconciliationDay } from '../reconciliation';
 import { mergeInputProblems } from '../reconciliation/merge';
 import type { AppointmentOutcomeText } from '../reconciliation/model';
-import { identityOfPack } from '../rules/packIdentity';
-import { packByHash } from './packStore';
+import { decisionPackOf } from './packStore';
 
 const OUTCOME: Record<string, AppointmentOutcomeText | null> = {
   KESIN_KAYIT: 'KESİN KAYIT',
@@ -49,9 +48,9 @@ function chainHeadOf(db: ReadableDB, date: string, refs: string[]): string {
 function decidingPacks(app: MasaApp, regs: { pack_hash: string; decision: string }[]): string[] {
   const labels = new Set<string>();
   for (const hash of new Set(regs.map((r) => r.pack_hash))) {
-    const pack = packByHash(app, hash);
+    const known = decisionPackOf(app, hash);
     // A hash no pack here has (never expected) is still named, so HQ sees it.
-    labels.add(pack ? identityOfPack(pack).label : `?#?:${hash.slice(0, 8)}`);
+    labels.add(known ? known.identity.label : `?#?:${hash.slice(0, 8)}`);
   }
   return [...labels].sort();
 }

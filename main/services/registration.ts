@@ -10,7 +10,7 @@ import { turkeyDayBoundsUtc, turkeyParts } from '../domain/turkeyTime';
 import { appointmentRow } from './appointmentRows';
 import { requireAppointment } from './desk';
 import { evaluateApplication, prefillFacts, wizardFields } from './rulesAdapter';
-import { packByHash, packForDates } from './packStore';
+import { decisionPackOf, packForDates } from './packStore';
 import { identityOfPack } from '../rules/packIdentity';
 
 type Facts = WizardDraft['facts'];
@@ -94,8 +94,8 @@ function packDiffersFrom(app: MasaApp, randevuNo: string, decision: Evaluation['
   if (!decision) return null;
   const before = registrationsQ.lastReversedForAppointment(app.requireStore().reader, randevuNo);
   if (!before || before.pack_hash === decision.packHash) return null;
-  const pack = packByHash(app, before.pack_hash);
-  return pack ? identityOfPack(pack).label : `?#?:${before.pack_hash.slice(0, 8)}`;
+  const known = decisionPackOf(app, before.pack_hash);
+  return known ? known.identity.label : `?#?:${before.pack_hash.slice(0, 8)}`;
 }
 
 function datesFor(app: MasaApp, preRegisteredAt: string) {

@@ -186,6 +186,8 @@ export const errorMessages = {
     en: 'The office head creates the reconciliation; clerks have not been allowed to.',
   },
   PACK_FILE_UNREADABLE: { tr: 'Kural paketi dosyası okunamadı: {file} ({why})', en: 'The rule pack file cannot be read: {file} ({why})' },
+  PACK_FILE_MISSING: { tr: 'Kural paketi dosyası bulunamadı: {file}', en: 'The rule pack file was not found: {file}' },
+  PACK_FILE_NOT_FILE: { tr: 'Bu yol bir dosya değil (klasör olabilir): {file}', en: 'This path is not a file (it may be a folder): {file}' },
   PACK_INVALID: { tr: 'Kural paketi denetimden geçmedi ({count} sorun): {file}', en: 'The rule pack failed its check ({count} problems): {file}' },
   PACK_KEY_UNREADABLE: { tr: 'Özel anahtar okunamadı ya da Ed25519 değil: {file}', en: 'The private key cannot be read or is not Ed25519: {file}' },
   PACK_KEY_EXISTS: { tr: 'Bu klasörde zaten bir anahtar var ({file}); üzerine yazılmaz.', en: 'There is already a key in this folder ({file}); it is not overwritten.' },

@@ -74,7 +74,8 @@ export interface DecisionReplay {
   checked: number;
   /** Registrations whose personal data retention erased: not decided again. */
   erased: number;
-  differences: { registrationNo: string; randevuNo: string; recorded: string; now: string }[];
+  /** `pack`: the label (`code#edition:hash8`) of the pack the recorded decision names. */
+  differences: { registrationNo: string; randevuNo: string; recorded: string; now: string; pack: string }[];
 }
 
 export interface LedgerCheck {

@@ -84,22 +84,27 @@ export async function reportCells(db: HqSql, from: string, to: string): Promise<
   // One after another: a server connection runs one query at a time.
   const a = await db.query<{ province_code: string; program_code: string; appointments: number; arrived: number; no_shows: number; cancelled: number }>(
       `WITH f AS (${files})
-       SELECT f.province_code, a.program_code, count(*)::int AS appointments, count(a.arrived_at)::int AS arrived,
-              count(*) FILTER (WHERE a.outcome = 'GELMEDİ')::int AS no_shows, count(*) FILTER (WHERE a.outcome = 'İPTAL')::int AS cancelled
-         FROM appointments a JOIN f ON f.id = a.file_id GROUP BY 1, 2`,
+       SELECT f.province_code, a.program_code, sum(a.n)::int AS appointments, sum(a.arrived)::int AS arrived, sum(a.no_shows)::int AS no_shows, sum(a.cancelled)::int AS cancelled
+         FROM (SELECT file_id, program_code, count(*) AS n, count(arrived_at) AS arrived,
+                      count(*) FILTER (WHERE outcome = 'GELMEDİ') AS no_shows, count(*) FILTER (WHERE outcome = 'İPTAL') AS cancelled
+                 FROM appointments WHERE file_id IN (SELECT id FROM f) GROUP BY 1, 2) a
+         JOIN f ON f.id = a.file_id GROUP BY 1, 2`,
       [from, to],
     );
   const r = await db.query<{ province_code: string; program_code: string; registrations: number; monthly_total_cents: number }>(
       `WITH f AS (${files})
-       SELECT f.province_code, r.program_code, count(*)::int AS registrations, COALESCE(sum(r.monthly_amount_cents), 0)::bigint AS monthly_total_cents
-         FROM registrations r JOIN f ON f.id = r.file_id GROUP BY 1, 2`,
+       SELECT f.province_code, r.program_code, sum(r.n)::int AS registrations, COALESCE(sum(r.cents), 0)::bigint AS monthly_total_cents
+         FROM (SELECT file_id, program_code, count(*) AS n, sum(monthly_amount_cents) AS cents
+                 FROM registrations WHERE file_id IN (SELECT id FROM f) GROUP BY 1, 2) r
+         JOIN f ON f.id = r.file_id GROUP BY 1, 2`,
       [from, to],
     );
   const j = await db.query<{ province_code: string; program_code: string; rejected: number; incomplete: number }>(
       `WITH f AS (${files})
-       SELECT f.province_code, j.program_code, count(*) FILTER (WHERE j.outcome = 'RET')::int AS rejected,
-              count(*) FILTER (WHERE j.outcome = 'EKSİK EVRAK')::int AS incomplete
-         FROM rejections j JOIN f ON f.id = j.file_id GROUP BY 1, 2`,
+       SELECT f.province_code, j.program_code, sum(j.rejected)::int AS rejected, sum(j.incomplete)::int AS incomplete
+         FROM (SELECT file_id, program_code, count(*) FILTER (WHERE outcome = 'RET') AS rejected, count(*) FILTER (WHERE outcome = 'EKSİK EVRAK') AS incomplete
+                 FROM rejections WHERE file_id IN (SELECT id FROM f) GROUP BY 1, 2) j
+         JOIN f ON f.id = j.file_id GROUP BY 1, 2`,
       [from, to],
     );
   const cells = new Map<string, ReportCells>();

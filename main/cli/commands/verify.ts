@@ -31,7 +31,7 @@ export const verifyCommand: CliCommand = {
       for (const [t, x] of Object.entries(v.replay.tables)) if (x.mismatches) lines.push(`  ${t}: ${x.mismatches} satır uyuşmuyor`);
       if (v.decisions) {
         lines.push(`Kararlar: ${v.decisions.checked} karar kayıtlı paketle yeniden verildi, ${v.decisions.differences.length ? `${v.decisions.differences.length} FARKLI` : 'hepsi aynı'}${v.decisions.erased ? ` (${v.decisions.erased} silinmiş kayıt atlandı)` : ''}`);
-        for (const d of v.decisions.differences) lines.push(`  ${d.registrationNo} (${d.randevuNo}): kayıtlı ${d.recorded} → şimdi ${d.now}`);
+        for (const d of v.decisions.differences) lines.push(`  ${d.registrationNo} (${d.randevuNo}): kayıtlı ${d.recorded} → şimdi ${d.now} [${d.pack}]`);
       }
       return lines.join('\n');
     });

@@ -15,6 +15,17 @@ export interface ZipEntrySpec {
   store?: boolean;
   /** A compression method number written as it is, the data stored (for "unknown method"). */
   method?: number;
+  /** Bytes deflated beforehand (hostileFiles.ts: parts too large to hold inflated); `data` is then ignored. */
+  deflated?: PreDeflated;
+}
+
+export interface PreDeflated {
+  bytes: Buffer;
+  crc: number;
+  /** The inflated size. */
+  size: number;
+  /** The uncompressed size the archive states, when it should lie. */
+  statedSize?: number;
 }
 
 export interface ZipOptions {
@@ -31,10 +42,12 @@ export function zipBytes(entries: ZipEntrySpec[], options: ZipOptions = {}): Buf
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const raw = typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : e.data;
-    const method = e.method ?? (e.store ? 0 : 8);
-    const data = method === 8 ? deflateRawSync(raw) : raw;
-    const crc = crc32(raw) >>> 0;
+    const pre = e.deflated;
+    const raw = pre ? Buffer.alloc(0) : typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : e.data;
+    const method = pre ? 8 : (e.method ?? (e.store ? 0 : 8));
+    const data = pre ? pre.bytes : method === 8 ? deflateRawSync(raw) : raw;
+    const crc = pre ? pre.crc : crc32(raw) >>> 0;
+    const size = pre ? (pre.statedSize ?? pre.size) : raw.length;
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -45,7 +58,7 @@ export function zipBytes(entries: ZipEntrySpec[], options: ZipOptions = {}): Buf
     local.writeUInt16LE(DOS_DATE, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     locals.push(local, name, data);
@@ -66,7 +79,7 @@ export function zipBytes(entries: ZipEntrySpec[], options: ZipOptions = {}): Buf
     central.writeUInt16LE(DOS_DATE, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(raw.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt16LE(extra.length, 30);
     central.writeUInt32LE(options.zip64 ? 0xffffffff : offset, 42);

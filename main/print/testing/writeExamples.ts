@@ -9,20 +9,23 @@ import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderDailyReport, renderDecisionNotice, renderFinalRegistrationForm, renderPlacementList } from '../index';
 import { sampleDailyReport, sampleDecisionNotice, sampleFinalRegistrationForm, samplePlacementList } from './fixtures';
-import { sampleStatementText } from '../../formStatement/sample';
+import { samplePackLabel, sampleStatementText } from '../../formStatement/sample';
 import { tempFolder, writePdf } from './pdfTools';
 
 const outDir = process.argv[2] ?? 'docs/forms';
 const dpi = process.argv[3] ?? '100';
 
-/** A decision document as printed: with the QR of a signed statement (under the demonstration key of formStatement/sample.ts). */
+/**
+ * A decision document as printed: the rule pack line and the QR of a signed statement (under the
+ * demonstration key of formStatement/sample.ts), both naming the same sample pack.
+ */
 function signedForm() {
   const m = sampleFinalRegistrationForm();
-  return { ...m, statement: sampleStatementText('finalRegistration', m.mother.tckn) };
+  return { ...m, rulePack: samplePackLabel(), statement: sampleStatementText('finalRegistration', m.mother.tckn) };
 }
 function signedNotice(decision: 'rejected' | 'missingDocuments') {
   const m = sampleDecisionNotice(decision);
-  return { ...m, statement: sampleStatementText(decision, m.mother.tckn) };
+  return { ...m, rulePack: samplePackLabel(), statement: sampleStatementText(decision, m.mother.tckn) };
 }
 
 // The decision documents are also kept as PDF (pdf: true), so that a reader can scan or verify their QR.

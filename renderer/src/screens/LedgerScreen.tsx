@@ -1,8 +1,8 @@
-import { Alert, Button, Code, Group, NumberInput, Paper, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, NumberInput, Paper, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LedgerCheck, LedgerStatus, OfficeInfo } from '../../../preload/contract/types';
+import type { DecisionReplay, LedgerCheck, LedgerStatus, OfficeInfo } from '../../../preload/contract/types';
 import { ApiCallError, send } from '../api/client';
 import { errorText } from '../api/errorText';
 
@@ -74,18 +74,19 @@ export function LedgerScreen({ office, onChanged }: { office: OfficeInfo; onChan
           {t('ledger.rekey')}
         </Button>
       </Group>
-      {check && check.ok && (
+      {check && check.chain.ok && check.replay.ok && (
         <Alert color="green" role="status">
           {t('ledger.verifyOk', { count: check.chain.checked })}
         </Alert>
       )}
-      {check && !check.ok && (
+      {check && !(check.chain.ok && check.replay.ok) && (
         <Alert color="red" role="alert">
           {check.chain.firstBad
             ? t('ledger.verifyBad', { seq: check.chain.firstBad.seq, problem: PROBLEM_TEXT[check.chain.firstBad.problem]?.[lang] ?? check.chain.firstBad.problem })
             : t('ledger.replayBad')}
         </Alert>
       )}
+      {check?.decisions && <DecisionReplayResult replay={check.decisions} />}
       <Group align="end">
         <NumberInput label={t('ledger.idle')} min={1} max={240} value={idle} onChange={setIdle} w={220} />
         <Button
@@ -128,5 +129,54 @@ function Stat({ label, value }: { label: string; value: number }) {
         {value.toLocaleString('tr-TR')}
       </Text>
     </Paper>
+  );
+}
+
+/** verify's re-decision of every recorded registration: the count, or each one that comes out differently. */
+function DecisionReplayResult({ replay }: { replay: DecisionReplay }) {
+  const { t } = useTranslation();
+  const erased = replay.erased ? ` ${t('ledger.decisionsErased', { n: replay.erased })}` : '';
+  if (replay.ok)
+    return (
+      <Alert color="green" role="status" data-testid="decision-replay">
+        {t('ledger.decisionsSame', { checked: replay.checked })}
+        {erased}
+      </Alert>
+    );
+  return (
+    <Alert color="red" role="alert" data-testid="decision-replay">
+      <Text size="sm" fw={700}>
+        {t('ledger.decisionsDiffer', { checked: replay.checked, n: replay.differences.length })}
+        {erased}
+      </Text>
+      <Table mt="xs" withTableBorder data-testid="decision-differences">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('ledger.diffRegistration')}</Table.Th>
+            <Table.Th>{t('ledger.diffAppointment')}</Table.Th>
+            <Table.Th>{t('ledger.diffRecorded')}</Table.Th>
+            <Table.Th>{t('ledger.diffNow')}</Table.Th>
+            <Table.Th>{t('ledger.diffPack')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {replay.differences.map((d) => (
+            <Table.Tr key={d.registrationNo}>
+              <Table.Td>{d.registrationNo}</Table.Td>
+              <Table.Td>{d.randevuNo}</Table.Td>
+              <Table.Td>
+                <Code>{d.recorded}</Code>
+              </Table.Td>
+              <Table.Td>
+                <Code>{d.now}</Code>
+              </Table.Td>
+              <Table.Td>
+                <Code>{d.pack}</Code>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Alert>
   );
 }

@@ -177,9 +177,10 @@ export function ImportScreen() {
         <Stack>
           <Alert color="blue">{t('import.previewNote', { rows: phase.analysis.report.totalRows.toLocaleString('tr-TR'), file: phase.analysis.file.name })}</Alert>
           {phase.analysis.unknownColumns.length > 0 && <Alert color="yellow">{t('import.unknownColumns', { columns: phase.analysis.unknownColumns.join(', ') })}</Alert>}
-          {/* Native scrolling on a focusable, named region: a keyboard user can scroll the wide preview (axe: scrollable-region-focusable). */}
-          <Table.ScrollContainer minWidth={900} type="native" tabIndex={0} role="region" aria-label={t('import.previewTable')}>
-            <Table striped withTableBorder data-testid="import-preview">
+          {/* Native scrolling on a focusable, named region: a keyboard user can scroll the wide preview (axe: scrollable-region-focusable).
+              Small type and tight cells: HQ's usual columns fit a 1280-wide window; more columns or a narrower window scroll sideways. */}
+          <Table.ScrollContainer minWidth={900} type="native" tabIndex={0} role="region" aria-label={t('import.previewTable')} data-testid="import-preview-region">
+            <Table striped withTableBorder fz="xs" horizontalSpacing={6} verticalSpacing={4} data-testid="import-preview">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('import.row')}</Table.Th>

@@ -19,6 +19,8 @@ export function EntrySummary({ fields, visible, facts, documents, answers }: { f
     if (f.type === 'enum') return f.options?.find((o) => o.value === v)?.label[lang] ?? String(v);
     if (f.type === 'money' && typeof v === 'number') return formatMoney(v, 'TL');
     if (f.type === 'date' && typeof v === 'string') return isoToTrDate(v);
+    // In groups of four, as IBANs are printed: read back more easily, and it wraps inside its card.
+    if (f.type === 'iban' && typeof v === 'string') return v.replace(/(.{4})(?=.)/g, '$1 ');
     return String(v);
   };
   const group = (step: FactFieldView['step']) => (
@@ -33,7 +35,7 @@ export function EntrySummary({ fields, visible, facts, documents, answers }: { f
             .map((f) => (
               <Table.Tr key={f.key} data-summary={f.key}>
                 <Table.Th w="45%">{f.label[lang]}</Table.Th>
-                <Table.Td>{shown(f, facts[f.key])}</Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{shown(f, facts[f.key])}</Table.Td>
               </Table.Tr>
             ))}
         </Table.Tbody>
