@@ -66,9 +66,9 @@ export async function analyzeImport(app: MasaApp, input: { path: string; importI
 }
 
 /**
- * A file the office head picked or dropped on the screen: its bytes (base64 through the typed
- * API, the same in Electron and the browser bridge) are parsed from memory exactly as a file
- * on disk would be. Nothing is written to disk.
+ * A file the office head picked or dropped on the screen of the browser bridge (the desktop
+ * app sends its path to analyzeImport instead): its bytes, base64 through the typed API, are
+ * parsed from memory exactly as a file on disk would be. Nothing is written to disk.
  */
 export async function analyzeImportBytes(app: MasaApp, input: { name: string; base64: string; importId?: string }): Promise<ImportAnalysis> {
   app.requireStore();

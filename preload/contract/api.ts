@@ -135,8 +135,9 @@ export const apiInputs = {
   'import.apply': z.object({ importId: z.string('INVALID').uuid('INVALID') }).strict(),
   'import.cancel': z.object({ importId: z.string('INVALID').uuid('INVALID') }).strict(),
   'import.saveReport': z.object({ importId: z.string('INVALID').uuid('INVALID'), to: z.string('REQUIRED').min(1, 'REQUIRED') }).strict(),
-  // A picked or dropped file's bytes as base64 (JSON over the bridge, structured clone in
-  // Electron): at most 64 MB of file, which holds a 160,000-row list with room to spare.
+  // A picked or dropped file's bytes as base64, in the browser bridge (which has no path; the
+  // desktop app sends the path to import.analyze): at most 64 MB of file, which holds a
+  // 160,000-row list with room to spare.
   'import.analyzeBytes': z
     .object({
       name: z.string('REQUIRED').trim().min(1, 'REQUIRED').max(255, 'INVALID'),
