@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { findElectronBinary } from '../scripts/electronBinary';
 
 /**
- * The real Electron shell: hardened window, preload exposing only the typed API, first-run
- * screen reached through IPC. Runs where an Electron binary exists; elsewhere it is skipped
+ * The real Electron shell: hardened window, preload exposing only the typed API over one
+ * channel, first-run screen reached through IPC, printing wired into the handler table. Runs where an Electron binary exists; elsewhere it is skipped
  * and says why.
  */
 const found = findElectronBinary();
@@ -35,6 +35,16 @@ describe.skipIf(reason !== null)('Electron shell (skipped with the reason above 
         process: typeof (window as unknown as { process?: unknown }).process,
       }));
       expect(exposed).toEqual({ api: 'function', require: 'undefined', process: 'undefined' });
+      // One channel: preload exposes invoke and on (and a File's path), no second way into main.
+      expect(await win.evaluate(() => Object.keys(window.masa).sort())).toEqual(['invoke', 'on', 'pathForFile', 'transport']);
+      // Printing is a handler of the one table, and here main has the printer: an unknown
+      // document is "no longer at hand", not "needs the desktop app" as in the browser bridge.
+      const printed = await win.evaluate(async () => {
+        const pw = 'Kesin-Kayit-2026';
+        await window.masa.invoke('setup.create', { username: 'mudur', displayName: 'Ayşe Yılmaz', password: pw, passwordRepeat: pw, provinceCode: '35', deskCode: 'M01' });
+        return window.masa.invoke('print.toPrinter', { documentId: '00000000-0000-4000-8000-000000000000' });
+      });
+      expect(printed).toMatchObject({ ok: false, error: { code: 'PRINT_DOCUMENT_GONE' } });
       // window.open and navigation away are refused.
       await win.evaluate(() => window.open('https://example.com'));
       expect(app.windows()).toHaveLength(1);

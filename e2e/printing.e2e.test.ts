@@ -92,6 +92,9 @@ describe('the Asil / Yedek list on the office head’s screens', () => {
     expect(execFileSync('pdfinfo', [info], { encoding: 'utf8' })).toMatch(/Title:\s+ASİL \/ YEDEK LİSTESİ/);
     const bad = await page.evaluate(() => window.masa.invoke('print.placementList', { programCode: 'BAKICI-2020', provinceCode: '16' }));
     expect(bad).toMatchObject({ ok: false, error: { code: 'PROVINCE_NOT_IN_PACK' } });
+    // The document's id, not its bytes, names it to print.toPrinter; the browser bridge has no printer and says so.
+    const printed = await page.evaluate((documentId) => window.masa.invoke('print.toPrinter', { documentId }), r.value.documentId);
+    expect(printed).toMatchObject({ ok: false, error: { code: 'PRINT_NEEDS_DESKTOP', message: expect.stringContaining('yalnızca masaüstü uygulamasında') } });
   });
 });
 
@@ -101,7 +104,8 @@ describe('silent printing in the browser bridge', () => {
     const toggle = page.getByRole('switch', { name: 'Varsayılan yazıcıya sessizce yazdır' });
     await toggle.waitFor();
     await page.getByText('Yalnızca masaüstü uygulamasında geçerlidir.', { exact: false }).waitFor();
-    expect(await page.evaluate(() => typeof window.masa.printPdf)).toBe('undefined');
+    // No second way into main: the bridge, like preload, has only invoke (and on).
+    expect(await page.evaluate(() => typeof (window.masa as unknown as Record<string, unknown>).printPdf)).toBe('undefined');
     await toggle.click({ force: true });
     await expect.poll(() => masa.app.officeInfo().silentPrint).toBe(true);
     await expect.poll(() => toggle.isChecked()).toBe(true);

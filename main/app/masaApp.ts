@@ -20,6 +20,7 @@ import { AppError } from './appError';
 import { BackupVerifier } from './backupVerifier';
 import { LOGIN_FAILURES_FILE, LoginThrottle } from './loginThrottle';
 import type { Session } from './session';
+import { PrintedDocuments, type DocumentPrinter } from './printedDocuments';
 
 export interface MasaAppOptions {
   dataDir: string;
@@ -30,6 +31,8 @@ export interface MasaAppOptions {
   pageCheckSyncBytes?: number;
   /** Where the backup check's worker loads from (tests give one that cannot start). */
   backupCheckEntry?: WorkerEntry;
+  /** The default printer (desktop app only: main/electron gives Electron's); none in the bridge and the CLI. */
+  printer?: DocumentPrinter;
 }
 
 /**
@@ -66,6 +69,10 @@ export class MasaApp {
    */
   exclusive: { done: Promise<void>; allows: ReadonlySet<string> } | null = null;
   private lock: FolderLock | null = null;
+  /** Where `print.toPrinter` sends a PDF; null where there is no printer (browser bridge, CLI). */
+  readonly printer: DocumentPrinter | null;
+  /** The PDFs rendered for this sign-in's previews, for `print.toPrinter` by id. */
+  readonly printedDocuments = new PrintedDocuments();
 
   /** Runs `fn` as the exclusive request (see `exclusive`); requests that arrive meanwhile wait. */
   async runExclusive<T>(allows: readonly string[], fn: () => Promise<T>): Promise<T> {
@@ -86,6 +93,7 @@ export class MasaApp {
     this.kdf = opts.kdf;
     this.pageCheckSyncBytes = opts.pageCheckSyncBytes ?? PAGE_CHECK_SYNC_BYTES;
     this.backupVerifier = new BackupVerifier(this.now, opts.backupCheckEntry);
+    this.printer = opts.printer ?? null;
     // Failed sign-ins are counted in the data folder, so a CLI run or a restart does not reset them.
     this.throttle = new LoginThrottle(() => this.now().getTime(), path.join(opts.dataDir, LOGIN_FAILURES_FILE));
   }
@@ -145,6 +153,7 @@ export class MasaApp {
     this.store?.close();
     this.store = null;
     this.session = null;
+    this.printedDocuments.clear();
   }
 }
 

@@ -14,9 +14,7 @@ import { setLogSink } from '../app/log';
 import { MasaApp } from '../app/masaApp';
 import { dispatch } from '../handlers/router';
 import { buildMenu } from './menu';
-import { pdfDataUrl } from '../services/printDelivery';
 import { printPdfSilently } from './silentPrint';
-import type { ApiOutput } from '../../preload/contract/api';
 
 const rendererIndex = path.join(__dirname, '..', '..', 'renderer', 'dist', 'index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
@@ -33,7 +31,8 @@ const dataDir = process.env.MASA_DATA_DIR ? path.resolve(process.env.MASA_DATA_D
 fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 const logStream = fs.createWriteStream(path.join(dataDir, 'masa.log'), { flags: 'a', mode: 0o600 });
 setLogSink((line) => logStream.write(`${line}\n`));
-const masa = new MasaApp({ dataDir });
+// The preview's "Yazdır" (print.toPrinter, through the one channel) prints here, in main.
+const masa = new MasaApp({ dataDir, printer: printPdfSilently });
 try {
   masa.claimDataDir();
 } catch (err) {
@@ -94,18 +93,6 @@ ipcMain.handle('masa:invoke', async (event, name: unknown, input: unknown) => {
     return { ok: false, error: { code: 'FORBIDDEN', message: 'Yetkisiz çağrı.', messageEn: 'Unauthorised call.' } };
   }
   return dispatch(masa, typeof name === 'string' ? name : '', input);
-});
-
-// "Yazdır" in the preview: silently to the default printer when the office head enabled it,
-// otherwise the preview opens the system print dialog itself. The mode comes through the router
-// (session, idle lock, access in one place); only a PDF is ever loaded into the print window.
-ipcMain.handle('masa:print', async (event, pdfBase64: unknown) => {
-  const frame = event.senderFrame;
-  if (!frame || frame.url !== rendererUrl || frame !== event.sender.mainFrame) return { mode: 'dialog' };
-  const mode = await dispatch(masa, 'print.mode', {});
-  if (!mode.ok) return { mode: 'silent', ok: false, message: mode.error.message, messageEn: mode.error.messageEn };
-  const url = (mode.value as ApiOutput<'print.mode'>).silent ? pdfDataUrl(pdfBase64) : null;
-  return url ? printPdfSilently(url) : { mode: 'dialog' };
 });
 
 eventBus.subscribe((name, payload) => win?.webContents.send('masa:event', name, payload));

@@ -1,6 +1,6 @@
 import * as print from '../services/printService';
 import * as lists from '../services/lists';
-import { printMode } from '../services/printDelivery';
+import { printMode, printToPrinter } from '../services/printDelivery';
 import { defineHandlers, HEAD_ONLY } from './defineHandlers';
 
 export const printHandlers = defineHandlers({
@@ -12,4 +12,5 @@ export const printHandlers = defineHandlers({
   'print.listOptions': { access: HEAD_ONLY, run: ({ app }) => print.placementListOptions(app) },
   'print.mode': { access: 'signed-in', run: ({ app }) => printMode(app) },
   'print.reprint': { access: HEAD_ONLY, run: ({ app }, input) => print.reprintRegistrationDocument(app, input) },
+  'print.toPrinter': { access: 'signed-in', run: ({ app }, input) => printToPrinter(app, input) },
 });

@@ -228,4 +228,24 @@ describe('import through the handlers, into the ledger', () => {
   });
 });
 
+describe('a list by its path (the CLI, a typed path, in the desktop app a picked or dropped file)', () => {
+  it('takes only a full path to a regular file within the size limit; each refusal in Turkish, nothing read or written', async () => {
+    const { ok, call, app } = await setUpApp({ now: NOW });
+    const seq = () => app.requireStore().ledger.head().seq;
+    const before = seq();
+    const relative = await call('import.analyze', { path: 'liste.csv' });
+    expect(relative).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { path: { tr: expect.stringContaining('tam yolunu') } } } });
+    expect(await call('import.analyze', { path: '../liste.csv' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call('import.analyze', { path: files.dir })).toMatchObject({ ok: false, error: { code: 'IMPORT_FILE_MISSING', message: expect.stringContaining('Dosya bulunamadı') } });
+    expect(await call('import.analyze', { path: `${files.dir}/yok.csv` })).toMatchObject({ ok: false, error: { code: 'IMPORT_FILE_MISSING' } });
+    // One byte over the limit the screen's bytes have (a sparse file: the size, without the disk).
+    const huge = files.file('buyuk.csv', '');
+    fs.truncateSync(huge, 64 * 1024 * 1024 + 1);
+    expect(await call('import.analyze', { path: huge })).toMatchObject({ ok: false, error: { code: 'IMPORT_TOO_LARGE', message: expect.stringContaining('64 MB') } });
+    expect(seq()).toBe(before);
+    // A full path is read as it always was.
+    expect((await ok('import.analyze', { path: csvFile([textRow(1)]) })).report).toMatchObject({ totalRows: 1, counts: { added: 1 } });
+  });
+});
+
 if (openpyxlMissing) console.warn(`importService.test.ts: the .xlsx case is skipped: ${openpyxlMissing}`);

@@ -43,7 +43,7 @@ function keepReport(id: string, report: ImportPlan['report'], fileName: string) 
 /** Imports already applied: a second "İçe aktar" for the same plan answers with the same result. */
 const applied = new Map<string, ImportApplied>();
 
-/** The largest list accepted as bytes from the screen (a 160,000-row .csv is about 35 MB). */
+/** The largest list accepted, by path or as bytes from the screen (a 160,000-row .csv is about 35 MB). */
 export const IMPORT_MAX_BYTES = 64 * 1024 * 1024;
 
 export async function analyzeImport(app: MasaApp, input: { path: string; importId?: string }): Promise<ImportAnalysis> {
@@ -52,6 +52,8 @@ export async function analyzeImport(app: MasaApp, input: { path: string; importI
   const file = path.resolve(input.path);
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError('IMPORT_FILE_MISSING', { name: path.basename(file) });
   const size = fs.statSync(file).size;
+  // The same limit as a file's bytes from the screen: in the desktop app a picked file comes by its path.
+  if (size > IMPORT_MAX_BYTES) throw new AppError('IMPORT_TOO_LARGE', { maxMb: IMPORT_MAX_BYTES / 1024 / 1024 });
   const sha256 = await new Promise<string>((resolve, reject) => {
     const h = createHash('sha256');
     fs.createReadStream(file)
@@ -63,9 +65,9 @@ export async function analyzeImport(app: MasaApp, input: { path: string; importI
 }
 
 /**
- * A file the office head picked or dropped on the screen: its bytes (base64 through the typed
- * API, the same in Electron and the browser bridge) are parsed from memory exactly as a file
- * on disk would be. Nothing is written to disk.
+ * A file the office head picked or dropped on the screen of the browser bridge (the desktop
+ * app sends its path to analyzeImport instead): its bytes, base64 through the typed API, are
+ * parsed from memory exactly as a file on disk would be. Nothing is written to disk.
  */
 export async function analyzeImportBytes(app: MasaApp, input: { name: string; base64: string; importId?: string }): Promise<ImportAnalysis> {
   app.requireStore();

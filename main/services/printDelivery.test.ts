@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { KEPT_DOCUMENTS } from '../app/printedDocuments';
 import { HEAD_USER, setUpApp } from '../testing/appFixture';
 import { seedAppointments } from '../testing/seed';
 import { MAX_DATA_URL_CHARS, pdfDataUrl } from './printDelivery';
@@ -45,14 +50,95 @@ describe('silent printing (office head’s setting, desktop app only)', () => {
     const t = await setUpApp({ now: () => new Date('2026-11-24T08:00:00Z') });
     seedAppointments(t.app, { date: '2026-11-24', count: 2, programCode: 'BAKICI-2020' });
     const doc = await t.ok('print.dailyReport', { date: '2026-11-24' });
-    expect(pdfDataUrl(doc.pdfBase64)).toBe(`data:application/pdf;base64,${doc.pdfBase64}`);
-    expect(pdfDataUrl(Buffer.from('<html><script>alert(1)</script>').toString('base64'))).toBeNull();
-    expect(pdfDataUrl('JVBERi0x"><script>')).toBeNull();
-    expect(pdfDataUrl(42)).toBeNull();
+    expect(pdfDataUrl(Buffer.from(doc.pdfBase64, 'base64'))).toBe(`data:application/pdf;base64,${doc.pdfBase64}`);
+    expect(pdfDataUrl(Buffer.from('<html><script>alert(1)</script>'))).toBeNull();
+    // The URL is the bytes' own base64: nothing in them can end the URL or start markup.
+    expect(pdfDataUrl(Buffer.from('%PDF-1"><script>'))).toMatch(/^data:application\/pdf;base64,[A-Za-z0-9+/]+={0,2}$/);
+    expect(pdfDataUrl(Buffer.alloc(0))).toBeNull();
     // Too large for a URL: the preview's print dialog instead.
-    expect(pdfDataUrl(`JVBERi0x${'A'.repeat(MAX_DATA_URL_CHARS)}`)).toBeNull();
+    expect(pdfDataUrl(Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(MAX_DATA_URL_CHARS)]))).toBeNull();
   });
 });
+
+describe('print.toPrinter: the preview’s "Yazdır" names a document main rendered, never sends bytes', () => {
+  const day = { now: () => new Date('2026-11-24T08:00:00Z') };
+  /** Stands in for Electron's hidden print window (main/electron/silentPrint.ts): keeps what it was given. */
+  function recordingPrinter() {
+    const got: string[] = [];
+    const printer = async (url: string) => {
+      got.push(url);
+      return { mode: 'silent' as const, ok: true as const };
+    };
+    return { got, printer };
+  }
+
+  it('with silent printing on, the very PDF of the preview goes to the printer in main; off, the preview opens the dialog', async () => {
+    const { got, printer } = recordingPrinter();
+    const t = await setUpApp({ ...day, printer });
+    seedAppointments(t.app, { date: '2026-11-24', count: 2, programCode: 'BAKICI-2020' });
+    const doc = await t.ok('print.dailyReport', { date: '2026-11-24' });
+    expect(doc.documentId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await t.ok('print.toPrinter', { documentId: doc.documentId })).toEqual({ mode: 'dialog' });
+    expect(got).toEqual([]);
+    await t.ok('settings.update', { silentPrint: true });
+    expect(await t.ok('print.toPrinter', { documentId: doc.documentId })).toEqual({ mode: 'silent', ok: true });
+    expect(got).toHaveLength(1);
+    const printed = Buffer.from(got[0]!.slice('data:application/pdf;base64,'.length), 'base64');
+    expect(printed.equals(Buffer.from(doc.pdfBase64, 'base64'))).toBe(true);
+    expect(pdfText(printed)).toContain('GÜNLÜK RAPOR');
+    // The printer's own failure comes back as it said it, for the preview to show.
+    const failing = await setUpApp({ ...day, printer: async () => ({ mode: 'silent', ok: false, message: 'Belge varsayılan yazıcıya gönderilemedi (failed).', messageEn: 'x' }) });
+    await failing.ok('settings.update', { silentPrint: true });
+    const other = await failing.ok('print.dailyReport', { date: '2026-11-24' });
+    expect(await failing.ok('print.toPrinter', { documentId: other.documentId })).toMatchObject({ mode: 'silent', ok: false, message: expect.stringContaining('gönderilemedi') });
+  });
+
+  it('the browser bridge and the CLI have no printer: a Turkish refusal that names the desktop app', async () => {
+    const t = await setUpApp(day);
+    await t.ok('settings.update', { silentPrint: true });
+    const doc = await t.ok('print.dailyReport', { date: '2026-11-24' });
+    const r = await t.call('print.toPrinter', { documentId: doc.documentId });
+    expect(r).toMatchObject({ ok: false, error: { code: 'PRINT_NEEDS_DESKTOP', message: expect.stringContaining('masaüstü uygulamasında') } });
+  });
+
+  it('refuses an unknown, malformed or another sign-in’s document, and signed out', async () => {
+    const { got, printer } = recordingPrinter();
+    const t = await setUpApp({ ...day, printer });
+    await t.ok('settings.update', { silentPrint: true });
+    const doc = await t.ok('print.dailyReport', { date: '2026-11-24' });
+    expect(await t.call('print.toPrinter', { documentId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'PRINT_DOCUMENT_GONE', message: expect.stringContaining('yeniden açıp') } });
+    expect(await t.call('print.toPrinter', { documentId: 'JVBERi0x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await t.call('print.toPrinter', { documentId: doc.documentId, pdfBase64: doc.pdfBase64 } as never)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    await t.ok('auth.logout', {});
+    expect(await t.call('print.toPrinter', { documentId: doc.documentId })).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+    await t.ok('auth.login', { username: HEAD_USER.username, password: HEAD_USER.password });
+    // Signed out, main let the PDF go: the next sign-in cannot print the last one's documents.
+    expect(await t.call('print.toPrinter', { documentId: doc.documentId })).toMatchObject({ ok: false, error: { code: 'PRINT_DOCUMENT_GONE' } });
+    expect(got).toEqual([]);
+  });
+
+  it('keeps only the last few documents in memory', async () => {
+    const { got, printer } = recordingPrinter();
+    const t = await setUpApp({ ...day, printer });
+    await t.ok('settings.update', { silentPrint: true });
+    const first = await t.ok('print.dailyReport', { date: '2026-11-24' });
+    for (let i = 0; i < KEPT_DOCUMENTS; i++) await t.ok('print.dailyReport', { date: '2026-11-24' });
+    expect(await t.call('print.toPrinter', { documentId: first.documentId })).toMatchObject({ ok: false, error: { code: 'PRINT_DOCUMENT_GONE' } });
+    const last = await t.ok('print.dailyReport', { date: '2026-11-24' });
+    expect(await t.ok('print.toPrinter', { documentId: last.documentId })).toEqual({ mode: 'silent', ok: true });
+    expect(got).toHaveLength(1);
+  });
+});
+
+function pdfText(pdf: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masa-print-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'd.pdf'), pdf);
+    return execFileSync('pdftotext', ['-layout', path.join(dir, 'd.pdf'), '-'], { encoding: 'utf8' });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe('the Asil / Yedek list’s choices', () => {
   it('names every bundled edition with its provinces and the office’s province, for the head only', async () => {

@@ -46,8 +46,10 @@ function requireRegistration(db: ReadableDB, registrationNo: string) {
   return { reg, appt, facts: JSON.parse(reg.facts) as Record<string, string | number | boolean | null> };
 }
 
-function pdf(fileName: string, bytes: Buffer): PrintedDocument {
-  return { fileName, pdfBase64: bytes.toString('base64'), bytes: bytes.length };
+/** The preview's copy of a rendered PDF; main keeps the bytes too, so "Yazdır" names them by id (print.toPrinter). */
+function pdf(app: MasaApp, fileName: string, bytes: Buffer): PrintedDocument {
+  const documentId = app.printedDocuments.keep(app.requireSession(), fileName, bytes);
+  return { fileName, pdfBase64: bytes.toString('base64'), bytes: bytes.length, documentId };
 }
 
 /** Main/reserve placement of one registration, from the accepted registrations of its edition and province. */
@@ -140,7 +142,7 @@ export async function printRegistrationDocument(app: MasaApp, registrationNo: st
   }
   recordAccess(app, 'printed', `appointment:${reg.randevu_no}`, { document: kind, registrationNo: reg.registration_no, ...(reprint ? { reprint: true } : {}) });
   // The file name carries the registration number only: never a name or a T.C. Kimlik No.
-  return pdf(`${kind}-${reg.registration_no}.pdf`, bytes);
+  return pdf(app, `${kind}-${reg.registration_no}.pdf`, bytes);
 }
 
 /** Reprint of a decision document by its registration number or, for a refusal notice, its Randevu No. */
@@ -221,7 +223,7 @@ export async function printDailyReport(app: MasaApp, date: string): Promise<Prin
     officeHeadName: session.displayName,
   });
   app.requireStore().ledger.record({ type: 'report.printed', entity: `day:${date}`, userId: session.userId }, (w) => w.note({ date, appointments: rows.length }));
-  return pdf(`gunluk-rapor-${date}.pdf`, bytes);
+  return pdf(app, `gunluk-rapor-${date}.pdf`, bytes);
 }
 
 export async function printPlacementList(app: MasaApp, input: { programCode: string; provinceCode?: string; maskTckn?: boolean }): Promise<PrintedDocument> {
@@ -252,7 +254,7 @@ export async function printPlacementList(app: MasaApp, input: { programCode: str
     })),
   });
   app.requireStore().ledger.record({ type: 'list.printed', entity: `list:${pack.code}:${province}`, userId: session.userId }, (w) => w.note({ rows: lists.length }));
-  return pdf(`asil-yedek-listesi-${pack.code}-${province}.pdf`, bytes);
+  return pdf(app, `asil-yedek-listesi-${pack.code}-${province}.pdf`, bytes);
 }
 
 /** The editions and provinces the office head can print an Asil / Yedek list for. */

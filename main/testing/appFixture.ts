@@ -1,4 +1,5 @@
 import type { WorkerEntry } from '../../database';
+import type { DocumentPrinter } from '../app/printedDocuments';
 import { TEST_KDF, tempDir } from '../../database/testing/fixtures';
 import { MasaApp } from '../app/masaApp';
 import { dispatch } from '../handlers/router';
@@ -10,7 +11,7 @@ export const HEAD_USER = { username: 'mudur', displayName: 'Ayşe Yılmaz', pass
  * A MasaApp on a fresh temp folder (cheap scrypt), with a typed call into the real handler table.
  * `dataDir` puts the ledger elsewhere (e.g. on a small tmpfs in the disk-full tests).
  */
-type AppOptions = { now?: () => Date; dataDir?: string; pageCheckSyncBytes?: number; backupCheckEntry?: WorkerEntry };
+type AppOptions = { now?: () => Date; dataDir?: string; pageCheckSyncBytes?: number; backupCheckEntry?: WorkerEntry; printer?: DocumentPrinter };
 
 export function newApp(opts: AppOptions = {}) {
   const app = new MasaApp({
@@ -19,6 +20,7 @@ export function newApp(opts: AppOptions = {}) {
     now: opts.now,
     pageCheckSyncBytes: opts.pageCheckSyncBytes,
     backupCheckEntry: opts.backupCheckEntry,
+    printer: opts.printer,
   });
   const call = <K extends ApiName>(name: K, input: ApiInput<K>) => dispatch(app, name, input) as Promise<ApiResult<ApiOutput<K>>>;
   /** Like call, but fails the test with the Turkish message if main refuses. */

@@ -130,12 +130,14 @@ export const apiInputs = {
       limit: z.number('PAGE_SIZE').int('PAGE_SIZE').min(1, 'PAGE_SIZE').max(ACCESS_LOG_MAX_PAGE, 'PAGE_SIZE').optional(),
     })
     .strict(),
-  'import.analyze': z.object({ path: z.string('REQUIRED').min(1, 'REQUIRED').max(4096, 'INVALID'), importId: z.string().uuid('INVALID').optional() }).strict(),
+  // A list on disk: the CLI's file, a typed path, or in the desktop app the picked or dropped file's path.
+  'import.analyze': z.object({ path: s.absolutePath, importId: z.string().uuid('INVALID').optional() }).strict(),
   'import.apply': z.object({ importId: z.string('INVALID').uuid('INVALID') }).strict(),
   'import.cancel': z.object({ importId: z.string('INVALID').uuid('INVALID') }).strict(),
   'import.saveReport': z.object({ importId: z.string('INVALID').uuid('INVALID'), to: z.string('REQUIRED').min(1, 'REQUIRED') }).strict(),
-  // A picked or dropped file's bytes as base64 (JSON over the bridge, structured clone in
-  // Electron): at most 64 MB of file, which holds a 160,000-row list with room to spare.
+  // A picked or dropped file's bytes as base64, in the browser bridge (which has no path; the
+  // desktop app sends the path to import.analyze): at most 64 MB of file, which holds a
+  // 160,000-row list with room to spare.
   'import.analyzeBytes': z
     .object({
       name: z.string('REQUIRED').trim().min(1, 'REQUIRED').max(255, 'INVALID'),
@@ -153,6 +155,8 @@ export const apiInputs = {
   'print.placementList': z.object({ programCode: z.string('REQUIRED').min(1, 'REQUIRED'), provinceCode: s.provinceCode.optional(), maskTckn: z.boolean().optional() }).strict(),
   'print.listOptions': s.empty,
   'print.mode': s.empty,
+  // The preview's "Yazdır": the document main rendered and holds (by the id it gave), never PDF bytes.
+  'print.toPrinter': z.object({ documentId: z.string('INVALID').uuid('INVALID') }).strict(),
   'print.reprint': z
     .object({ registrationNo: z.string('REQUIRED').min(1, 'REQUIRED').max(40, 'INVALID').optional(), randevuNo: s.randevuNo.optional() })
     .strict()
@@ -239,6 +243,7 @@ export interface ApiOutputs {
   'print.listOptions': PlacementListOptions;
   'print.mode': { silent: boolean };
   'print.reprint': PrintedDocument;
+  'print.toPrinter': PrintOutcome;
   'form.verify': FormVerification;
   'reconciliation.export': ExportResult & { backup: DayCloseBackup };
   'reconciliation.deskKey': DeskKeyInfo;
@@ -285,9 +290,4 @@ export interface MasaBridge {
   pathForFile(file: File): string | null;
   /** 'electron' or 'browser' (the loopback bridge). */
   readonly transport: 'electron' | 'browser';
-  /**
-   * Desktop app only: print a PDF made in main, silently to the default printer when the office
-   * head enabled it; `{ mode: 'dialog' }` means the caller opens the print dialog itself.
-   */
-  printPdf?(pdfBase64: string): Promise<PrintOutcome>;
 }

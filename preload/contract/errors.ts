@@ -264,6 +264,15 @@ export const errorMessages = {
     tr: 'Diskte yer kalmadı: dışa aktarım dosyası yazıldı ({name}), ancak defterin bulunduğu diskte ({dir}) yer kalmadığı için deftere kaydedilemedi; bu dosyayı gönderilmiş saymayın. O diskte yer açın (Çöp Kutusu, büyük indirilmiş dosyalar, eski dışa aktarımlar) ve dışa aktarımı yeniden yapın.',
     en: 'The disk is full: the export file was written ({name}), but it could not be recorded in the ledger because the disk holding the ledger ({dir}) is full; do not treat this file as sent. Free some space on that disk (Recycle Bin, large downloads, old exports) and export again.',
   },
+  // print.toPrinter (the preview's "Yazdır"): main prints the document it rendered, never bytes sent back.
+  PRINT_NEEDS_DESKTOP: {
+    tr: 'Yazıcıya doğrudan göndermek yalnızca masaüstü uygulamasında olur. Önizlemedeki "Yazdır" ile tarayıcının yazdırma penceresini kullanın ya da "PDF olarak kaydet" ile kaydedin.',
+    en: 'Sending straight to a printer needs the desktop app. Use "Print" in the preview for the browser\'s print dialog, or "Save as PDF".',
+  },
+  PRINT_DOCUMENT_GONE: {
+    tr: 'Bu belge artık hazır değil (başka belgeler yazdırıldı ya da oturum değişti). Belgeyi yeniden açıp yazdırın.',
+    en: 'This document is no longer at hand (other documents were printed or the session changed). Open the document again and print it.',
+  },
 } as const satisfies Record<string, { tr: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -26,6 +26,7 @@ export const fieldMessages = {
   FILE_TOO_LARGE: { tr: 'Dosya 64 MB sınırından büyük.', en: 'The file is larger than the 64 MB limit.' },
   QUERY_LONG: { tr: 'Arama en fazla 100 karakter olabilir.', en: 'A search can be at most 100 characters long.' },
   FORM_QR_LONG: { tr: 'Form karekodunun metni en fazla 2000 karakter olabilir.', en: 'A form QR text can be at most 2000 characters long.' },
+  ABSOLUTE_PATH: { tr: 'Dosyanın tam yolunu yazın (ör. C:\\Users\\mudur\\liste.xlsx ya da /home/mudur/liste.xlsx).', en: 'Write the file\'s full path (e.g. C:\\Users\\head\\list.xlsx or /home/head/list.xlsx).' },
   ONE_OF_NUMBERS: { tr: 'Kayıt No ya da Randevu No verin (ikisinden biri).', en: 'Give the registration number or the Randevu No (one of them).' },
   // Facts files (`npm run cli -- decide`, docs/facts.md): written as the file is, not as the forms show.
   FILE_DATE: {

@@ -3,11 +3,14 @@ export interface PrintedDocument {
   fileName: string;
   pdfBase64: string;
   bytes: number;
+  /** Names this very PDF to `print.toPrinter`: main prints the bytes it holds, the renderer never sends them back. */
+  documentId: string;
 }
 
 /**
- * What happened when the preview's "Yazdır" asked the desktop app to print: with silent
- * printing off (or in the browser bridge) the preview opens the system print dialog itself.
+ * What happened when the preview's "Yazdır" asked the desktop app to print (`print.toPrinter`):
+ * with silent printing off, or a PDF too large for the print window, the preview opens the
+ * system print dialog itself (`dialog`).
  */
 export type PrintOutcome =
   | { mode: 'dialog' }

@@ -49,3 +49,12 @@ export const wizardDraft = z
     newAppointment: z.object({ date: z.string().max(10, 'INVALID'), time: z.string().max(5, 'INVALID') }).strict().optional(),
   })
   .strict();
+/**
+ * A file's full path as main reads it: POSIX (/home/...), a Windows drive (C:\...) or a share
+ * (\\server\...). A relative path would be read against main's working folder, not the user's.
+ */
+export const absolutePath = z
+  .string('REQUIRED')
+  .min(1, 'REQUIRED')
+  .max(4096, 'INVALID')
+  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'ABSOLUTE_PATH');

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { formatMessage } from '../../../preload/contract/errors';
 import { reportError, reportTargetProblem } from '../../services/importService';
 import { printAppRefusal, printRefusal, printValue, UsageError } from '../output';
@@ -37,7 +38,8 @@ export const importCommand: CliCommand = {
     }
     const signed = await ctx.signIn();
     if (!signed.ok) return printRefusal(ctx.io, signed);
-    const analysis = await ctx.call('import.analyze', { path: file });
+    // A relative name is the user's, from the folder the command runs in; main takes full paths only.
+    const analysis = await ctx.call('import.analyze', { path: path.resolve(file) });
     if (!analysis.ok) {
       await ctx.call('auth.logout', {});
       return printRefusal(ctx.io, analysis);

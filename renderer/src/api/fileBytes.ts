@@ -1,7 +1,8 @@
 /**
- * Files between the user's disk and main, without paths: a picked or dropped file goes to main
- * as base64 bytes (the typed API carries JSON in the browser bridge and in Electron alike), and
- * a file main made comes back as bytes that the browser saves (Electron shows its save dialog).
+ * Files between the user's disk and main where there is no path: in the browser bridge a picked
+ * or dropped file goes to main as base64 bytes (the desktop app sends its path instead:
+ * window.masa.pathForFile), and a file main made comes back as bytes that the browser saves
+ * (Electron shows its save dialog).
  */
 
 /** The same limit main's contract enforces (preload/contract/api.ts, import.analyzeBytes). */

@@ -3,6 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintedDocument } from '../../../preload/contract/printTypes';
+import { sendCatch } from '../api/client';
+import { errorText } from '../api/errorText';
 
 /**
  * Preview of a PDF made in main, with print and "PDF olarak kaydet". The bytes live in a blob
@@ -11,12 +13,19 @@ import type { PrintedDocument } from '../../../preload/contract/printTypes';
 export function PdfPreview({ doc, onClose, returnFocus = true }: { doc: PrintedDocument | null; onClose: () => void; returnFocus?: boolean }) {
   const { t, i18n } = useTranslation();
   const frame = useRef<HTMLIFrameElement>(null);
-  /** Desktop app: main prints silently when the office head enabled it; otherwise the system dialog. */
+  /**
+   * Desktop app: main prints the PDF it rendered (named by id, the bytes stay in main) silently
+   * when the office head enabled it; otherwise, and in the browser, the system dialog.
+   */
   async function print() {
-    if (doc && window.masa.printPdf) {
-      const r = await window.masa.printPdf(doc.pdfBase64);
-      if (r.mode === 'silent') {
-        notifications.show(r.ok ? { color: 'green', message: t('silentPrint.sent') } : { color: 'red', message: i18n.language === 'en' ? r.messageEn : r.message });
+    if (doc && window.masa.transport === 'electron') {
+      const r = await sendCatch('print.toPrinter', { documentId: doc.documentId });
+      if (r.error) {
+        notifications.show({ color: 'red', message: errorText(r.error) });
+        return;
+      }
+      if (r.data.mode === 'silent') {
+        notifications.show(r.data.ok ? { color: 'green', message: t('silentPrint.sent') } : { color: 'red', message: i18n.language === 'en' ? r.data.messageEn : r.data.message });
         return;
       }
     }

@@ -60,19 +60,23 @@ export function ImportScreen() {
     }
     setPhase({ kind: 'reading', importId });
     setProgress(null);
+    // Desktop app: a picked or dropped file's path, read by main itself (no bytes cross IPC).
+    const onDisk = 'file' in source ? window.masa.pathForFile(source.file) : source.path;
     let r;
-    if ('file' in source) {
-      // The picked or dropped file's bytes go to main, which reads them in memory as it would the file.
+    if (onDisk !== null) r = await sendCatch('import.analyze', { path: onDisk, importId });
+    else {
+      // Browser bridge: the file's bytes go to main, which reads them in memory as it would the file.
+      const file = (source as { file: File }).file;
       let base64: string;
       try {
-        base64 = await readFileBase64(source.file);
+        base64 = await readFileBase64(file);
       } catch {
-        setError(t('import.fileUnreadable', { file: source.file.name }));
+        setError(t('import.fileUnreadable', { file: file.name }));
         setPhase({ kind: 'pick' });
         return;
       }
-      r = await sendCatch('import.analyzeBytes', { name: source.file.name, base64, importId });
-    } else r = await sendCatch('import.analyze', { path: source.path, importId });
+      r = await sendCatch('import.analyzeBytes', { name: file.name, base64, importId });
+    }
     if (r.error) {
       setError(errorText(r.error));
       setPhase({ kind: 'pick' });
