@@ -6,6 +6,7 @@ import { openpyxlMissing, readXlsxWithOpenpyxl, writeXlsxWithOpenpyxl } from '..
 import { eventBus } from '../app/eventBus';
 import { setUpApp } from '../testing/appFixture';
 import { APPLY_STEP_ROWS } from './importApply';
+import { LIMITS } from '../import/limits';
 import { BAKICI_DOCUMENTS, bakiciFacts } from '../testing/facts';
 import type { LedgerStore } from '../../database';
 import { rawHandle } from '../../database/testing/internals';
@@ -238,10 +239,10 @@ describe('a list by its path (the CLI, a typed path, in the desktop app a picked
     expect(await call('import.analyze', { path: '../liste.csv' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await call('import.analyze', { path: files.dir })).toMatchObject({ ok: false, error: { code: 'IMPORT_FILE_MISSING', message: expect.stringContaining('Dosya bulunamadı') } });
     expect(await call('import.analyze', { path: `${files.dir}/yok.csv` })).toMatchObject({ ok: false, error: { code: 'IMPORT_FILE_MISSING' } });
-    // One byte over the limit the screen's bytes have (a sparse file: the size, without the disk).
+    // One byte over the largest list file the readers take (a sparse file: the size, without the disk).
     const huge = files.file('buyuk.csv', '');
-    fs.truncateSync(huge, 64 * 1024 * 1024 + 1);
-    expect(await call('import.analyze', { path: huge })).toMatchObject({ ok: false, error: { code: 'IMPORT_TOO_LARGE', message: expect.stringContaining('64 MB') } });
+    fs.truncateSync(huge, LIMITS.csvBytes + 1);
+    expect(await call('import.analyze', { path: huge })).toMatchObject({ ok: false, error: { code: 'IMPORT_TOO_LARGE', message: expect.stringContaining('128 MB') } });
     expect(seq()).toBe(before);
     // A full path is read as it always was.
     expect((await ok('import.analyze', { path: csvFile([textRow(1)]) })).report).toMatchObject({ totalRows: 1, counts: { added: 1 } });

@@ -22,6 +22,7 @@ import {
   type ImportPlan,
 } from '../import';
 import type { AppointmentFieldValues, ParseInput } from '../import/types';
+import { LIMITS } from '../import/limits';
 import { hasProgramme } from './packStore';
 import { applyImport } from './importApply';
 
@@ -43,8 +44,10 @@ function keepReport(id: string, report: ImportPlan['report'], fileName: string) 
 /** Imports already applied: a second "İçe aktar" for the same plan answers with the same result. */
 const applied = new Map<string, ImportApplied>();
 
-/** The largest list accepted, by path or as bytes from the screen (a 160,000-row .csv is about 35 MB). */
+/** The largest list accepted as bytes from the screen (a 160,000-row .csv is about 35 MB). */
 export const IMPORT_MAX_BYTES = 64 * 1024 * 1024;
+/** The largest list file accepted by its path: the readers' own limit for a .csv, the largest kind. */
+const IMPORT_MAX_PATH_BYTES = LIMITS.csvBytes;
 
 export async function analyzeImport(app: MasaApp, input: { path: string; importId?: string }): Promise<ImportAnalysis> {
   app.requireStore();
@@ -52,8 +55,9 @@ export async function analyzeImport(app: MasaApp, input: { path: string; importI
   const file = path.resolve(input.path);
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError('IMPORT_FILE_MISSING', { name: path.basename(file) });
   const size = fs.statSync(file).size;
-  // The same limit as a file's bytes from the screen: in the desktop app a picked file comes by its path.
-  if (size > IMPORT_MAX_BYTES) throw new AppError('IMPORT_TOO_LARGE', { maxMb: IMPORT_MAX_BYTES / 1024 / 1024 });
+  // Refused before it is hashed: no list file is larger than the largest .csv the readers take
+  // (main/import/limits.ts). The screen's bytes keep their own, lower limit: they cross as base64.
+  if (size > IMPORT_MAX_PATH_BYTES) throw new AppError('IMPORT_TOO_LARGE', { maxMb: IMPORT_MAX_PATH_BYTES / 1024 / 1024 });
   const sha256 = await new Promise<string>((resolve, reject) => {
     const h = createHash('sha256');
     fs.createReadStream(file)
