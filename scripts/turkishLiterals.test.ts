@@ -25,12 +25,14 @@ const CATALOGUES = [
   'main/texts/cli.ts', // the desk CLI's texts
   'main/texts/desk.ts', // texts main's services, forms and checks give the window and the CLI
   'main/import/messages.ts', // the import's refusals, rejected rows and report lines
+  'hq/texts/cli.ts', // the HQ program's texts
   'hq/intake/messages.ts', // HQ's reasons for loading or refusing a day file
 ];
 
 /** Files whose Turkish is data, not a text for a person; each with why. */
 const NOT_USER_TEXT: Record<string, string> = {
   'preload/contract/provinces.ts': 'the 81 province names as the official list spells them',
+  'hq/database/queries/analysis.ts': "HQ's SQL, comparing the Sonuç column's contract values (KESİN KAYIT, GELMEDİ, İPTAL)",
   'scripts/sample-list.ts': "the sample HQ list generator's synthetic names",
 };
 
@@ -59,17 +61,6 @@ const CONTRACT_TERMS = new Set<string>([
 /** Files still holding inline texts that belong in a catalogue (shrinks to empty). */
 const NOT_YET_MOVED: string[] = [
   'main/bridge/clientShim.ts',
-  'hq/analysis/chain.ts',
-  'hq/cli/commands/chain.ts',
-  'hq/cli/commands/deskKey.ts',
-  'hq/cli/commands/duplicates.ts',
-  'hq/cli/commands/init.ts',
-  'hq/cli/commands/load.ts',
-  'hq/cli/commands/report.ts',
-  'hq/cli/commands/standings.ts',
-  'hq/cli/index.ts',
-  'hq/database/queries/analysis.ts',
-  'hq/intake/prepare.ts',
   'main/electron/main.ts',
   'main/electron/menu.ts',
   'main/electron/silentPrint.ts',

@@ -33,3 +33,19 @@ export function conflictText(first: string): Bilingual {
     en: `CONFLICT: another file (${first}) is already loaded for this desk's day and its rows differ. The first file stays; this one is kept as a conflict, ask the desk.`,
   };
 }
+
+/** The signing key belongs to a desk of another province than the file's. */
+export function keyOfOtherProvinceText(keyProvince: string | undefined, desk: string, fileProvince: string): Bilingual {
+  return {
+    tr: `İmzalayan anahtar ${keyProvince} ilinin ${desk} masasına kayıtlı; dosya ${fileProvince} ilinin.`,
+    en: `The signing key is registered to desk ${desk} of province ${keyProvince}; the file is province ${fileProvince}'s.`,
+  };
+}
+
+/** The first row the intake's schema refuses, by sheet, row and contract header. */
+export function rowInvalidText(sheet: string, row: number, header: string): Bilingual {
+  return {
+    tr: `${sheet} sayfası, ${row}. satır: "${header}" değeri geçersiz; dosya yüklenmedi.`,
+    en: `Sheet ${sheet}, row ${row}: the "${header}" value is not valid; the file was not loaded.`,
+  };
+}
