@@ -3,6 +3,11 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS } from '../main/import/columns';
+import { CLI } from '../main/texts/cli';
+import { DESK } from '../main/texts/desk';
+import { SHELL } from '../main/texts/shell';
+import type { Catalogue } from '../main/texts';
+import { HQ } from '../hq/texts/cli';
 import { APPOINTMENT_HEADERS, DUPLICATE_HEADERS, MERGE_SUMMARY_FIELDS, PACKS_SUMMARY_FIELD, REGISTRATION_HEADERS, REJECTION_HEADERS, SHEETS, SUMMARY_FIELDS } from '../main/reconciliation/sheets';
 
 /**
@@ -136,5 +141,31 @@ describe('user-facing texts live in the catalogues', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("every entry of main's and HQ's catalogues has its Turkish and its English, of the same shape", () => {
+    const leaves: string[] = [];
+    const walk = (node: Catalogue, at: string) => {
+      for (const [key, value] of Object.entries(node)) {
+        const here = `${at}.${key}`;
+        if ('tr' in value && 'en' in value && (typeof value.tr === 'string' || typeof value.tr === 'function')) {
+          expect(typeof value.en, here).toBe(typeof value.tr);
+          if (typeof value.tr === 'string') {
+            expect(value.tr.trim(), here).not.toBe('');
+            expect((value.en as string).trim(), here).not.toBe('');
+          }
+          leaves.push(here);
+        } else walk(value as Catalogue, here);
+      }
+    };
+    walk(CLI, 'CLI');
+    walk(DESK, 'DESK');
+    walk(SHELL, 'SHELL');
+    walk(HQ, 'HQ');
+    expect(leaves.length).toBeGreaterThan(300);
+    // A text without its English twin does not compile (checked by `tsc`, which reads this file).
+    // @ts-expect-error -- the English is missing
+    const missingEnglish = { pack: { good: { tr: 'Paket denetimden geçti' } } } satisfies Catalogue;
+    expect(missingEnglish.pack.good.tr).toBe('Paket denetimden geçti');
   });
 });
