@@ -5,9 +5,6 @@
  * `satisfies Catalogue`, so a text without its English twin does not compile.
  * Layout and the rule against inline Turkish: docs/CONVENTIONS.md "Texts"; scripts/turkishLiterals.test.ts.
  */
-import type { Language } from '../../preload/contract/errors';
-
-export type { Language };
 
 /** A fixed text in both languages. */
 export interface Bilingual {
@@ -16,11 +13,12 @@ export interface Bilingual {
 }
 
 /** A text with parameters: both languages take the same arguments. */
-export interface BilingualFn<A extends unknown[]> {
+interface BilingualFn<A extends unknown[]> {
   tr: (...args: A) => string;
   en: (...args: A) => string;
 }
 
+// `any`: each entry fixes its own parameters; `fill` and the call sites are typed by the entry itself.
 export type Catalogue = { [key: string]: Bilingual | BilingualFn<any> | Catalogue };
 
 /** A text with parameters filled in, in both languages (for UsageError, refusals, report lines). */
