@@ -13,8 +13,8 @@ import { APPOINTMENT_HEADERS, DUPLICATE_HEADERS, MERGE_SUMMARY_FIELDS, PACKS_SUM
 /**
  * Every text a person reads comes from a catalogue (docs/CONVENTIONS.md "Texts"): a string,
  * template or JSX text holding a Turkish letter anywhere else in the program's sources is a
- * finding. Tests and their fixtures (`*.test.ts`, `testing/` folders, `testing.ts`) are not scanned: their
- * Turkish is sample data and the texts they assert.
+ * finding. Tests and their fixtures (`*.test.ts`, `testing/` folders, `testing.ts`) are not
+ * scanned: their Turkish is sample data and the texts they assert.
  */
 const ROOT = path.resolve(__dirname, '..');
 const SCANNED = ['main', 'preload', 'renderer/src', 'hq', 'scripts'];
@@ -82,7 +82,7 @@ interface TurkishLiteral {
   text: string;
 }
 
-export function turkishLiteralsOf(file: string): TurkishLiteral[] {
+function turkishLiteralsOf(file: string): TurkishLiteral[] {
   const rel = path.relative(ROOT, file).split(path.sep).join('/');
   const sf = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const out: TurkishLiteral[] = [];
