@@ -30,9 +30,9 @@ const CATALOGUES = [
   'main/texts/cli.ts', // the desk CLI's texts
   'main/texts/desk.ts', // texts main's services, forms and checks give the window and the CLI
   'main/texts/shell.ts', // the desktop shell's menu and dialogs, the bridge's refusal, the launchers
-  'main/import/messages.ts', // the import's refusals, rejected rows and report lines
+  'main/texts/import.ts', // the import's refusals, rejected rows and report lines
   'hq/texts/cli.ts', // the HQ program's texts
-  'hq/intake/messages.ts', // HQ's reasons for loading or refusing a day file
+  'hq/texts/intake.ts', // HQ's reasons for loading or refusing a day file
 ];
 
 /** Files whose Turkish is data, not a text for a person; each with why. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { countsOf, verifySignedReconciliation, type ReconciliationDay, type TrustedKey } from '../../main/reconciliation';
 import { rowsAsCsvLines, type CsvLines } from '../database/queries/rows';
 import type { Candidate } from './findFiles';
-import { HQ_TEXT, keyOfOtherProvinceText, rowInvalidText, type Bilingual, type HqRefusalCode } from './messages';
+import { HQ_TEXT, keyOfOtherProvinceText, rowInvalidText, type Bilingual, type HqRefusalCode } from '../texts/intake';
 import { DESK } from '../../main/texts/desk';
 import { firstInvalidRow } from './rowSchema';
 

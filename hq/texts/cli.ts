@@ -2,7 +2,7 @@
  * The HQ program's texts (`npm run hq`): help, usage lines, usage mistakes, refusals, report
  * lines and the headers of the workbooks HQ writes. Turkish and English side by side, checked
  * like main's catalogue (main/texts); HQ's reasons for refusing a day file stay in
- * hq/intake/messages.ts.
+ * hq/texts/intake.ts.
  */
 import type { Catalogue } from '../../main/texts';
 

@@ -14,7 +14,7 @@ import {
   type Plain,
 } from './cells';
 import { HEADER_OF, PERSONAL, type ColumnKey } from './columns';
-import { rejectText, type RejectCode } from './messages';
+import { rejectText, type RejectCode } from '../texts/import';
 import { detach, detachOrNull } from './strings';
 import type { AppointmentRow, RowReject } from './types';
 import { DESK } from '../texts/desk';

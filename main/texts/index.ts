@@ -1,7 +1,7 @@
 /**
  * Main's text catalogue (the desk CLI, the services, the checks, the desktop shell): every text a
  * person reads, keyed, with its Turkish and English side by side, the way preload/contract/errors.ts
- * and main/import/messages.ts already keep theirs. A catalogue module is checked with
+ * and main/texts/import.ts already keep theirs. A catalogue module is checked with
  * `satisfies Catalogue`, so a text without its English twin does not compile.
  * Layout and the rule against inline Turkish: docs/CONVENTIONS.md "Texts"; scripts/turkishLiterals.test.ts.
  */

@@ -1,3 +1,4 @@
+/** HQ intake's texts: why a day file was not loaded (beyond the desk's own verify codes) and what loading it did. */
 import type { VerifyCode } from '../../main/reconciliation/verify';
 
 /** Why HQ did not load a file, beyond the desk's own verify codes. */
