@@ -10,20 +10,24 @@ import path from 'node:path';
 import { defaultDataDir } from '../main/app/dataDir';
 import { MasaApp } from '../main/app/masaApp';
 import { startBridge } from '../main/bridge/server';
+import { SHELL } from '../main/texts/shell';
+
+const L = SHELL.launcher;
 
 const dataDir = defaultDataDir();
 const app = new MasaApp({ dataDir });
 try {
   app.claimDataDir();
 } catch (err) {
-  console.error((err as { code?: string }).code === 'FOLDER_IN_USE' ? `Bu veri klasörünü başka bir Masa kullanıyor: ${dataDir} / Another Masa uses this data folder.` : `Veri klasörü kullanılamıyor: ${dataDir}`);
+  const said = (err as { code?: string }).code === 'FOLDER_IN_USE' ? L.folderInUse : L.folderUnusable;
+  console.error(`${said.tr(dataDir)} / ${said.en()}`);
   process.exit(1);
 }
 const bridge = await startBridge(app, { rendererDir: path.resolve('renderer/dist'), port: Number(process.env.MASA_PORT ?? 0) });
 
-console.log(`Masa (tarayıcı köprüsü) hazır / ready: ${bridge.url}`);
-console.log(`Veri klasörü / data folder: ${dataDir}`);
-console.log('Durdurmak için Ctrl+C / Ctrl+C to stop');
+console.log(`${L.ready.tr} / ${L.ready.en}: ${bridge.url}`);
+console.log(`${L.dataFolder.tr} / ${L.dataFolder.en}: ${dataDir}`);
+console.log(`${L.stop.tr} / ${L.stop.en}`);
 
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => fs.existsSync(p));
 if (chromium && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && process.env.MASA_NO_BROWSER !== '1') {
@@ -33,7 +37,7 @@ if (chromium && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && process.
     detached: true,
   }).unref();
 } else {
-  console.log('Bu adresi bir tarayıcıda açın / open this address in a browser.');
+  console.log(`${L.openAddress.tr} / ${L.openAddress.en}`);
 }
 
 const stop = async () => {

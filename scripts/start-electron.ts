@@ -4,12 +4,12 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { findElectronBinary } from './electronBinary';
+import { SHELL } from '../main/texts/shell';
 
 const found = findElectronBinary();
 if ('reason' in found) {
   console.error(
-    `Electron bu makinede çalıştırılamıyor (${found.reason}); aynı uygulamayı tarayıcıda açmak için: npm run start:browser  ` +
-      `/ Electron cannot run here; use: npm run start:browser`,
+    `${SHELL.launcher.noElectron.tr(found.reason)}/ ${SHELL.launcher.noElectron.en()}`,
   );
   process.exit(1);
 }

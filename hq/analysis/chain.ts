@@ -1,4 +1,6 @@
 import type { ChainRow } from '../database/queries/analysis';
+import { fill } from '../../main/texts';
+import { HQ } from '../texts/cli';
 
 export type ChainFlag = 'HEAD_RETURNED' | 'HEAD_CONTENT_DIFFERS' | 'CONFLICT';
 
@@ -41,19 +43,15 @@ export function deskChains(rows: ChainRow[]): DeskChain[] {
       const sameDay = entries.filter((x) => x.day === r.day);
       if (r.status === 'CONFLICT') {
         const first = sameDay.find((x) => x.status === 'LOADED');
-        e.flags.push({ code: 'CONFLICT', tr: `Aynı gün için ikinci, farklı bir dosya (ilki ${first?.file_name ?? '?'}).`, en: `A second, different file for the same day (the first is ${first?.file_name ?? '?'}).` });
+        e.flags.push({ code: 'CONFLICT', ...fill(HQ.chainFlags.conflict, first?.file_name ?? '?') });
       }
       const twin = sameDay.find((x) => x.chain_head === r.chain_head && x.content_sha256 !== r.content_sha256);
-      if (twin) e.flags.push({ code: 'HEAD_CONTENT_DIFFERS', tr: `Zincir başı ${twin.file_name} ile aynı ama satırlar farklı.`, en: `The same chain head as ${twin.file_name} but different rows.` });
+      if (twin) e.flags.push({ code: 'HEAD_CONTENT_DIFFERS', ...fill(HQ.chainFlags.headContentDiffers, twin.file_name) });
       if (r.worked) {
         const before = seen.get(r.chain_head);
         const last = worked[worked.length - 1];
         if (before && before.day !== r.day && last !== undefined && last !== r.chain_head) {
-          e.flags.push({
-            code: 'HEAD_RETURNED',
-            tr: `Zincir başı ${before.day} gününün başına geri dönmüş (arada başka bir baş vardı): masa defterini geri almış olabilir.`,
-            en: `The chain head went back to the head of ${before.day} (another head came in between): the desk may have rolled back its ledger.`,
-          });
+          e.flags.push({ code: 'HEAD_RETURNED', ...fill(HQ.chainFlags.headReturned, before.day) });
         }
         if (!before) seen.set(r.chain_head, { day: r.day, index: worked.length });
         worked.push(r.chain_head);

@@ -111,3 +111,21 @@ for (const engine of enginesUnderTest()) {
     });
   });
 }
+
+describe('npm run hq --help', () => {
+  it('speaks Turkish by default and English with --lang en, usage lines included (hq/texts/cli.ts)', async () => {
+    const tr = await hq({}, '--help');
+    expect(tr.code).toBe(0);
+    expect(tr.out).toContain('npm run hq -- <komut> [seçenekler] [--json] [--lang en]');
+    expect(tr.out).toContain('load KLASÖR|DOSYA.xlsx...');
+    const en = await hq({}, '--help', '--lang', 'en');
+    expect(en.code).toBe(0);
+    expect(en.out).toContain('npm run hq -- <command> [options] [--json] [--lang en]');
+    expect(en.out).toContain('load DIR|FILE.xlsx...');
+    expect(en.out).toContain('desk-key add --province PROVINCE --desk DESK FILE.pem');
+    expect(en.out).not.toMatch(/KLASÖR|DOSYA|İL\b/);
+    const unknown = await hq({}, 'load', '--lang', 'en');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('load needs a folder or files.\nUsage: npm run hq -- load DIR|FILE.xlsx...');
+  });
+});

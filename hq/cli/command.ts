@@ -14,7 +14,7 @@ export interface HqContext {
 export interface HqCommand {
   name: string;
   summary: { tr: string; en: string };
-  usage: string;
+  usage: { tr: string; en: string };
   options?: string[];
   flags?: string[];
   run(ctx: HqContext): Promise<number>;
@@ -28,6 +28,11 @@ export class HqRefusal extends Error {
     readonly value: unknown = undefined,
   ) {
     super(tr);
+  }
+
+  /** A refusal worded in the catalogue (hq/texts). */
+  static of(text: { tr: string; en: string }, value?: unknown): HqRefusal {
+    return new HqRefusal(text.tr, text.en, value);
   }
 }
 

@@ -12,24 +12,23 @@ import { initCommand } from './commands/init';
 import { loadCommand } from './commands/load';
 import { reportCommand } from './commands/report';
 import { standingsCommand } from './commands/standings';
+import { HQ } from '../texts/cli';
 
 /** Every command of `npm run hq`: HQ's intake of the desks' signed day files. */
 export const hqCommands: HqCommand[] = [initCommand, deskKeyCommand, loadCommand, duplicatesCommand, reportCommand, standingsCommand, chainCommand];
 
 function helpText(lang: 'tr' | 'en'): string {
   const lines = [
-    lang === 'en' ? "Masa Merkez: HQ's intake of the desks' signed daily files" : 'Masa Merkez: masaların imzalı günlük dosyalarının Genel Müdürlükte toplanması',
+    HQ.help.title[lang],
     '',
-    'npm run hq -- <komut> [seçenekler] [--json] [--lang en]',
+    HQ.help.synopsis[lang],
     '',
   ];
-  for (const c of hqCommands) lines.push(`  ${c.usage}`, `      ${c.summary[lang]}`);
+  for (const c of hqCommands) lines.push(`  ${c.usage[lang]}`, `      ${c.summary[lang]}`);
   lines.push(
     '',
-    lang === 'en'
-      ? 'Database: DATABASE_URL (PostgreSQL server) or, unset, the embedded PGlite in MASA_HQ_DATA_DIR (default: the user data folder).'
-      : 'Veritabanı: DATABASE_URL (PostgreSQL sunucusu) ya da, verilmezse, MASA_HQ_DATA_DIR klasöründeki gömülü PGlite (varsayılan: kullanıcı veri klasörü).',
-    lang === 'en' ? 'Exit codes: 0 success, 1 refused (message says why), 2 usage.' : 'Çıkış kodları: 0 başarılı, 1 reddedildi (nedeni yazılır), 2 kullanım hatası.',
+    HQ.help.database[lang],
+    HQ.help.exitCodes[lang],
   );
   return lines.join('\n');
 }
@@ -43,14 +42,14 @@ export async function runHq(argv: string[], io?: Partial<CliIO>, env: NodeJS.Pro
     err: (s) => process.stderr.write(`${s}\n`),
     ...io,
   };
-  const usage = base.lang === 'en' ? 'Usage' : 'Kullanım';
+  const usage = HQ.help.usageWord[base.lang];
   if (!name || name === '--help' || name === 'help' || name === '-h') {
     base.out(helpText(base.lang));
     return name ? 0 : 2;
   }
   const command = hqCommands.find((c) => c.name === name);
   if (!command) {
-    base.err(`${base.lang === 'en' ? 'Unknown command' : 'Bilinmeyen komut'}: ${name}\n\n${helpText(base.lang)}`);
+    base.err(`${HQ.help.unknownCommand[base.lang]}: ${name}\n\n${helpText(base.lang)}`);
     return 2;
   }
   let parsed: ReturnType<typeof parseArgs>;
@@ -60,12 +59,12 @@ export async function runHq(argv: string[], io?: Partial<CliIO>, env: NodeJS.Pro
     for (const f of command.flags ?? []) options[f] = { type: 'boolean' };
     parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
   } catch (err) {
-    base.err(`${parseArgsMessage(err as Error, base.lang)}\n${usage}: npm run hq -- ${command.usage}`);
+    base.err(`${parseArgsMessage(err as Error, base.lang)}\n${usage}: npm run hq -- ${command.usage[base.lang]}`);
     return 2;
   }
   if (parsed.values.lang === 'en') base.lang = 'en';
   if (parsed.values.help) {
-    base.out(`npm run hq -- ${command.usage}\n${command.summary[base.lang]}`);
+    base.out(`npm run hq -- ${command.usage[base.lang]}\n${command.summary[base.lang]}`);
     return 0;
   }
   let engine: HqEngine | null = null;
@@ -74,10 +73,7 @@ export async function runHq(argv: string[], io?: Partial<CliIO>, env: NodeJS.Pro
       try {
         engine = await openEngine(env);
       } catch {
-        throw new HqRefusal(
-          env.DATABASE_URL ? 'Veritabanı sunucusuna bağlanılamadı (DATABASE_URL): sunucu çalışıyor mu, adres doğru mu?' : 'Gömülü veritabanı açılamadı (MASA_HQ_DATA_DIR klasörü yazılabilir mi, başka bir işlem kullanıyor mu?).',
-          env.DATABASE_URL ? 'Cannot connect to the database server (DATABASE_URL): is it running, is the address right?' : 'The embedded database cannot be opened (is the MASA_HQ_DATA_DIR folder writable, is another process using it?).',
-        );
+        throw HqRefusal.of(env.DATABASE_URL ? HQ.help.noServer : HQ.help.noEmbedded);
       }
     }
     return engine;
@@ -90,7 +86,7 @@ export async function runHq(argv: string[], io?: Partial<CliIO>, env: NodeJS.Pro
     async db() {
       const db = await raw();
       const latest = Math.max(...migrationFiles().map((m) => m.version));
-      if ((await schemaVersion(db)) < latest) throw new HqRefusal('Veritabanı hazır değil: önce `npm run hq -- init` çalıştırın.', 'The database is not set up: run `npm run hq -- init` first.');
+      if ((await schemaVersion(db)) < latest) throw HqRefusal.of(HQ.help.notSetUp);
       return db;
     },
   };
@@ -98,22 +94,22 @@ export async function runHq(argv: string[], io?: Partial<CliIO>, env: NodeJS.Pro
     return await command.run(ctx);
   } catch (err) {
     if (err instanceof UsageError) {
-      base.err(`${err.text(base.lang)}\n${usage}: npm run hq -- ${command.usage}`);
+      base.err(`${err.text(base.lang)}\n${usage}: npm run hq -- ${command.usage[base.lang]}`);
       return 2;
     }
     if (err instanceof HqRefusal || err instanceof OutputExists) {
       const text =
         err instanceof HqRefusal
           ? base.lang === 'en' ? err.en : err.tr
-          : base.lang === 'en' ? `The file already exists, it is not replaced: ${err.message}` : `Dosya zaten var, üzerine yazılmaz: ${err.message}`;
+          : HQ.help.fileExists[base.lang](err.message);
       if (base.json) base.out(JSON.stringify({ ok: false, error: { message: text } }, null, 2));
-      else base.err(`${base.lang === 'en' ? 'Refused' : 'Reddedildi'}: ${text}`);
+      else base.err(`${HQ.help.refused[base.lang]}: ${text}`);
       return 1;
     }
     // Anything else (a server that went away during a query): nothing was half-written, say so without quoting data.
-    const text = base.lang === 'en' ? 'The database operation could not be completed (nothing was changed); try again.' : 'Veritabanı işlemi tamamlanamadı (hiçbir şey değişmedi); yeniden deneyin.';
+    const text = HQ.help.notCompleted[base.lang];
     if (base.json) base.out(JSON.stringify({ ok: false, error: { message: text } }, null, 2));
-    else base.err(`${base.lang === 'en' ? 'Refused' : 'Reddedildi'}: ${text}`);
+    else base.err(`${HQ.help.refused[base.lang]}: ${text}`);
     return 1;
   } finally {
     if (engine) await (engine as HqEngine).close();

@@ -4,7 +4,7 @@ import { listKeys } from '../database/queries/deskKeys';
 import { logIntake, logIntakeMany } from '../database/queries/intakeLog';
 import { copyFileRows, type CsvLines } from '../database/queries/rows';
 import { findCandidates } from './findFiles';
-import { conflictText, HQ_TEXT, OUTCOME_TEXT, type Bilingual, type HqRefusalCode } from './messages';
+import { conflictText, HQ_TEXT, OUTCOME_TEXT, type Bilingual, type HqRefusalCode } from '../texts/intake';
 import type { KeyContext, PreparedFile } from './prepare';
 import { defaultThreads, openPreparer } from './preparePool';
 

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { countsOf, verifySignedReconciliation, type ReconciliationDay, type TrustedKey } from '../../main/reconciliation';
 import { rowsAsCsvLines, type CsvLines } from '../database/queries/rows';
 import type { Candidate } from './findFiles';
-import { HQ_TEXT, type Bilingual, type HqRefusalCode } from './messages';
+import { HQ_TEXT, keyOfOtherProvinceText, rowInvalidText, type Bilingual, type HqRefusalCode } from '../texts/intake';
+import { DESK } from '../../main/texts/desk';
 import { firstInvalidRow } from './rowSchema';
 
 /**
@@ -71,7 +72,7 @@ export async function prepareFile(c: Candidate, keys: KeyContext): Promise<Prepa
   try {
     return await check(c, keys);
   } catch {
-    return refusedAs(candidateName(c), null, 'UNREADABLE', { tr: 'Dosya bir mutabakat dosyası olarak okunamıyor.', en: 'The file cannot be read as a reconciliation.' });
+    return refusedAs(candidateName(c), null, 'UNREADABLE', DESK.reconciliation.verify.UNREADABLE);
   }
 }
 
@@ -93,18 +94,12 @@ async function check(c: Candidate, keys: KeyContext): Promise<PreparedFile> {
   const spki = (JSON.parse(fs.readFileSync(c.sig, 'utf8')) as { publicKey: string }).publicKey;
   const keyProv = keys.keyProvince[spki];
   if (keyProv !== day.provinceCode.padStart(2, '0')) {
-    return refusedAs(file, sha256, 'KEY_OF_OTHER_PROVINCE', {
-      tr: `İmzalayan anahtar ${keyProv} ilinin ${day.deskCode} masasına kayıtlı; dosya ${day.provinceCode} ilinin.`,
-      en: `The signing key is registered to desk ${day.deskCode} of province ${keyProv}; the file is province ${day.provinceCode}'s.`,
-    });
+    return refusedAs(file, sha256, 'KEY_OF_OTHER_PROVINCE', keyOfOtherProvinceText(keyProv, day.deskCode, day.provinceCode));
   }
   const bad = firstInvalidRow(day);
   if (bad) {
     const header = FIELD_HEADERS[bad.field] ?? bad.field;
-    return refusedAs(file, sha256, 'ROW_INVALID', {
-      tr: `${bad.sheet} sayfası, ${bad.row}. satır: "${header}" değeri geçersiz; dosya yüklenmedi.`,
-      en: `Sheet ${bad.sheet}, row ${bad.row}: the "${header}" value is not valid; the file was not loaded.`,
-    });
+    return refusedAs(file, sha256, 'ROW_INVALID', rowInvalidText(bad.sheet, bad.row, header));
   }
   const { appointments, registrations, rejections, ...header } = day;
   return {

@@ -5,6 +5,8 @@
  * arrives in the URL fragment (never sent to the server in a request line) and is kept in
  * sessionStorage for reloads.
  */
+import { SHELL } from '../texts/shell';
+
 export const clientShim = `(() => {
   const m = /[#&]token=([0-9a-f]+)/.exec(location.hash);
   if (m) { sessionStorage.setItem('masa.bridgeToken', m[1]); history.replaceState(null, '', location.pathname); }
@@ -30,7 +32,7 @@ export const clientShim = `(() => {
         });
         return await res.json();
       } catch (e) {
-        return { ok: false, error: { code: 'BRIDGE_DOWN', message: 'Uygulama sunucusuna ulaşılamıyor.', messageEn: 'The application server cannot be reached.' } };
+        return { ok: false, error: { code: 'BRIDGE_DOWN', message: ${JSON.stringify(SHELL.bridgeDown.tr)}, messageEn: ${JSON.stringify(SHELL.bridgeDown.en)} } };
       }
     },
     pathForFile() {

@@ -97,4 +97,22 @@ describe('npm run cli', () => {
     const r = cli(['status', '--lang', 'en'], { dataDir, password: 'yanlis', user: 'mudur' });
     expect(r.err).toContain('Username or password is incorrect.');
   });
+
+  it('--lang en also reaches what used to be Turkish only: usage lines, status and verify (main/texts/cli.ts)', () => {
+    const help = cli(['--help', '--lang', 'en'], { dataDir });
+    expect(help.out).toContain('npm run cli -- <command> [options] [--json] [--lang en] [--user USER]');
+    expect(help.out).toContain('init --username USER --name "FULL NAME" --province PROVINCE_CODE --desk DESK_CODE');
+    expect(help.out).not.toContain('KULLANICI');
+    const status = cli(['status'], { dataDir, password: PW, user: 'mudur' });
+    expect(status.out).toContain('Zincir başı      : #');
+    const statusEn = cli(['status', '--lang', 'en'], { dataDir, password: PW, user: 'mudur' });
+    expect(statusEn.out).toContain('Chain head       : #');
+    expect(statusEn.out).toContain('Users            : 1');
+    const verify = cli(['verify'], { dataDir, password: PW, user: 'mudur' });
+    expect(verify.out).toContain('Zincir: SAĞLAM (');
+    const verifyEn = cli(['verify', '--lang', 'en'], { dataDir, password: PW, user: 'mudur' });
+    expect(verifyEn.code).toBe(0);
+    expect(verifyEn.out).toMatch(/^Chain: INTACT \(\d+ events checked, head #\d+\)$/m);
+    expect(verifyEn.out).toContain('State tables: agree with the events');
+  });
 });

@@ -17,7 +17,7 @@ export interface CliContext {
 export interface CliCommand {
   name: string;
   summary: { tr: string; en: string };
-  usage: string;
+  usage: { tr: string; en: string };
   /** Option names this command accepts (values are strings unless listed in `flags`). */
   options?: string[];
   flags?: string[];

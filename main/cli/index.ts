@@ -21,30 +21,29 @@ import { reprintCommand, verifyFormCommand } from './commands/form';
 import { UsageError, type CliIO } from './output';
 import { parseArgsMessage } from './parseArgsMessage';
 import { readSecret } from './password';
+import { CLI } from '../texts/cli';
 
 /** Every command of `npm run cli`; each goes through the same handler table as the window. */
 export const cliCommands: CliCommand[] = [initCommand, statusCommand, verifyCommand, backupCommand, restoreCommand, importCommand, decideCommand, reportCommand, listsCommand, exportCommand, mergeCommand, deskKeyCommand, registerKeyCommand, retentionCommand, accessLogCommand, passwordCommand, recoveryCodeCommand, recoverCommand, verifyFormCommand, reprintCommand, packCommand, hqKeyCommand, closeDayCommand];
 
 function helpText(lang: 'tr' | 'en'): string {
   const lines = [
-    lang === 'en' ? 'Masa command line (office head batch work)' : 'Masa komut satırı (birim sorumlusunun toplu işleri)',
+    CLI.help.title[lang],
     '',
-    'npm run cli -- <komut> [seçenekler] [--json] [--lang en] [--user KULLANICI]',
+    CLI.help.synopsis[lang],
     '',
   ];
-  for (const c of cliCommands) lines.push(`  ${c.usage}`, `      ${c.summary[lang]}`);
+  for (const c of cliCommands) lines.push(`  ${c.usage[lang]}`, `      ${c.summary[lang]}`);
   lines.push(
     '',
-    lang === 'en'
-      ? 'Password: MASA_PASSWORD or standard input (never an argument). User: --user or MASA_USER. Data folder: MASA_DATA_DIR.'
-      : 'Parola: MASA_PASSWORD ya da standart girdi (asla argüman değil). Kullanıcı: --user ya da MASA_USER. Veri klasörü: MASA_DATA_DIR.',
-    lang === 'en' ? 'Exit codes: 0 success, 1 refused (message says why), 2 usage.' : 'Çıkış kodları: 0 başarılı, 1 reddedildi (nedeni yazılır), 2 kullanım hatası.',
+    CLI.help.password[lang],
+    CLI.help.exitCodes[lang],
   );
   return lines.join('\n');
 }
 
 function usageWord(lang: 'tr' | 'en'): string {
-  return lang === 'en' ? 'Usage' : 'Kullanım';
+  return CLI.help.usageWord[lang];
 }
 
 export async function runCli(argv: string[], io?: Partial<CliIO>): Promise<number> {
@@ -62,7 +61,7 @@ export async function runCli(argv: string[], io?: Partial<CliIO>): Promise<numbe
   }
   const command = cliCommands.find((c) => c.name === name);
   if (!command) {
-    baseIO.err(`${baseIO.lang === 'en' ? 'Unknown command' : 'Bilinmeyen komut'}: ${name}\n\n${helpText(baseIO.lang)}`);
+    baseIO.err(`${CLI.help.unknownCommand[baseIO.lang]}: ${name}\n\n${helpText(baseIO.lang)}`);
     return 2;
   }
   let parsed: ReturnType<typeof parseArgs>;
@@ -77,12 +76,12 @@ export async function runCli(argv: string[], io?: Partial<CliIO>): Promise<numbe
     for (const f of command.flags ?? []) options[f] = { type: 'boolean' };
     parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
   } catch (err) {
-    baseIO.err(`${parseArgsMessage(err as Error, baseIO.lang)}\n${usageWord(baseIO.lang)}: npm run cli -- ${command.usage}`);
+    baseIO.err(`${parseArgsMessage(err as Error, baseIO.lang)}\n${usageWord(baseIO.lang)}: npm run cli -- ${command.usage[baseIO.lang]}`);
     return 2;
   }
   if (parsed.values.lang === 'en') baseIO.lang = 'en';
   if (parsed.values.help) {
-    baseIO.out(`npm run cli -- ${command.usage}\n${command.summary[baseIO.lang]}`);
+    baseIO.out(`npm run cli -- ${command.usage[baseIO.lang]}\n${command.summary[baseIO.lang]}`);
     return 0;
   }
   const app = new MasaApp({ dataDir: defaultDataDir() });
@@ -95,8 +94,8 @@ export async function runCli(argv: string[], io?: Partial<CliIO>): Promise<numbe
     call,
     async signIn() {
       const username = (parsed.values.user as string | undefined) ?? process.env.MASA_USER ?? '';
-      if (!username) throw new UsageError('--user KULLANICI ya da MASA_USER gerekli.', '--user USER or MASA_USER is required.');
-      const password = await readSecret('Parola / Password: ');
+      if (!username) throw UsageError.of(CLI.help.userRequired);
+      const password = await readSecret(CLI.help.passwordPrompt[baseIO.lang]);
       return call('auth.login', { username, password });
     },
   };
@@ -104,7 +103,7 @@ export async function runCli(argv: string[], io?: Partial<CliIO>): Promise<numbe
     return await command.run(ctx);
   } catch (err) {
     if (err instanceof UsageError) {
-      baseIO.err(`${err.text(baseIO.lang)}\n${usageWord(baseIO.lang)}: npm run cli -- ${command.usage}`);
+      baseIO.err(`${err.text(baseIO.lang)}\n${usageWord(baseIO.lang)}: npm run cli -- ${command.usage[baseIO.lang]}`);
       return 2;
     }
     throw err;

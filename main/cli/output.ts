@@ -1,5 +1,7 @@
 import type { ApiResult } from '../../preload/contract/api';
 import { formatMessage, type Language } from '../../preload/contract/errors';
+import { CLI } from '../texts/cli';
+import type { Bilingual } from '../texts';
 
 /** A usage mistake (exit 2): the message in Turkish, and in English for --lang en. */
 export class UsageError extends Error {
@@ -13,22 +15,15 @@ export class UsageError extends Error {
   text(lang: Language): string {
     return lang === 'en' ? this.messageEn : this.message;
   }
+
+  /** A usage mistake worded in a catalogue (main/texts). */
+  static of(text: Bilingual): UsageError {
+    return new UsageError(text.tr, text.en);
+  }
 }
 
 /** Field keys of the handler schemas as the command line names them (its options). */
-const CLI_FIELD_NAMES: Record<string, { tr: string; en: string }> = {
-  username: { tr: 'kullanıcı adı (--username)', en: 'username (--username)' },
-  displayName: { tr: 'ad soyad (--name)', en: 'full name (--name)' },
-  provinceCode: { tr: 'il kodu (--province)', en: 'province code (--province)' },
-  deskCode: { tr: 'masa kodu (--desk)', en: 'desk code (--desk)' },
-  password: { tr: 'parola', en: 'password' },
-  passwordRepeat: { tr: 'parola (tekrar)', en: 'password (again)' },
-  date: { tr: 'tarih (--date)', en: 'date (--date)' },
-  outDir: { tr: 'klasör (--out)', en: 'folder (--out)' },
-  out: { tr: 'dosya (--out)', en: 'file (--out)' },
-  file: { tr: 'dosya', en: 'file' },
-  packCode: { tr: 'program (--pack)', en: 'programme (--pack)' },
-};
+const CLI_FIELD_NAMES: Record<string, Bilingual | undefined> = CLI.output.fieldNames;
 
 function fieldName(field: string, lang: Language): string {
   return CLI_FIELD_NAMES[field]?.[lang] ?? field;
@@ -47,7 +42,7 @@ export function printRefusal(io: CliIO, result: Extract<ApiResult<unknown>, { ok
   if (io.json) {
     io.out(JSON.stringify({ ok: false, error: e }, null, 2));
   } else {
-    io.err(`${io.lang === 'en' ? 'Refused' : 'Reddedildi'}: ${io.lang === 'en' ? e.messageEn : e.message}`);
+    io.err(`${CLI.output.refused[io.lang]}: ${io.lang === 'en' ? e.messageEn : e.message}`);
     for (const [field, m] of Object.entries(e.fields ?? {})) io.err(`  - ${fieldName(field, io.lang)}: ${io.lang === 'en' ? m.en : m.tr}`);
   }
   return 1;

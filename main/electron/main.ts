@@ -15,6 +15,7 @@ import { MasaApp } from '../app/masaApp';
 import { dispatch } from '../handlers/router';
 import { buildMenu } from './menu';
 import { printPdfSilently } from './silentPrint';
+import { SHELL } from '../texts/shell';
 
 const rendererIndex = path.join(__dirname, '..', '..', 'renderer', 'dist', 'index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
@@ -23,7 +24,7 @@ const rendererUrl = pathToFileURL(rendererIndex).href;
 app.commandLine.appendSwitch('lang', 'tr-TR');
 
 if (!app.requestSingleInstanceLock()) {
-  dialog.showErrorBox('Masa', 'Masa zaten açık. Aynı defter üzerinde ikinci bir pencere açılamaz.\nMasa is already running.');
+  dialog.showErrorBox('Masa', `${SHELL.alreadyRunning.tr}\n${SHELL.alreadyRunning.en}`);
   app.exit(1);
 }
 
@@ -90,7 +91,7 @@ ipcMain.handle('masa:invoke', async (event, name: unknown, input: unknown) => {
   // Only our own page in the main frame may call main.
   const frame = event.senderFrame;
   if (!frame || frame.url !== rendererUrl || frame !== event.sender.mainFrame) {
-    return { ok: false, error: { code: 'FORBIDDEN', message: 'Yetkisiz çağrı.', messageEn: 'Unauthorised call.' } };
+    return { ok: false, error: { code: 'FORBIDDEN', message: SHELL.unauthorisedCall.tr, messageEn: SHELL.unauthorisedCall.en } };
   }
   return dispatch(masa, typeof name === 'string' ? name : '', input);
 });

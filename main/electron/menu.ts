@@ -1,28 +1,31 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { SHELL } from '../texts/shell';
+
+const M = SHELL.menu;
 
 /** A plain Turkish menu; no developer tools in the packaged app. */
 export function buildMenu(): Menu {
   const template: MenuItemConstructorOptions[] = [
-    { label: 'Masa', submenu: [{ role: 'quit', label: 'Çıkış' }] },
+    { label: 'Masa', submenu: [{ role: 'quit', label: M.quit.tr }] },
     {
-      label: 'Düzen',
+      label: M.edit.tr,
       submenu: [
-        { role: 'undo', label: 'Geri al' },
-        { role: 'redo', label: 'Yinele' },
+        { role: 'undo', label: M.undo.tr },
+        { role: 'redo', label: M.redo.tr },
         { type: 'separator' },
-        { role: 'cut', label: 'Kes' },
-        { role: 'copy', label: 'Kopyala' },
-        { role: 'paste', label: 'Yapıştır' },
-        { role: 'selectAll', label: 'Tümünü seç' },
+        { role: 'cut', label: M.cut.tr },
+        { role: 'copy', label: M.copy.tr },
+        { role: 'paste', label: M.paste.tr },
+        { role: 'selectAll', label: M.selectAll.tr },
       ],
     },
     {
-      label: 'Görünüm',
+      label: M.view.tr,
       submenu: [
-        { role: 'resetZoom', label: 'Gerçek boyut' },
-        { role: 'zoomIn', label: 'Yakınlaştır' },
-        { role: 'zoomOut', label: 'Uzaklaştır' },
-        { role: 'togglefullscreen', label: 'Tam ekran' },
+        { role: 'resetZoom', label: M.resetZoom.tr },
+        { role: 'zoomIn', label: M.zoomIn.tr },
+        { role: 'zoomOut', label: M.zoomOut.tr },
+        { role: 'togglefullscreen', label: M.fullScreen.tr },
       ],
     },
   ];

@@ -5,6 +5,7 @@
  */
 import { BrowserWindow } from 'electron';
 import type { PrintOutcome } from '../../preload/contract/printTypes';
+import { SHELL } from '../texts/shell';
 
 /** The PDF viewer lays the pages out after the load event; printing earlier gives blank pages. */
 const VIEWER_SETTLE_MS = 800;
@@ -34,8 +35,8 @@ export async function printPdfSilently(dataUrl: string): Promise<PrintOutcome> {
     return {
       mode: 'silent',
       ok: false,
-      message: `Belge varsayılan yazıcıya gönderilemedi (${failure}). Yazıcıyı denetleyin ya da "PDF olarak kaydet" ile kaydedin.`,
-      messageEn: `The document could not be sent to the default printer (${failure}). Check the printer, or use "Save as PDF".`,
+      message: SHELL.printerRefused.tr(failure),
+      messageEn: SHELL.printerRefused.en(failure),
     };
   } finally {
     win.destroy();

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
+import { DESK } from '../texts/desk';
 
 export type QrReadFailure = 'NOT_PNG' | 'NO_QR' | 'NO_PDFTOPPM' | 'PDF_UNREADABLE';
 
@@ -21,15 +22,7 @@ export class QrReadError extends Error {
   }
 }
 
-export const QR_READ_TEXT: Record<QrReadFailure, { tr: string; en: string }> = {
-  NOT_PNG: { tr: 'Dosya okunabilir bir PNG değil.', en: 'The file is not a readable PNG.' },
-  NO_QR: { tr: 'Görüntüde karekod bulunamadı.', en: 'No QR code was found in the image.' },
-  NO_PDFTOPPM: {
-    tr: "PDF okumak için poppler-utils'teki pdftoppm gerekli (apt-get install poppler-utils); karekodun metnini ya da bir PNG'sini verin.",
-    en: 'Reading a PDF needs pdftoppm from poppler-utils (apt-get install poppler-utils); give the QR text or a PNG instead.',
-  },
-  PDF_UNREADABLE: { tr: 'PDF dosyası açılamadı.', en: 'The PDF file could not be opened.' },
-};
+export const QR_READ_TEXT: Record<QrReadFailure, { tr: string; en: string }> = DESK.formStatement.qrRead;
 
 /** 150 dpi, 3 pixels per 0.5 mm module, is what the forms are tested at; 300 dpi is the second try. */
 const PDF_DPI = ['150', '300'];

@@ -7,6 +7,7 @@ import type { FormVerdict } from '../../preload/contract/formTypes';
 import { CoseMalformed, decodePayload, keyId, parseSign1, sign1Valid } from './cose';
 import { coseBytesOf, QrTextMalformed } from './qrText';
 import { statementSchema, type Statement } from './statement';
+import { DESK } from '../texts/desk';
 
 export interface TrustedFormKey {
   deskCode: string;
@@ -14,19 +15,9 @@ export interface TrustedFormKey {
   kind: 'own' | 'province' | 'registered';
 }
 
-export const VERDICT_TEXT: Record<FormVerdict, { tr: string; en: string }> = {
-  VALID: { tr: 'Geçerli: imza doğru, beyan masanın kaydıdır.', en: 'Valid: the signature is correct, the statement is the desk’s record.' },
-  SUPERSEDED: { tr: 'Geçerli ama sonradan düzeltilmiş: bu karar defterde geri alınmış.', en: 'Valid but superseded: this decision was later reversed in the ledger.' },
-  UNKNOWN_KEY: { tr: 'Bilinmeyen masa anahtarı: imzalayan anahtar bu masada kayıtlı değil.', en: 'Unknown desk key: the signing key is not registered at this desk.' },
-  BAD_SIGNATURE: { tr: 'İmza geçersiz: karekodun içeriği imzalandıktan sonra değişmiş.', en: 'Bad signature: the QR content was changed after it was signed.' },
-  MALFORMED: { tr: 'Okunamıyor: bu bir Masa form karekodu değil ya da eksik okunmuş.', en: 'Malformed: this is not a Masa form QR, or it was read incompletely.' },
-};
+export const VERDICT_TEXT: Record<FormVerdict, { tr: string; en: string }> = DESK.formStatement.verdict;
 
-const MALFORMED_DETAIL: Record<string, { tr: string; en: string }> = {
-  prefix: { tr: 'Metin MASA1: ile başlamıyor (başka bir biçim).', en: 'The text does not start with MASA1: (another format).' },
-  base45: { tr: 'Metin geçerli Base45 değil (eksik ya da bozuk okunmuş).', en: 'The text is not valid Base45 (read incompletely or damaged).' },
-  length: { tr: 'Metin bir form karekodu için fazla uzun.', en: 'The text is too long for a form QR.' },
-};
+const MALFORMED_DETAIL: Record<string, { tr: string; en: string }> = DESK.formStatement.malformedDetail;
 
 export type TextVerification =
   | { verdict: 'MALFORMED'; message: { tr: string; en: string }; statement: null; coseBytes: number }
@@ -69,7 +60,7 @@ export function verifyQrText(text: string, trusted: TrustedFormKey[]): TextVerif
   const key = trusted.find((k) => kid.equals(keyId(k.publicKeySpki)));
   if (!key) return { verdict: 'UNKNOWN_KEY', message: VERDICT_TEXT.UNKNOWN_KEY, statement, coseBytes: cose.length };
   if (!sign1Valid(sign1, key.publicKeySpki)) return { verdict: 'BAD_SIGNATURE', message: VERDICT_TEXT.BAD_SIGNATURE, statement, coseBytes: cose.length };
-  if (!statement) return malformed({ tr: '(imzalı içerik bir karar beyanı değil)', en: '(the signed content is not a decision statement)' }, cose.length);
+  if (!statement) return malformed(DESK.formStatement.notAStatement, cose.length);
   // A desk key vouches for its own desk only (the province key for the province's desks).
   if (key.kind !== 'province' && key.deskCode !== statement.d) {
     return {
@@ -77,8 +68,8 @@ export function verifyQrText(text: string, trusted: TrustedFormKey[]): TextVerif
       statement,
       coseBytes: cose.length,
       message: {
-        tr: `${VERDICT_TEXT.UNKNOWN_KEY.tr} Anahtar ${key.deskCode} masasına kayıtlı, beyan ${statement.d} masasının.`,
-        en: `${VERDICT_TEXT.UNKNOWN_KEY.en} The key is registered to desk ${key.deskCode}, the statement is desk ${statement.d}'s.`,
+        tr: `${VERDICT_TEXT.UNKNOWN_KEY.tr} ${DESK.formStatement.keyOfOtherDesk.tr(key.deskCode, statement.d)}`,
+        en: `${VERDICT_TEXT.UNKNOWN_KEY.en} ${DESK.formStatement.keyOfOtherDesk.en(key.deskCode, statement.d)}`,
       },
     };
   }

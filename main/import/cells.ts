@@ -10,7 +10,7 @@
  */
 import { isValidTckn } from '../domain/tckn';
 import { cleanSpaces, foldForSearch } from '../domain/turkishText';
-import type { RejectCode } from './messages';
+import type { RejectCode } from '../texts/import';
 
 /** A problem with one cell. Returned, not thrown: bad rows are ordinary data here. */
 export class CellProblem {

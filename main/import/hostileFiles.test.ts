@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readWorkbookRows } from '../reconciliation/workbookRows';
 import { LIMITS, ResourceLimitExceeded, type LimitName } from './limits';
-import { refusalText } from './messages';
+import { refusalText } from '../texts/import';
 import { parseAppointmentFile } from './parse';
 import { AppointmentFileRefused } from './refusal';
 import { HEADERS, tempDir, textRow } from './testing/fixtures';

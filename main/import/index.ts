@@ -10,7 +10,7 @@ export { importReportXlsxBytes, writeImportReportXlsx } from './reportXlsx';
 export { AppointmentFileRefused, AppointmentImportAborted } from './refusal';
 export { COLUMNS } from './columns';
 export type { ColumnHeader, ColumnKey } from './columns';
-export type { Bilingual, PlanLineCode, RefusalCode, RejectCode } from './messages';
+export type { Bilingual, PlanLineCode, RefusalCode, RejectCode } from '../texts/import';
 export type {
   AppointmentFieldKey,
   AppointmentFieldValues,

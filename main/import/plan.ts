@@ -1,6 +1,6 @@
 import type { AppointmentStatus } from '../../preload/contract/appointmentStatus';
 import { HEADER_OF, PERSONAL } from './columns';
-import { planLineText, rejectText, type PlanLineCode, type RejectCode } from './messages';
+import { planLineText, rejectText, type PlanLineCode, type RejectCode } from '../texts/import';
 import type { AppointmentFieldKey, AppointmentFieldValues, AppointmentRow, ListFormat, ParsedAppointmentList } from './types';
 
 /**

@@ -1,5 +1,5 @@
 import { ResourceLimitExceeded } from './limits';
-import { ABORTED_TEXT, refusalText, type RefusalCode, type RefusalParams } from './messages';
+import { ABORTED_TEXT, refusalText, type RefusalCode, type RefusalParams } from '../texts/import';
 
 /**
  * The whole file is not an appointment list (or cannot be read): nothing of it is imported.

@@ -5,15 +5,10 @@ import { turkeyParts } from '../domain/turkeyTime';
 import { safeRow } from '../reconciliation/cells';
 import { createOwnerOnly } from '../app/outputTarget';
 import type { ImportReport, ReportLine, ReportLineKind } from './plan';
+import { DESK } from '../texts/desk';
 
-const KIND_TEXT: Record<ReportLineKind, string> = {
-  rejected: 'Reddedildi',
-  added: 'Eklendi',
-  updated: 'Güncellendi',
-  cancelled: 'İptal edildi',
-  kept: 'Dokunulmadı',
-  notice: 'Uyarı',
-};
+const KIND_TEXT: Record<ReportLineKind, { tr: string }> = DESK.importReport.kind;
+const T = DESK.importReport;
 
 function trDateTime(iso: string): string {
   return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
@@ -54,46 +49,46 @@ export async function importReportXlsxBytes(report: ImportReport, now: Date = ne
 async function writeReport(wb: ExcelJS.stream.xlsx.WorkbookWriter, report: ImportReport, now: Date): Promise<void> {
   wb.creator = 'Masa';
 
-  const summary = wb.addWorksheet('Özet', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const summary = wb.addWorksheet(T.summarySheet.tr, { views: [{ state: 'frozen', ySplit: 1 }] });
   summary.columns = [{ width: 44 }, { width: 48 }];
-  const head = summary.addRow(safeRow(['Alan', 'Değer']));
+  const head = summary.addRow(safeRow([T.field.tr, T.value.tr]));
   head.font = { bold: true };
   head.commit();
   const c = report.counts;
   const rows: [string, string | number][] = [
-    ['Dosya', report.fileName ?? ''],
-    ['Biçim', report.format.toUpperCase()],
-    ['Rapor Zamanı', trDateTime(turkeyParts(now).dateTime)],
-    ['Okunan Satır', report.totalRows],
-    ['Eklenen', c.added],
-    ['Güncellenen', c.updated],
-    ['Değişmeyen', c.unchanged],
-    ['İptal Edilen', c.cancelled],
-    ['Reddedilen', c.rejected],
-    ['Atlanan (başka il)', c.skipped],
-    ['Masada başladığı için dokunulmayan', c.keptStarted],
+    [T.file.tr, report.fileName ?? ''],
+    [T.format.tr, report.format.toUpperCase()],
+    [T.reportTime.tr, trDateTime(turkeyParts(now).dateTime)],
+    [T.rowsRead.tr, report.totalRows],
+    [T.added.tr, c.added],
+    [T.updated.tr, c.updated],
+    [T.unchanged.tr, c.unchanged],
+    [T.cancelled.tr, c.cancelled],
+    [T.rejected.tr, c.rejected],
+    [T.skipped.tr, c.skipped],
+    [T.keptStarted.tr, c.keptStarted],
     ...Object.keys(report.skippedByProvince)
       .sort()
-      .map((p): [string, number] => [`Atlanan: il ${p}`, report.skippedByProvince[p]!]),
-    ['Tanınmayan sütunlar (yok sayıldı)', report.unknownColumns.join(', ')],
+      .map((p): [string, number] => [T.skippedProvince.tr(p), report.skippedByProvince[p]!]),
+    [T.unknownColumns.tr, report.unknownColumns.join(', ')],
   ];
   for (const r of rows) summary.addRow(safeRow(r)).commit();
   summary.commit();
 
-  writeLines(wb, 'Reddedilen Satırlar', report.lines.filter((l) => l.kind === 'rejected'), false);
-  writeLines(wb, 'Değişiklikler ve Uyarılar', report.lines.filter((l) => l.kind !== 'rejected'), true);
+  writeLines(wb, T.rejectedSheet.tr, report.lines.filter((l) => l.kind === 'rejected'), false);
+  writeLines(wb, T.changesSheet.tr, report.lines.filter((l) => l.kind !== 'rejected'), true);
   await wb.commit();
 }
 
 function writeLines(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, lines: ReportLine[], withKind: boolean): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const headers = ['Satır', 'Randevu No', 'Sütun', ...(withKind ? ['İşlem'] : []), 'Kod', 'Gerekçe', 'Reason (English)'];
-  ws.columns = headers.map((h) => ({ width: h === 'Gerekçe' || h.startsWith('Reason') ? 70 : h === 'Satır' ? 8 : 20 }));
+  const headers = [T.row.tr, 'Randevu No', T.column.tr, ...(withKind ? [T.action.tr] : []), T.code.tr, T.reason.tr, 'Reason (English)'];
+  ws.columns = headers.map((h) => ({ width: h === T.reason.tr || h.startsWith('Reason') ? 70 : h === T.row.tr ? 8 : 20 }));
   const head = ws.addRow(safeRow(headers));
   head.font = { bold: true };
   head.commit();
   for (const l of lines) {
-    ws.addRow(safeRow([l.row, l.randevuNo ?? '', l.column ?? '', ...(withKind ? [KIND_TEXT[l.kind]] : []), l.code, l.tr, l.en])).commit();
+    ws.addRow(safeRow([l.row, l.randevuNo ?? '', l.column ?? '', ...(withKind ? [KIND_TEXT[l.kind].tr] : []), l.code, l.tr, l.en])).commit();
   }
   ws.commit();
 }

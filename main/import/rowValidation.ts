@@ -14,9 +14,10 @@ import {
   type Plain,
 } from './cells';
 import { HEADER_OF, PERSONAL, type ColumnKey } from './columns';
-import { rejectText, type RejectCode } from './messages';
+import { rejectText, type RejectCode } from '../texts/import';
 import { detach, detachOrNull } from './strings';
 import type { AppointmentRow, RowReject } from './types';
+import { DESK } from '../texts/desk';
 
 export interface RowOutcome {
   row: AppointmentRow | null;
@@ -27,7 +28,7 @@ export interface RowOutcome {
 }
 
 export function rejectFor(row: number, key: ColumnKey | null, code: RejectCode, shown: string | null, ctx: { randevuNo: string | null; provinceCode: string | null; firstRow?: number }): RowReject {
-  const header = key ? HEADER_OF[key] : 'Satır';
+  const header = key ? HEADER_OF[key] : DESK.importReport.row.tr;
   const text = rejectText(code, header, key && PERSONAL.has(key) ? null : shown, ctx.firstRow);
   return { row, column: key ? HEADER_OF[key] : null, code, tr: text.tr, en: text.en, randevuNo: ctx.randevuNo, provinceCode: ctx.provinceCode };
 }

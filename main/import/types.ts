@@ -1,5 +1,5 @@
 import type { ColumnHeader } from './columns';
-import type { RejectCode } from './messages';
+import type { RejectCode } from '../texts/import';
 
 export type ListFormat = 'xlsx' | 'csv';
 

@@ -1,5 +1,7 @@
 import type { ReconciliationDay, ReconDuplicate, ReconRegistration } from './model';
 import { writeReconciliation } from './write';
+import { DESK } from '../texts/desk';
+import { fill } from '../texts';
 
 export type MergeInputCode = 'SAME_DESK_DAY' | 'IL_WITH_DESK_FILES';
 
@@ -24,10 +26,7 @@ export function mergeInputProblems(inputs: { day: Pick<ReconciliationDay, 'deskC
       problems.push({
         index,
         code: 'IL_WITH_DESK_FILES',
-        message: {
-          tr: 'Bu bir il (IL) dosyası; masa dosyalarıyla birlikte birleştirilemez (aynı kayıtları yeniden içerir).',
-          en: 'This is a province (IL) file; it cannot be merged together with desk files (it holds the same registrations again).',
-        },
+        message: DESK.reconciliation.ilWithDeskFiles,
       });
       return;
     }
@@ -37,10 +36,7 @@ export function mergeInputProblems(inputs: { day: Pick<ReconciliationDay, 'deskC
       problems.push({
         index,
         code: 'SAME_DESK_DAY',
-        message: {
-          tr: `${day.deskCode} masasının ${day.date} günü iki kez yüklendi (${first} ile aynı gün); biri çıkarılmalı.`,
-          en: `Desk ${day.deskCode}'s day ${day.date} was loaded twice (the same day as ${first}); remove one.`,
-        },
+        message: fill(DESK.reconciliation.sameDeskDay, day.deskCode, day.date, first),
       });
       return;
     }

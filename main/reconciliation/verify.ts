@@ -4,23 +4,12 @@ import path from 'node:path';
 import { countsOf, reconciliationFileName } from './model';
 import { readReconciliation, ReconciliationUnreadable } from './read';
 import { signatureValid, type SignatureFile } from './signature';
+import { DESK } from '../texts/desk';
+import { fill } from '../texts';
 
 export type VerifyCode = 'OK' | 'SIG_MISSING' | 'SIG_MALFORMED' | 'NAME_MISMATCH' | 'BYTES_CHANGED' | 'BAD_SIGNATURE' | 'UNKNOWN_KEY' | 'KEY_OF_OTHER_DESK' | 'UNREADABLE' | 'COUNTS_MISMATCH' | 'DESK_MISMATCH' | 'FILE_NAME_MISMATCH';
 
-const TEXT: Record<VerifyCode, { tr: string; en: string }> = {
-  OK: { tr: 'İmza ve sayılar doğru.', en: 'Signature and counts are correct.' },
-  SIG_MISSING: { tr: 'İmza dosyası (.sig) yok.', en: 'The signature file (.sig) is missing.' },
-  SIG_MALFORMED: { tr: 'İmza dosyası okunamıyor.', en: 'The signature file cannot be read.' },
-  NAME_MISMATCH: { tr: 'İmza başka bir dosyaya ait.', en: 'The signature belongs to another file.' },
-  BYTES_CHANGED: { tr: 'Dosya imzalandıktan sonra değiştirilmiş.', en: 'The file was changed after it was signed.' },
-  BAD_SIGNATURE: { tr: 'İmza geçersiz.', en: 'The signature is not valid.' },
-  UNKNOWN_KEY: { tr: 'İmzalayan anahtar kayıtlı değil.', en: 'The signing key is not registered.' },
-  KEY_OF_OTHER_DESK: { tr: 'Anahtar başka bir masaya kayıtlı.', en: 'The key is registered to another desk.' },
-  UNREADABLE: { tr: 'Dosya bir mutabakat dosyası olarak okunamıyor.', en: 'The file cannot be read as a reconciliation.' },
-  COUNTS_MISMATCH: { tr: 'Özet sayfasındaki sayılar satırlarla uyuşmuyor.', en: 'The summary counts do not match the rows.' },
-  DESK_MISMATCH: { tr: "Özet'teki Masa Kodu imzadaki masa ile aynı değil.", en: 'The desk code in Özet is not the desk of the signature.' },
-  FILE_NAME_MISMATCH: { tr: 'Dosya adındaki il, masa ya da tarih dosyanın içeriğiyle aynı değil.', en: 'The province, desk or date in the file name is not those of the content.' },
-};
+const TEXT: Record<VerifyCode, { tr: string; en: string }> = DESK.reconciliation.verify;
 
 /** `MUTABAKAT_<il>_<masa>_<yyyyMMdd>.xlsx` → its parts (null when the name has another shape). */
 export function parseReconciliationFileName(file: string): { provinceCode: string; deskCode: string; date: string } | null {
@@ -92,10 +81,7 @@ export async function verifySignedReconciliation(xlsxPath: string, sigPath: stri
   if (day.deskCode !== sig.desk) {
     return fail('DESK_MISMATCH', {
       ...base,
-      message: {
-        tr: `Özet'teki Masa Kodu (${day.deskCode}) imzadaki masa (${sig.desk}) ile aynı değil.`,
-        en: `The desk code in Özet (${day.deskCode}) is not the desk of the signature (${sig.desk}).`,
-      },
+      message: fill(DESK.reconciliation.deskMismatch, day.deskCode, sig.desk),
     });
   }
   const named = parseReconciliationFileName(file);
@@ -104,10 +90,7 @@ export async function verifySignedReconciliation(xlsxPath: string, sigPath: stri
     const expected = reconciliationFileName(content.provinceCode, content.deskCode, content.date);
     return fail('FILE_NAME_MISMATCH', {
       ...base,
-      message: {
-        tr: `Dosya adı içerikle aynı değil: içerik ${content.provinceCode} ili, ${content.deskCode} masası, ${content.date} günü (${expected} olmalıydı).`,
-        en: `The file name does not match the content: province ${content.provinceCode}, desk ${content.deskCode}, day ${content.date} (should be ${expected}).`,
-      },
+      message: fill(DESK.reconciliation.fileNameMismatch, content.provinceCode, content.deskCode, content.date, expected),
     });
   }
   if (!matches) return fail('COUNTS_MISMATCH', base);

@@ -3,6 +3,8 @@ import { isValidTurkishIban } from '../domain/iban';
 import { isValidTckn } from '../domain/tckn';
 import { evaluate, type DecisionDates, type Facts } from './evaluate';
 import type { FactField, RulePack } from './schema';
+import { DESK } from '../texts/desk';
+import { fill } from '../texts';
 
 export type Bilingual = { tr: string; en: string };
 
@@ -11,18 +13,7 @@ export function visibleFields(pack: RulePack, facts: Facts, dates: DecisionDates
   return pack.facts.filter((f) => !f.when || evaluate(pack, f.when, facts, dates, null) === true);
 }
 
-const MSG = {
-  required: { tr: 'Bu alan zorunludur.', en: 'This field is required.' },
-  tckn: { tr: 'T.C. Kimlik No geçersiz (11 hane, kontrol haneleri tutmalı).', en: 'Invalid T.C. Kimlik No (11 digits with valid check digits).' },
-  iban: { tr: 'IBAN geçersiz (TR ile başlayan 26 karakter, kontrol hanesi tutmalı).', en: 'Invalid IBAN (26 characters starting with TR, valid check digits).' },
-  date: { tr: 'Geçerli bir tarih girin (gg.aa.yyyy).', en: 'Enter a valid date (dd.MM.yyyy).' },
-  money: { tr: 'Tutar 0 ya da daha büyük olmalı.', en: 'The amount must be 0 or more.' },
-  integer: { tr: 'Tam sayı girin.', en: 'Enter a whole number.' },
-  option: { tr: 'Listeden bir seçenek seçin.', en: 'Choose one of the options.' },
-  boolean: { tr: 'Evet ya da Hayır seçin.', en: 'Choose Yes or No.' },
-  text: { tr: 'En çok 200 karakter yazın.', en: 'At most 200 characters.' },
-  future: { tr: 'Tarih bugünden sonra olamaz.', en: 'The date cannot be in the future.' },
-} satisfies Record<string, Bilingual>;
+const MSG = DESK.facts.field;
 
 /**
  * Where the facts come from, for the message: the wizard's inputs (dates typed as gg.aa.yyyy,
@@ -36,9 +27,9 @@ function fileDateMessage(v: unknown): Bilingual {
   const m = typeof v === 'string' ? /^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\s*$/.exec(v) : null;
   const iso = m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : null;
   if (iso && isIsoDay(iso)) {
-    return { tr: `Tarih yyyy-aa-gg biçiminde yazılmalı: "${v as string}" yerine "${iso}".`, en: `Write the date as yyyy-MM-dd: "${iso}" instead of "${v as string}".` };
+    return fill(DESK.facts.fileDateHint, v as string, iso);
   }
-  return { tr: 'yyyy-aa-gg biçiminde gerçek bir tarih olmalı (ör. 2015-07-01).', en: 'Must be a real date written yyyy-MM-dd (e.g. 2015-07-01).' };
+  return DESK.facts.fileDateInvalid;
 }
 
 function fileMoneyMessage(v: unknown): Bilingual {
@@ -52,15 +43,9 @@ function fileMoneyMessage(v: unknown): Bilingual {
   }
   const shown = typeof v === 'string' ? `"${v}"` : String(v);
   if (kurus !== null) {
-    return {
-      tr: `Tutar kuruş cinsinden bir tam sayı olarak yazılmalı: ${shown} TL için ${kurus}.`,
-      en: `Write the amount as a whole number of kuruş: ${kurus} for ${shown} TL.`,
-    };
+    return fill(DESK.facts.fileMoneyHint, shown, kurus);
   }
-  return {
-    tr: 'Tutar kuruş cinsinden 0 ya da daha büyük bir tam sayı olmalı (2.546,00 TL için 254600).',
-    en: 'The amount must be a whole number of kuruş, 0 or more (254600 for 2,546.00 TL).',
-  };
+  return DESK.facts.fileMoneyInvalid;
 }
 
 /**

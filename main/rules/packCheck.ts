@@ -3,6 +3,8 @@ import type { ZodError } from 'zod';
 import { compareDays, isIsoDay } from '../domain/calendar';
 import { decide, FactsInvalid } from './engine';
 import type { Bilingual } from './facts';
+import { fill } from '../texts';
+import { DESK } from '../texts/desk';
 import { PACK_SCHEMA_VERSION, rulePackSchema, type Condition, type Dated, type RulePack } from './schema';
 
 /**
@@ -29,15 +31,15 @@ const pathOf = (parts: readonly PropertyKey[]): string =>
 function schemaProblems(err: ZodError): PackProblem[] {
   return err.issues.map((i) => {
     const path = pathOf(i.path);
-    if (i.code === 'invalid_type' && i.input === undefined) return { path, message: { tr: 'alan eksik', en: 'field missing' } };
-    if (i.code === 'unrecognized_keys') return { path, message: { tr: `bilinmeyen alan: ${i.keys.join(', ')}`, en: `unknown field: ${i.keys.join(', ')}` } };
+    if (i.code === 'invalid_type' && i.input === undefined) return { path, message: DESK.packCheck.fieldMissing };
+    if (i.code === 'unrecognized_keys') return { path, message: fill(DESK.packCheck.unknownField, i.keys.join(', ')) };
     // An unknown condition: zod names the allowed values in English; the problem names them in both languages.
     if (i.code === 'invalid_union' && 'discriminator' in i && i.discriminator === 'op') {
       const allowed = ((i as { options?: unknown[] }).options ?? []).map(String).join(', ');
-      return { path, message: { tr: `bilinmeyen işlem (op); geçerli olanlar: ${allowed}`, en: `unknown operation (op); allowed: ${allowed}` } };
+      return { path, message: fill(DESK.packCheck.unknownOpAllowed, allowed) };
     }
-    if (i.code === 'invalid_union' && /op/.test(i.message)) return { path, message: { tr: `bilinmeyen işlem (op): ${i.message}`, en: `unknown operation (op): ${i.message}` } };
-    return { path, message: { tr: `şemaya uymuyor: ${i.message}`, en: `does not fit the schema: ${i.message}` } };
+    if (i.code === 'invalid_union' && /op/.test(i.message)) return { path, message: fill(DESK.packCheck.unknownOp, i.message) };
+    return { path, message: fill(DESK.packCheck.schemaMismatch, i.message) };
   });
 }
 
@@ -77,7 +79,7 @@ function referenceProblems(pack: RulePack): PackProblem[] {
     for (const r of refs) {
       const field = byKey.get(r.ref);
       if (!field) {
-        problems.push({ path: r.path, message: { tr: `tanımlanmamış olguyu okuyor: "${r.ref}"`, en: `reads undeclared fact "${r.ref}"` } });
+        problems.push({ path: r.path, message: fill(DESK.packCheck.undeclaredFact, r.ref) });
         continue;
       }
       // An enum compared with a value it cannot hold would make the rule silently never match.
@@ -88,7 +90,7 @@ function referenceProblems(pack: RulePack): PackProblem[] {
       values.forEach((v, i) => {
         if (!allowed.has(String(v))) {
           const at = c.op === 'in' ? `${r.path.slice(0, -'.fact'.length)}.values[${i}]` : `${r.path.slice(0, -'.fact'.length)}.value`;
-          problems.push({ path: at, message: { tr: `"${r.ref}" seçeneklerinde "${String(v)}" yok`, en: `"${r.ref}" has no option "${String(v)}"` } });
+          problems.push({ path: at, message: fill(DESK.packCheck.noSuchOption, r.ref, String(v)) });
         }
       });
     }
@@ -100,16 +102,16 @@ function referenceProblems(pack: RulePack): PackProblem[] {
     [pack.supportTypes.map((s) => s.code), 'supportTypes'],
     [pack.provinces.map((p) => p.code), 'provinces'],
   ] as const) {
-    for (const d of duplicates([...list])) problems.push({ path: what, message: { tr: `"${d}" iki kez tanımlanmış`, en: `"${d}" declared twice` } });
+    for (const d of duplicates([...list])) problems.push({ path: what, message: fill(DESK.packCheck.declaredTwice, d) });
   }
   pack.facts.forEach((f, i) => {
-    for (const d of duplicates((f.options ?? []).map((o) => o.value))) problems.push({ path: `facts[${i}].options`, message: { tr: `"${d}" seçeneği iki kez var`, en: `option "${d}" listed twice` } });
+    for (const d of duplicates((f.options ?? []).map((o) => o.value))) problems.push({ path: `facts[${i}].options`, message: fill(DESK.packCheck.optionTwice, d) });
   });
   if (pack.supersedes !== null && pack.supersedes >= pack.edition) {
-    problems.push({ path: 'supersedes', message: { tr: `yerini aldığı sürüm (${pack.supersedes}) bu sürümden (${pack.edition}) küçük olmalı`, en: `the edition it supersedes (${pack.supersedes}) must be lower than this one (${pack.edition})` } });
+    problems.push({ path: 'supersedes', message: fill(DESK.packCheck.supersedesNotLower, pack.supersedes, pack.edition) });
   }
   if (pack.validTo !== null && compareDays(pack.validTo, pack.validFrom) < 0) {
-    problems.push({ path: 'validTo', message: { tr: 'geçerlilik bitişi başlangıçtan önce', en: 'validity ends before it starts' } });
+    problems.push({ path: 'validTo', message: DESK.packCheck.validToBeforeFrom });
   }
   return problems;
 }
@@ -119,20 +121,20 @@ function periodProblems(table: readonly Dated[], path: string): PackProblem[] {
   const problems: PackProblem[] = [];
   table.forEach((row, i) => {
     if (!isIsoDay(row.from) || (row.to !== null && !isIsoDay(row.to))) {
-      problems.push({ path: `${path}[${i}]`, message: { tr: 'takvimde olmayan bir gün', en: 'not a calendar day' } });
+      problems.push({ path: `${path}[${i}]`, message: DESK.packCheck.notCalendarDay });
       return;
     }
-    if (row.to !== null && compareDays(row.to, row.from) < 0) problems.push({ path: `${path}[${i}].to`, message: { tr: 'dönem başlamadan bitiyor', en: 'the period ends before it starts' } });
+    if (row.to !== null && compareDays(row.to, row.from) < 0) problems.push({ path: `${path}[${i}].to`, message: DESK.packCheck.periodEndsBeforeStart });
     if (i === 0) return;
     const prev = table[i - 1]!;
     if (prev.to === null) {
-      problems.push({ path: `${path}[${i - 1}].to`, message: { tr: 'açık uçlu dönemden sonra başka dönem var (çakışma)', en: 'an open-ended period is followed by another (overlap)' } });
+      problems.push({ path: `${path}[${i - 1}].to`, message: DESK.packCheck.openPeriodFollowed });
       return;
     }
     if (!isIsoDay(prev.to) || !isIsoDay(prev.from)) return;
     const expected = format(addDays(parseISO(prev.to), 1), 'yyyy-MM-dd');
-    if (compareDays(row.from, expected) < 0) problems.push({ path: `${path}[${i}].from`, message: { tr: `önceki dönemle çakışıyor (${prev.to} bitişli)`, en: `overlaps the previous period (ending ${prev.to})` } });
-    else if (compareDays(row.from, expected) > 0) problems.push({ path: `${path}[${i}].from`, message: { tr: `dönemler arasında boşluk var: ${expected} olmalı`, en: `gap between periods: should be ${expected}` } });
+    if (compareDays(row.from, expected) < 0) problems.push({ path: `${path}[${i}].from`, message: fill(DESK.packCheck.overlapsPrevious, prev.to) });
+    else if (compareDays(row.from, expected) > 0) problems.push({ path: `${path}[${i}].from`, message: fill(DESK.packCheck.gapBetweenPeriods, expected) });
   });
   return problems;
 }
@@ -158,10 +160,10 @@ function exampleProblems(pack: RulePack): PackProblem[] {
   pack.examples.forEach((ex, i) => {
     const at = `examples[${i}]`;
     const before = problems.length;
-    for (const k of Object.keys(ex.facts)) if (!facts.has(k)) problems.push({ path: `${at}.facts.${k}`, message: { tr: 'pakette böyle bir olgu yok', en: 'no such fact in the pack' } });
-    for (const k of Object.keys(ex.documents)) if (!docs.has(k)) problems.push({ path: `${at}.documents.${k}`, message: { tr: 'pakette böyle bir belge yok', en: 'no such document in the pack' } });
-    (ex.expect.failedRules ?? []).forEach((c, j) => rules.has(c) || problems.push({ path: `${at}.expect.failedRules[${j}]`, message: { tr: `pakette "${c}" kuralı yok`, en: `no rule "${c}" in the pack` } }));
-    (ex.expect.missingDocuments ?? []).forEach((c, j) => docs.has(c) || problems.push({ path: `${at}.expect.missingDocuments[${j}]`, message: { tr: `pakette "${c}" belgesi yok`, en: `no document "${c}" in the pack` } }));
+    for (const k of Object.keys(ex.facts)) if (!facts.has(k)) problems.push({ path: `${at}.facts.${k}`, message: DESK.packCheck.noSuchFact });
+    for (const k of Object.keys(ex.documents)) if (!docs.has(k)) problems.push({ path: `${at}.documents.${k}`, message: DESK.packCheck.noSuchDocument });
+    (ex.expect.failedRules ?? []).forEach((c, j) => rules.has(c) || problems.push({ path: `${at}.expect.failedRules[${j}]`, message: fill(DESK.packCheck.noSuchRule, c) }));
+    (ex.expect.missingDocuments ?? []).forEach((c, j) => docs.has(c) || problems.push({ path: `${at}.expect.missingDocuments[${j}]`, message: fill(DESK.packCheck.noSuchDocumentCode, c) }));
     if (problems.length > before) return;
     let d: ReturnType<typeof decide>;
     try {
@@ -171,14 +173,15 @@ function exampleProblems(pack: RulePack): PackProblem[] {
       for (const [k, m] of Object.entries(e.fieldErrors)) problems.push({ path: `${at}.facts.${k}`, message: m });
       return;
     }
-    const got = (tr: string, en: string, want: unknown, seen: unknown) =>
-      problems.push({ path: `${at}.expect`, message: { tr: `${tr}: beklenen ${JSON.stringify(want)}, çıkan ${JSON.stringify(seen)}`, en: `${en}: expected ${JSON.stringify(want)}, got ${JSON.stringify(seen)}` } });
-    if (d.outcome !== ex.expect.outcome) got('karar', 'outcome', ex.expect.outcome, d.outcome);
-    if (ex.expect.monthlyAmountCents !== undefined && d.monthlyAmountCents !== ex.expect.monthlyAmountCents) got('aylık tutar (sent)', 'monthly amount (cents)', ex.expect.monthlyAmountCents, d.monthlyAmountCents);
+    const t = DESK.packCheck;
+    const got = (label: Bilingual, want: unknown, seen: unknown) =>
+      problems.push({ path: `${at}.expect`, message: { tr: t.exampleGot.tr(label.tr, JSON.stringify(want), JSON.stringify(seen)), en: t.exampleGot.en(label.en, JSON.stringify(want), JSON.stringify(seen)) } });
+    if (d.outcome !== ex.expect.outcome) got(t.exampleOutcome, ex.expect.outcome, d.outcome);
+    if (ex.expect.monthlyAmountCents !== undefined && d.monthlyAmountCents !== ex.expect.monthlyAmountCents) got(t.exampleMonthlyAmount, ex.expect.monthlyAmountCents, d.monthlyAmountCents);
     const failed = d.failedRules.map((r) => r.code);
-    if (ex.expect.failedRules && !sameList(ex.expect.failedRules, failed)) got('sağlanmayan kurallar', 'failed rules', ex.expect.failedRules, failed);
+    if (ex.expect.failedRules && !sameList(ex.expect.failedRules, failed)) got(t.exampleFailedRules, ex.expect.failedRules, failed);
     const missing = d.missingDocuments.map((m) => m.code);
-    if (ex.expect.missingDocuments && !sameList(ex.expect.missingDocuments, missing)) got('eksik belgeler', 'missing documents', ex.expect.missingDocuments, missing);
+    if (ex.expect.missingDocuments && !sameList(ex.expect.missingDocuments, missing)) got(t.exampleMissingDocuments, ex.expect.missingDocuments, missing);
   });
   return problems;
 }
@@ -189,7 +192,7 @@ export function checkPackJson(json: unknown): PackCheckResult {
   if (typeof version === 'number' && version > PACK_SCHEMA_VERSION) {
     return {
       pack: null,
-      problems: [{ path: 'schemaVersion', message: { tr: `paket biçimi ${version}, bu uygulama en çok ${PACK_SCHEMA_VERSION} okur: uygulamayı güncelleyin`, en: `pack format ${version}, this app reads up to ${PACK_SCHEMA_VERSION}: update the app` } }],
+      problems: [{ path: 'schemaVersion', message: fill(DESK.packCheck.formatTooNew, version, PACK_SCHEMA_VERSION) }],
     };
   }
   const parsed = rulePackSchema.safeParse(json);
@@ -204,14 +207,14 @@ export function checkPackJson(json: unknown): PackCheckResult {
 /** Checks a pack file's bytes: size, UTF-8 JSON, then everything above. */
 export function checkPackBytes(bytes: Uint8Array): PackCheckResult {
   if (bytes.byteLength > PACK_MAX_BYTES) {
-    return { pack: null, problems: [{ path: '(root)', message: { tr: `dosya çok büyük (${bytes.byteLength} bayt; en çok ${PACK_MAX_BYTES})`, en: `file too large (${bytes.byteLength} bytes; at most ${PACK_MAX_BYTES})` } }] };
+    return { pack: null, problems: [{ path: '(root)', message: fill(DESK.packCheck.fileTooLarge, bytes.byteLength, PACK_MAX_BYTES) }] };
   }
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (e) {
     const why = e instanceof SyntaxError ? e.message : 'UTF-8';
-    return { pack: null, problems: [{ path: '(root)', message: { tr: `geçerli bir JSON değil (yarım ya da bozuk dosya): ${why}`, en: `not valid JSON (truncated or damaged file): ${why}` } }] };
+    return { pack: null, problems: [{ path: '(root)', message: fill(DESK.packCheck.notJson, why) }] };
   }
   return checkPackJson(json);
 }

@@ -21,6 +21,7 @@ import { eventBus } from '../app/eventBus';
 import { log } from '../app/log';
 import { isDiskFull } from '../app/diskSpace';
 import { pagesRescueOf, rescueOf } from './ledgerDamage';
+import { DESK } from '../texts/desk';
 
 const DEFAULT_IDLE_MINUTES = 10;
 
@@ -277,7 +278,7 @@ export function changePassword(app: MasaApp, input: ApiParsedInput<'auth.changeP
   const s = app.requireSession();
   const store = app.requireStore();
   if (!store.checkPassword(s.username, input.currentPassword)) {
-    throw new AppError('AUTH_FAILED', {}, { currentPassword: { tr: 'Mevcut parola hatalı.', en: 'The current password is incorrect.' } });
+    throw new AppError('AUTH_FAILED', {}, { currentPassword: DESK.services.currentPasswordWrong });
   }
   if (input.newPassword !== input.newPasswordRepeat) {
     throw new AppError('PASSWORD_MISMATCH', {}, { newPasswordRepeat: { tr: 'Parolalar birbirini tutmuyor.', en: 'The passwords do not match.' } });

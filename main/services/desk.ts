@@ -9,6 +9,7 @@ import { foldForSearch, trTitle } from '../domain/turkishText';
 import { turkeyParts } from '../domain/turkeyTime';
 import { recordAccess } from './accessLog';
 import { packFor } from './rulesAdapter';
+import { DESK } from '../texts/desk';
 
 type AppointmentRow = appointmentsQ.AppointmentRow;
 
@@ -159,21 +160,7 @@ function trDay(iso: string): string {
   return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 }
 
-const EVENT_TEXT: Record<string, { tr: string; en: string }> = {
-  'import.applied': { tr: 'HQ listesinden içe aktarıldı', en: 'Imported from the HQ list' },
-  'appointment.checked_in': { tr: 'Geldi', en: 'Arrived' },
-  'appointment.started': { tr: 'Kayıt işlemine başlandı', en: 'Registration started' },
-  'appointment.no_show': { tr: 'Gelmedi', en: 'No-show' },
-  'appointment.reopened': { tr: 'Yeniden açıldı (birim sorumlusu)', en: 'Reopened (office head)' },
-  'registration.recorded': { tr: 'Sonuç kaydedildi', en: 'Outcome recorded' },
-  'registration.reversed': { tr: 'Sonuç geri alındı', en: 'Outcome reversed' },
-  'registration.noted': { tr: 'Düzeltme notu', en: 'Correction note' },
-  'appointment.cancelled': { tr: 'İptal edildi (sonuç geri alındı)', en: 'Cancelled (outcome reversed)' },
-  'registration.left_main_list': { tr: 'Asil listeden çıktı', en: 'Left the main list' },
-  'record.viewed': { tr: 'Görüntülendi', en: 'Viewed' },
-  'record.printed': { tr: 'Yazdırıldı', en: 'Printed' },
-  'kvkk.erased': { tr: 'Kişisel veriler silindi (KVKK saklama süresi doldu)', en: 'Personal data erased (KVKK retention period ended)' },
-};
+const EVENT_TEXT: Record<string, { tr: string; en: string }> = DESK.services.eventText;
 
 /** The appointment with its registration (if any) and every ledger event about it. */
 export function appointmentDetail(app: MasaApp, randevuNo: string): AppointmentDetail {

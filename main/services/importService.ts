@@ -25,6 +25,7 @@ import type { AppointmentFieldValues, ParseInput } from '../import/types';
 import { LIMITS } from '../import/limits';
 import { hasProgramme } from './packStore';
 import { applyImport } from './importApply';
+import { DESK } from '../texts/desk';
 
 /**
  * The office head's import: analyse (parse + plan, nothing written; progress events; can be
@@ -217,14 +218,7 @@ async function applyAlone(app: MasaApp, importId: string): Promise<ImportApplied
 
 type ReportProblem = 'EISDIR' | 'ENOENT' | 'ENOTDIR' | 'EACCES' | 'ENOSPC' | 'OTHER';
 
-const REPORT_PROBLEM_TEXT: Record<ReportProblem, { tr: string; en: string }> = {
-  EISDIR: { tr: '{path} bir klasör; rapor için bir dosya adı verin (ör. rapor.xlsx).', en: '{path} is a folder; give a file name for the report (e.g. report.xlsx).' },
-  ENOENT: { tr: '{dir} klasörü yok.', en: 'The folder {dir} does not exist.' },
-  ENOTDIR: { tr: '{dir} bir klasör değil.', en: '{dir} is not a folder.' },
-  EACCES: { tr: '{dir} klasörüne yazma izni yok.', en: 'There is no permission to write in the folder {dir}.' },
-  ENOSPC: { tr: 'Diskte yer kalmadı.', en: 'The disk is full.' },
-  OTHER: { tr: '{path} yazılamadı.', en: '{path} could not be written.' },
-};
+const REPORT_PROBLEM_TEXT: Record<ReportProblem, { tr: string; en: string }> = DESK.services.reportProblem;
 
 function problemOf(code: string | undefined): ReportProblem {
   if (code === 'EISDIR' || code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENOSPC') return code;

@@ -12,6 +12,7 @@ import { requireAppointment } from './desk';
 import { evaluateApplication, prefillFacts, wizardFields } from './rulesAdapter';
 import { decisionPackOf, packForDates } from './packStore';
 import { identityOfPack } from '../rules/packIdentity';
+import { DESK } from '../texts/desk';
 
 type Facts = WizardDraft['facts'];
 type Documents = WizardDraft['documents'];
@@ -157,7 +158,7 @@ export function confirmRegistration(
     const na = input.newAppointment;
     if (!na || na.date <= today) {
       throw new AppError('NEW_APPOINTMENT_REQUIRED', {}, {
-        'newAppointment.date': { tr: 'Bugünden sonraki bir gün seçin.', en: 'Choose a day after today.' },
+        'newAppointment.date': DESK.services.dayAfterToday,
       });
     }
   }

@@ -8,6 +8,7 @@ import type { MasaApp } from '../app/masaApp';
 import { turkeyParts } from '../domain/turkeyTime';
 import { getRulePack } from '../rules/load';
 import { ERASED, eraseAppointmentRow, eraseRegistrationRow, personalValues } from './personalFields';
+import { DESK } from '../texts/desk';
 
 /**
  * KVKK retention (docs/kvkk.md). A record is an appointment with its follow-ups (-E1, -E2 …)
@@ -151,7 +152,7 @@ export function eraseDue(app: MasaApp, input: { records: string[] }): ErasureRes
       appointments: families.reduce((n, f) => n + f.appointments.length, 0),
       registrations: families.reduce((n, f) => n + f.registrations.length, 0),
     };
-    w.note({ ...counts, basis: 'KVKK 6698 md.7: saklama süresi doldu', randevuNos: families.flatMap((f) => f.appointments.map((a) => a.randevu_no)), redacted });
+    w.note({ ...counts, basis: DESK.services.erasureBasis.tr, randevuNos: families.flatMap((f) => f.appointments.map((a) => a.randevu_no)), redacted });
     return { ...counts, redactedEvents: redacted.length };
   });
   store.compactAfterErasure();

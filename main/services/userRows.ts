@@ -2,6 +2,7 @@ import type { Row } from '../../database';
 import type { users } from '../../database';
 import type { UserSummary } from '../../preload/contract/types';
 import { AppError } from '../app/appError';
+import { DESK } from '../texts/desk';
 
 type UserRow = users.UserRow;
 
@@ -25,6 +26,6 @@ export function userRow(u: UserRow): Row {
 export function checkPasswordStrength(username: string, password: string): void {
   const lower = password.toLocaleLowerCase('tr-TR');
   if (lower.includes(username.toLocaleLowerCase('tr-TR')) || /^(.)\1*$/u.test(password)) {
-    throw new AppError('PASSWORD_WEAK', {}, { password: { tr: 'Bu parola çok zayıf.', en: 'This password is too weak.' } });
+    throw new AppError('PASSWORD_WEAK', {}, { password: DESK.services.passwordTooWeak });
   }
 }

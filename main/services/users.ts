@@ -4,6 +4,7 @@ import type { UserSummary } from '../../preload/contract/types';
 import { AppError } from '../app/appError';
 import type { MasaApp } from '../app/masaApp';
 import { checkPasswordStrength, userSummary } from './userRows';
+import { DESK } from '../texts/desk';
 
 /** User management for the office head. Every change is a ledger event; key slots change around it (database/vault/slotChange.ts). */
 export function listUsers(app: MasaApp): UserSummary[] {
@@ -15,7 +16,7 @@ export function createUser(app: MasaApp, input: ApiParsedInput<'users.create'>):
   const actor = app.requireSession();
   const username = normalizeUsername(input.username);
   if (usersQ.userByUsername(store.reader, username)) {
-    throw new AppError('USERNAME_TAKEN', {}, { username: { tr: 'Bu kullanıcı adı zaten kullanılıyor.', en: 'This username is already taken.' } });
+    throw new AppError('USERNAME_TAKEN', {}, { username: DESK.services.usernameTaken });
   }
   checkPasswordStrength(username, input.password);
   const id = usersQ.nextUserId(store.reader);

@@ -1,4 +1,5 @@
 import { Center, Loader } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { useAppStatus } from './hooks/useAppStatus';
 import { useIdleLock } from './hooks/useIdleLock';
@@ -14,6 +15,7 @@ import { MainShell } from './shell/MainShell';
 
 /** Picks the screen from main's state; nothing here decides anything main would not. */
 export function App() {
+  const { t } = useTranslation();
   const { status, refresh } = useAppStatus();
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
   const [restoringOntoEmpty, setRestoringOntoEmpty] = useState(false);
@@ -22,7 +24,7 @@ export function App() {
   if (!status) {
     return (
       <Center h="100vh">
-        <Loader aria-label="Yükleniyor" />
+        <Loader aria-label={t('a11y.loading')} />
       </Center>
     );
   }

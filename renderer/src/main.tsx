@@ -17,6 +17,8 @@ import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
+import { en } from './i18n/en';
+import { tr } from './i18n/tr';
 import { App } from './App';
 
 // Mantine's green/yellow/orange shades are too bright for text on their own pale background
@@ -29,6 +31,9 @@ const variantColorResolver: VariantColorsResolver = (input) => {
   return base;
 };
 
+// Theme defaults are set before any language is chosen: the close button names both.
+const CLOSE_BOTH = `${tr.common.close} / ${en.common.close}`;
+
 const theme = createTheme({
   variantColorResolver,
   respectReducedMotion: true,
@@ -36,10 +41,10 @@ const theme = createTheme({
   // Shade 8 keeps white button text above WCAG AA contrast (4.5:1).
   primaryShade: 8,
   components: {
-    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Kapat / Close' } } }),
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Kapat / Close' } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': CLOSE_BOTH } } }),
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': CLOSE_BOTH } } }),
     PasswordInput: PasswordInput.extend({
-      defaultProps: { visibilityToggleButtonProps: { 'aria-label': 'Parolayı göster / Show password' } },
+      defaultProps: { visibilityToggleButtonProps: { 'aria-label': `${tr.a11y.showPassword} / ${en.a11y.showPassword}` } },
     }),
   },
   defaultRadius: 'sm',

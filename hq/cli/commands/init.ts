@@ -1,19 +1,21 @@
 import { migrate } from '../../database/migrate';
 import { printOk, type HqCommand } from '../command';
+import { HQ } from '../../texts/cli';
 
 export const initCommand: HqCommand = {
   name: 'init',
-  summary: { tr: 'Veritabanını kurar ya da şemasını günceller (numaralı göçler).', en: 'Sets up the database or brings its schema up to date (numbered migrations).' },
-  usage: 'init',
+  summary: HQ.init.summary,
+  usage: HQ.init.usage,
   async run(ctx) {
     const db = await ctx.rawDb();
     const r = await migrate(db);
-    const en = ctx.io.lang === 'en';
-    const engine = db.kind === 'postgresql' ? (en ? 'PostgreSQL server' : 'PostgreSQL sunucusu') : en ? 'embedded PGlite' : 'gömülü PGlite';
+    const lang = ctx.io.lang;
+    const t = HQ.init;
+    const engine = (db.kind === 'postgresql' ? t.server : t.embedded)[lang];
     return printOk(ctx.io, { engine: db.kind, where: db.where, schemaVersion: r.version, applied: r.applied }, () =>
       [
-        `${en ? 'Database ready' : 'Veritabanı hazır'}: ${engine} (${db.where})`,
-        `${en ? 'Schema version' : 'Şema sürümü'} ${r.version}${r.applied.length ? ` (${en ? 'applied' : 'uygulanan'}: ${r.applied.join(', ')})` : en ? ' (already up to date)' : ' (zaten güncel)'}`,
+        `${t.ready[lang]}: ${engine} (${db.where})`,
+        `${t.schemaVersion[lang]} ${r.version}${r.applied.length ? ` (${t.applied[lang]}: ${r.applied.join(', ')})` : t.upToDate[lang]}`,
       ].join('\n'),
     );
   },

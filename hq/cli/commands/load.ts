@@ -1,18 +1,17 @@
 import { UsageError } from '../../../main/cli/output';
 import { loadDayFiles, type LoadProgress } from '../../intake/load';
 import { printOk, say, trNumber, type HqCommand } from '../command';
+import { HQ } from '../../texts/cli';
 
 export const loadCommand: HqCommand = {
   name: 'load',
-  summary: {
-    tr: 'MUTABAKAT_*.xlsx dosyalarını .sig imzalarıyla denetler ve yükler (her dosya ya bütünüyle yüklenir ya hiç; aynı dosya yeniden yüklenmez; aynı güne farklı dosya çakışma olarak saklanır).',
-    en: 'Checks and loads MUTABAKAT_*.xlsx files with their .sig signatures (each file is loaded whole or not at all; the same file is not loaded twice; a different file for the same day is kept as a conflict).',
-  },
-  usage: 'load KLASÖR|DOSYA.xlsx...',
+  summary: HQ.load.summary,
+  usage: HQ.load.usage,
   async run(ctx) {
-    if (ctx.positionals.length === 0) throw new UsageError('load için bir klasör ya da dosyalar gerekli.', 'load needs a folder or files.');
+    if (ctx.positionals.length === 0) throw UsageError.of(HQ.load.needs);
     const db = await ctx.db();
-    const en = ctx.io.lang === 'en';
+    const lang = ctx.io.lang;
+    const t = HQ.load;
     const tty = !ctx.io.json && process.stderr.isTTY;
     let lastPaint = 0;
     const progress = (p: LoadProgress) => {
@@ -20,7 +19,7 @@ export const loadCommand: HqCommand = {
       if (now - lastPaint < 200 && p.done < p.total) return;
       lastPaint = now;
       const rate = p.seconds > 0 ? Math.round(p.rows / p.seconds) : 0;
-      process.stderr.write(`\r${en ? 'files' : 'dosya'} ${trNumber(p.done)}/${trNumber(p.total)} · ${trNumber(p.rows)} ${en ? 'rows' : 'satır'} · ${trNumber(rate)} ${en ? 'rows/s' : 'satır/sn'}   `);
+      process.stderr.write(`\r${t.files[lang]} ${trNumber(p.done)}/${trNumber(p.total)} · ${trNumber(p.rows)} ${t.rows[lang]} · ${trNumber(rate)} ${t.rate[lang]}   `);
       if (p.done === p.total) process.stderr.write('\n');
     };
     const s = await loadDayFiles(db, ctx.positionals, tty ? progress : undefined);
@@ -32,9 +31,7 @@ export const loadCommand: HqCommand = {
       () =>
         [
           ...s.files.filter((f) => f.status !== 'LOADED' || s.files.length <= 50).map((f) => `  ${mark[f.status]} ${f.file}: ${say(ctx.io, f.message)}${f.code ? ` [${f.code}]` : ''}`),
-          en
-            ? `${s.files.length} files: ${s.loaded} loaded, ${s.conflicts} conflicts, ${s.refused} refused; ${trNumber(s.rows)} rows in ${s.seconds.toFixed(1)} s${s.ignored ? `; ${s.ignored} other files in the folder ignored` : ''}.`
-            : `${s.files.length} dosya: ${s.loaded} yüklendi, ${s.conflicts} çakışma, ${s.refused} reddedildi; ${trNumber(s.rows)} satır, ${s.seconds.toFixed(1)} sn${s.ignored ? `; klasördeki ${s.ignored} başka dosya yok sayıldı` : ''}.`,
+          t.total[lang](s.files.length, s.loaded, s.conflicts, s.refused, trNumber(s.rows), s.seconds.toFixed(1), s.ignored),
         ].join('\n'),
       bad ? 1 : 0,
     );

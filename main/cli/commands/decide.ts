@@ -3,32 +3,27 @@ import type { ApiInput } from '../../../preload/contract/api';
 import type { DecisionResult } from '../../../preload/contract/rulesTypes';
 import { printValue, UsageError, type CliIO } from '../output';
 import type { CliCommand } from '../command';
+import { CLI } from '../../texts/cli';
 
 /** The parts of a facts file by their Turkish (and English) names, for the messages. */
-const PART_NAMES: Record<string, { tr: string; en: string }> = {
-  _: { tr: 'olgu dosyası', en: 'facts file' },
-  dates: { tr: 'tarihler', en: 'dates' },
-  'dates.preRegistration': { tr: 'ön kayıt zamanı', en: 'pre-registration time' },
-  'dates.finalRegistration': { tr: 'kesin kayıt tarihi', en: 'final registration day' },
-  facts: { tr: 'olgular', en: 'facts' },
-  documents: { tr: 'belgeler', en: 'documents' },
-};
+const PART_NAMES: Record<string, { tr: string; en: string } | undefined> = CLI.decide.partNames;
 
 function partName(field: string, lang: CliIO['lang']): string {
   const named = PART_NAMES[field];
   if (named) return field === '_' ? named[lang] : `${field} (${named[lang]})`;
-  if (field.startsWith('documents.')) return `${field} (${lang === 'en' ? 'document' : 'belge'})`;
+  if (field.startsWith('documents.')) return `${field} (${CLI.decide.document[lang]})`;
   return field.startsWith('facts.') ? field.slice('facts.'.length) : field;
 }
 
 function printDecision(io: CliIO, d: DecisionResult): number {
-  const en = io.lang === 'en';
+  const lang = io.lang;
+  const t = CLI.decide;
   return printValue(io, d, () =>
     [
-      `${en ? 'Decision' : 'Karar'}: ${d.outcome}   (${d.packCode}, ${d.packHash.slice(0, 12)}…)`,
-      ...(d.supportType ? [`${en ? 'Support' : 'Destek'}: ${d.supportType.label[io.lang]} — ${((d.monthlyAmountCents ?? 0) / 100).toFixed(2).replace('.', ',')} EUR`] : []),
+      `${t.decision[lang]}: ${d.outcome}   (${d.packCode}, ${d.packHash.slice(0, 12)}…)`,
+      ...(d.supportType ? [`${t.support[lang]}: ${d.supportType.label[lang]} — ${((d.monthlyAmountCents ?? 0) / 100).toFixed(2).replace('.', ',')} EUR`] : []),
       ...d.failedRules.map((r) => `  ✗ ${r.code}: ${r.text[io.lang]}  [${Object.entries(r.inputs).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}]`),
-      ...d.missingDocuments.map((m) => `  ${en ? 'missing' : 'eksik'}: ${m.label[io.lang]}`),
+      ...d.missingDocuments.map((m) => `  ${t.missing[lang]}: ${m.label[lang]}`),
     ].join('\n'),
   );
 }
@@ -40,30 +35,29 @@ function printDecision(io: CliIO, d: DecisionResult): number {
  */
 export const decideCommand: CliCommand = {
   name: 'decide',
-  summary: {
-    tr: 'Bir olgu dosyasındaki başvuruyu kural paketine göre karara bağlar (docs/facts.md); hiçbir şey yazmaz.',
-    en: 'Decides one application from a facts file with a rule pack (docs/facts.md); writes nothing.',
-  },
-  usage: 'decide --pack KOD OLGULAR.json | decide --pack-file PAKET.json OLGULAR.json',
+  summary: CLI.decide.summary,
+  usage: CLI.decide.usage,
   options: ['pack', 'pack-file'],
   async run(ctx) {
     const code = ctx.options.pack;
     const packFile = ctx.options['pack-file'];
     const file = ctx.positionals[0];
     if ((typeof code === 'string') === (typeof packFile === 'string') || !file)
-      throw new UsageError('decide için --pack KOD ya da --pack-file PAKET.json (yalnızca biri) ve bir olgu dosyası gerekli.', 'decide needs --pack CODE or --pack-file PACK.json (one of them) and a facts file.');
+      throw UsageError.of(CLI.decide.needs);
     const io = ctx.io;
     const en = io.lang === 'en';
+    const lang = io.lang;
+    const t = CLI.decide;
     let content: unknown;
     try {
       content = JSON.parse(fs.readFileSync(file, 'utf8'));
     } catch (e) {
-      const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? (en ? 'no such file' : 'dosya yok') : en ? 'not valid JSON' : 'geçerli JSON değil';
-      io.err(`${en ? 'The facts file cannot be read' : 'Olgu dosyası okunamadı'}: ${file} (${why})`);
+      const why = ((e as NodeJS.ErrnoException).code === 'ENOENT' ? t.noSuchFile : t.notJson)[lang];
+      io.err(`${t.unreadable[lang]}: ${file} (${why})`);
       return 1;
     }
     if (content === null || typeof content !== 'object' || Array.isArray(content)) {
-      io.err(`${en ? 'The facts file cannot be read' : 'Olgu dosyası okunamadı'}: ${en ? 'it must be a JSON object { "dates": …, "facts": …, "documents": … }' : 'bir JSON nesnesi olmalı { "dates": …, "facts": …, "documents": … }'}`);
+      io.err(`${t.unreadable[lang]}: ${t.notObject[lang]}`);
       return 1;
     }
     // --pack names the pack (any case), --pack-file is a draft that is neither loaded nor signed;
@@ -79,11 +73,11 @@ export const decideCommand: CliCommand = {
       return 1;
     }
     if (e.code === 'PACK_UNKNOWN') {
-      io.err(`${en ? 'Unknown pack' : 'Bilinmeyen kural paketi'}: ${code} (${String(e.params?.known ?? '')})`);
+      io.err(`${t.unknownPack[lang]}: ${code} (${String(e.params?.known ?? '')})`);
       return 1;
     }
     if (e.code === 'VALIDATION') {
-      io.err(`${en ? 'The facts file cannot be read' : 'Olgu dosyası okunamadı'} (${file}):`);
+      io.err(`${t.unreadable[lang]} (${file}):`);
       for (const [k, m] of Object.entries(e.fields ?? {})) io.err(`  ${partName(k, io.lang)}: ${m[io.lang]}`);
       return 1;
     }
@@ -92,7 +86,7 @@ export const decideCommand: CliCommand = {
       for (const [k, m] of Object.entries(e.fields ?? {})) io.err(`  ${k}: ${m[io.lang]}`);
       return 1;
     }
-    io.err(`${en ? 'Refused' : 'Reddedildi'}: ${en ? e.messageEn : e.message}`);
+    io.err(`${CLI.output.refused[lang]}: ${en ? e.messageEn : e.message}`);
     return 1;
   },
 };

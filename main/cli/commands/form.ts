@@ -7,20 +7,14 @@ import { formatMoney } from '../../print/format';
 import type { CliCommand } from '../command';
 import { printRefusal, printValue, UsageError } from '../output';
 import { refusedTarget, save } from './print';
-
-const VERDICT_WORD: Record<FormVerification['verdict'], { tr: string; en: string }> = {
-  VALID: { tr: 'GEÇERLİ', en: 'VALID' },
-  SUPERSEDED: { tr: 'GEÇERLİ AMA SONRADAN DÜZELTİLMİŞ', en: 'VALID BUT SUPERSEDED' },
-  UNKNOWN_KEY: { tr: 'BİLİNMEYEN MASA ANAHTARI', en: 'UNKNOWN DESK KEY' },
-  BAD_SIGNATURE: { tr: 'İMZA GEÇERSİZ', en: 'BAD SIGNATURE' },
-  MALFORMED: { tr: 'OKUNAMIYOR', en: 'MALFORMED' },
-};
+import { fill } from '../../texts';
+import { CLI } from '../../texts/cli';
 
 /** The scanned text itself, or the QR of a PNG / PDF file (the argument names an existing file). */
 function textOf(arg: string): { text: string } | { failure: QrReadError } {
   if (arg.startsWith(QR_PREFIX) || !fs.existsSync(arg) || !fs.statSync(arg).isFile()) {
     if (/\.(png|pdf)$/i.test(arg) && !arg.startsWith(QR_PREFIX)) {
-      throw new UsageError(`Dosya bulunamadı: ${arg}`, `File not found: ${arg}`);
+      throw UsageError.of(fill(CLI.form.fileNotFound, arg));
     }
     return { text: arg };
   }
@@ -35,44 +29,41 @@ function textOf(arg: string): { text: string } | { failure: QrReadError } {
 }
 
 function describe(v: FormVerification, lang: 'tr' | 'en'): string {
-  const L = (tr: string, en: string) => (lang === 'en' ? en : tr);
-  const lines = [`${L('Sonuç', 'Verdict')}: ${VERDICT_WORD[v.verdict][lang]}. ${v.message[lang]}`];
+  const t = CLI.form;
+  const lines = [`${t.verdict[lang]}: ${t.verdictWord[v.verdict][lang]}. ${v.message[lang]}`];
   if (v.signer) {
-    const whose = { own: L('bu masa', 'this desk'), province: L('il anahtarı', 'province key'), registered: L('kayıtlı masa', 'registered desk') }[v.signer.kind];
-    lines.push(`${L('İmzalayan', 'Signed by')}: ${v.signer.deskCode} (${whose}), ${L('parmak izi', 'fingerprint')} ${v.signer.fingerprint}`);
+    const whose = t.signerKind[v.signer.kind][lang];
+    lines.push(`${t.signedBy[lang]}: ${v.signer.deskCode} (${whose}), ${t.fingerprint[lang]} ${v.signer.fingerprint}`);
   }
   const s = v.statement;
   if (s) {
-    if (v.verdict !== 'VALID' && v.verdict !== 'SUPERSEDED') lines.push(L('Karekodun söyledikleri (kanıtlanmadı):', 'What the QR claims (not proven):'));
+    if (v.verdict !== 'VALID' && v.verdict !== 'SUPERSEDED') lines.push(t.unproven[lang]);
     lines.push(
-      `  ${L('Masa', 'Desk')}: ${s.provinceCode} / ${s.deskCode}`,
-      `  ${s.outcome === 'KESIN_KAYIT' ? L('Kayıt No', 'Registration no') : 'Randevu No'}: ${s.number}`,
-      `  ${L('Karar', 'Decision')}: ${s.outcome}, ${s.decidedOn}`,
-      `  ${L('Program', 'Programme')}: ${s.programCode} (${L('sürüm', 'edition')} ${s.packEdition}, ${L('paket özeti', 'pack hash')} ${s.packHash})`,
+      `  ${t.desk[lang]}: ${s.provinceCode} / ${s.deskCode}`,
+      `  ${(s.outcome === 'KESIN_KAYIT' ? t.registrationNo : t.randevuNo)[lang]}: ${s.number}`,
+      `  ${t.decision[lang]}: ${s.outcome}, ${s.decidedOn}`,
+      `  ${t.programme[lang]}: ${s.programCode} (${t.edition[lang]} ${s.packEdition}, ${t.packHash[lang]} ${s.packHash})`,
     );
     if (s.monthlyAmountMinor !== null && s.currency) {
-      lines.push(`  ${L('Destek', 'Support')}: ${s.supportType}, ${formatMoney(s.monthlyAmountMinor, s.currency)} ${L('aylık', 'a month')}, ${L('başlangıç', 'from')} ${s.supportFrom}`);
+      lines.push(`  ${t.support[lang]}: ${s.supportType}, ${formatMoney(s.monthlyAmountMinor, s.currency)} ${t.aMonth[lang]}, ${t.from[lang]} ${s.supportFrom}`);
     }
-    if (s.ruleCodes.length) lines.push(`  ${L('Kurallar', 'Rules')}: ${s.ruleCodes.join(', ')}`);
-    if (s.missingDocumentCodes.length) lines.push(`  ${L('Eksik belgeler', 'Missing documents')}: ${s.missingDocumentCodes.join(', ')}`);
-    lines.push(`  ${L('Defter olayı', 'Ledger event')}: #${s.eventSeq} (${s.eventHash})`, `  ${L('Anne bağı', 'Mother binding')}: ${s.motherHash}`);
+    if (s.ruleCodes.length) lines.push(`  ${t.rules[lang]}: ${s.ruleCodes.join(', ')}`);
+    if (s.missingDocumentCodes.length) lines.push(`  ${t.missingDocuments[lang]}: ${s.missingDocumentCodes.join(', ')}`);
+    lines.push(`  ${t.ledgerEvent[lang]}: #${s.eventSeq} (${s.eventHash})`, `  ${t.motherBinding[lang]}: ${s.motherHash}`);
   }
-  if (v.local?.supersededBy) lines.push(`${L('Yerine geçen kayıt', 'Superseded by registration')}: ${v.local.supersededBy}`);
-  if (v.coseBytes) lines.push(`COSE_Sign1: ${v.coseBytes} ${L('bayt', 'bytes')}`);
+  if (v.local?.supersededBy) lines.push(`${t.supersededBy[lang]}: ${v.local.supersededBy}`);
+  if (v.coseBytes) lines.push(`COSE_Sign1: ${v.coseBytes} ${t.bytes[lang]}`);
   return lines.join('\n');
 }
 
 export const verifyFormCommand: CliCommand = {
   name: 'verify-form',
-  summary: {
-    tr: 'Basılı formun karekodunu (metin, PNG ya da PDF) doğrular: geçerli / düzeltilmiş / bilinmeyen anahtar / imza geçersiz / okunamıyor. Çıkış 0 yalnızca geçerlide.',
-    en: 'Verifies a printed form QR (text, PNG or PDF): valid / superseded / unknown key / bad signature / malformed. Exit 0 only when valid.',
-  },
-  usage: 'verify-form METİN|FORM.png|FORM.pdf [--json] [--user KULLANICI]',
+  summary: CLI.form.verifySummary,
+  usage: CLI.form.verifyUsage,
   async run(ctx) {
     const arg = ctx.positionals[0];
     if (arg === undefined || ctx.positionals.length > 1) {
-      throw new UsageError("verify-form için tek bir argüman gerekli: karekod metni (tırnak içinde) ya da PNG/PDF dosyası.", 'verify-form needs one argument: the QR text (quoted) or a PNG/PDF file.');
+      throw UsageError.of(CLI.form.verifyNeedsOne);
     }
     const read = textOf(arg);
     if ('failure' in read) {
@@ -91,16 +82,13 @@ export const verifyFormCommand: CliCommand = {
 
 export const reprintCommand: CliCommand = {
   name: 'reprint',
-  summary: {
-    tr: 'Kesin Kayıt Formunu ya da Ret / Eksik Evrak bildirimini "yeniden baskı" olarak aynı imzalı karekodla yazar (birim sorumlusu).',
-    en: 'Writes the Kesin Kayıt Formu or the refusal notice again, marked as a reprint, with the same signed QR (office head).',
-  },
-  usage: 'reprint --registration KAYIT_NO|--randevu RANDEVU_NO --out FORM.pdf [--user KULLANICI]',
+  summary: CLI.form.reprintSummary,
+  usage: CLI.form.reprintUsage,
   options: ['registration', 'randevu', 'out'],
   async run(ctx) {
     const { registration, randevu, out } = ctx.options;
     if (typeof out !== 'string' || (typeof registration === 'string') === (typeof randevu === 'string')) {
-      throw new UsageError('reprint için --out ve --registration ya da --randevu (biri) gerekli.', 'reprint needs --out and one of --registration or --randevu.');
+      throw UsageError.of(CLI.form.reprintNeeds);
     }
     const refused = refusedTarget(ctx, out);
     if (refused !== null) return refused;
@@ -112,6 +100,6 @@ export const reprintCommand: CliCommand = {
     const saved = save(ctx, out, r.value);
     if ('refused' in saved) return saved.refused;
     const file = saved.file;
-    return printValue(ctx.io, { file, bytes: r.value.bytes }, () => (ctx.io.lang === 'en' ? `Reprint written: ${file}` : `Yeniden baskı yazıldı: ${file}`));
+    return printValue(ctx.io, { file, bytes: r.value.bytes }, () => `${CLI.form.reprintWritten[ctx.io.lang]}: ${file}`);
   },
 };

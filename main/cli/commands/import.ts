@@ -5,19 +5,17 @@ import { printAppRefusal, printRefusal, printValue, UsageError } from '../output
 import { AppError } from '../../app/appError';
 import { checkOutputFile } from '../../app/outputTarget';
 import type { CliCommand } from '../command';
+import { CLI } from '../../texts/cli';
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: {
-    tr: 'HQ randevu listesini (.xlsx / .csv) içe aktarır ve raporu yazdırır; --dry-run yalnızca denetler, --report rapor .xlsx dosyasını yazar.',
-    en: "Imports HQ's appointment list (.xlsx / .csv) and prints the report; --dry-run only checks, --report writes the report .xlsx.",
-  },
-  usage: 'import DOSYA [--dry-run] [--report RAPOR.xlsx] [--user KULLANICI]',
+  summary: CLI.import.summary,
+  usage: CLI.import.usage,
   options: ['report'],
   flags: ['dry-run'],
   async run(ctx) {
     const file = ctx.positionals[0];
-    if (!file) throw new UsageError('import için bir dosya gerekli.', 'import needs a file.');
+    if (!file) throw UsageError.of(CLI.import.needsFile);
     // The report's destination is checked before anything is applied: a report that cannot be
     // written must not leave an import done behind an error.
     if (typeof ctx.options.report === 'string') {
@@ -60,13 +58,14 @@ export const importCommand: CliCommand = {
     await ctx.call('auth.logout', {});
     const report = analysis.value.report;
     const c = report.counts;
-    const en = ctx.io.lang === 'en';
+    const lang = ctx.io.lang;
+    const t = CLI.import;
     return printValue(ctx.io, { applied: !dry, file: analysis.value.file, report }, () =>
       [
-        `${dry ? (en ? 'Checked (nothing written)' : 'Denetlendi (hiçbir şey yazılmadı)') : en ? 'Imported' : 'İçe aktarıldı'}: ${analysis.value.file.name} (${report.totalRows} ${en ? 'rows' : 'satır'})`,
-        `  ${en ? 'added' : 'eklenen'} ${c.added} · ${en ? 'updated' : 'güncellenen'} ${c.updated} · ${en ? 'unchanged' : 'değişmeyen'} ${c.unchanged} · ${en ? 'cancelled' : 'iptal'} ${c.cancelled} · ${en ? 'rejected' : 'reddedilen'} ${c.rejected} · ${en ? 'skipped (other provinces)' : 'atlanan (başka il)'} ${c.skipped} · ${en ? 'kept (started at the desk)' : 'masada başlamış, dokunulmayan'} ${c.keptStarted}`,
-        ...(report.unknownColumns.length ? [`  ${en ? 'ignored columns' : 'yok sayılan sütunlar'}: ${report.unknownColumns.join(', ')}`] : []),
-        ...report.lines.filter((l) => l.kind === 'rejected' || l.kind === 'kept').map((l) => `  ${en ? 'row' : 'satır'} ${l.row}${l.column ? ` [${l.column}]` : ''}: ${en ? l.en : l.tr}`),
+        `${(dry ? t.checked : t.imported)[lang]}: ${analysis.value.file.name} (${report.totalRows} ${t.rows[lang]})`,
+        `  ${t.added[lang]} ${c.added} · ${t.updated[lang]} ${c.updated} · ${t.unchanged[lang]} ${c.unchanged} · ${t.cancelled[lang]} ${c.cancelled} · ${t.rejected[lang]} ${c.rejected} · ${t.skipped[lang]} ${c.skipped} · ${t.keptStarted[lang]} ${c.keptStarted}`,
+        ...(report.unknownColumns.length ? [`  ${t.ignoredColumns[lang]}: ${report.unknownColumns.join(', ')}`] : []),
+        ...report.lines.filter((l) => l.kind === 'rejected' || l.kind === 'kept').map((l) => `  ${t.row[lang]} ${l.row}${l.column ? ` [${l.column}]` : ''}: ${l[lang]}`),
       ].join('\n'),
     );
   },

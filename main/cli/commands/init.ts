@@ -1,21 +1,19 @@
 import { readSecret } from '../password';
 import { printRefusal, printValue, UsageError } from '../output';
 import type { CliCommand } from '../command';
+import { CLI } from '../../texts/cli';
 
 export const initCommand: CliCommand = {
   name: 'init',
-  summary: {
-    tr: 'İlk kurulum (etkileşimsiz): birim sorumlusu, il kodu, masa kodu. Kurtarma kodunu bir kez yazdırır.',
-    en: 'First-run setup (non-interactive): office head, province, desk. Prints the recovery code once.',
-  },
-  usage: 'init --username KULLANICI --name "AD SOYAD" --province IL_KODU --desk MASA_KODU',
+  summary: CLI.init.summary,
+  usage: CLI.init.usage,
   options: ['username', 'name', 'province', 'desk'],
   async run(ctx) {
     const { username, name, province, desk } = ctx.options;
     if (typeof username !== 'string' || typeof name !== 'string' || typeof province !== 'string' || typeof desk !== 'string') {
-      throw new UsageError('init için --username, --name, --province ve --desk gerekli.', 'init needs --username, --name, --province and --desk.');
+      throw UsageError.of(CLI.init.needs);
     }
-    const password = await readSecret('Parola / Password: ');
+    const password = await readSecret(CLI.help.passwordPrompt[ctx.io.lang]);
     const r = await ctx.call('setup.create', {
       username,
       displayName: name,
@@ -28,10 +26,10 @@ export const initCommand: CliCommand = {
     await ctx.call('auth.logout', {});
     return printValue(ctx.io, { recoveryCode: r.value.recoveryCode, dataDir: ctx.app.dataDir, username: r.value.session.username }, () =>
       [
-        `Masa kuruldu: ${ctx.app.dataDir}`,
-        `Birim sorumlusu: ${r.value.session.username}`,
+        `${CLI.init.setUp[ctx.io.lang]}: ${ctx.app.dataDir}`,
+        `${CLI.init.head[ctx.io.lang]}: ${r.value.session.username}`,
         '',
-        'KURTARMA KODU (yalnızca bir kez gösterilir; yazdırıp kilitli bir yerde saklayın):',
+        CLI.init.recoveryCode[ctx.io.lang],
         `  ${r.value.recoveryCode}`,
       ].join('\n'),
     );

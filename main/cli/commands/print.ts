@@ -1,4 +1,5 @@
 import { printAppRefusal, printRefusal, printValue, UsageError } from '../output';
+import { CLI } from '../../texts/cli';
 import type { CliCommand } from '../command';
 import type { PrintedDocument } from '../../../preload/contract/printTypes';
 import { AppError } from '../../app/appError';
@@ -27,12 +28,12 @@ export function save(ctx: CliContext, out: string, doc: PrintedDocument): { file
 
 export const reportCommand: CliCommand = {
   name: 'report',
-  summary: { tr: 'Günlük raporu PDF olarak yazar.', en: 'Writes the daily report as a PDF.' },
-  usage: 'report --date yyyy-MM-dd --out RAPOR.pdf [--user KULLANICI]',
+  summary: CLI.print.reportSummary,
+  usage: CLI.print.reportUsage,
   options: ['date', 'out'],
   async run(ctx) {
     const { date, out } = ctx.options;
-    if (typeof date !== 'string' || typeof out !== 'string') throw new UsageError('report için --date ve --out gerekli.', 'report needs --date and --out.');
+    if (typeof date !== 'string' || typeof out !== 'string') throw UsageError.of(CLI.print.reportNeeds);
     const refused = refusedTarget(ctx, out);
     if (refused !== null) return refused;
     const signed = await ctx.signIn();
@@ -43,19 +44,19 @@ export const reportCommand: CliCommand = {
     const saved = save(ctx, out, r.value);
     if ('refused' in saved) return saved.refused;
     const file = saved.file;
-    return printValue(ctx.io, { file, bytes: r.value.bytes }, () => `Günlük rapor yazıldı: ${file}`);
+    return printValue(ctx.io, { file, bytes: r.value.bytes }, () => `${CLI.print.reportWritten[ctx.io.lang]}: ${file}`);
   },
 };
 
 export const listsCommand: CliCommand = {
   name: 'lists',
-  summary: { tr: 'Asil / Yedek listesini PDF olarak yazar (T.C. Kimlik No maskeli; --full ile tam).', en: 'Writes the main/reserve list as a PDF (T.C. Kimlik No masked; --full for full).' },
-  usage: 'lists --pack KOD [--province IL_KODU] --out LISTE.pdf [--full] [--user KULLANICI]',
+  summary: CLI.print.listsSummary,
+  usage: CLI.print.listsUsage,
   options: ['pack', 'province', 'out'],
   flags: ['full'],
   async run(ctx) {
     const { pack, province, out } = ctx.options;
-    if (typeof pack !== 'string' || typeof out !== 'string') throw new UsageError('lists için --pack ve --out gerekli.', 'lists needs --pack and --out.');
+    if (typeof pack !== 'string' || typeof out !== 'string') throw UsageError.of(CLI.print.listsNeeds);
     const refused = refusedTarget(ctx, out);
     if (refused !== null) return refused;
     const signed = await ctx.signIn();
@@ -66,6 +67,6 @@ export const listsCommand: CliCommand = {
     const saved = save(ctx, out, r.value);
     if ('refused' in saved) return saved.refused;
     const file = saved.file;
-    return printValue(ctx.io, { file, bytes: r.value.bytes }, () => `Asil / Yedek listesi yazıldı: ${file}`);
+    return printValue(ctx.io, { file, bytes: r.value.bytes }, () => `${CLI.print.listsWritten[ctx.io.lang]}: ${file}`);
   },
 };

@@ -1,15 +1,17 @@
 import fs from 'node:fs';
 import { printRefusal, printValue, UsageError } from '../output';
 import type { CliCommand } from '../command';
+import { fill } from '../../texts';
+import { CLI } from '../../texts/cli';
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: { tr: 'Günün imzalı mutabakat dosyasını (.xlsx + .sig) klasöre yazar.', en: "Writes the day's signed reconciliation (.xlsx + .sig) into a folder." },
-  usage: 'export --date yyyy-MM-dd --out KLASÖR [--user KULLANICI]',
+  summary: CLI.export.summary,
+  usage: CLI.export.usage,
   options: ['date', 'out'],
   async run(ctx) {
     const { date, out } = ctx.options;
-    if (typeof date !== 'string' || typeof out !== 'string') throw new UsageError('export için --date ve --out gerekli.', 'export needs --date and --out.');
+    if (typeof date !== 'string' || typeof out !== 'string') throw UsageError.of(CLI.export.needs);
     const signed = await ctx.signIn();
     if (!signed.ok) return printRefusal(ctx.io, signed);
     const r = await ctx.call('reconciliation.export', { date, outDir: out });
@@ -17,24 +19,21 @@ export const exportCommand: CliCommand = {
     if (!r.ok) return printRefusal(ctx.io, r);
     const c = r.value.counts;
     const backup = r.value.backup;
-    const en = ctx.io.lang === 'en';
+    const lang = ctx.io.lang;
+    const t = CLI.export;
     const code = printValue(ctx.io, r.value, () =>
       [
-        `Yazıldı: ${r.value.xlsxPath}`,
-        `İmza: ${r.value.sigPath}`,
+        `${t.written[lang]}: ${r.value.xlsxPath}`,
+        `${t.signature[lang]}: ${r.value.sigPath}`,
         `SHA-256: ${r.value.sha256}`,
-        `Randevu ${c.appointments} · Kesin Kayıt ${c.registrations} · Ret ${c.rejected} · Eksik Evrak ${c.incomplete}`,
-        ...(backup.ok ? [`${en ? 'End-of-day backup taken' : 'Gün sonu yedeği alındı'}: ${backup.dir}`] : []),
+        t.counts[lang](c.appointments, c.registrations, c.rejected, c.incomplete),
+        ...(backup.ok ? [`${t.backupTaken[lang]}: ${backup.dir}`] : []),
       ].join('\n'),
     );
     // The export stands (written and recorded), but the user must know the day has no backup:
     // said in words on stderr, not only as a log line.
     if (!backup.ok && !ctx.io.json) {
-      ctx.io.err(
-        en
-          ? `WARNING: the file was written, but the end-of-day backup could not be taken: ${backup.messageEn} Take one with \`backup --to FOLDER\`.`
-          : `UYARI: dosya yazıldı, ancak gün sonu yedeği alınamadı: ${backup.message} \`backup --to KLASÖR\` ile yedek alın.`,
-      );
+      ctx.io.err(t.backupFailed[lang](lang === 'en' ? backup.messageEn : backup.message));
     }
     return code;
   },
@@ -42,26 +41,25 @@ export const exportCommand: CliCommand = {
 
 export const mergeCommand: CliCommand = {
   name: 'merge',
-  summary: { tr: 'Masaların mutabakat dosyalarını doğrular ve il dosyasında (masa IL) birleştirir; mükerrerleri işaretler.', en: "Verifies desks' reconciliation files and merges them into the province file (desk IL), flagging duplicates." },
-  usage: 'merge DOSYA.xlsx... --out KLASÖR [--user KULLANICI]',
+  summary: CLI.merge.summary,
+  usage: CLI.merge.usage,
   options: ['out'],
   async run(ctx) {
     const out = ctx.options.out;
-    if (typeof out !== 'string' || ctx.positionals.length === 0) throw new UsageError('merge için dosyalar ve --out gerekli.', 'merge needs files and --out.');
+    if (typeof out !== 'string' || ctx.positionals.length === 0) throw UsageError.of(CLI.merge.needs);
     const signed = await ctx.signIn();
     if (!signed.ok) return printRefusal(ctx.io, signed);
     const r = await ctx.call('reconciliation.merge', { files: ctx.positionals, outDir: out });
     await ctx.call('auth.logout', {});
     if (!r.ok) return printRefusal(ctx.io, r);
-    const en = ctx.io.lang === 'en';
+    const lang = ctx.io.lang;
+    const t = CLI.merge;
     printValue(ctx.io, r.value, () =>
       [
-        ...r.value.files.map((f) => `  ${f.ok ? '✓' : '✗'} ${f.file}: ${en ? f.message.en : f.message.tr}`),
+        ...r.value.files.map((f) => `  ${f.ok ? '✓' : '✗'} ${f.file}: ${f.message[lang]}`),
         r.value.merged
-          ? `${en ? 'Merged' : 'Birleştirildi'}: ${r.value.merged.xlsxPath} (${en ? 'duplicate mothers' : 'mükerrer anne'} ${r.value.merged.duplicateMothers}, ${en ? 'duplicate children' : 'mükerrer çocuk'} ${r.value.merged.duplicateChildren})`
-          : en
-            ? 'Nothing was merged: fix or remove the refused files.'
-            : 'Hiçbir şey birleştirilmedi: reddedilen dosyaları düzeltin ya da çıkarın.',
+          ? `${t.merged[lang]}: ${r.value.merged.xlsxPath} (${t.duplicateMothers[lang]} ${r.value.merged.duplicateMothers}, ${t.duplicateChildren[lang]} ${r.value.merged.duplicateChildren})`
+          : t.nothingMerged[lang],
       ].join('\n'),
     );
     return r.value.ok ? 0 : 1;
@@ -70,11 +68,8 @@ export const mergeCommand: CliCommand = {
 
 export const deskKeyCommand: CliCommand = {
   name: 'desk-key',
-  summary: {
-    tr: 'Masanın Ed25519 açık anahtarını ve parmak izini gösterir (--pem ile yalnızca PEM; --province ile il dosyalarını imzalayan il anahtarı).',
-    en: "Shows the desk's Ed25519 public key and fingerprint (--pem: the PEM only; --province: the province key that signs IL files).",
-  },
-  usage: 'desk-key [--pem] [--province] [--user KULLANICI]',
+  summary: CLI.deskKey.summary,
+  usage: CLI.deskKey.usage,
   flags: ['pem', 'province'],
   async run(ctx) {
     const signed = await ctx.signIn();
@@ -86,36 +81,33 @@ export const deskKeyCommand: CliCommand = {
       ctx.io.out(r.value.pem.trim());
       return 0;
     }
-    return printValue(ctx.io, r.value, () => [`Masa: ${r.value.deskCode}`, `Parmak izi (SHA-256): ${r.value.fingerprint}`, r.value.pem.trim()].join('\n'));
+    return printValue(ctx.io, r.value, () => [`${CLI.deskKey.desk[ctx.io.lang]}: ${r.value.deskCode}`, `${CLI.deskKey.fingerprint[ctx.io.lang]}: ${r.value.fingerprint}`, r.value.pem.trim()].join('\n'));
   },
 };
 
 export const registerKeyCommand: CliCommand = {
   name: 'register-key',
-  summary: {
-    tr: 'Başka bir masanın açık anahtarını (PEM dosyası) kaydeder; o masanın mutabakat dosyaları bundan sonra doğrulanır.',
-    en: "Registers another desk's public key (PEM file); that desk's reconciliation files verify from then on.",
-  },
-  usage: 'register-key --desk MASA DOSYA.pem [--user KULLANICI]',
+  summary: CLI.registerKey.summary,
+  usage: CLI.registerKey.usage,
   options: ['desk'],
   async run(ctx) {
     const desk = ctx.options.desk;
     const file = ctx.positionals[0];
-    if (typeof desk !== 'string' || !file || ctx.positionals.length > 1) throw new UsageError('register-key için --desk ve tek bir PEM dosyası gerekli.', 'register-key needs --desk and one PEM file.');
+    if (typeof desk !== 'string' || !file || ctx.positionals.length > 1) throw UsageError.of(CLI.registerKey.needs);
     let pem: string;
     try {
       pem = fs.readFileSync(file, 'utf8');
     } catch {
-      throw new UsageError(`Dosya okunamadı: ${file}`, `Cannot read the file: ${file}`);
+      throw UsageError.of(fill(CLI.registerKey.unreadable, file));
     }
     const signed = await ctx.signIn();
     if (!signed.ok) return printRefusal(ctx.io, signed);
     const r = await ctx.call('reconciliation.registerDeskKey', { deskCode: desk, pem });
     await ctx.call('auth.logout', {});
     if (!r.ok) return printRefusal(ctx.io, r);
-    const en = ctx.io.lang === 'en';
+    const lang = ctx.io.lang;
     return printValue(ctx.io, r.value, () =>
-      [`${en ? 'Registered for desk' : 'Kaydedildi, masa'}: ${r.value.deskCode}`, `${en ? 'Fingerprint (SHA-256)' : 'Parmak izi (SHA-256)'}: ${r.value.fingerprint}`].join('\n'),
+      [`${CLI.registerKey.registered[lang]}: ${r.value.deskCode}`, `${CLI.registerKey.fingerprint[lang]}: ${r.value.fingerprint}`].join('\n'),
     );
   },
 };

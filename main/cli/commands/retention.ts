@@ -1,5 +1,6 @@
 import { printRefusal, printValue } from '../output';
 import type { CliCommand } from '../command';
+import { CLI } from '../../texts/cli';
 
 /**
  * KVKK retention from the command line: list the records past their retention period and,
@@ -8,13 +9,12 @@ import type { CliCommand } from '../command';
  */
 export const retentionCommand: CliCommand = {
   name: 'retention',
-  summary: {
-    tr: 'Saklama süresi dolan kayıtları listeler; --erase ile hepsinin kişisel verilerini siler (imha kaydı defterde kalır).',
-    en: 'Lists records past their retention period; with --erase, erases their personal data (the destruction record stays in the ledger).',
-  },
-  usage: 'retention [--erase] [--user KULLANICI]',
+  summary: CLI.retention.summary,
+  usage: CLI.retention.usage,
   flags: ['erase'],
   async run(ctx) {
+    const lang = ctx.io.lang;
+    const t = CLI.retention;
     const signed = await ctx.signIn();
     if (!signed.ok) return printRefusal(ctx.io, signed);
     const overview = await ctx.call('retention.overview', {});
@@ -23,11 +23,11 @@ export const retentionCommand: CliCommand = {
       if (!overview.ok) return printRefusal(ctx.io, overview);
       return printValue(ctx.io, overview.value, () =>
         [
-          `Saklama süresi dolan kayıt: ${overview.value.due.length} (bugün ${overview.value.today})`,
-          ...overview.value.due.slice(0, 50).map((d) => `  ${d.randevuNo}  ${d.programCode}  son işlem ${d.lastActivity.slice(0, 10)}  silinebilir ${d.dueOn}`),
-          ...(overview.value.due.length > 50 ? [`  … ve ${overview.value.due.length - 50} kayıt daha`] : []),
-          `Önceki imhalar: ${overview.value.erasures.length}`,
-          ...(overview.value.due.length ? ['Silmek için: npm run cli -- retention --erase'] : []),
+          t.due[lang](overview.value.due.length, overview.value.today),
+          ...overview.value.due.slice(0, 50).map((d) => t.dueRow[lang](d.randevuNo, d.programCode, d.lastActivity.slice(0, 10), d.dueOn)),
+          ...(overview.value.due.length > 50 ? [t.more[lang](overview.value.due.length - 50)] : []),
+          `${t.earlier[lang]}: ${overview.value.erasures.length}`,
+          ...(overview.value.due.length ? [t.howToErase[lang]] : []),
         ].join('\n'),
       );
     }
@@ -36,9 +36,9 @@ export const retentionCommand: CliCommand = {
     if (!r.ok) return printRefusal(ctx.io, r);
     return printValue(ctx.io, r.value, () =>
       [
-        `Kişisel verileri silinen kayıt: ${r.value.records} (randevu ${r.value.appointments}, kesin kayıt ${r.value.registrations})`,
-        `Arındırılan eski olay: ${r.value.redactedEvents}`,
-        `İmha kaydı: defter olayı #${r.value.seq}`,
+        t.erased[lang](r.value.records, r.value.appointments, r.value.registrations),
+        `${t.redacted[lang]}: ${r.value.redactedEvents}`,
+        t.destructionRecord[lang](r.value.seq),
       ].join('\n'),
     );
   },

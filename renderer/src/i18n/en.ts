@@ -487,4 +487,17 @@ export const en: Messages = {
     supersededBy: 'Replaced by registration {{registrationNo}}',
     close: 'Close',
   },
+  ledgerProblem: {
+    HASH_MISMATCH: 'content edited',
+    PREV_MISMATCH: 'an earlier event was changed or moved',
+    SEQ_GAP: 'an event was deleted',
+    HEAD_MISMATCH: 'the newest events were removed',
+    REDACTION_UNLISTED: 'an event was rewritten without a destruction record',
+  },
+  a11y: {
+    loading: 'Loading',
+    menu: 'Menu',
+    showPassword: 'Show password',
+  },
+  retentionConfirm: { word: 'ERASE' },
 };

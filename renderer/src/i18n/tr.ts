@@ -485,6 +485,20 @@ export const tr = {
     supersededBy: 'Yerine geçen kayıt: {{registrationNo}}',
     close: 'Kapat',
   },
+  // Texts that were inline in the screens (issue 17 step 6).
+  ledgerProblem: {
+    HASH_MISMATCH: 'içerik değiştirilmiş',
+    PREV_MISMATCH: 'önceki olay değiştirilmiş ya da yer değiştirmiş',
+    SEQ_GAP: 'olay silinmiş',
+    HEAD_MISMATCH: 'son olaylar silinmiş',
+    REDACTION_UNLISTED: 'bir olay, imha kaydı olmadan değiştirilmiş',
+  },
+  a11y: {
+    loading: 'Yükleniyor',
+    menu: 'Menü',
+    showPassword: 'Parolayı göster',
+  },
+  retentionConfirm: { word: 'SİL' },
 };
 
 export type Messages = typeof tr;

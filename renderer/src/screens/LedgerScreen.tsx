@@ -6,13 +6,8 @@ import type { DecisionReplay, LedgerCheck, LedgerStatus, OfficeInfo } from '../.
 import { ApiCallError, send } from '../api/client';
 import { errorText } from '../api/errorText';
 
-const PROBLEM_TEXT: Record<string, { tr: string; en: string }> = {
-  HASH_MISMATCH: { tr: 'içerik değiştirilmiş', en: 'content edited' },
-  PREV_MISMATCH: { tr: 'önceki olay değiştirilmiş ya da yer değiştirmiş', en: 'an earlier event was changed or moved' },
-  SEQ_GAP: { tr: 'olay silinmiş', en: 'an event was deleted' },
-  HEAD_MISMATCH: { tr: 'son olaylar silinmiş', en: 'the newest events were removed' },
-  REDACTION_UNLISTED: { tr: 'bir olay, imha kaydı olmadan değiştirilmiş', en: 'an event was rewritten without a destruction record' },
-};
+/** Chain problems the screen names (ledgerProblem.* in the i18n catalogues). */
+const PROBLEMS = new Set(['HASH_MISMATCH', 'PREV_MISMATCH', 'SEQ_GAP', 'HEAD_MISMATCH', 'REDACTION_UNLISTED']);
 
 /** The office head's view of the ledger: counts, chain head, verify, idle lock, key rotation. */
 export function LedgerScreen({ office, onChanged }: { office: OfficeInfo; onChanged: () => Promise<void> }) {
@@ -82,7 +77,7 @@ export function LedgerScreen({ office, onChanged }: { office: OfficeInfo; onChan
       {check && !(check.chain.ok && check.replay.ok) && (
         <Alert color="red" role="alert">
           {check.chain.firstBad
-            ? t('ledger.verifyBad', { seq: check.chain.firstBad.seq, problem: PROBLEM_TEXT[check.chain.firstBad.problem]?.[lang] ?? check.chain.firstBad.problem })
+            ? t('ledger.verifyBad', { seq: check.chain.firstBad.seq, problem: PROBLEMS.has(check.chain.firstBad.problem) ? t(`ledgerProblem.${check.chain.firstBad.problem}`) : check.chain.firstBad.problem })
             : t('ledger.replayBad')}
         </Alert>
       )}

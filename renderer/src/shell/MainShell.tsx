@@ -96,7 +96,7 @@ export function MainShell({ status, refresh }: { status: AppStatus; refresh: () 
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label="Menü">
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('a11y.menu')}>
         <Stack gap={2}>
           {items
             .filter((i) => i.show)

@@ -9,7 +9,6 @@ import { formatTrDate, formatTrDateTime } from '../../hooks/today';
 /** How many due records the table shows; the erasure still covers every selected one. */
 const SHOWN = 200;
 /** The word the office head types to confirm: erasure cannot be undone. */
-const CONFIRM_WORD = { tr: 'SİL', en: 'ERASE' };
 
 /**
  * KVKK retention for the office head: records past their programme's retention period, their
@@ -166,7 +165,7 @@ export function RetentionScreen() {
         <Stack>
           <Text>{t('retention.confirmText', { count: selected.size })}</Text>
           <TextInput
-            label={t('retention.confirmLabel', { word: CONFIRM_WORD[lang] })}
+            label={t('retention.confirmLabel', { word: t('retentionConfirm.word') })}
             value={word}
             onChange={(e) => setWord(e.currentTarget.value)}
             data-autofocus
@@ -175,7 +174,7 @@ export function RetentionScreen() {
             <Button variant="default" onClick={() => setConfirming(false)}>
               {t('retention.cancel')}
             </Button>
-            <Button color="red" loading={busy} disabled={word.trim().toLocaleUpperCase(lang === 'tr' ? 'tr-TR' : 'en') !== CONFIRM_WORD[lang]} onClick={() => void erase()}>
+            <Button color="red" loading={busy} disabled={word.trim().toLocaleUpperCase(lang === 'tr' ? 'tr-TR' : 'en') !== t('retentionConfirm.word')} onClick={() => void erase()}>
               {t('retention.confirm')}
             </Button>
           </Group>

@@ -1,9 +1,9 @@
 /**
  * Every text the import shows a person, in Turkish with its English twin. Kept in one file so
  * that the wording of refusals, rejected rows and report lines stays consistent.
- * Texts never echo identity numbers, names or phone numbers (see PERSONAL in columns.ts).
+ * Texts never echo identity numbers, names or phone numbers (see PERSONAL in main/import/columns.ts).
  */
-import { LIMITS, type LimitName } from './limits';
+import { LIMITS, type LimitName } from '../import/limits';
 
 export interface Bilingual {
   tr: string;

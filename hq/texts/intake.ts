@@ -1,3 +1,4 @@
+/** HQ intake's texts: why a day file was not loaded (beyond the desk's own verify codes) and what loading it did. */
 import type { VerifyCode } from '../../main/reconciliation/verify';
 
 /** Why HQ did not load a file, beyond the desk's own verify codes. */
@@ -31,5 +32,21 @@ export function conflictText(first: string): Bilingual {
   return {
     tr: `ÇAKIŞMA: bu masanın bu günü için başka bir dosya (${first}) zaten yüklü ve satırları farklı. İlk dosya geçerli kaldı; bu dosya çakışma olarak saklandı, masayla görüşün.`,
     en: `CONFLICT: another file (${first}) is already loaded for this desk's day and its rows differ. The first file stays; this one is kept as a conflict, ask the desk.`,
+  };
+}
+
+/** The signing key belongs to a desk of another province than the file's. */
+export function keyOfOtherProvinceText(keyProvince: string | undefined, desk: string, fileProvince: string): Bilingual {
+  return {
+    tr: `İmzalayan anahtar ${keyProvince} ilinin ${desk} masasına kayıtlı; dosya ${fileProvince} ilinin.`,
+    en: `The signing key is registered to desk ${desk} of province ${keyProvince}; the file is province ${fileProvince}'s.`,
+  };
+}
+
+/** The first row the intake's schema refuses, by sheet, row and contract header. */
+export function rowInvalidText(sheet: string, row: number, header: string): Bilingual {
+  return {
+    tr: `${sheet} sayfası, ${row}. satır: "${header}" değeri geçersiz; dosya yüklenmedi.`,
+    en: `Sheet ${sheet}, row ${row}: the "${header}" value is not valid; the file was not loaded.`,
   };
 }
