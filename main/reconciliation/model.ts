@@ -89,18 +89,48 @@ export interface ReconciliationDay {
 /** The summary counts (the contract type shared with the screens). */
 export type ReconCounts = ReconCountsView;
 
+/**
+ * The summary counts, added up row by row: the writer counts the rows as it writes them (a merge
+ * streams its rows from the files, so there is no array to count).
+ */
+export class CountsTally {
+  readonly counts: ReconCounts = { appointments: 0, arrived: 0, noShows: 0, registrations: 0, rejected: 0, incomplete: 0, cancelled: 0, monthlyTotalCents: 0 };
+
+  appointment(a: ReconAppointment): void {
+    this.counts.appointments++;
+    if (a.arrivedAt !== null) this.counts.arrived++;
+    if (a.outcome === 'GELMEDİ') this.counts.noShows++;
+    if (a.outcome === 'İPTAL') this.counts.cancelled++;
+  }
+
+  registration(r: ReconRegistration): void {
+    this.counts.registrations++;
+    this.counts.monthlyTotalCents += r.monthlyAmountCents;
+  }
+
+  rejection(r: ReconRejection): void {
+    if (r.outcome === 'RET') this.counts.rejected++;
+    if (r.outcome === 'EKSİK EVRAK') this.counts.incomplete++;
+  }
+
+  /** Another file's counts added to these (a merge's summary is the sum of its files'). */
+  add(c: ReconCounts): void {
+    for (const k of Object.keys(c) as (keyof ReconCounts)[]) this.counts[k] += c[k];
+  }
+}
+
 /** The summary is always computed from the rows, never trusted from a caller or a file. */
 export function countsOf(day: Pick<ReconciliationDay, 'appointments' | 'registrations' | 'rejections'>): ReconCounts {
-  return {
-    appointments: day.appointments.length,
-    arrived: day.appointments.filter((a) => a.arrivedAt !== null).length,
-    noShows: day.appointments.filter((a) => a.outcome === 'GELMEDİ').length,
-    registrations: day.registrations.length,
-    rejected: day.rejections.filter((r) => r.outcome === 'RET').length,
-    incomplete: day.rejections.filter((r) => r.outcome === 'EKSİK EVRAK').length,
-    cancelled: day.appointments.filter((a) => a.outcome === 'İPTAL').length,
-    monthlyTotalCents: day.registrations.reduce((s, r) => s + r.monthlyAmountCents, 0),
-  };
+  const tally = new CountsTally();
+  for (const a of day.appointments) tally.appointment(a);
+  for (const r of day.registrations) tally.registration(r);
+  for (const r of day.rejections) tally.rejection(r);
+  return tally.counts;
+}
+
+/** True when two summaries count the same. */
+export function sameCounts(a: ReconCounts, b: ReconCounts): boolean {
+  return (Object.keys(a) as (keyof ReconCounts)[]).every((k) => a[k] === b[k]);
 }
 
 export function reconciliationFileName(provinceCode: string, deskCode: string, date: string): string {

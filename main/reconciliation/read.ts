@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { ReconAppointment, ReconciliationDay, ReconRegistration, ReconRejection } from './model';
 import { PACKS_SUMMARY_FIELD, SHEETS, SUMMARY_FIELDS } from './sheets';
-import { readWorkbookRows } from './workbookRows';
+import { openWorkbookRows, readWorkbookRows } from './workbookRows';
 
 type CellValue = unknown;
 
@@ -37,15 +37,74 @@ const SUMMARY_DATES = new Set(['Tarih', 'Oluşturma Zamanı']);
 
 export class ReconciliationUnreadable extends Error {}
 
-/** Reads a reconciliation workbook (ours or another desk's) back into the model. */
-export async function readReconciliation(xlsxPath: string): Promise<ReconciliationDay & { summary: Record<string, string> }> {
+/** The model's row of each data sheet, by the sheet's key in SHEETS. */
+export interface ReconSheetRow {
+  appointments: ReconAppointment;
+  registrations: ReconRegistration;
+  rejections: ReconRejection;
+}
+export type ReconDataSheet = keyof ReconSheetRow;
+
+/** A data sheet's cell values (one row, from column A) to the model's row, by sheet. */
+function rowReaders(date1904: boolean): { [K in ReconDataSheet]: (r: CellValue[]) => ReconSheetRow[K] } {
+  const { day, dateTime, hhmm } = dateReaders(date1904);
+  return {
+    appointments: (r) => ({
+      randevuNo: text(r[0]),
+      programCode: text(r[1]),
+      provinceCode: text(r[2]),
+      date: day(r[3]),
+      time: hhmm(r[4]) ?? '',
+      motherTckn: text(r[5]),
+      motherFullName: unquote(text(r[6])),
+      arrivedAt: hhmm(r[7]),
+      outcome: (text(r[8]) || null) as ReconAppointment['outcome'],
+      clerk: unquote(text(r[9])) || null,
+    }),
+    registrations: (r) => ({
+      registrationNo: text(r[0]),
+      randevuNo: text(r[1]),
+      programCode: text(r[2]),
+      provinceCode: text(r[3]),
+      preRegisteredAt: dateTime(r[4]),
+      registeredAt: dateTime(r[5]),
+      motherTckn: text(r[6]),
+      motherFullName: unquote(text(r[7])),
+      childTckn: text(r[8]) || null,
+      childBirthDate: day(r[9]),
+      caregiverTckn: text(r[10]) || null,
+      institutionName: unquote(text(r[11])) || null,
+      supportType: unquote(text(r[12])),
+      monthlyAmountCents: Math.round(Number(r[13] ?? 0) * 100),
+      motherIban: text(r[14]) || null,
+      caregiverIban: text(r[15]) || null,
+      clerk: unquote(text(r[16])),
+    }),
+    rejections: (r) => ({
+      randevuNo: text(r[0]),
+      programCode: text(r[1]),
+      motherTckn: text(r[2]),
+      motherFullName: unquote(text(r[3])),
+      outcome: text(r[4]) as ReconRejection['outcome'],
+      reasonCodes: text(r[5]) ? text(r[5]).split(', ') : [],
+      reasonText: unquote(text(r[6])),
+      missingDocuments: text(r[7]) ? unquote(text(r[7])).split(', ') : [],
+      newAppointment: r[8] ? dateTime(r[8]) : null,
+      clerk: unquote(text(r[9])),
+    }),
+  };
+}
+
+/** Reads a reconciliation workbook (ours or another desk's; a path, or bytes already read) back into the model. */
+export async function readReconciliation(input: string | Buffer): Promise<ReconciliationDay & { summary: Record<string, string> }> {
   let book;
   try {
-    book = await readWorkbookRows(fs.readFileSync(xlsxPath));
+    book = await readWorkbookRows(typeof input === 'string' ? fs.readFileSync(input) : input);
   } catch {
     throw new ReconciliationUnreadable('not an xlsx workbook');
   }
-  const { iso, day, dateTime, hhmm } = dateReaders(book.date1904);
+  const { iso } = dateReaders(book.date1904);
+  const readers = rowReaders(book.date1904);
   const sheet = (name: string) => {
     const s = book.sheets.get(name);
     if (!s) throw new ReconciliationUnreadable(`sheet ${name} missing`);
@@ -58,49 +117,9 @@ export async function readReconciliation(xlsxPath: string): Promise<Reconciliati
     summary[field] = SUMMARY_DATES.has(field) && typeof r[1] === 'number' ? iso(r[1]) : text(r[1]);
   }
   for (const f of SUMMARY_FIELDS) if (!(f in summary)) throw new ReconciliationUnreadable(`summary row ${f} missing`);
-  const appointments: ReconAppointment[] = rows(SHEETS.appointments).map((r) => ({
-    randevuNo: text(r[0]),
-    programCode: text(r[1]),
-    provinceCode: text(r[2]),
-    date: day(r[3]),
-    time: hhmm(r[4]) ?? '',
-    motherTckn: text(r[5]),
-    motherFullName: unquote(text(r[6])),
-    arrivedAt: hhmm(r[7]),
-    outcome: (text(r[8]) || null) as ReconAppointment['outcome'],
-    clerk: unquote(text(r[9])) || null,
-  }));
-  const registrations: ReconRegistration[] = rows(SHEETS.registrations).map((r) => ({
-    registrationNo: text(r[0]),
-    randevuNo: text(r[1]),
-    programCode: text(r[2]),
-    provinceCode: text(r[3]),
-    preRegisteredAt: dateTime(r[4]),
-    registeredAt: dateTime(r[5]),
-    motherTckn: text(r[6]),
-    motherFullName: unquote(text(r[7])),
-    childTckn: text(r[8]) || null,
-    childBirthDate: day(r[9]),
-    caregiverTckn: text(r[10]) || null,
-    institutionName: unquote(text(r[11])) || null,
-    supportType: unquote(text(r[12])),
-    monthlyAmountCents: Math.round(Number(r[13] ?? 0) * 100),
-    motherIban: text(r[14]) || null,
-    caregiverIban: text(r[15]) || null,
-    clerk: unquote(text(r[16])),
-  }));
-  const rejections: ReconRejection[] = rows(SHEETS.rejections).map((r) => ({
-    randevuNo: text(r[0]),
-    programCode: text(r[1]),
-    motherTckn: text(r[2]),
-    motherFullName: unquote(text(r[3])),
-    outcome: text(r[4]) as ReconRejection['outcome'],
-    reasonCodes: text(r[5]) ? text(r[5]).split(', ') : [],
-    reasonText: unquote(text(r[6])),
-    missingDocuments: text(r[7]) ? unquote(text(r[7])).split(', ') : [],
-    newAppointment: r[8] ? dateTime(r[8]) : null,
-    clerk: unquote(text(r[9])),
-  }));
+  const appointments = rows(SHEETS.appointments).map(readers.appointments);
+  const registrations = rows(SHEETS.registrations).map(readers.registrations);
+  const rejections = rows(SHEETS.rejections).map(readers.rejections);
   return {
     provinceCode: summary['İl Kodu']!,
     provinceName: summary['İl']!,
@@ -117,4 +136,33 @@ export async function readReconciliation(xlsxPath: string): Promise<Reconciliati
     packs: summary[PACKS_SUMMARY_FIELD] ? summary[PACKS_SUMMARY_FIELD].split(', ') : [],
     summary,
   };
+}
+
+/**
+ * One data sheet of a reconciliation, row by row as the sheet is scanned (the header row left
+ * out): the merge writes each sheet from its files one at a time, so it holds one file's bytes
+ * and never its rows. Read with the same limits and the same row mapping as readReconciliation;
+ * anything unreadable is ReconciliationUnreadable.
+ */
+export async function* readReconciliationRows<K extends ReconDataSheet>(bytes: Buffer, sheet: K): AsyncGenerator<ReconSheetRow[K]> {
+  let rows;
+  let read: (r: CellValue[]) => ReconSheetRow[K];
+  try {
+    const book = await openWorkbookRows(bytes);
+    rows = book.rows(SHEETS[sheet]);
+    read = rowReaders(book.date1904)[sheet];
+  } catch {
+    throw new ReconciliationUnreadable('not an xlsx workbook');
+  }
+  if (!rows) throw new ReconciliationUnreadable(`sheet ${SHEETS[sheet]} missing`);
+  while (true) {
+    let next;
+    try {
+      next = rows.next();
+    } catch {
+      throw new ReconciliationUnreadable(`sheet ${SHEETS[sheet]} unreadable`);
+    }
+    if (next.done) return;
+    if (next.value.number > 1) yield read(next.value.values);
+  }
 }

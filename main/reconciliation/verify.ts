@@ -53,7 +53,9 @@ export async function verifySignedReconciliation(xlsxPath: string, sigPath: stri
     return fail('SIG_MALFORMED');
   }
   if (sig.file !== file) return fail('NAME_MISMATCH');
-  const sha = createHash('sha256').update(fs.readFileSync(xlsxPath)).digest('hex');
+  // Read once: the rows checked below are those of the bytes whose digest was signed.
+  const bytes = fs.readFileSync(xlsxPath);
+  const sha = createHash('sha256').update(bytes).digest('hex');
   if (sha !== sig.sha256) return fail('BYTES_CHANGED');
   if (!signatureValid(sig)) return fail('BAD_SIGNATURE');
   const key = trusted.find((t) => t.publicKeySpki === sig.publicKey);
@@ -61,7 +63,7 @@ export async function verifySignedReconciliation(xlsxPath: string, sigPath: stri
   if (key.deskCode !== sig.desk) return fail('KEY_OF_OTHER_DESK');
   let day;
   try {
-    day = await readReconciliation(xlsxPath);
+    day = await readReconciliation(bytes);
   } catch (e) {
     if (e instanceof ReconciliationUnreadable) return fail('UNREADABLE');
     throw e;
@@ -94,5 +96,5 @@ export async function verifySignedReconciliation(xlsxPath: string, sigPath: stri
     });
   }
   if (!matches) return fail('COUNTS_MISMATCH', base);
-  return { result: { file, code: 'OK' as const, ok: true, message: TEXT.OK, ...base }, day };
+  return { result: { file, code: 'OK' as const, ok: true, message: TEXT.OK, ...base }, day, sha256: sha };
 }

@@ -16,8 +16,13 @@ import { readZipDirectory, type ZipDirectory } from '../import/zipDirectory';
  * thousands of them, bench/hq.ts). Values come as the import's scanner gives them: text,
  * numbers (dates and times as Excel serials: read.ts turns them by column), booleans.
  */
+export interface WorkbookRow {
+  number: number;
+  values: unknown[];
+}
+
 export interface WorkbookRows {
-  sheets: Map<string, { number: number; values: unknown[] }[]>;
+  sheets: Map<string, WorkbookRow[]>;
   date1904: boolean;
 }
 
@@ -64,8 +69,22 @@ function sheetNames(xml: string): { name: string; rId: string }[] {
 
 const SCAN_PIECE = 1024 * 1024;
 
+/**
+ * A workbook opened for reading one sheet at a time: the zip directory, workbook, relationships
+ * and shared strings are read up front; a sheet's XML only when its rows are asked for, and its
+ * rows handed on as the scanner finds them, so a reader that wants one sheet (the merge, which
+ * writes sheet by sheet) never holds the others, nor the rows it has already used.
+ */
+export interface OpenedWorkbook {
+  date1904: boolean;
+  /** Sheet names in tab order, each once. */
+  names: string[];
+  /** The named sheet's rows (number and values), or null when the workbook has no such sheet. */
+  rows(name: string): Generator<WorkbookRow> | null;
+}
+
 /** Throws on anything that is not a readable workbook (read.ts names it unreadable). */
-export async function readWorkbookRows(bytes: Buffer): Promise<WorkbookRows> {
+export async function openWorkbookRows(bytes: Buffer): Promise<OpenedWorkbook> {
   const zip = await readZipDirectory(memoryAccess(bytes), bytes.length);
   const text = (name: string) => part(bytes, zip, name)?.toString('utf8') ?? null;
   const workbookXml = text('xl/workbook.xml');
@@ -81,26 +100,42 @@ export async function readWorkbookRows(bytes: Buffer): Promise<WorkbookRows> {
         })(),
       )
     : [];
-  const sheets: WorkbookRows['sheets'] = new Map();
+  // The first sheet of a name whose part is there wins, as before (a later one of that name is not read).
+  const parts = new Map<string, string>();
   for (const s of sheetNames(workbookXml)) {
     const target = rels.find((r) => r.id === s.rId)?.target;
-    if (!target || sheets.has(s.name)) continue;
-    const xml = part(bytes, zip, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-    if (!xml) continue;
-    const scanner = new SheetXmlScanner({ sharedStrings, date1904 });
-    const rows = [];
-    // In pieces, the rows counted as they come (limits.ts), as the import does.
-    for (let at = 0; at < xml.length; at += SCAN_PIECE) {
-      rows.push(...scanner.push(xml.subarray(at, at + SCAN_PIECE)));
-      checkLimit('rows', rows.length);
-    }
-    rows.push(...scanner.end());
-    checkLimit('rows', rows.length);
-    // As exceljs' eachRow: rows without a value are not rows.
-    sheets.set(
-      s.name,
-      rows.map((r) => ({ number: r.number, values: r.cells.slice(r.offset) })).filter((r) => r.values.some((v) => v !== undefined && v !== null)),
-    );
+    if (!target || parts.has(s.name)) continue;
+    const name = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+    if (zip.entries.has(name)) parts.set(s.name, name);
   }
-  return { sheets, date1904 };
+  function* sheetRows(partName: string): Generator<WorkbookRow> {
+    const xml = part(bytes, zip, partName)!;
+    const scanner = new SheetXmlScanner({ sharedStrings, date1904 });
+    let count = 0;
+    // In pieces, the rows counted as they come (limits.ts), as the import does; as exceljs'
+    // eachRow, rows without a value are not rows.
+    const rowsOf = (found: ReturnType<SheetXmlScanner['push']>) => {
+      count += found.length;
+      checkLimit('rows', count);
+      return found.map((r) => ({ number: r.number, values: r.cells.slice(r.offset) })).filter((r) => r.values.some((v) => v !== undefined && v !== null));
+    };
+    for (let at = 0; at < xml.length; at += SCAN_PIECE) yield* rowsOf(scanner.push(xml.subarray(at, at + SCAN_PIECE)));
+    yield* rowsOf(scanner.end());
+  }
+  return {
+    date1904,
+    names: [...parts.keys()],
+    rows: (name) => {
+      const partName = parts.get(name);
+      return partName === undefined ? null : sheetRows(partName);
+    },
+  };
+}
+
+/** Every sheet's rows at once (verify, HQ's intake: a day file is small). Throws as openWorkbookRows. */
+export async function readWorkbookRows(bytes: Buffer): Promise<WorkbookRows> {
+  const book = await openWorkbookRows(bytes);
+  const sheets: WorkbookRows['sheets'] = new Map();
+  for (const name of book.names) sheets.set(name, [...book.rows(name)!]);
+  return { sheets, date1904: book.date1904 };
 }

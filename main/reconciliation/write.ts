@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dateCell, dateTimeCell, FMT, safeRow, safeText, timeCell } from './cells';
-import { countsOf, reconciliationFileName, type ReconciliationDay } from './model';
+import { CountsTally, countsOf, reconciliationFileName, sameCounts, type ReconAppointment, type ReconCounts, type ReconciliationDay, type ReconDuplicate, type ReconRegistration, type ReconRejection } from './model';
 import { signFile, type SignatureFile } from './signature';
 import { crashPoint, fsyncDir } from '../../database';
 import { assertMayReplace, createOwnerOnly, OUTPUT_FILE_MODE } from '../app/outputTarget';
@@ -14,7 +14,39 @@ export interface WrittenReconciliation {
   xlsxPath: string;
   sigPath: string;
   sha256: string;
-  counts: ReturnType<typeof countsOf>;
+  counts: ReconCounts;
+}
+
+/**
+ * What a reconciliation workbook holds: the day's Özet values, its counts, the merge's own rows
+ * when it is a merged file, and its rows as they come, each sheet's once and in order: from
+ * arrays for a desk's day, from the files read one at a time for a province merge (merge.ts),
+ * so a merge of many files never holds their rows. The counts go into Özet before any row is
+ * written; the writer counts the rows it writes and refuses the file (writes nothing) when they
+ * are not the rows counted.
+ */
+export interface ReconciliationContent {
+  head: Omit<ReconciliationDay, 'appointments' | 'registrations' | 'rejections' | 'duplicates'>;
+  counts: ReconCounts;
+  /** A merged file's `Mükerrer` rows and the files merged (`Birleştirilen Dosyalar`); null for a desk's day. */
+  merged: { duplicates: ReconDuplicate[]; sourceFiles: string[] } | null;
+  appointments: Rows<ReconAppointment>;
+  registrations: Rows<ReconRegistration>;
+  rejections: Rows<ReconRejection>;
+}
+type Rows<T> = Iterable<T> | AsyncIterable<T>;
+
+/** A desk's day (or a merged day held whole) as the writer's content. */
+function contentOfDay(day: ReconciliationDay): ReconciliationContent {
+  const { appointments, registrations, rejections, duplicates, ...head } = day;
+  return {
+    head,
+    counts: countsOf(day),
+    merged: duplicates ? { duplicates, sourceFiles: [...new Set(registrations.map((r) => r.sourceFile).filter((f): f is string => Boolean(f)))] } : null,
+    appointments,
+    registrations,
+    rejections,
+  };
 }
 
 /**
@@ -30,6 +62,16 @@ export async function writeReconciliation(
   outDir: string,
   keys: { publicKeySpki: string; privateKeyPkcs8: string },
 ): Promise<WrittenReconciliation> {
+  return writeReconciliationContent(contentOfDay(day), outDir, keys);
+}
+
+/** writeReconciliation for content whose rows come as they are read (see ReconciliationContent). */
+export async function writeReconciliationContent(
+  content: ReconciliationContent,
+  outDir: string,
+  keys: { publicKeySpki: string; privateKeyPkcs8: string },
+): Promise<WrittenReconciliation> {
+  const day = content.head;
   const fileName = reconciliationFileName(day.provinceCode, day.deskCode, day.date);
   const xlsxPath = path.join(outDir, fileName);
   settlePair(outDir, fileName);
@@ -37,10 +79,14 @@ export async function writeReconciliation(
   assertMayReplace(xlsxPath, 'xlsx');
   assertMayReplace(`${xlsxPath}.sig`, 'sig');
   const tmp = path.join(outDir, `.${fileName}.${process.pid}.yaziliyor`);
-  const counts = countsOf(day);
+  const counts = content.counts;
+  const written = new CountsTally();
+  let out: fs.WriteStream | undefined;
   try {
-    createOwnerOnly(tmp); // exceljs opens it without a mode: made 0600 first, it stays so
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false });
+    createOwnerOnly(tmp); // opened below without a mode: made 0600 first, it stays so
+    // Our own stream (exceljs would open the same): a merge whose file fails mid-way closes it.
+    out = fs.createWriteStream(tmp);
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     wb.creator = 'Masa';
     // Fixed workbook times keep the file's rows identical between re-exports of the same day.
     wb.created = dateTimeCell(day.createdAt);
@@ -76,10 +122,10 @@ export async function writeReconciliation(
       if (field === 'Aylık Destek Toplamı (EUR)') cell.numFmt = FMT.money;
       row.commit();
     });
-    if (day.duplicates) {
-      const mothers = day.duplicates.filter((d) => d.kind === 'ANNE').length;
-      const children = day.duplicates.filter((d) => d.kind === 'ÇOCUK').length;
-      const sources = [...new Set(day.registrations.map((r) => r.sourceFile).filter(Boolean))].join(', ');
+    if (content.merged) {
+      const mothers = content.merged.duplicates.filter((d) => d.kind === 'ANNE').length;
+      const children = content.merged.duplicates.filter((d) => d.kind === 'ÇOCUK').length;
+      const sources = content.merged.sourceFiles.join(', ');
       [mothers, children, sources].forEach((v, i) => summary.addRow(safeRow([MERGE_SUMMARY_FIELDS[i], v])).commit());
     }
     summary.addRow(safeRow([PACKS_SUMMARY_FIELD, (day.packs ?? []).join(', ')])).commit();
@@ -87,7 +133,8 @@ export async function writeReconciliation(
 
     const appts = wb.addWorksheet(SHEETS.appointments);
     appts.addRow(safeRow([...APPOINTMENT_HEADERS])).commit();
-    for (const a of day.appointments) {
+    for await (const a of content.appointments) {
+      written.appointment(a);
       const row = appts.addRow(safeRow([
         a.randevuNo,
         a.programCode,
@@ -109,7 +156,8 @@ export async function writeReconciliation(
 
     const regs = wb.addWorksheet(SHEETS.registrations);
     regs.addRow(safeRow([...REGISTRATION_HEADERS])).commit();
-    for (const r of day.registrations) {
+    for await (const r of content.registrations) {
+      written.registration(r);
       const row = regs.addRow(safeRow([
         r.registrationNo,
         r.randevuNo,
@@ -139,7 +187,8 @@ export async function writeReconciliation(
 
     const rejs = wb.addWorksheet(SHEETS.rejections);
     rejs.addRow(safeRow([...REJECTION_HEADERS])).commit();
-    for (const r of day.rejections) {
+    for await (const r of content.rejections) {
+      written.rejection(r);
       const row = rejs.addRow(safeRow([
         r.randevuNo,
         r.programCode,
@@ -157,22 +206,25 @@ export async function writeReconciliation(
     }
     rejs.commit();
 
-    if (day.duplicates) {
+    if (content.merged) {
       const dup = wb.addWorksheet(SHEETS.duplicates);
       dup.addRow(safeRow([...DUPLICATE_HEADERS])).commit();
-      for (const d of day.duplicates) {
+      for (const d of content.merged.duplicates) {
         const row = dup.addRow(safeRow([d.kind, d.tckn, d.registrationNo, d.randevuNo, d.deskCode, dateCell(d.date), d.sourceFile]));
         row.getCell(6).numFmt = FMT.date;
         row.commit();
       }
       dup.commit();
     }
+    // Özet was written first, from counts made before the rows came: they must be these rows'.
+    if (!sameCounts(written.counts, counts)) throw new Error('reconciliation: the rows written are not the rows counted');
     await wb.commit();
     const fd = fs.openSync(tmp, 'r+');
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     crashPoint('reconciliation:xlsx-written');
   } catch (err) {
+    if (out && !out.closed) await new Promise<void>((done) => out!.destroy().once('close', () => done()));
     fs.rmSync(tmp, { force: true });
     throw err;
   }

@@ -9,8 +9,8 @@ import type { MasaApp } from '../app/masaApp';
 import { APP_VERSION } from '../app/version';
 import { trTitle } from '../domain/turkishText';
 import { turkeyDayBoundsUtc, turkeyParts } from '../domain/turkeyTime';
-import { createDeskKeyPair, fingerprint, mergeReconciliations, publicKeyPem, verifySignedReconciliation, writeReconciliation, type ReconciliationDay } from '../reconciliation';
-import { mergeInputProblems } from '../reconciliation/merge';
+import { createDeskKeyPair, fingerprint, publicKeyPem, verifySignedReconciliation, writeReconciliation, type ReconciliationDay } from '../reconciliation';
+import { fileSource, mergeInputProblems, MergeSourceChanged, mergeSources, type MergeSource } from '../reconciliation/merge';
 import type { AppointmentOutcomeText } from '../reconciliation/model';
 import { decisionPackOf } from './packStore';
 
@@ -260,14 +260,15 @@ export async function mergeFiles(app: MasaApp, input: { files: string[]; outDir:
   const session = app.requireSession();
   const trusted = trustedKeys(store.reader);
   const outDir = checkOutputFolder(app.dataDir, input.outDir);
-  const verified = [];
+  // Each verified file kept as its keys and counts, not its rows (merge.ts fileSource).
+  const verified: MergeSource[] = [];
   const table: VerifyRow[] = [];
   const verifiedRow: number[] = [];
   for (const f of input.files) {
     const v = await verifySignedReconciliation(path.resolve(f), undefined, trusted);
     table.push(v.result);
     if (v.result.ok && 'day' in v && v.day) {
-      verified.push({ day: v.day, file: path.basename(f) });
+      verified.push(fileSource(v.day, path.basename(f), path.resolve(f), v.sha256));
       verifiedRow.push(table.length - 1);
     }
   }
@@ -280,12 +281,21 @@ export async function mergeFiles(app: MasaApp, input: { files: string[]; outDir:
   if (refused.length) return { ok: false, files: table, merged: null };
   const provinceKey = ensureProvinceKey(app);
   const office = app.officeInfo();
-  const m = await mergeReconciliations(
-    verified,
-    { provinceCode: office.provinceCode, provinceName: office.provinceName, createdAt: turkeyParts(app.now()).dateTime, createdBy: session.displayName, appVersion: APP_VERSION, chainHead: store.ledger.head().hash },
-    outDir,
-    provinceKey,
-  );
+  let m;
+  try {
+    m = await mergeSources(
+      verified,
+      { provinceCode: office.provinceCode, provinceName: office.provinceName, createdAt: turkeyParts(app.now()).dateTime, createdBy: session.displayName, appVersion: APP_VERSION, chainHead: store.ledger.head().hash },
+      outDir,
+      provinceKey,
+    );
+  } catch (err) {
+    // A file that changed between its check and the writing of its rows: refused by name, nothing written.
+    if (!(err instanceof MergeSourceChanged)) throw err;
+    const at = verifiedRow[verified.findIndex((s) => s.file === err.file)]!;
+    table[at] = { ...table[at]!, ok: false, code: err.code, message: err.text };
+    return { ok: false, files: table, merged: null };
+  }
   store.ledger.record({ type: 'reconciliation.merged', entity: `reconciliation:merge:${m.fileName}`, userId: session.userId }, (w) =>
     w.note({ file: m.fileName, sha256: m.sha256, files: input.files.map((f) => path.basename(f)), duplicates: m.duplicates.length }),
   );

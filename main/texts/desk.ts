@@ -89,6 +89,10 @@ export const DESK = {
     exampleMissingDocuments: { tr: 'eksik belgeler', en: 'missing documents' },
   },
   reconciliation: {
+    mergeSourceChanged: {
+      tr: 'Dosya doğrulandıktan sonra, birleştirme sırasında değişti ya da kaldırıldı; hiçbir şey yazılmadı. Dosyayı yerine koyup yeniden doğrulayın ve birleştirin.',
+      en: 'The file changed or was removed after it was verified, during the merge; nothing was written. Put the file back, then verify and merge again.',
+    },
     verify: {
       OK: { tr: 'İmza ve sayılar doğru.', en: 'Signature and counts are correct.' },
       SIG_MISSING: { tr: 'İmza dosyası (.sig) yok.', en: 'The signature file (.sig) is missing.' },
