@@ -13,7 +13,7 @@ import {
   type BackupSeal,
   type WorkerEntry,
 } from '../../database';
-import { eventBus } from './eventBus';
+import type { EventBus } from './eventBus';
 import { log } from './log';
 
 /**
@@ -46,6 +46,8 @@ export class BackupVerifier {
 
   constructor(
     private readonly now: () => Date,
+    /** The app's notifications: the screen hears each backup's verdict (`backup.verified`). */
+    private readonly events: EventBus,
     /** Tests point this at a worker that cannot start, to exercise the fallback. */
     private readonly entry?: WorkerEntry,
   ) {}
@@ -120,7 +122,7 @@ export class BackupVerifier {
       } catch {
         /* the folder is gone (rotated away) or cannot be written: the log and the event remain */
       }
-      eventBus.emit('backup.verified', { name, ok: false, reason: result.problem });
+      this.events.emit('backup.verified', { name, ok: false, reason: result.problem });
       return { state: 'failed', reason: result.problem, ms: result.ms };
     }
     const seal = makeSeal(
@@ -135,7 +137,7 @@ export class BackupVerifier {
       return { state: 'unverified', why: 'seal not written' };
     }
     log.info('backup verified and sealed', { backup: name, events: result.events });
-    eventBus.emit('backup.verified', { name, ok: true });
+    this.events.emit('backup.verified', { name, ok: true });
     return { state: 'sealed', seal, ms: result.ms };
   }
 }

@@ -1,17 +1,19 @@
 /**
  * Main-to-renderer notifications (import progress, session locked). The Electron shell
  * forwards them over IPC, the bridge over server-sent events. Never carries personal data.
+ * One per MasaApp (`app.events`): two apps in one process (tests) never hear each other.
  */
 type Listener = (event: string, payload: unknown) => void;
 
-const listeners = new Set<Listener>();
+export class EventBus {
+  private readonly listeners = new Set<Listener>();
 
-export const eventBus = {
   emit(event: string, payload: unknown): void {
-    for (const l of listeners) l(event, payload);
-  },
+    for (const l of this.listeners) l(event, payload);
+  }
+
   subscribe(l: Listener): () => void {
-    listeners.add(l);
-    return () => listeners.delete(l);
-  },
-};
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+}

@@ -18,6 +18,7 @@ import vm from 'node:vm';
  * How: a context made while --expose-gc is set has a `gc` function (jest-leak-detector obtains
  * it the same way); the flag is cleared again at once. Where that fails, nothing is done.
  */
+// The process's one garbage collector, looked up once: the heap is the process's, not an app's.
 let collect: (() => void) | null | undefined;
 
 function fullCollection(): (() => void) | null {

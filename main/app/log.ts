@@ -5,6 +5,7 @@
  */
 type Fields = Record<string, string | number | boolean | null | undefined>;
 
+// One log per process (stderr, or the Electron shell's file): not app state, set by the entry point.
 let sink: (line: string) => void = (line) => process.stderr.write(`${line}\n`);
 let quiet = process.env.MASA_LOG === 'silent';
 

@@ -18,6 +18,8 @@ import type { OfficeInfo } from '../../preload/contract/types';
 import { PROVINCES } from '../../preload/contract/provinces';
 import { AppError } from './appError';
 import { BackupVerifier } from './backupVerifier';
+import { EventBus } from './eventBus';
+import { ImportJobs } from './importJobs';
 import { LOGIN_FAILURES_FILE, LoginThrottle } from './loginThrottle';
 import type { Session } from './session';
 import { PrintedDocuments, type DocumentPrinter } from './printedDocuments';
@@ -73,6 +75,10 @@ export class MasaApp {
   readonly printer: DocumentPrinter | null;
   /** The PDFs rendered for this sign-in's previews, for `print.toPrinter` by id. */
   readonly printedDocuments = new PrintedDocuments();
+  /** This app's notifications to its screen (the Electron window or the bridge's page). */
+  readonly events = new EventBus();
+  /** The office head's imports under way: plans, reports, cancels (importService.ts). */
+  readonly imports = new ImportJobs();
 
   /** Runs `fn` as the exclusive request (see `exclusive`); requests that arrive meanwhile wait. */
   async runExclusive<T>(allows: readonly string[], fn: () => Promise<T>): Promise<T> {
@@ -92,7 +98,7 @@ export class MasaApp {
     this.now = opts.now ?? (() => new Date());
     this.kdf = opts.kdf;
     this.pageCheckSyncBytes = opts.pageCheckSyncBytes ?? PAGE_CHECK_SYNC_BYTES;
-    this.backupVerifier = new BackupVerifier(this.now, opts.backupCheckEntry);
+    this.backupVerifier = new BackupVerifier(this.now, this.events, opts.backupCheckEntry);
     this.printer = opts.printer ?? null;
     // Failed sign-ins are counted in the data folder, so a CLI run or a restart does not reset them.
     this.throttle = new LoginThrottle(() => this.now().getTime(), path.join(opts.dataDir, LOGIN_FAILURES_FILE));

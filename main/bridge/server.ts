@@ -5,7 +5,6 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { MasaApp } from '../app/masaApp';
 import { dispatch } from '../handlers/router';
-import { eventBus } from '../app/eventBus';
 import { clientShim } from './clientShim';
 
 /**
@@ -113,7 +112,7 @@ export async function startBridge(app: MasaApp, opts: { rendererDir: string; por
     });
   });
 
-  const unsubscribe = eventBus.subscribe((event, payload) => {
+  const unsubscribe = app.events.subscribe((event, payload) => {
     const line = `data: ${JSON.stringify({ event, payload })}\n\n`;
     for (const c of sseClients) c.write(line);
   });

@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../app/appError';
-import { eventBus } from '../app/eventBus';
 import { formatMessage } from '../../preload/contract/errors';
 import { setLogSink } from '../app/log';
 import { MasaApp } from '../app/masaApp';
@@ -96,7 +95,7 @@ ipcMain.handle('masa:invoke', async (event, name: unknown, input: unknown) => {
   return dispatch(masa, typeof name === 'string' ? name : '', input);
 });
 
-eventBus.subscribe((name, payload) => win?.webContents.send('masa:event', name, payload));
+masa.events.subscribe((name, payload) => win?.webContents.send('masa:event', name, payload));
 
 void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));

@@ -16,6 +16,7 @@ export const FONT_FAMILY = 'Roboto';
 const VIRTUAL_DIR = 'masa-print-fonts/';
 const STYLES = ['normal', 'bold', 'italics', 'bolditalics'] as const;
 
+// pdfmake's virtual file system is one per process, and the font files never change: loaded once.
 let family: FontFamily | null = null;
 
 function loadOnce(): FontFamily {

@@ -25,6 +25,7 @@ export function parseRulePack(json: unknown, source: string): RulePack {
   return pack;
 }
 
+// The built-in packs are the same immutable files for every app in the process: read once.
 let cache: Map<string, RulePack> | null = null;
 
 /**

@@ -17,7 +17,6 @@ import { toAppError, UNOPENABLE_CODES, type MasaApp } from '../app/masaApp';
 import { sessionInfo, type Session } from '../app/session';
 import { mirrorBackupFolder } from './backup';
 import { checkPasswordStrength } from './userRows';
-import { eventBus } from '../app/eventBus';
 import { log } from '../app/log';
 import { isDiskFull } from '../app/diskSpace';
 import { pagesRescueOf, rescueOf } from './ledgerDamage';
@@ -240,7 +239,7 @@ async function checkPagesInBackground(app: MasaApp, store: LedgerStore, session:
   if (integrity !== 'ok' && integrity !== 'stopped' && app.session === session && app.store === store) {
     session.rescue = pagesRescueOf(store, integrity);
     log.error('background page check failed', { integrity: 'failed' });
-    eventBus.emit('ledger.rescue', {});
+    app.events.emit('ledger.rescue', {});
   }
   return integrity;
 }

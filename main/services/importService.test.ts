@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HEADERS, csvText, rowsOf, tempDir, textRow } from '../import/testing/fixtures';
 import { openpyxlMissing, readXlsxWithOpenpyxl, writeXlsxWithOpenpyxl } from '../import/testing/openpyxl';
-import { eventBus } from '../app/eventBus';
 import { setUpApp } from '../testing/appFixture';
 import { APPLY_STEP_ROWS } from './importApply';
 import { LIMITS } from '../import/limits';
@@ -77,7 +76,7 @@ describe('import through the handlers, into the ledger', () => {
     const told: { phase?: string; rows: number; total: number }[] = [];
     let timerRanDuringApply = false;
     let found: Promise<{ results: unknown[] }> | null = null;
-    const unsubscribe = eventBus.subscribe((event, payload) => {
+    const unsubscribe = app.events.subscribe((event, payload) => {
       const p = payload as { importId: string; phase?: string; rows: number; total: number };
       if (event !== 'import.progress' || p.importId !== a.importId || p.phase !== 'apply') return;
       told.push(p);
@@ -108,7 +107,7 @@ describe('import through the handlers, into the ledger', () => {
     const a = await ok('import.analyze', { path: csvFile(Array.from({ length: rows }, (_, i) => textRow(i + 1))) });
     const eventsBefore = (rawHandle(app.requireStore()).prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
     let cancel: Promise<unknown> | null = null;
-    const unsubscribe = eventBus.subscribe((event, payload) => {
+    const unsubscribe = app.events.subscribe((event, payload) => {
       const p = payload as { importId: string; phase?: string };
       if (event === 'import.progress' && p.phase === 'apply' && !cancel) cancel = ok('import.cancel', { importId: a.importId });
     });
@@ -250,3 +249,29 @@ describe('a list by its path (the CLI, a typed path, in the desktop app a picked
 });
 
 if (openpyxlMissing) console.warn(`importService.test.ts: the .xlsx case is skipped: ${openpyxlMissing}`);
+
+describe('two apps in one process (the tests, a bench) keep their imports apart', () => {
+  it("one app's plans, reports, cancels and progress events are not another's", async () => {
+    const a = await setUpApp({ now: NOW });
+    const b = await setUpApp({ now: NOW });
+    try {
+      const toldB: string[] = [];
+      const unsubscribe = b.app.events.subscribe((event) => toldB.push(event));
+      const planA = await a.ok('import.analyze', { path: csvFile([textRow(1), textRow(2)]) });
+      unsubscribe();
+      // Before plans lived in the app, B could apply A's plan to its own ledger.
+      const applied = await b.call('import.apply', { importId: planA.importId });
+      expect(applied.ok === false && applied.error.code).toBe('IMPORT_UNKNOWN');
+      const report = await b.call('import.reportFile', { importId: planA.importId });
+      expect(report.ok === false && report.error.code).toBe('IMPORT_UNKNOWN');
+      expect(await b.ok('import.cancel', { importId: planA.importId })).toEqual({ cancelled: false });
+      expect(statusOf(b.app, no(1))).toBeUndefined();
+      expect(toldB).toEqual([]);
+      // A's plan is untouched by B's cancel and still applies in A.
+      expect((await a.ok('import.apply', { importId: planA.importId })).counts.added).toBe(2);
+    } finally {
+      a.app.shutdown();
+      b.app.shutdown();
+    }
+  });
+});

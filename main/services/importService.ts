@@ -6,7 +6,6 @@ import type { AppointmentStatus } from '../../preload/contract/appointmentStatus
 import type { ImportAnalysis, ImportApplied } from '../../preload/contract/importTypes';
 import { AppError } from '../app/appError';
 import { checkOutputFile } from '../app/outputTarget';
-import { eventBus } from '../app/eventBus';
 import { collectAfterLargeJob, collectBeforeLargeJob, LARGE_JOB_ROWS } from '../app/fullCollection';
 import type { MasaApp } from '../app/masaApp';
 import {
@@ -29,21 +28,9 @@ import { DESK } from '../texts/desk';
 
 /**
  * The office head's import: analyse (parse + plan, nothing written; progress events; can be
- * cancelled), then apply the plan the head saw in one transaction. Plans live in memory only.
+ * cancelled), then apply the plan the head saw in one transaction. Plans live in memory only,
+ * in the app (`app.imports`, main/app/importJobs.ts).
  */
-const pending = new Map<string, { plan: ImportPlan; file: { name: string; size: number; sha256: string }; userId: number }>();
-const running = new Map<string, AbortController>();
-/**
- * Reports of the latest analyses and imports, for "download as .xlsx" (kept in memory, a few
- * only), and whether that import was applied (a failed report save says so).
- */
-const reports = new Map<string, { report: ImportPlan['report']; fileName: string; applied: boolean }>();
-function keepReport(id: string, report: ImportPlan['report'], fileName: string) {
-  reports.set(id, { report, fileName, applied: false });
-  while (reports.size > 10) reports.delete(reports.keys().next().value!);
-}
-/** Imports already applied: a second "İçe aktar" for the same plan answers with the same result. */
-const applied = new Map<string, ImportApplied>();
 
 /** The largest list accepted as bytes from the screen (a 160,000-row .csv is about 35 MB). */
 export const IMPORT_MAX_BYTES = 64 * 1024 * 1024;
@@ -89,7 +76,7 @@ async function analyze(app: MasaApp, source: ParseInput, meta: { name: string; s
   const session = app.requireSession();
   const importId = givenId ?? randomUUID();
   const abort = new AbortController();
-  running.set(importId, abort);
+  app.imports.running.set(importId, abort);
   const size = meta.size;
   try {
     const province = settingsQ.setting(store.reader, 'office.provinceCode') ?? '';
@@ -103,12 +90,12 @@ async function analyze(app: MasaApp, source: ParseInput, meta: { name: string; s
     });
     const parsed = await parseAppointmentFile(source, {
       signal: abort.signal,
-      onProgress: (rows, bytes, total) => eventBus.emit('import.progress', { importId, rows, bytes, total: total || size }),
+      onProgress: (rows, bytes, total) => app.events.emit('import.progress', { importId, rows, bytes, total: total || size }),
       onRow: (row) => planner.add(row),
     });
     const plan = planner.finish(parsed);
-    pending.set(importId, { plan, file: meta, userId: session.userId });
-    keepReport(importId, plan.report, meta.name);
+    app.imports.pending.set(importId, { plan, file: meta, userId: session.userId });
+    app.imports.keepReport(importId, plan.report, meta.name);
     return {
       importId,
       file: meta,
@@ -123,7 +110,7 @@ async function analyze(app: MasaApp, source: ParseInput, meta: { name: string; s
     if (err instanceof AppointmentImportAborted) throw new AppError('IMPORT_CANCELLED');
     throw err;
   } finally {
-    running.delete(importId);
+    app.imports.running.delete(importId);
   }
 }
 
@@ -145,7 +132,8 @@ function appointmentsAmong(db: ReadableDB, nos: readonly string[]): Map<string, 
 }
 
 
-export function cancelImport(importId: string): { cancelled: boolean } {
+export function cancelImport(app: MasaApp, importId: string): { cancelled: boolean } {
+  const { running, applyingNow, pending } = app.imports;
   const a = running.get(importId);
   a?.abort();
   // An apply under way stops at its next step and rolls back (importApply.ts).
@@ -157,9 +145,6 @@ export function cancelImport(importId: string): { cancelled: boolean } {
   return { cancelled: !!a || had || !!applying };
 }
 
-/** Applies being written, by import id: the cancel flag their steps look at. */
-const applyingNow = new Map<string, { cancelled: boolean }>();
-
 /**
  * The ledger's connection is the apply's alone until it ends, bookkeeping included (a second
  * click waits, then gets the first answer); only a cancel gets through (MasaApp.exclusive).
@@ -169,8 +154,9 @@ export function applyAnalyzedImport(app: MasaApp, importId: string): Promise<Imp
 }
 
 async function applyAlone(app: MasaApp, importId: string): Promise<ImportApplied> {
+  const { pending, applyingNow } = app.imports;
   // Applied already (a second click, a retry): the same answer, nothing recorded twice.
-  const done = applied.get(importId);
+  const done = app.imports.applied.get(importId);
   if (done) return done;
   const p = pending.get(importId);
   if (!p) throw new AppError('IMPORT_UNKNOWN');
@@ -187,7 +173,7 @@ async function applyAlone(app: MasaApp, importId: string): Promise<ImportApplied
       app,
       { file: p.file, counts: { ...counts }, added: p.plan.added, updated: p.plan.updated, cancelled: p.plan.cancelled },
       {
-        onProgress: (rows, of) => eventBus.emit('import.progress', { importId, phase: 'apply', rows, total: of }),
+        onProgress: (rows, of) => app.events.emit('import.progress', { importId, phase: 'apply', rows, total: of }),
         cancelled: () => control.cancelled,
       },
     );
@@ -207,10 +193,7 @@ async function applyAlone(app: MasaApp, importId: string): Promise<ImportApplied
   // Only after the transaction: a refused apply (IMPORT_STALE, disk full) leaves nothing marked.
   pending.delete(importId);
   const result: ImportApplied = { importId, seq, counts, report: p.plan.report };
-  applied.set(importId, result);
-  while (applied.size > 10) applied.delete(applied.keys().next().value!);
-  const r = reports.get(importId);
-  if (r) r.applied = true;
+  app.imports.keepApplied(importId, result);
   // The plan's rows are garbage now: a large list's are collected at once (fullCollection.ts).
   collectAfterLargeJob(total);
   return result;
@@ -266,7 +249,7 @@ export function reportError(p: { problem: ReportProblem; path: string; dir: stri
 /** The report as .xlsx at a path (the CLI, and a path typed on the screen). */
 export async function saveImportReport(app: MasaApp, input: { importId: string; to: string }): Promise<{ path: string }> {
   app.requireSession();
-  const entry = reports.get(input.importId);
+  const entry = app.imports.reports.get(input.importId);
   if (!entry) throw new AppError('IMPORT_UNKNOWN');
   const problem = reportTargetProblem(input.to);
   if (problem) throw reportError(problem, entry.applied);
@@ -285,7 +268,7 @@ export async function saveImportReport(app: MasaApp, input: { importId: string; 
  */
 export async function importReportFile(app: MasaApp, importId: string): Promise<{ name: string; base64: string }> {
   app.requireSession();
-  const entry = reports.get(importId);
+  const entry = app.imports.reports.get(importId);
   if (!entry) throw new AppError('IMPORT_UNKNOWN');
   const bytes = await importReportXlsxBytes(entry.report, app.now());
   const base = entry.fileName.replace(/\.(xlsx|csv)$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 80) || 'liste';

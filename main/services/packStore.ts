@@ -51,7 +51,11 @@ export interface PackEntry {
   stored: StoredPack | null;
 }
 
-/** Parsing a loaded pack decides its examples; done once per stored text, not per request. */
+/**
+ * Parsing a loaded pack decides its examples; done once per stored text, not per request.
+ * Shared by every app in the process on purpose: keyed by the pack's bytes, whose parse is
+ * always the same immutable RulePack, so no app can see another's state through it.
+ */
 const parsed = new Map<string, RulePack>();
 function parseStored(text: string): { pack: RulePack; stored: StoredPack } {
   const stored = storedPackSchema.parse(JSON.parse(text));

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ledgerPaths, quickCheckInWorker } from '../../database';
 import { TEST_KDF } from '../../database/testing/fixtures';
-import { eventBus } from '../app/eventBus';
 import { MasaApp } from '../app/masaApp';
 import { dispatch } from '../handlers/router';
 import { HEAD_USER, setUpApp } from '../testing/appFixture';
@@ -60,7 +59,7 @@ describe('background page check', () => {
     const app = new MasaApp({ dataDir: t.app.dataDir, kdf: TEST_KDF, pageCheckSyncBytes: 0 });
     apps.push(app);
     const told: string[] = [];
-    const unsubscribe = eventBus.subscribe((e) => told.push(e));
+    const unsubscribe = app.events.subscribe((e) => told.push(e));
     try {
       const signedIn = await login(app);
       expect(signedIn.ok).toBe(true);
