@@ -1,0 +1,176 @@
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { RawDatabase } from '../vault/connection';
+import { compareReplay, mergeFinals, type ReplayDigests, type ReplayResult } from '../ledger/replay';
+import { verifyChainWith, type ChainStretch, type StretchWalk, type VerifyResult } from '../ledger/verify';
+import { defaultWorkerEntry, type WorkerEntry } from './backupCheckThread';
+import { runTaskOn, thrownError, type CheckTask, type CheckTaskAnswer, type ReplayPiece } from './checkTasks';
+
+/**
+ * The chain walk (and, for the full check of a backup, replay's read of the events and SQLite's
+ * integrity_check) split over worker threads, each on its own read-only connection to the
+ * encrypted file; the calling thread walks the last stretch itself and then joins the answers
+ * (verify.ts joinWalks), so the result is the one walk from the first event would give,
+ * first bad sequence included.
+ *
+ * Why (issue 23; docs/ledger-speed.md): about half of a walk is SQLite reading and decrypting
+ * the events' pages, the rest hashing and decoding, all per event: on two cores two stretches
+ * take about half the time. Callers stay synchronous (verify is synchronous everywhere): the
+ * calling thread blocks on Atomics.wait until a worker has posted its answer, which it then
+ * takes with receiveMessageOnPort. The data key goes to the workers in their workerData only
+ * (memory, never a file or a log), and each worker wipes its copy when done.
+ *
+ * A worker that cannot start or load the check ('unavailable') costs nothing but time: its
+ * stretch is walked on the calling thread.
+ */
+
+/** Below this many events one walk on the calling thread is quicker than starting workers (~0.1-0.3 s each). */
+export const PARALLEL_MIN_EVENTS = 100_000;
+
+/** A worker that never answers (killed, out of memory) is given up after this long, and its work done in-thread. */
+const ANSWER_TIMEOUT_MS = 30 * 60_000;
+
+// Plain CommonJS evaluated in the worker; the check itself is loaded as backupCheckThread.ts
+// loads the backup check (the bundle's backupCheck.cjs, or the sources through tsx).
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const { entry, task, key, port, flag } = workerData;
+let answer;
+try {
+  const mod = entry.kind === 'tsx' ? require(entry.api).require(entry.file, entry.file) : require(entry.file);
+  if (typeof mod.runCheckTask !== 'function') throw new Error('runCheckTask not exported');
+  const k = Buffer.from(key);
+  try { answer = mod.runCheckTask(task, k); } finally { k.fill(0); }
+} catch (e) {
+  answer = { unavailable: String((e && (e.code || e.message)) || e) };
+}
+key.fill(0);
+port.postMessage(answer);
+Atomics.store(flag, 0, 1);
+Atomics.notify(flag, 0);`;
+
+type Answer = CheckTaskAnswer | { unavailable: string };
+
+interface Pending {
+  /** Blocks until the worker has answered (or is given up). */
+  wait(): Answer;
+}
+
+function startTask(task: CheckTask, key: Buffer, entry: WorkerEntry): Pending {
+  if (entry.kind === 'none') return { wait: () => ({ unavailable: entry.why }) };
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { entry, task, key: new Uint8Array(key), port: port2, flag }, transferList: [port2] });
+  } catch (err) {
+    port1.close();
+    return { wait: () => ({ unavailable: String((err as Error).message) }) };
+  }
+  worker.unref();
+  // An error event cannot reach a blocked thread; the worker source catches everything it can.
+  worker.on('error', () => undefined);
+  return {
+    wait() {
+      const deadline = Date.now() + ANSWER_TIMEOUT_MS;
+      while (Atomics.load(flag, 0) === 0) {
+        if (Date.now() > deadline) {
+          void worker.terminate();
+          port1.close();
+          return { unavailable: 'no answer in time' };
+        }
+        Atomics.wait(flag, 0, 0, 1000);
+      }
+      const got = receiveMessageOnPort(port1);
+      port1.close();
+      return (got?.message as Answer | undefined) ?? { unavailable: 'no answer' };
+    },
+  };
+}
+
+export interface ParallelCheckOptions {
+  fromSeq?: number;
+  /** Stretches of the chain (the calling thread walks one of them); default 2, one per core here. */
+  stretches?: number;
+  /** Collect replay in the same read and compare the state tables after a whole chain. */
+  replay?: boolean;
+  /** Run SQLite's integrity_check alongside, in a worker of its own. */
+  integrity?: boolean;
+  entry?: WorkerEntry;
+}
+
+export interface ParallelCheckResult {
+  chain: VerifyResult;
+  /** Only asked for and only for a whole chain: the comparison, or 'failed' (a payload replay cannot apply). */
+  replay?: ReplayResult | 'failed';
+  /** integrity_check's answer, and how long it ran (in its worker). */
+  integrity?: { result: string; ms: number };
+}
+
+/**
+ * verifyChain over `file` (opened as `db` by the caller) in stretches on worker threads, with
+ * replay and integrity_check optionally in the same pass. SQLite errors and database errors a
+ * worker met are thrown here, as an in-thread check would have thrown them.
+ */
+export function checkLedgerInParallel(db: RawDatabase, file: string, key: Buffer, opts: ParallelCheckOptions = {}): ParallelCheckResult {
+  const entry = opts.entry ?? defaultWorkerEntry();
+  const fromSeq = opts.fromSeq ?? 1;
+  const events = db.prepare('SELECT count(*) FROM events WHERE seq >= ?').pluck().get(fromSeq) as number;
+  const parallel = events >= PARALLEL_MIN_EVENTS;
+  const split = parallel ? Math.max(1, opts.stretches ?? 2) : 1;
+  // On a small ledger integrity_check runs in-thread after the walk (the wait below finds it unavailable).
+  const integrityRun = opts.integrity ? startTask({ kind: 'integrity', file }, key, parallel ? entry : { kind: 'none', why: 'small ledger' }) : null;
+  const pieces: (ReplayPiece | null)[] = [];
+  const walkAll = ({ stretches, redacted }: { stretches: ChainStretch[]; redacted: ReadonlyMap<number, string> }): StretchWalk[] => {
+    const tasks: CheckTask[] = stretches.map((stretch) => ({ kind: 'walk', file, stretch, redacted: [...redacted], replay: !!opts.replay }));
+    const running = tasks.slice(0, -1).map((t) => startTask(t, key, entry));
+    const answers: Answer[] = [];
+    const own = runTaskOn(db, tasks[tasks.length - 1]!);
+    for (let i = 0; i < running.length; i++) {
+      const a = running[i]!.wait();
+      answers.push('unavailable' in a ? runTaskOn(db, tasks[i]!) : a);
+    }
+    answers.push(own);
+    return answers.map((a) => {
+      if ('thrown' in a) throw thrownError(a.thrown);
+      if (!('kind' in a) || a.kind !== 'walk') throw new Error('a chain worker answered another task');
+      pieces.push(a.replay);
+      return a.walk;
+    });
+  };
+  let chain: VerifyResult;
+  let chainError: unknown = null;
+  try {
+    chain = verifyChainWith(db, fromSeq, walkAll, split);
+  } catch (err) {
+    chainError = err;
+    chain = { ok: false, checked: 0, headSeq: 0, headHash: '' };
+  }
+  const result: ParallelCheckResult = { chain };
+  if (integrityRun) {
+    let a = integrityRun.wait();
+    if ('unavailable' in a) a = runTaskOn(db, { kind: 'integrity', file });
+    if ('thrown' in a) throw thrownError(a.thrown);
+    if (a.kind === 'integrity') result.integrity = { result: a.result, ms: a.ms };
+    // A damaged file explains whatever the walk met: integrity's answer comes first.
+    if (result.integrity?.result !== 'ok') return result;
+  }
+  if (chainError) throw chainError;
+  if (opts.replay && chain.ok) {
+    if (pieces.some((p) => p === null || 'failed' in p)) result.replay = 'failed';
+    else {
+      const finals: ReplayDigests = new Map();
+      let replayed = 0;
+      for (const p of pieces as { finals: ReplayDigests; events: number }[]) {
+        mergeFinals(finals, p.finals);
+        replayed += p.events;
+      }
+      result.replay = compareReplay(db, finals, replayed);
+    }
+  }
+  return result;
+}
+
+/** verifyChain on worker threads (a ledger of PARALLEL_MIN_EVENTS or more; else in-thread): the same answer. */
+export function verifyChainInParallel(db: RawDatabase, file: string, key: Buffer, opts: Pick<ParallelCheckOptions, 'fromSeq' | 'stretches' | 'entry'> = {}): VerifyResult {
+  return checkLedgerInParallel(db, file, key, opts).chain;
+}
