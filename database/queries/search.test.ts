@@ -2,7 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrations/migrate';
 import { migrations } from '../migrations';
-import { byFoldedName } from './search';
+import { BY_FOLDED_NAME, byFoldedName } from './search';
 import { asReadable } from './handle';
 import { nameRotations } from '../ledger/appointmentSearch';
 import { StateWriter } from '../ledger/stateWriter';
@@ -123,6 +123,27 @@ describe('migration 0070: the state writer keeps the search rows', () => {
     expect(db.prepare('SELECT count(*) AS n FROM appointment_search').get()).toEqual({ n: 3 * odd + 2 * even - 3 - 2 + 2 - 2 });
     expect(byFoldedName(db, 'zeynep').map((r) => r.randevu_no)).toEqual([`L-${count - 1}`]);
     expect(replayAndCompare(db).ok).toBe(true);
+    db.close();
+  });
+});
+
+describe('issue 23: the name query touches only index ranges', () => {
+  it('byFoldedName: a primary-key range of appointment_search, then at most 20 primary-key lookups; no table scan', () => {
+    const db = asReadable(new Database(':memory:'));
+    migrate(db);
+    const w = new StateWriter(db, 1);
+    for (let i = 0; i < 300; i++) w.put('appointments', row(`P-${String(i).padStart(3, '0')}`, i % 3 ? 'inci isik' : 'cagla irmak'));
+    const sql = (db as unknown as Database.Database).prepare(`EXPLAIN QUERY PLAN ${BY_FOLDED_NAME}`);
+    const plan = (sql.all({ lo: 'is', hi: 'is\uffff' }) as { detail: string }[]).map((p) => p.detail);
+    expect(plan.some((d) => /SEARCH appointments USING INDEX sqlite_autoindex_appointments_1 \(randevu_no=\?\)/.test(d))).toBe(true);
+    expect(plan.some((d) => /SEARCH appointment_search USING PRIMARY KEY \(key>\? AND key<\?\)/.test(d))).toBe(true);
+    expect(plan.filter((d) => /^SCAN /.test(d))).toEqual([]);
+    // Short prefixes find every name with a word starting so, and at most 20 of them.
+    expect(byFoldedName(db, 'is')).toHaveLength(20);
+    expect(byFoldedName(db, 'ir').every((r) => r.search_name === 'cagla irmak')).toBe(true);
+    expect(byFoldedName(db, 'ca').length).toBe(20);
+    expect(byFoldedName(db, 'cagla ir').length).toBe(20);
+    expect(byFoldedName(db, 'cx')).toEqual([]);
     db.close();
   });
 });

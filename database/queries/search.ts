@@ -28,14 +28,16 @@ export function byTcknPrefix(db: ReadableDB, prefix: string): AppointmentRow[] {
  * range scan of `appointment_search` (every rotation of the name's words, migration 0040).
  */
 export function byFoldedName(db: ReadableDB, folded: string): AppointmentRow[] {
-  return cachedStatement(
-    db,
-    // The inner scan stops after LIMIT distinct appointments in index order; only those are sorted.
-    `SELECT * FROM appointments WHERE randevu_no IN (
-       SELECT DISTINCT randevu_no FROM appointment_search WHERE key >= @lo AND key < @hi LIMIT ${LIMIT}
-     ) ORDER BY date DESC, time LIMIT ${LIMIT}`,
-  ).all({ lo: folded, hi: `${folded}\uffff` }) as AppointmentRow[];
+  return cachedStatement(db, BY_FOLDED_NAME).all({ lo: folded, hi: `${folded}\uffff` }) as AppointmentRow[];
 }
+
+/**
+ * The inner scan stops after LIMIT distinct appointments in index order; only those are sorted.
+ * Exported for the plan test (search.test.ts): index ranges and lookups only, no scan.
+ */
+export const BY_FOLDED_NAME = `SELECT * FROM appointments WHERE randevu_no IN (
+       SELECT DISTINCT randevu_no FROM appointment_search WHERE key >= @lo AND key < @hi LIMIT ${LIMIT}
+     ) ORDER BY date DESC, time LIMIT ${LIMIT}`;
 
 /** A registration number (printed as a Code 128 barcode on the Kesin Kayıt Formu): exact, by primary key. */
 export function byRegistrationNo(db: ReadableDB, registrationNo: string): AppointmentRow[] {

@@ -111,6 +111,36 @@ describe('find in a keystroke', () => {
   });
 });
 
+describe('issue 23: Turkish case pairs and short prefixes', () => {
+  it('IŞIK/ışık, İnci/inci, Çağla/cagla meet; one or two letters of a word are enough, one letter alone finds nothing', async () => {
+    const t = await setUpApp({ now: () => new Date('2026-11-24T07:35:00Z') });
+    const rows = seedAppointments(t.app, { date: DAY, count: 4, names: [['İnci', 'Işık'], ['Çağla', 'Irmak'], ['Ilgın', 'İnce'], ['Ayşe', 'Kaya']] });
+    const [inci, cagla, ilgin, ayse] = rows.map((r) => r.randevuNo);
+    const found = async (q: string) => {
+      const r = await t.ok('desk.find', { query: q });
+      expect(r.kind, q).toBe('name');
+      return r.results.map((x) => x.randevuNo).sort();
+    };
+    for (const q of ['IŞIK', 'ışık', 'Işık', 'ISIK', 'isik', 'İŞİK']) expect(await found(q), q).toEqual([inci]);
+    for (const q of ['İnci', 'inci', 'İNCİ', 'INCI', 'ınci']) expect(await found(q), q).toEqual([inci]);
+    for (const q of ['Çağla', 'cagla', 'ÇAĞLA', 'CAGLA', 'çagla']) expect(await found(q), q).toEqual([cagla]);
+    // Two letters: the start of any word, folded the same way.
+    expect(await found('ış')).toEqual([inci]);
+    expect(await found('IS')).toEqual([inci]);
+    expect(await found('İn')).toEqual([inci, ilgin].sort());
+    expect(await found('ır')).toEqual([cagla]);
+    expect(await found('ÇA')).toEqual([cagla]);
+    expect(await found('ka')).toEqual([ayse]);
+    expect(await found('ıl')).toEqual([ilgin]);
+    // Two words: the first whole, the next one by a prefix of one or two letters.
+    expect(await found('inci ı')).toEqual([inci]);
+    expect(await found('IŞIK İ')).toEqual([inci]);
+    expect(await found('ince ıl')).toEqual([ilgin]);
+    // One letter matches too much to be useful: nothing is searched.
+    for (const q of ['ı', 'İ', 'Ç', 'a']) expect(await t.ok('desk.find', { query: q }), q).toMatchObject({ kind: 'none', results: [] });
+  });
+});
+
 describe('issue 6 gaps: registration number, any word of the name, day rules in main', () => {
   it('a scanned registration number (Kesin Kayıt Formu barcode) finds its appointment, exactly', async () => {
     const { ok, app } = await setUpApp({ now: () => new Date('2026-11-24T07:35:00Z') });
