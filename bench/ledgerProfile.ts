@@ -1,0 +1,144 @@
+/**
+ * Where a registration's writes and bytes go (issue 23, docs/ledger-speed.md). Not a speed
+ * bench: it counts.
+ *  1) pages one registration touches: the desk's four events (Geldi, Kayda başla, the recorded
+ *     outcome, the printed form), each its own transaction as at the desk, on a ledger of
+ *     --appointments appointments. Every page a commit writes is a frame appended to the WAL;
+ *     the frame headers are not encrypted (SQLCipher encrypts page contents), so each frame's
+ *     page number is mapped to its b-tree through `dbstat`. Medians over --sample registrations.
+ *  2) bytes per registration by b-tree: `dbstat` before and after --registrations more
+ *     registrations (the same four events, in transactions of 2,500 as bench/backup writes them),
+ *     and payload bytes per event type.
+ *
+ *   npx tsx bench/ledgerProfile.ts [--appointments 20000] [--sample 200] [--registrations 5000]
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ledgerPaths, type AppointmentStateRow, type RegistrationStateRow } from '../database';
+import { TEST_KDF, tempDir } from '../database/testing/fixtures';
+import { rawHandle, type RawDatabase } from '../database/testing/internals';
+import { setQuiet } from '../main/app/log';
+import { MasaApp } from '../main/app/masaApp';
+import { dispatch } from '../main/handlers/router';
+import { BAKICI_DOCUMENTS, bakiciFacts } from '../main/testing/facts';
+import { seedAppointments } from '../main/testing/seed';
+import type { ApiInput, ApiName, ApiOutput, ApiResult } from '../preload/contract/api';
+import { median } from './stats';
+
+const { values } = parseArgs({ options: { appointments: { type: 'string', default: '20000' }, sample: { type: 'string', default: '200' }, registrations: { type: 'string', default: '5000' } } });
+const APPOINTMENTS = Number(values.appointments);
+const SAMPLE = Number(values.sample);
+const REGISTRATIONS = Number(values.registrations);
+if (SAMPLE + REGISTRATIONS + 1 > APPOINTMENTS) throw new Error('--appointments must exceed --sample + --registrations');
+
+setQuiet(true);
+const dir = tempDir('masa-bench-profile-');
+const app = new MasaApp({ dataDir: dir, kdf: TEST_KDF, now: () => new Date('2026-11-24T07:00:00Z') });
+async function ok<K extends ApiName>(name: K, input: ApiInput<K>): Promise<ApiOutput<K>> {
+  const r = (await dispatch(app, name, input)) as ApiResult<ApiOutput<K>>;
+  if (!r.ok) throw new Error(`${name} refused: ${r.error.code}`);
+  return r.value;
+}
+
+try {
+  await ok('setup.create', { username: 'mudur', displayName: 'Bench Müdür', password: 'Bench-Parola-2026', passwordRepeat: 'Bench-Parola-2026', provinceCode: '35', deskCode: 'M01' });
+  const numbers = seedAppointments(app, { date: '2026-11-24', count: APPOINTMENTS, programCode: 'BAKICI-2020' }).map((r) => r.randevuNo);
+  // One registration through the wizard's handlers: the template of the others' rows.
+  const first = numbers[0]!;
+  await ok('desk.checkIn', { randevuNo: first });
+  const ctx = await ok('registration.start', { randevuNo: first });
+  await ok('registration.confirm', { randevuNo: first, submissionId: ctx.submissionId, facts: { ...ctx.draft!.facts, ...bakiciFacts() }, documents: BAKICI_DOCUMENTS, newAppointment: null });
+  const store = app.requireStore();
+  const db = rawHandle(store);
+  const userId = app.requireSession().userId;
+  const template = db.prepare('SELECT * FROM registrations WHERE randevu_no = ?').get(first) as RegistrationStateRow;
+  const appointmentByNo = db.prepare('SELECT * FROM appointments WHERE randevu_no = ?');
+
+  /** The desk's four events of registration i, each by `each` (its own transaction, or not). */
+  const registration = (i: number, each: (type: string, write: () => void) => void) => {
+    const no = numbers[i]!;
+    const row = appointmentByNo.get(no) as AppointmentStateRow;
+    const registrationNo = `35M01-2026-${String(i + 1).padStart(6, '0')}`;
+    const record = (type: string, mutate: Parameters<typeof store.ledger.record>[1]) => each(type, () => store.ledger.record({ type, entity: `appointment:${no}`, userId }, mutate));
+    record('appointment.checked_in', (w) => {
+      w.put('appointments', { ...row, status: 'GELDI', arrived_at: '09:08', updated_seq: w.seq });
+      w.note({ arrivedAt: '09:08' });
+    });
+    record('appointment.started', (w) => w.put('appointments', { ...row, status: 'ISLEMDE', arrived_at: '09:08', updated_seq: w.seq }));
+    record('registration.recorded', (w) => {
+      w.put('registrations', { ...template, registration_no: registrationNo, randevu_no: no, mother_tckn: row.mother_tckn, child_tckn: row.child_tckn, pre_registered_at: row.pre_registered_at, registered_at: new Date(Date.UTC(2026, 10, 24, 8) + i * 1000).toISOString(), submission_id: randomUUID(), updated_seq: w.seq });
+      w.put('appointments', { ...row, status: template.outcome, arrived_at: '09:08', updated_seq: w.seq });
+      w.note({ registrationNo, outcome: template.outcome, rules: [], missing: [], packCode: 'BAKICI-2020', packHash: template.pack_hash, newAppointmentNo: null });
+    });
+    record('record.printed', (w) => w.note({ document: 'kesin-kayit-formu', registrationNo }));
+  };
+
+  // ------------------------------------------------------------------ 1) pages per commit
+  const wal = `${ledgerPaths(dir).db}-wal`;
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('wal_autocheckpoint = 0'); // every commit's frames stay in the WAL to be read
+  const framesByType = new Map<string, number[]>();
+  const treesByType = new Map<string, Map<string, number>>();
+  const written: { type: string; pages: number[] }[] = [];
+  const walFd = fs.openSync(wal, 'r');
+  try {
+    for (let i = 1; i <= SAMPLE; i++) {
+      registration(i, (type, write) => {
+        const from = fs.fstatSync(walFd).size;
+        write();
+        const to = fs.fstatSync(walFd).size;
+        const header = Buffer.alloc(4);
+        const pages: number[] = [];
+        // WAL file header 32 bytes, then frames of a 24-byte header + one page.
+        for (let off = Math.max(from, 32); off + 24 <= to; off += 24 + pageSize) {
+          fs.readSync(walFd, header, 0, 4, off);
+          pages.push(header.readUInt32BE(0));
+        }
+        (framesByType.get(type) ?? framesByType.set(type, []).get(type)!).push(pages.length);
+        written.push({ type, pages });
+      });
+    }
+  } finally {
+    fs.closeSync(walFd);
+  }
+  const treeOf = new Map<number, string>();
+  for (const r of db.prepare('SELECT pageno, name FROM dbstat').iterate() as IterableIterator<{ pageno: number; name: string }>) treeOf.set(r.pageno, r.name);
+  for (const { type, pages } of written) {
+    const trees = treesByType.get(type) ?? treesByType.set(type, new Map()).get(type)!;
+    for (const p of pages) trees.set(treeOf.get(p) ?? '(free or new)', (trees.get(treeOf.get(p) ?? '(free or new)') ?? 0) + 1);
+  }
+  db.pragma('wal_autocheckpoint = 1000');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  console.log(`1) pages written per commit (WAL frames), ${SAMPLE} registrations on ${APPOINTMENTS.toLocaleString('en')} appointments, page ${pageSize} B`);
+  let total = 0;
+  for (const [type, frames] of framesByType) {
+    total += median(frames);
+    const trees = [...treesByType.get(type)!].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ${(n / SAMPLE).toFixed(2)}`);
+    console.log(`   ${type.padEnd(24)} median ${median(frames)} pages: ${trees.join(', ')}`);
+  }
+  console.log(`   a registration (four commits): ${total} pages`);
+
+  // ------------------------------------------------------------------ 2) bytes per registration
+  const stat = (d: RawDatabase) => new Map((d.prepare('SELECT name, count(*) AS pages, sum(payload) AS payload FROM dbstat GROUP BY name').all() as { name: string; pages: number; payload: number }[]).map((r) => [r.name, r]));
+  const before = stat(db);
+  const seqBefore = store.ledger.head().seq;
+  const batch = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) registration(i, (_type, write) => write());
+  });
+  const start = SAMPLE + 1;
+  for (let i = start; i < start + REGISTRATIONS; i += 2_500) batch(i, Math.min(start + REGISTRATIONS, i + 2_500));
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const after = stat(db);
+  console.log(`\n2) bytes per registration by b-tree (dbstat, ${REGISTRATIONS.toLocaleString('en')} registrations, four events each)`);
+  const rows = [...after].map(([name, a]) => ({ name, pages: a.pages - (before.get(name)?.pages ?? 0), payload: a.payload - (before.get(name)?.payload ?? 0) })).filter((r) => r.pages > 0).sort((x, y) => y.pages - x.pages);
+  for (const r of rows) console.log(`   ${r.name.padEnd(34)} ${Math.round((r.pages * pageSize) / REGISTRATIONS).toString().padStart(6)} B on pages, ${Math.round(r.payload / REGISTRATIONS).toString().padStart(6)} B of content`);
+  const pagesTotal = rows.reduce((n, r) => n + r.pages, 0);
+  console.log(`   total ${Math.round((pagesTotal * pageSize) / REGISTRATIONS)} B per registration (${(((pagesTotal * pageSize) / REGISTRATIONS) * 200_000 / 1e9).toFixed(2)} GB for 200,000)`);
+  const byType = db.prepare('SELECT type, count(*) AS n, avg(length(payload)) AS bytes FROM events WHERE seq > ? GROUP BY type ORDER BY bytes DESC').all(seqBefore) as { type: string; n: number; bytes: number }[];
+  console.log(`   payloads: ${byType.map((t) => `${t.type} ${Math.round(t.bytes)} B`).join(', ')}`);
+} finally {
+  app.shutdown();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
