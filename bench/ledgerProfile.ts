@@ -9,15 +9,20 @@
  *  2) bytes per registration by b-tree: `dbstat` before and after --registrations more
  *     registrations (the same four events, in transactions of 2,500 as bench/backup writes them),
  *     and payload bytes per event type.
+ *  3) the same four commits per registration, encrypted vs plaintext with synchronous=FULL,
+ *     same code, same run (the ratio issue 23 asks >= 0.7x of): --desk registrations, 5 rounds
+ *     alternating the two (the disk's fsync time varies a lot on a shared machine).
  *
- *   npx tsx bench/ledgerProfile.ts [--appointments 20000] [--sample 200] [--registrations 5000]
+ *   npx tsx bench/ledgerProfile.ts [--appointments 20000] [--sample 200] [--registrations 5000] [--desk 500]
  */
-import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ledgerPaths, type AppointmentStateRow, type RegistrationStateRow } from '../database';
+import { Ledger, ledgerPaths, type AppointmentStateRow, type RegistrationStateRow } from '../database';
 import { TEST_KDF, tempDir } from '../database/testing/fixtures';
-import { rawHandle, type RawDatabase } from '../database/testing/internals';
+import { migrate, openEncrypted, rawHandle, type RawDatabase } from '../database/testing/internals';
 import { setQuiet } from '../main/app/log';
 import { MasaApp } from '../main/app/masaApp';
 import { dispatch } from '../main/handlers/router';
@@ -26,11 +31,12 @@ import { seedAppointments } from '../main/testing/seed';
 import type { ApiInput, ApiName, ApiOutput, ApiResult } from '../preload/contract/api';
 import { median } from './stats';
 
-const { values } = parseArgs({ options: { appointments: { type: 'string', default: '20000' }, sample: { type: 'string', default: '200' }, registrations: { type: 'string', default: '5000' } } });
+const { values } = parseArgs({ options: { appointments: { type: 'string', default: '20000' }, sample: { type: 'string', default: '200' }, registrations: { type: 'string', default: '5000' }, desk: { type: 'string', default: '500' } } });
 const APPOINTMENTS = Number(values.appointments);
 const SAMPLE = Number(values.sample);
 const REGISTRATIONS = Number(values.registrations);
-if (SAMPLE + REGISTRATIONS + 1 > APPOINTMENTS) throw new Error('--appointments must exceed --sample + --registrations');
+const DESK = Number(values.desk);
+if (SAMPLE + REGISTRATIONS + 1 > APPOINTMENTS || DESK + 51 > APPOINTMENTS) throw new Error('--appointments must exceed --sample + --registrations');
 
 setQuiet(true);
 const dir = tempDir('masa-bench-profile-');
@@ -53,14 +59,13 @@ try {
   const db = rawHandle(store);
   const userId = app.requireSession().userId;
   const template = db.prepare('SELECT * FROM registrations WHERE randevu_no = ?').get(first) as RegistrationStateRow;
-  const appointmentByNo = db.prepare('SELECT * FROM appointments WHERE randevu_no = ?');
 
-  /** The desk's four events of registration i, each by `each` (its own transaction, or not). */
-  const registration = (i: number, each: (type: string, write: () => void) => void) => {
+  /** The desk's four events of registration i on `ledger`, each by `each` (its own transaction, or not). */
+  const registrationOn = (ledger: Ledger, i: number, each: (type: string, write: () => void) => void) => {
     const no = numbers[i]!;
-    const row = appointmentByNo.get(no) as AppointmentStateRow;
+    const row = ledger.db.prepare('SELECT * FROM appointments WHERE randevu_no = ?').get(no) as AppointmentStateRow;
     const registrationNo = `35M01-2026-${String(i + 1).padStart(6, '0')}`;
-    const record = (type: string, mutate: Parameters<typeof store.ledger.record>[1]) => each(type, () => store.ledger.record({ type, entity: `appointment:${no}`, userId }, mutate));
+    const record = (type: string, mutate: Parameters<Ledger['record']>[1]) => each(type, () => ledger.record({ type, entity: `appointment:${no}`, userId }, mutate));
     record('appointment.checked_in', (w) => {
       w.put('appointments', { ...row, status: 'GELDI', arrived_at: '09:08', updated_seq: w.seq });
       w.note({ arrivedAt: '09:08' });
@@ -73,6 +78,7 @@ try {
     });
     record('record.printed', (w) => w.note({ document: 'kesin-kayit-formu', registrationNo }));
   };
+  const registration = (i: number, each: (type: string, write: () => void) => void) => registrationOn(store.ledger, i, each);
 
   // ------------------------------------------------------------------ 1) pages per commit
   const wal = `${ledgerPaths(dir).db}-wal`;
@@ -138,7 +144,51 @@ try {
   console.log(`   total ${Math.round((pagesTotal * pageSize) / REGISTRATIONS)} B per registration (${(((pagesTotal * pageSize) / REGISTRATIONS) * 200_000 / 1e9).toFixed(2)} GB for 200,000)`);
   const byType = db.prepare('SELECT type, count(*) AS n, avg(length(payload)) AS bytes FROM events WHERE seq > ? GROUP BY type ORDER BY bytes DESC').all(seqBefore) as { type: string; n: number; bytes: number }[];
   console.log(`   payloads: ${byType.map((t) => `${t.type} ${Math.round(t.bytes)} B`).join(', ')}`);
+
+  // ------------------------------------------------------------------ 3) encrypted vs plaintext
+  const appointmentRows = db.prepare('SELECT * FROM appointments ORDER BY randevu_no').all() as AppointmentStateRow[];
+  /** Registrations per second on a fresh ledger holding the same appointments, each of the four events committed. */
+  const deskRun = (kind: 'encrypted' | 'plaintext', round: number): number => {
+    const file = path.join(dir, `desk-${kind}-${round}.db`);
+    const d = kind === 'encrypted' ? openEncrypted(file, { key: randomBytes(32), create: true }) : plaintext(file);
+    try {
+      migrate(d);
+      const ledger = new Ledger(d);
+      ledger.record({ type: 'import.applied', entity: 'import:bench', userId: null }, (w) => {
+        // The clerk the registrations name (registrations.clerk_id references users).
+        w.put('users', { id: userId, username: 'mudur', display_name: 'Bench Müdür', role: 'HEAD', disabled: 0, must_change_password: 0, created_at: '2026-11-24T07:00:00Z' });
+        for (const r of appointmentRows) w.insert('appointments', r);
+      });
+      const each = (_type: string, write: () => void) => write();
+      for (let i = 1; i <= 50; i++) registrationOn(ledger, i, each); // warm-up: statements prepared
+      const t0 = performance.now();
+      for (let i = 51; i < 51 + DESK; i++) registrationOn(ledger, i, each);
+      return DESK / ((performance.now() - t0) / 1000);
+    } finally {
+      d.close();
+    }
+  };
+  const enc: number[] = [];
+  const pla: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    enc.push(deskRun('encrypted', r));
+    pla.push(deskRun('plaintext', r));
+  }
+  console.log(`\n3) a registration's four commits, synchronous=FULL, ${DESK} registrations, median of 5`);
+  console.log(`   encrypted ${median(enc).toFixed(0)}/s  plaintext ${median(pla).toFixed(0)}/s  ratio ${(median(enc) / median(pla)).toFixed(2)}x; median of the rounds' ratios ${median(enc.map((e, i) => e / pla[i]!)).toFixed(2)}x (${enc.map((e, i) => (e / pla[i]!).toFixed(2)).join(', ')})`);
 } finally {
   app.shutdown();
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** The same settings as the ledger's connection, without the cipher. */
+function plaintext(file: string): RawDatabase {
+  const d = new Database(file);
+  d.pragma('journal_mode = WAL');
+  d.pragma('synchronous = FULL');
+  d.pragma('foreign_keys = ON');
+  d.pragma('secure_delete = ON');
+  d.pragma('temp_store = MEMORY');
+  d.pragma('cache_size = -65536');
+  return d;
 }
