@@ -1,33 +1,11 @@
 import type { ReadableDB } from './handle';
 import { cachedStatement } from '../ledger/stateWriter';
+import type { RegistrationStateRow } from '../migrations/stateRows';
 
-export interface RegistrationRow {
-  registration_no: string;
-  randevu_no: string;
-  program_code: string;
-  province_code: string;
+/** A registration as read: the state row's columns (declared once, beside the migrations), outcome and state narrowed to their values. */
+export interface RegistrationRow extends Omit<RegistrationStateRow, 'outcome' | 'state'> {
   outcome: 'KESIN_KAYIT' | 'RET' | 'EKSIK_EVRAK';
-  support_type: string | null;
-  monthly_amount_cents: number | null;
-  mother_tckn: string;
-  child_tckn: string | null;
-  caregiver_tckn: string | null;
-  institution_name: string | null;
-  mother_iban: string | null;
-  caregiver_iban: string | null;
-  facts: string;
-  documents: string;
-  decision: string;
-  pack_hash: string;
-  new_appointment_no: string | null;
-  pre_registered_at: string;
-  registered_at: string;
-  clerk_id: number;
-  submission_id: string;
   state: 'ACTIVE' | 'REVERSED';
-  left_main_list_at: string | null;
-  left_reason: string | null;
-  updated_seq: number;
 }
 
 export function activeForAppointment(db: ReadableDB, randevuNo: string): RegistrationRow | undefined {
