@@ -96,6 +96,8 @@ export interface ParallelCheckOptions {
   /** Run SQLite's integrity_check alongside, in a worker of its own. */
   integrity?: boolean;
   entry?: WorkerEntry;
+  /** Fewer events than this are walked in-thread (default PARALLEL_MIN_EVENTS; tests set 0 to run the workers on a small ledger). */
+  minEvents?: number;
 }
 
 export interface ParallelCheckResult {
@@ -104,6 +106,8 @@ export interface ParallelCheckResult {
   replay?: ReplayResult | 'failed';
   /** integrity_check's answer, and how long it ran (in its worker). */
   integrity?: { result: string; ms: number };
+  /** How many stretches of the chain worker threads walked (0: all of it on the calling thread). */
+  walkedInWorkers: number;
 }
 
 /**
@@ -115,11 +119,12 @@ export function checkLedgerInParallel(db: RawDatabase, file: string, key: Buffer
   const entry = opts.entry ?? defaultWorkerEntry();
   const fromSeq = opts.fromSeq ?? 1;
   const events = db.prepare('SELECT count(*) FROM events WHERE seq >= ?').pluck().get(fromSeq) as number;
-  const parallel = events >= PARALLEL_MIN_EVENTS;
+  const parallel = events >= (opts.minEvents ?? PARALLEL_MIN_EVENTS);
   const split = parallel ? Math.max(1, opts.stretches ?? 2) : 1;
   // On a small ledger integrity_check runs in-thread after the walk (the wait below finds it unavailable).
   const integrityRun = opts.integrity ? startTask({ kind: 'integrity', file }, key, parallel ? entry : { kind: 'none', why: 'small ledger' }) : null;
   const pieces: (ReplayPiece | null)[] = [];
+  let walkedInWorkers = 0;
   const walkAll = ({ stretches, redacted }: { stretches: ChainStretch[]; redacted: ReadonlyMap<number, string> }): StretchWalk[] => {
     const tasks: CheckTask[] = stretches.map((stretch) => ({ kind: 'walk', file, stretch, redacted: [...redacted], replay: !!opts.replay }));
     const running = tasks.slice(0, -1).map((t) => startTask(t, key, entry));
@@ -127,7 +132,11 @@ export function checkLedgerInParallel(db: RawDatabase, file: string, key: Buffer
     const own = runTaskOn(db, tasks[tasks.length - 1]!);
     for (let i = 0; i < running.length; i++) {
       const a = running[i]!.wait();
-      answers.push('unavailable' in a ? runTaskOn(db, tasks[i]!) : a);
+      if ('unavailable' in a) answers.push(runTaskOn(db, tasks[i]!));
+      else {
+        walkedInWorkers++;
+        answers.push(a);
+      }
     }
     answers.push(own);
     return answers.map((a) => {
@@ -145,7 +154,7 @@ export function checkLedgerInParallel(db: RawDatabase, file: string, key: Buffer
     chainError = err;
     chain = { ok: false, checked: 0, headSeq: 0, headHash: '' };
   }
-  const result: ParallelCheckResult = { chain };
+  const result: ParallelCheckResult = { chain, walkedInWorkers };
   if (integrityRun) {
     let a = integrityRun.wait();
     if ('unavailable' in a) a = runTaskOn(db, { kind: 'integrity', file });
@@ -171,6 +180,6 @@ export function checkLedgerInParallel(db: RawDatabase, file: string, key: Buffer
 }
 
 /** verifyChain on worker threads (a ledger of PARALLEL_MIN_EVENTS or more; else in-thread): the same answer. */
-export function verifyChainInParallel(db: RawDatabase, file: string, key: Buffer, opts: Pick<ParallelCheckOptions, 'fromSeq' | 'stretches' | 'entry'> = {}): VerifyResult {
+export function verifyChainInParallel(db: RawDatabase, file: string, key: Buffer, opts: Pick<ParallelCheckOptions, 'fromSeq' | 'stretches' | 'entry' | 'minEvents'> = {}): VerifyResult {
   return checkLedgerInParallel(db, file, key, opts).chain;
 }

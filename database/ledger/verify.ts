@@ -135,6 +135,8 @@ export function walkStretch(db: RawDatabase, stretch: ChainStretch, redacted: Re
   const stop = (seq: number, problem: VerifyProblem) => {
     rows.return?.(); // release the statement so the connection can be used again
     out.bad = { seq, problem };
+    // The chain reached the last event that passed: its hash is the answer's headHash.
+    if (expectedSeq > stretch.from) out.last = { seq: expectedSeq - 1, hash: prev };
     return out;
   };
   for (const [seq, at, userId, type, entity, payload, storedPayloadHash, prevHash, hash] of rows) {

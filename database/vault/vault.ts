@@ -31,6 +31,9 @@ import { ensureDataDir, ledgerPaths, ledgerPresence, type LedgerPaths } from '..
 import { quickCheckInWorker, type PageCheckRun } from '../ledger/pageCheck';
 import { asReadable, type ReadableDB } from '../queries/handle';
 import { compactAfterErasure } from './redaction';
+import { checkLedgerInParallel } from '../backup/chainWorkers';
+import { replayAndCompare, type ReplayResult } from '../ledger/replay';
+import type { VerifyResult } from '../ledger/verify';
 
 export interface Credentials {
   kind: Slot['kind'];
@@ -193,6 +196,19 @@ export class LedgerStore {
     }, CHECKPOINT_DELAY_MS);
     // A CLI command does not wait for it: closing the ledger checkpoints anyway.
     pending.timer.unref();
+  }
+
+  /**
+   * The whole chain walked and every state table compared with the events (verify + replay), in
+   * one read of the events; on a large ledger that read is split over worker threads, each on its
+   * own read-only connection with this ledger's data key (chainWorkers.ts). The answers are those
+   * of verifyChain and replayAndCompare: a broken chain is replayed in-thread after all, so the
+   * office head still learns whether the state agrees with what is left.
+   */
+  checkChainAndState(): { chain: VerifyResult; replay: ReplayResult } {
+    const { chain, replay } = checkLedgerInParallel(this.db, this.paths.db, this.dataKey().key, { replay: true });
+    if (!chain.ok || replay === undefined || replay === 'failed') return { chain, replay: replayAndCompare(this.db) };
+    return { chain, replay };
   }
 
   /**

@@ -1,5 +1,5 @@
 import { redecideAll } from './redecide';
-import { ledgerInfo, latestVersion, newRecoveryCode as generateRecoveryCode, replayAndCompare, schemaVersion, verifyChain } from '../../database';
+import { ledgerInfo, latestVersion, newRecoveryCode as generateRecoveryCode, schemaVersion } from '../../database';
 import type { LedgerCheck, LedgerStatus, OfficeInfo } from '../../preload/contract/types';
 import { AppError } from '../app/appError';
 import type { MasaApp } from '../app/masaApp';
@@ -22,9 +22,8 @@ export function ledgerStatus(app: MasaApp): LedgerStatus {
 
 /** Walks the hash chain and rebuilds the state from the events; both must agree. */
 export function verifyLedger(app: MasaApp): LedgerCheck {
-  const db = app.requireStore().reader;
-  const chain = verifyChain(db);
-  const replay = replayAndCompare(db);
+  // One read of the events for both, split over worker threads on a large ledger (database/backup/chainWorkers.ts).
+  const { chain, replay } = app.requireStore().checkChainAndState();
   const decisions = redecideAll(app);
   return { ok: chain.ok && replay.ok && decisions.ok, chain, replay: { ok: replay.ok, events: replay.events, tables: replay.tables }, decisions };
 }
