@@ -11,8 +11,8 @@ import { checkLedgerInParallel } from './chainWorkers';
 /**
  * The chain walk and replay on worker threads (chainWorkers.ts) give the answers of the walk on
  * one thread: the first bad sequence and its problem, and replay's finding. The threshold is set
- * to 0 here so the workers really run on a small ledger (on a real one they start at 100,000
- * events); `walkedInWorkers` shows they did.
+ * to 0 and the calling thread leaves every stretch to the workers, so they really run on a
+ * small ledger (on a real one they start at 100,000 events); `walkedInWorkers` shows they did.
  */
 
 function keyOf(dir: string): Buffer {
@@ -32,13 +32,14 @@ const EVENTS = 90;
 const STRETCHES = 3;
 
 describe('chain walk and replay on worker threads', () => {
-  it('a clean ledger: every stretch but the calling thread’s walked by a worker, the same answers as one walk', () => {
+  it('a clean ledger: every stretch walked by a worker, the same answers as one walk', () => {
     const { dir, store } = makeLedger(undefined, EVENTS);
     store.close();
     const db = tamperable(dir);
     try {
-      const got = checkLedgerInParallel(db, `${dir}/masa.ledger`, keyOf(dir), { replay: true, integrity: true, stretches: STRETCHES, minEvents: 0 });
-      expect(got.walkedInWorkers).toBe(STRETCHES - 1);
+      const got = checkLedgerInParallel(db, `${dir}/masa.ledger`, keyOf(dir), { replay: true, integrity: true, stretches: STRETCHES, minEvents: 0, callerWalks: false });
+      expect(got.walkedInWorkers).toBe(got.stretches);
+      expect(got.stretches).toBeGreaterThan(STRETCHES);
       expect(got.chain).toEqual(verifyChain(db));
       expect(got.chain).toMatchObject({ ok: true, checked: EVENTS + 1 });
       expect(got.replay).toEqual(replayAndCompare(db));
@@ -81,8 +82,9 @@ describe('chain walk and replay on worker threads', () => {
       try {
         tamper(db);
         const one = verifyChain(db);
-        const got = checkLedgerInParallel(db, `${dir}/masa.ledger`, keyOf(dir), { stretches: STRETCHES, minEvents: 0 });
-        expect(got.walkedInWorkers).toBe(STRETCHES - 1);
+        const got = checkLedgerInParallel(db, `${dir}/masa.ledger`, keyOf(dir), { stretches: STRETCHES, minEvents: 0, callerWalks: false });
+        expect(got.walkedInWorkers).toBe(got.stretches);
+      expect(got.stretches).toBeGreaterThan(STRETCHES);
         expect(one.firstBad).toEqual({ seq, problem });
         expect(got.chain).toEqual(one);
         // The chain reached the last event that passed, as the walk before stretches said (headHash).
@@ -101,8 +103,9 @@ describe('chain walk and replay on worker threads', () => {
     try {
       db.prepare("UPDATE settings SET value = 'ŞÜKRAN BAŞKA' WHERE key = 'note.70'").run();
       db.prepare("DELETE FROM settings WHERE key = 'note.5'").run();
-      const got = checkLedgerInParallel(db, `${dir}/masa.ledger`, keyOf(dir), { replay: true, stretches: STRETCHES, minEvents: 0 });
-      expect(got.walkedInWorkers).toBe(STRETCHES - 1);
+      const got = checkLedgerInParallel(db, `${dir}/masa.ledger`, keyOf(dir), { replay: true, stretches: STRETCHES, minEvents: 0, callerWalks: false });
+      expect(got.walkedInWorkers).toBe(got.stretches);
+      expect(got.stretches).toBeGreaterThan(STRETCHES);
       expect(got.chain.ok).toBe(true);
       const one = replayAndCompare(db);
       expect(one.ok).toBe(false);
@@ -127,9 +130,14 @@ describe('chain walk and replay on worker threads', () => {
         replay: true,
         stretches: STRETCHES,
         minEvents: 0,
+        callerWalks: false,
         entry: { kind: 'none', why: 'test: no loader' },
       });
       expect(noWorkers.walkedInWorkers).toBe(0);
+      // Both ways at once: the calling thread and the workers share the stretches.
+      const shared = checkLedgerInParallel(rawHandle(store), `${dir}/masa.ledger`, keyOf(dir), { replay: true, stretches: STRETCHES, minEvents: 0 });
+      expect(shared.chain).toEqual(got.chain);
+      expect(shared.replay).toEqual(got.replay);
       expect(noWorkers.chain).toEqual(got.chain);
       expect(noWorkers.replay).toEqual(got.replay);
     } finally {

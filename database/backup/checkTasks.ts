@@ -5,18 +5,30 @@ import { walkStretch, type ChainStretch, type StretchWalk } from '../ledger/veri
 
 /**
  * One piece of a ledger check that a worker thread runs on its own read-only connection
- * (chainWorkers.ts): SQLite's integrity_check, or the walk of one stretch of the chain, with the
- * changes of the events it passes collected for replay in the same read.
+ * (chainWorkers.ts): SQLite's integrity_check, or walks of stretches of the chain, with the
+ * changes of the events they pass collected for replay in the same read.
+ *
+ * A walk task holds all the stretches of the chain; each runner (a worker, and the calling
+ * thread) takes the next one not yet taken from `claim` (a counter in shared memory, Atomics.add)
+ * until none is left. So a worker that starts late (a thread and its code take 0.1-0.3 s to
+ * load) or a core that is busy with something else walks fewer stretches, and all finish
+ * together. Without `claim` the task walks every stretch itself, in order.
  */
 export type CheckTask =
   | { kind: 'integrity'; file: string }
-  | { kind: 'walk'; file: string; stretch: ChainStretch; redacted: [number, string][]; replay: boolean };
+  | { kind: 'walk'; file: string; stretches: ChainStretch[]; claim?: Int32Array; redacted: [number, string][]; replay: boolean };
+
+/** A stretch's walk, by its index in the task's stretches. */
+export interface IndexedWalk {
+  index: number;
+  walk: StretchWalk;
+}
 
 export type ReplayPiece = { finals: ReplayDigests; events: number } | { failed: true };
 
 export type CheckTaskAnswer =
   | { kind: 'integrity'; result: string; ms: number }
-  | { kind: 'walk'; walk: StretchWalk; replay: ReplayPiece | null }
+  | { kind: 'walk'; walks: IndexedWalk[]; replay: ReplayPiece | null }
   /** An error the task raised: rebuilt on the calling thread (thrownError) so its handling is the same as in-thread. */
   | { thrown: { code: string; message: string; database: boolean } };
 
@@ -40,17 +52,26 @@ export function runTaskOn(db: RawDatabase, task: CheckTask): CheckTaskAnswer {
         }
       }
     : undefined;
-  const walk = walkStretch(db, task.stretch, new Map(task.redacted), sink);
-  if (!collector) return { kind: 'walk', walk, replay: null };
-  if (!replayFailed && !walk.bad) {
-    try {
-      collector.readParts(db);
-    } catch (err) {
-      if (isSqliteError(err)) throw err;
-      replayFailed = true;
+  const redacted = new Map(task.redacted);
+  const walks: IndexedWalk[] = [];
+  let next = 0;
+  for (;;) {
+    const index = task.claim ? Atomics.add(task.claim, 0, 1) : next++;
+    if (index >= task.stretches.length) break;
+    const walk = walkStretch(db, task.stretches[index]!, redacted, sink);
+    walks.push({ index, walk });
+    // Parts are read by primary key once the stretch's statement is done (none may iterate meanwhile).
+    if (collector && !replayFailed && !walk.bad) {
+      try {
+        collector.readParts(db);
+      } catch (err) {
+        if (isSqliteError(err)) throw err;
+        replayFailed = true;
+      }
     }
   }
-  return { kind: 'walk', walk, replay: replayFailed ? { failed: true } : { finals: collector.finals, events: collector.events } };
+  if (!collector) return { kind: 'walk', walks, replay: null };
+  return { kind: 'walk', walks, replay: replayFailed ? { failed: true } : { finals: collector.finals, events: collector.events } };
 }
 
 /** The worker's entry (exported through backupCheck.ts, which the Electron build bundles on its own). */
