@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     fileParallelism: false,
+    // A temp folder per run, removed after it (scripts/testing/runTempDir.ts).
+    globalSetup: ['scripts/testing/runTempDir.ts'],
   },
 });
