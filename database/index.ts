@@ -3,15 +3,13 @@
  * main gets a LedgerStore (open ledger + key slots) and query functions.
  */
 export { createLedger, unlockLedger, LedgerStore, type Credentials } from './vault/vault';
-export { Ledger, type StoredEvent, type ChainHead, type EventInput } from './ledger/ledger';
-export { StateWriter, type Row, type StateChange } from './ledger/stateWriter';
-export { verifyChain, type VerifyResult, type VerifyProblem } from './ledger/verify';
-export { replayAndCompare, type ReplayResult } from './ledger/replay';
-export { DatabaseError, type DatabaseErrorCode } from './shared/errors';
-export { ledgerPaths, ledgerPresence, ensureDataDir, type LedgerPaths, type LedgerPresence } from './files/paths';
+export { Ledger } from './ledger/ledger';
+export { StateWriter, type Row } from './ledger/stateWriter';
+export { verifyChain } from './ledger/verify';
+export { DatabaseError } from './shared/errors';
+export { ledgerPaths, ledgerPresence, ensureDataDir, type LedgerPresence } from './files/paths';
 export { schemaVersion, latestVersion } from './migrations/migrate';
-export { DEFAULT_KDF, normalizeUsername, normalizeRecoveryCode, newRecoveryCode, type KdfParams } from './vault/keySlots';
-export type { SlotChange } from './vault/slotChange';
+export { normalizeUsername, normalizeRecoveryCode, newRecoveryCode, type KdfParams } from './vault/keySlots';
 export type { ReadableDB } from './queries/handle';
 export * as users from './queries/users';
 export * as settings from './queries/settings';
@@ -20,13 +18,11 @@ export * as appointments from './queries/appointments';
 export * as search from './queries/search';
 export * as registrations from './queries/registrations';
 export * as drafts from './queries/drafts';
-export { writeBackup, checkBackupFiles, checkBackupSizes, readBackupManifest, listBackups, rotateBackups, BACKUP_LEDGER, BACKUP_SLOTS, type BackupManifest } from './backup/backup';
-export { swapInBackup, type SwapOptions } from './backup/restore';
+export { writeBackup, checkBackupFiles, checkBackupSizes, listBackups, rotateBackups, BACKUP_LEDGER, BACKUP_SLOTS, type BackupManifest } from './backup/backup';
+export { swapInBackup } from './backup/restore';
 export { checkBackupCopy, type BackupCheckResult } from './backup/backupCheck';
-export { checkBackupInWorker, defaultWorkerEntry, type BackupCheckAnswer, type BackupCheckRun, type WorkerEntry } from './backup/backupCheckThread';
+export { checkBackupInWorker, type BackupCheckRun, type WorkerEntry } from './backup/backupCheckThread';
 export {
-  BACKUP_SEAL,
-  BACKUP_CHECK_FAILED,
   SEAL_CHECKS,
   makeSeal,
   manifestDigest,
@@ -36,12 +32,10 @@ export {
   writeCheckFailure,
   writeSeal,
   type BackupSeal,
-  type SealRead,
 } from './backup/backupSeal';
-export { copyFileHashed, sha256File, type FileDigest } from './backup/copyHashed';
+export { type FileDigest } from './backup/copyHashed';
 export { startupCheck, type StartupCheck } from './ledger/startupCheck';
 export { folderFinding, LEDGER_PAGE_BYTES } from './files/folderCheck';
-export type { WitnessCheck } from './ledger/witnessCheck';
 export { ledgerBytes, PAGE_CHECK_SYNC_BYTES, quickCheckInWorker } from './ledger/pageCheck';
 export { acquireFolderLock, isNetworkFolder, type FolderLock } from './files/folderLock';
 export * as audit from './queries/audit';
@@ -52,4 +46,4 @@ export { eventsTouching, rewriteEvent } from './vault/redaction';
 export { ERASURE_EVENT } from './ledger/verify';
 export * as retention from './queries/retention';
 export * as importLookup from './queries/importLookup';
-export type { StateRows, StateTable, UserStateRow, SettingStateRow, AppointmentStateRow, RegistrationStateRow } from './migrations/stateRows';
+export type { AppointmentStateRow, RegistrationStateRow } from './migrations/stateRows';

@@ -7,7 +7,7 @@ import { MasaApp } from '../main/app/masaApp';
 import { startBridge, type BridgeServer } from '../main/bridge/server';
 import { TEST_KDF } from '../database/testing/fixtures';
 
-export const CHROMIUM = process.env.MASA_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.MASA_CHROMIUM ?? '/usr/bin/chromium';
 
 /** A fresh data folder, the real handler table and the bridge serving the built renderer. */
 export async function startMasa(opts: { dataDir?: string; realKdf?: boolean; now?: () => Date } = {}) {

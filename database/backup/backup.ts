@@ -19,7 +19,7 @@ export interface BackupManifest {
 
 export const BACKUP_LEDGER = 'masa.ledger';
 export const BACKUP_SLOTS = 'masa.keys.json';
-export const BACKUP_MANIFEST = 'manifest.json';
+const BACKUP_MANIFEST = 'manifest.json';
 
 /**
  * The copy is left to the kernel (copy_file_range where it can): on this machine that copies

@@ -17,7 +17,7 @@ import type { BackupCheckResult } from './backupCheck';
  */
 export type WorkerEntry = { kind: 'bundle'; file: string } | { kind: 'tsx'; api: string; file: string } | { kind: 'none'; why: string };
 
-export const BUNDLED_CHECK = 'backupCheck.cjs';
+const BUNDLED_CHECK = 'backupCheck.cjs';
 
 // This file's own path in every form it runs in: the CommonJS bundle (__filename), ESM under tsx
 // (import.meta.url), vitest (either).
@@ -59,7 +59,7 @@ const { parentPort, workerData } = require('node:worker_threads');
   }
 })();`;
 
-export type BackupCheckAnswer = { result: BackupCheckResult } | { unavailable: string } | { stopped: true };
+type BackupCheckAnswer = { result: BackupCheckResult } | { unavailable: string } | { stopped: true };
 
 export interface BackupCheckRun {
   answer: Promise<BackupCheckAnswer>;

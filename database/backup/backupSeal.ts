@@ -14,9 +14,9 @@ import { canonicalJson } from '../shared/canonicalJson';
  * Without the data key nobody can write a seal that verifies; whoever has it can already write
  * any ledger, so the seal proves no less than the checks themselves.
  */
-export const BACKUP_SEAL = 'dogrulandi.json';
+const BACKUP_SEAL = 'dogrulandi.json';
 /** Written instead of a seal when the check fails: tells the list why (not authenticated). */
-export const BACKUP_CHECK_FAILED = 'dogrulama-basarisiz.json';
+const BACKUP_CHECK_FAILED = 'dogrulama-basarisiz.json';
 
 /** HKDF info: a key for this purpose only, never the data key itself. */
 const SEAL_KEY_INFO = 'masa backup seal v1';
@@ -39,11 +39,11 @@ const sealSchema = z
   })
   .strict();
 export type BackupSeal = z.infer<typeof sealSchema>;
-export type SealBody = Omit<BackupSeal, 'hmac' | 'format' | 'version'>;
+type SealBody = Omit<BackupSeal, 'hmac' | 'format' | 'version'>;
 
 export const SEAL_CHECKS = ['integrity_check', 'chain', 'replay', 'file-hashes'];
 
-export function sealKey(dataKey: Buffer): Buffer {
+function sealKey(dataKey: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), SEAL_KEY_INFO, 32));
 }
 
@@ -77,7 +77,7 @@ export function writeSeal(dir: string, seal: BackupSeal): void {
  * in full. 'malformed': a seal file that is not a seal, which atomic writing never leaves
  * behind: restore refuses, like any other broken seal.
  */
-export type SealRead = { state: 'none' } | { state: 'malformed' } | { state: 'present'; seal: BackupSeal };
+type SealRead = { state: 'none' } | { state: 'malformed' } | { state: 'present'; seal: BackupSeal };
 
 export function readSeal(dir: string): SealRead {
   let text: string;
@@ -94,7 +94,7 @@ export function readSeal(dir: string): SealRead {
   }
 }
 
-export interface CheckFailure {
+interface CheckFailure {
   reason: string;
   at: string;
 }

@@ -24,7 +24,7 @@ import { runTaskOn, thrownError, type CheckTask, type CheckTaskAnswer, type Repl
  */
 
 /** Below this many events one walk on the calling thread is quicker than starting workers (~0.1-0.3 s each). */
-export const PARALLEL_MIN_EVENTS = 100_000;
+const PARALLEL_MIN_EVENTS = 100_000;
 
 /**
  * Stretches per runner: enough that a runner that starts late or shares its core walks fewer of
@@ -94,7 +94,7 @@ function startTask(task: CheckTask, key: Buffer, entry: WorkerEntry): Pending {
   };
 }
 
-export interface ParallelCheckOptions {
+interface ParallelCheckOptions {
   fromSeq?: number;
   /** Stretches of the chain (the calling thread walks one of them); default 2, one per core here. */
   stretches?: number;
@@ -109,7 +109,7 @@ export interface ParallelCheckOptions {
   callerWalks?: boolean;
 }
 
-export interface ParallelCheckResult {
+interface ParallelCheckResult {
   chain: VerifyResult;
   /** Only asked for and only for a whole chain: the comparison, or 'failed' (a payload replay cannot apply). */
   replay?: ReplayResult | 'failed';
@@ -199,7 +199,3 @@ export function checkLedgerInParallel(db: RawDatabase, file: string, key: Buffer
   return result;
 }
 
-/** verifyChain on worker threads (a ledger of PARALLEL_MIN_EVENTS or more; else in-thread): the same answer. */
-export function verifyChainInParallel(db: RawDatabase, file: string, key: Buffer, opts: Pick<ParallelCheckOptions, 'fromSeq' | 'stretches' | 'entry' | 'minEvents'> = {}): VerifyResult {
-  return checkLedgerInParallel(db, file, key, opts).chain;
-}

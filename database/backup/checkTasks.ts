@@ -19,7 +19,7 @@ export type CheckTask =
   | { kind: 'walk'; file: string; stretches: ChainStretch[]; claim?: Int32Array; redacted: [number, string][]; replay: boolean };
 
 /** A stretch's walk, by its index in the task's stretches. */
-export interface IndexedWalk {
+interface IndexedWalk {
   index: number;
   walk: StretchWalk;
 }
@@ -94,6 +94,6 @@ export function thrownError(t: { code: string; message: string; database: boolea
   return Object.assign(new Error(t.message), { code: t.code });
 }
 
-export function isSqliteError(err: unknown): boolean {
+function isSqliteError(err: unknown): boolean {
   return String((err as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_');
 }

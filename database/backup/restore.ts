@@ -20,7 +20,7 @@ function freeBytes(dir: string): number {
   }
 }
 
-export interface SwapOptions {
+interface SwapOptions {
   /**
    * The digests the copied files must have: the seal's (a sealed backup) or those the full
    * check confirmed. Default: the manifest's. A copy that differs is removed and refused.

@@ -38,7 +38,7 @@ function tools(outputs: { wmic?: string | null; net?: string | null; real?: stri
     calls.push(`${cmd} ${args.join(' ')}`);
     return cmd === 'wmic' ? (outputs.wmic ?? null) : (outputs.net ?? null);
   };
-  const realpath = (p: string) => {
+  const realpath = (_path: string) => {
     if (outputs.real === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
     return outputs.real;
   };

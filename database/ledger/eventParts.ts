@@ -135,7 +135,7 @@ export function decodePart(text: string): StateChange[] {
 export const partHash = payloadHash;
 
 /** The event_refs key of a state row: which row an event touched (an appointment's history, KVKK erasure). */
-export function rowRef(table: string, key: readonly (string | number)[]): string {
+function rowRef(table: string, key: readonly (string | number)[]): string {
   return `${table}:${key.join('|')}`;
 }
 

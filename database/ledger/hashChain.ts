@@ -11,7 +11,7 @@ const sha256hex: (data: string) => string =
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface EventFields {
+interface EventFields {
   seq: number;
   at: string;
   userId: number | null;

@@ -30,7 +30,7 @@ const SLOT_BYTES = 256;
 /** HKDF info: a key for this purpose only, never the data key itself. */
 const WITNESS_KEY_INFO = 'masa head witness v1';
 
-export interface WitnessedHead {
+interface WitnessedHead {
   seq: number;
   hash: string;
 }
@@ -63,7 +63,7 @@ function slotBytes(head: WitnessedHead, key: WitnessKey): Buffer {
   return out;
 }
 
-export type WitnessRead =
+type WitnessRead =
   | { state: 'none' }
   /** The file is there but no slot is whole and authenticated by a key of this ledger. */
   | { state: 'invalid' }

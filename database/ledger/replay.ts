@@ -27,7 +27,7 @@ export interface ReplayResult {
  * writing a second copy of every table with its indexes and search rows, and in two maps of
  * every row's JSON text. Here 44 characters per row are kept, and the live tables are read once.
  */
-export type ReplayFinal = [seq: number, digest: string | null];
+type ReplayFinal = [seq: number, digest: string | null];
 export type ReplayDigests = Map<string, Map<string, ReplayFinal>>;
 
 const digestOf = (valuesJson: string) => crypto.hash('sha256', valuesJson, 'base64');

@@ -2,7 +2,7 @@ import type { RawDatabase } from '../vault/connection';
 import { listedParts, partCount, partHash, readPart } from './eventParts';
 import { eventHash, GENESIS_HASH, payloadHash } from './hashChain';
 
-export type VerifyProblem =
+type VerifyProblem =
   | 'HASH_MISMATCH' // the event's content was edited
   | 'PREV_MISMATCH' // an event before it was removed, replaced or reordered
   | 'SEQ_GAP' // a sequence number is missing (deleted) or out of order
@@ -44,10 +44,10 @@ export interface StretchWalk {
 }
 
 /** Per erased sequence, the hash its payload must have now (checkRedactions). */
-export type Redactions = ReadonlyMap<number, string>;
+type Redactions = ReadonlyMap<number, string>;
 
 /** Called with each event that passed, in order (replay collects its changes this way, in the same read). */
-export type EventSink = (seq: number, payload: string) => void;
+type EventSink = (seq: number, payload: string) => void;
 
 /**
  * Walks the hash chain from `fromSeq` (1 = everything) and names the first event that does not
@@ -58,7 +58,7 @@ export function verifyChain(db: RawDatabase, fromSeq = 1): VerifyResult {
 }
 
 /** How the stretches of a walk are split and who walks them (this thread, or worker threads). */
-export interface WalkPlan {
+interface WalkPlan {
   stretches: ChainStretch[];
   redacted: Redactions;
 }
@@ -163,7 +163,7 @@ export function walkStretch(db: RawDatabase, stretch: ChainStretch, redacted: Re
  * just before it); otherwise the one walk would have stopped at this stretch's first event with
  * a gap, whatever the stretch found.
  */
-export function joinWalks(
+function joinWalks(
   stretches: readonly ChainStretch[],
   walks: readonly StretchWalk[],
   fromSeq: number,

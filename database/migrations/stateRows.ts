@@ -5,7 +5,7 @@
  * column of every write; stateRows.test.ts checks these lists against PRAGMA table_info of a
  * freshly migrated ledger. A migration that changes a state table changes its row here too.
  */
-export interface UserStateRow {
+interface UserStateRow {
   id: number;
   username: string;
   display_name: string;
@@ -15,7 +15,7 @@ export interface UserStateRow {
   created_at: string;
 }
 
-export interface SettingStateRow {
+interface SettingStateRow {
   key: string;
   value: string;
 }

@@ -1,7 +1,7 @@
 import type { ReadableDB } from './handle';
 import { cachedStatement } from '../ledger/stateWriter';
 
-export interface AccessRow {
+interface AccessRow {
   seq: number;
   at: string;
   user_id: number | null;

@@ -7,7 +7,7 @@ export function tableCount(db: ReadableDB, table: 'users' | 'appointments' | 'ev
   return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
 
-export interface EventRow {
+interface EventRow {
   seq: number;
   at: string;
   user_id: number | null;

@@ -5,7 +5,7 @@ import { cachedStatement } from '../ledger/statementCache';
 /** The reads of the KVKK retention erasure (main/services/retention.ts): which records are due, and what a record holds. */
 
 /** Each appointment not yet erased, with the last events about it and its registrations. */
-export interface RetentionRow {
+interface RetentionRow {
   randevu_no: string;
   program_code: string;
   province_code: string;
@@ -44,7 +44,7 @@ export function eventsOfType(db: ReadableDB, type: string): { seq: number; at: s
 }
 
 /** A Randevu number's appointments (itself and its `-E` follow-ups) and their registrations, whole rows. */
-export function familyRows(db: ReadableDB, base: string): { appointments: Row[]; registrations: Row[] } {
+function familyRows(db: ReadableDB, base: string): { appointments: Row[]; registrations: Row[] } {
   const appointments = db.prepare("SELECT * FROM appointments WHERE randevu_no = ? OR randevu_no GLOB ? || '-E*' ORDER BY randevu_no").all(base, base) as Row[];
   const registrations = db
     .prepare(`SELECT * FROM registrations WHERE randevu_no IN (${appointments.map(() => '?').join(', ')}) ORDER BY registration_no`)

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
  * compiler the answer says why (the test is skipped); a compiler that fails on the source
  * throws, so a broken shim fails the test instead of skipping it.
  */
-export type ShimBuild = { ok: true; so: string; dir: string } | { ok: false; reason: string };
+type ShimBuild = { ok: true; so: string; dir: string } | { ok: false; reason: string };
 
 const SOURCE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'faultwrite.c');
 
@@ -52,7 +52,7 @@ export interface FaultReport {
 export class FaultControl {
   private readonly fd: number;
   constructor(
-    private readonly ctl: string,
+    ctl: string,
     private readonly report: string,
   ) {
     this.fd = fs.openSync(ctl, 'w');

@@ -4,7 +4,7 @@ import { DatabaseError, translateSqliteError } from '../shared/errors';
 
 export type RawDatabase = Database.Database;
 
-export interface OpenOptions {
+interface OpenOptions {
   /** 32 random bytes: the data key. Never a password. */
   key: Buffer;
   /** Create the file if it does not exist. Opening for an existing ledger never creates one. */

@@ -38,7 +38,7 @@ const slotFileSchema = z.object({
 export type SlotFile = z.infer<typeof slotFileSchema>;
 export type Slot = z.infer<typeof slotSchema>;
 
-export const RECOVERY_USERNAME = '*recovery*';
+const RECOVERY_USERNAME = '*recovery*';
 
 export function normalizeUsername(u: string): string {
   return u.trim().toLocaleLowerCase('tr-TR');
@@ -72,7 +72,7 @@ export function readSlotFile(path: string): SlotFile {
  * most 1 GiB of memory. Anything else (N=2^30 wants 1 TiB) is a damaged or edited key file: it
  * is refused as such instead of being handed to scrypt, which would fail without saying why.
  */
-export const MAX_KDF_N = 2 ** 20;
+const MAX_KDF_N = 2 ** 20;
 function kdfSane(k: KdfParams): boolean {
   const powerOfTwo = (k.N & (k.N - 1)) === 0;
   return powerOfTwo && k.N >= 1024 && k.N <= MAX_KDF_N && k.r <= 32 && k.p <= 16 && 128 * k.N * k.r <= 2 ** 30;

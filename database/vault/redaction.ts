@@ -13,7 +13,7 @@ import { cachedStatement, tableColumns, type StateChange, type StateWriter } fro
  * redaction row names; `verify` then demands that the erasure event lists them.
  */
 
-export interface StoredPayload {
+interface StoredPayload {
   seq: number;
   payload: string;
   payloadHash: string;
@@ -29,7 +29,7 @@ export function eventsTouching(w: StateWriter, refs: readonly string[]): StoredP
 }
 
 /** Parsed payload as `Ledger.record` writes it. */
-export interface EventPayload {
+interface EventPayload {
   data: Record<string, unknown>;
   changes: StateChange[];
 }
@@ -38,7 +38,7 @@ export interface EventPayload {
  * Rewrites the payload of `event` to `redacted` and records that the current event (the
  * erasure, sequence `w.seq`) did so. Returns what the erasure event must list.
  */
-export function redactPayload(w: StateWriter, event: StoredPayload, redacted: EventPayload): RedactionListing {
+function redactPayload(w: StateWriter, event: StoredPayload, redacted: EventPayload): RedactionListing {
   return redactPayloadText(w, event, canonicalJson(redacted));
 }
 
@@ -88,7 +88,7 @@ export function rewriteEvent(
  * What an erasure event lists per redacted event: the original payload's hash (still chained)
  * and the hash of the payload as it now is, so a later edit of a redacted payload is caught too.
  */
-export interface RedactionListing {
+interface RedactionListing {
   seq: number;
   payloadHash: string;
   redactedHash: string;

@@ -18,7 +18,7 @@ export interface SlotChange {
   secret: string;
 }
 
-export type PendingMark = NonNullable<Slot['pending']>;
+type PendingMark = NonNullable<Slot['pending']>;
 
 export function newPendingMark(seq: number): PendingMark {
   return { nonce: randomBytes(16).toString('hex'), seq };

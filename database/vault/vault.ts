@@ -347,7 +347,7 @@ export class LedgerStore {
   }
 }
 
-export interface CreateOptions {
+interface CreateOptions {
   dir: string;
   headUsername: string;
   headPassword: string;
@@ -401,7 +401,7 @@ function finishSetup(p: LedgerPaths): void {
   fsyncDir(p.dir);
 }
 
-export interface UnlockOptions {
+interface UnlockOptions {
   dir: string;
   credentials: Credentials;
   /**

@@ -2,13 +2,13 @@ import type { ChainRow } from '../database/queries/analysis';
 import { fill } from '../../main/texts';
 import { HQ } from '../texts/cli';
 
-export type ChainFlag = 'HEAD_RETURNED' | 'HEAD_CONTENT_DIFFERS' | 'CONFLICT';
+type ChainFlag = 'HEAD_RETURNED' | 'HEAD_CONTENT_DIFFERS' | 'CONFLICT';
 
-export interface ChainEntry extends ChainRow {
+interface ChainEntry extends ChainRow {
   flags: { code: ChainFlag; tr: string; en: string }[];
 }
 
-export interface DeskChain {
+interface DeskChain {
   province_code: string;
   desk_code: string;
   entries: ChainEntry[];

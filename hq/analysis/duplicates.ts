@@ -2,14 +2,14 @@ import { loadRulePacks } from '../../main/rules';
 import type { HqSql } from '../database/engine';
 import { duplicateRows, type DuplicateRow } from '../database/queries/analysis';
 
-export interface DuplicateGroup {
+interface DuplicateGroup {
   kind: 'ANNE' | 'ÇOCUK';
   tckn: string;
   rows: DuplicateRow[];
 }
 
 /** Each edition's last entitlement month, from Masa's rule packs (support cannot run past it). */
-export function lastEntitlementMonths(): Record<string, string> {
+function lastEntitlementMonths(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [code, pack] of loadRulePacks()) if (pack.windows.lastEntitlementMonth) out[code] = pack.windows.lastEntitlementMonth;
   return out;

@@ -1,7 +1,7 @@
 import type { HqSql } from '../database/engine';
 import { provinceNames, refusalsByRule, reportCells, summaryTotals, type ReportCells } from '../database/queries/analysis';
 
-export interface ReportTotals {
+interface ReportTotals {
   appointments: number;
   arrived: number;
   no_shows: number;
@@ -14,7 +14,7 @@ export interface ReportTotals {
 
 const KEYS: (keyof ReportTotals)[] = ['appointments', 'arrived', 'no_shows', 'cancelled', 'registrations', 'monthly_total_cents', 'rejected', 'incomplete'];
 
-export interface HqReport {
+interface HqReport {
   from: string;
   to: string;
   files: number;

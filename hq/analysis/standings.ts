@@ -2,12 +2,12 @@ import { getRulePack } from '../../main/rules';
 import type { HqSql } from '../database/engine';
 import { standingRows, type StandingRow } from '../database/queries/analysis';
 
-export interface Standing extends StandingRow {
+interface Standing extends StandingRow {
   list: 'ASIL' | 'YEDEK';
   position: number;
 }
 
-export interface ProvinceStanding {
+interface ProvinceStanding {
   province_code: string;
   quota: number | null;
   registered: number;

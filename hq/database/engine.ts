@@ -22,7 +22,7 @@ export interface HqEngine extends HqSql {
 }
 
 /** The embedded database's folder: MASA_HQ_DATA_DIR, otherwise "Masa Merkez" in the user's data folder. */
-export function defaultHqDataDir(env: NodeJS.ProcessEnv = process.env): string {
+function defaultHqDataDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.MASA_HQ_DATA_DIR) return path.resolve(env.MASA_HQ_DATA_DIR);
   const home = os.homedir();
   if (process.platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Masa Merkez');

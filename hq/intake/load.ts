@@ -2,15 +2,15 @@ import type { HqEngine } from '../database/engine';
 import { deskDayKey, existingShas, insertDayFiles, knownShas, loadedFilesFor, lockDeskDays, type DayFileStatus } from '../database/queries/dayFiles';
 import { listKeys } from '../database/queries/deskKeys';
 import { logIntake, logIntakeMany } from '../database/queries/intakeLog';
-import { copyFileRows, type CsvLines } from '../database/queries/rows';
+import { copyFileRows } from '../database/queries/rows';
 import { findCandidates } from './findFiles';
 import { conflictText, HQ_TEXT, OUTCOME_TEXT, type Bilingual, type HqRefusalCode } from '../texts/intake';
 import type { KeyContext, PreparedFile } from './prepare';
 import { defaultThreads, openPreparer } from './preparePool';
 
-export type LoadStatus = DayFileStatus | 'ALREADY_LOADED' | 'REFUSED';
+type LoadStatus = DayFileStatus | 'ALREADY_LOADED' | 'REFUSED';
 
-export interface LoadedFileResult {
+interface LoadedFileResult {
   file: string;
   status: LoadStatus;
   /** The refusal code for REFUSED. */
@@ -19,7 +19,7 @@ export interface LoadedFileResult {
   rows: number;
 }
 
-export interface LoadSummary {
+interface LoadSummary {
   files: LoadedFileResult[];
   loaded: number;
   conflicts: number;
@@ -53,7 +53,7 @@ export interface LoadProgress {
 // ahead, could no longer fill a transaction while the one before committed).
 export const ROWS_PER_TRANSACTION = 32_000;
 
-export interface LoadOptions {
+interface LoadOptions {
   /** Worker threads parsing the files (default: defaultThreads). */
   threads?: number;
   rowsPerTransaction?: number;

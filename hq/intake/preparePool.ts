@@ -18,7 +18,7 @@ import { prepareFile, type KeyContext, type PreparedFile } from './prepare';
  * (`npm run hq` is tsx), so the loader is always there; without it the pool has no threads.
  */
 
-export interface Preparer {
+interface Preparer {
   /** How many worker threads are parsing (0: all in this thread). */
   readonly threads: number;
   /** The candidate's checked form; call in candidate order, up to `window` ahead of the consumer. */

@@ -4,7 +4,7 @@ import { FIRST_NAMES, LAST_NAMES, rng } from '../../main/testing/syntheticAppoin
 
 export type DeskKeys = ReturnType<typeof createDeskKeyPair>;
 
-export interface SyntheticDay {
+interface SyntheticDay {
   provinceCode: string;
   provinceName?: string;
   deskCode: string;

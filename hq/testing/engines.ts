@@ -8,7 +8,7 @@ import type { HqEngine } from '../database/engine';
 import { openPgEngine } from '../database/pgEngine';
 import { openPgliteEngine } from '../database/pgliteEngine';
 
-export interface EngineUnderTest {
+interface EngineUnderTest {
   name: 'PGlite' | 'PostgreSQL';
   /** Why this engine does not run here (printed), or null. */
   skip: string | null;
@@ -17,7 +17,7 @@ export interface EngineUnderTest {
 }
 
 /** A database of its own on the shared test server (dropped by cleanup). */
-export async function freshServerDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+async function freshServerDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `hq_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

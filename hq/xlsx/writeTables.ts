@@ -4,13 +4,13 @@ import path from 'node:path';
 import { dateCell, dateTimeCell, FMT, safeText } from '../../main/reconciliation/cells';
 
 /** A column of an HQ output sheet: how its values are written (text is formula-safe, dates are real date cells). */
-export interface Column {
+interface Column {
   header: string;
   kind: 'text' | 'int' | 'money' | 'date' | 'dateTime';
   width?: number;
 }
 
-export interface Sheet {
+interface Sheet {
   name: string;
   columns: Column[];
   rows: (string | number | null)[][];

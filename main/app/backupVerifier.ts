@@ -21,9 +21,9 @@ import { log } from './log';
  * one is checked on this thread instead (about a second per 32 MB); a larger one stays
  * unverified rather than freeze the window for minutes, and its restore checks it in full.
  */
-export const VERIFY_IN_PROCESS_BYTES = 32 * 1024 * 1024;
+const VERIFY_IN_PROCESS_BYTES = 32 * 1024 * 1024;
 
-export type VerificationOutcome =
+type VerificationOutcome =
   /** `ms`: how long each part of the check took (bench/backup prints them). */
   | { state: 'sealed'; seal: BackupSeal; ms: Record<string, number> }
   /** The check found a fault: no seal; the note in the folder says why. */

@@ -24,7 +24,7 @@ import { LOGIN_FAILURES_FILE, LoginThrottle } from './loginThrottle';
 import type { Session } from './session';
 import { PrintedDocuments, type DocumentPrinter } from './printedDocuments';
 
-export interface MasaAppOptions {
+interface MasaAppOptions {
   dataDir: string;
   now?: () => Date;
   /** Tests use cheaper scrypt parameters; the app always uses the defaults. */

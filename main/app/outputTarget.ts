@@ -11,16 +11,16 @@ import { AppError } from './appError';
  * PDF, a workbook a workbook, a signature a signature). Written files are owner-only (0600),
  * folders Masa creates for them 0700: they hold personal data on a shared PC.
  */
-export type OutputKind = 'pdf' | 'xlsx' | 'sig';
+type OutputKind = 'pdf' | 'xlsx' | 'sig';
 
 export const OUTPUT_FILE_MODE = 0o600;
-export const OUTPUT_DIR_MODE = 0o700;
+const OUTPUT_DIR_MODE = 0o700;
 
 /**
  * The path with every symbolic link resolved as far as it exists; the part that does not exist
  * yet is appended as given (a new file's name, a folder to be created).
  */
-export function realTarget(p: string): string {
+function realTarget(p: string): string {
   let head = path.resolve(p);
   const rest: string[] = [];
   for (;;) {
@@ -36,7 +36,7 @@ export function realTarget(p: string): string {
 }
 
 /** True when `target` is `dir` itself or anything below it, both with links resolved. */
-export function isInsideFolder(dir: string, target: string): boolean {
+function isInsideFolder(dir: string, target: string): boolean {
   const rel = path.relative(realTarget(dir), realTarget(target));
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
@@ -56,7 +56,7 @@ const KIND_NAME: Record<OutputKind, { tr: string; en: string }> = {
 };
 
 /** Whether an existing file is of the kind Masa would write there (so replacing it is the user's overwrite). */
-export function isOfKind(file: string, kind: OutputKind): boolean {
+function isOfKind(file: string, kind: OutputKind): boolean {
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);

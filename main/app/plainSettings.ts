@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../../database';
  */
 export const PLAIN_SETTINGS_FILE = 'ayarlar.json';
 
-export interface PlainSettings {
+interface PlainSettings {
   backupDir?: string;
 }
 

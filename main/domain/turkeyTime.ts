@@ -16,7 +16,3 @@ export function turkeyDayBoundsUtc(date: string): { start: string; end: string }
   return { start: start.toISOString(), end: end.toISOString() };
 }
 
-export function formatTrDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}.${m}.${y}`;
-}

@@ -12,7 +12,7 @@ const COSE_SIGN1_TAG = 18;
 const HEADER_ALG = 1;
 const HEADER_KID = 4;
 const ALG_EDDSA = -8;
-export const KID_BYTES = 8;
+const KID_BYTES = 8;
 
 const STRICT = { strict: true, rejectDuplicateMapKeys: true } as const;
 
@@ -23,7 +23,7 @@ export class CoseMalformed extends Error {
   }
 }
 
-export interface Sign1 {
+interface Sign1 {
   /** The protected header's bytes, as signed. */
   protectedBytes: Uint8Array;
   kid: Uint8Array;

@@ -9,7 +9,7 @@ import base45 from 'base45';
 
 export const QR_PREFIX = 'MASA1:';
 /** Far above any statement (~250 bytes): a longer text is refused before it is decoded. */
-export const MAX_QR_TEXT = 2000;
+const MAX_QR_TEXT = 2000;
 
 const BASE45 = /^[0-9A-Z $%*+\-./:]*$/;
 

@@ -13,7 +13,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { DESK } from '../texts/desk';
 
-export type QrReadFailure = 'NOT_PNG' | 'NO_QR' | 'NO_PDFTOPPM' | 'PDF_UNREADABLE';
+type QrReadFailure = 'NOT_PNG' | 'NO_QR' | 'NO_PDFTOPPM' | 'PDF_UNREADABLE';
 
 export class QrReadError extends Error {
   constructor(readonly code: QrReadFailure) {
@@ -39,7 +39,7 @@ export function qrTextFromPng(bytes: Buffer): string {
   return found.data;
 }
 
-export function pdftoppmAvailable(): boolean {
+function pdftoppmAvailable(): boolean {
   return spawnSync('pdftoppm', ['-v'], { stdio: 'ignore' }).error === undefined;
 }
 

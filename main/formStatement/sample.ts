@@ -13,7 +13,7 @@ import { packIdentity } from '../rules/packIdentity';
 const ED25519_PKCS8_PREFIX = '302e020100300506032b657004220420';
 const DEMO_SEED = 'masa-docs-forms-demo-key-32bytes';
 
-export function demoDeskKeys(): { publicKeySpki: string; privateKeyPkcs8: string } {
+function demoDeskKeys(): { publicKeySpki: string; privateKeyPkcs8: string } {
   const der = Buffer.concat([Buffer.from(ED25519_PKCS8_PREFIX, 'hex'), Buffer.from(DEMO_SEED, 'utf8')]);
   const priv = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
   return { privateKeyPkcs8: der.toString('base64'), publicKeySpki: createPublicKey(priv).export({ type: 'spki', format: 'der' }).toString('base64') };
@@ -25,7 +25,7 @@ const fixed = (byte: number, n: number) => new Uint8Array(n).fill(byte);
 const SAMPLE_PACK = { packCode: 'EVDE-2015', packEdition: 1, packHash: '5a'.repeat(32) };
 export const samplePackLabel = (): string => packIdentity(SAMPLE_PACK).label;
 
-export function sampleStatement(kind: 'finalRegistration' | 'rejected' | 'missingDocuments', motherTckn: string): Statement {
+function sampleStatement(kind: 'finalRegistration' | 'rejected' | 'missingDocuments', motherTckn: string): Statement {
   const base = { v: 1, p: '35', d: 'M03', g: SAMPLE_PACK.packCode, e: SAMPLE_PACK.packEdition, h: fixed(0x5a, 8), f: '2015-07-02', x: fixed(0xc3, 8) } as const;
   if (kind === 'finalRegistration') {
     const n = 'KK35-2015-001204';

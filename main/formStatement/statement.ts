@@ -5,17 +5,17 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import type { FormStatementView } from '../../preload/contract/formTypes';
 
 /** Format version of the statement; a verifier refuses a version it does not know. */
 export const STATEMENT_VERSION = 1;
 
-export const OUTCOMES = ['KESIN_KAYIT', 'RET', 'EKSIK_EVRAK'] as const;
-export type StatementOutcome = (typeof OUTCOMES)[number];
+const OUTCOMES = ['KESIN_KAYIT', 'RET', 'EKSIK_EVRAK'] as const;
 
 /** Bytes of the short hashes: 8 bytes (64 bits) tell a pack or an event apart, a forger cannot choose them (they are signed). */
-export const SHORT_HASH_BYTES = 8;
+const SHORT_HASH_BYTES = 8;
 /** 16 bytes of the mother's binding: longer than the other short hashes, as it is checked against a value the verifier types. */
-export const MOTHER_HASH_BYTES = 16;
+const MOTHER_HASH_BYTES = 16;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const code = z.string().min(1).max(40);
@@ -75,31 +75,10 @@ export function shortHash(hex: string): Uint8Array {
   return new Uint8Array(Buffer.from(hex.slice(0, SHORT_HASH_BYTES * 2), 'hex'));
 }
 
-/** The statement for a screen or `--json`: bytes as hex, keys spelt out. */
-export interface StatementView {
-  version: number;
-  provinceCode: string;
-  deskCode: string;
-  number: string;
-  outcome: StatementOutcome;
-  programCode: string;
-  packEdition: number;
-  packHash: string;
-  supportType: string | null;
-  monthlyAmountMinor: number | null;
-  currency: 'EUR' | 'TL' | null;
-  supportFrom: string | null;
-  decidedOn: string;
-  eventSeq: number;
-  eventHash: string;
-  motherHash: string;
-  ruleCodes: string[];
-  missingDocumentCodes: string[];
-}
-
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
-export function statementView(s: Statement): StatementView {
+/** The statement for a screen or `--json` (the contract's view): bytes as hex, keys spelt out. */
+export function statementView(s: Statement): FormStatementView {
   return {
     version: s.v,
     provinceCode: s.p,

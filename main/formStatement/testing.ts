@@ -6,7 +6,7 @@ import { BAKICI_DOCUMENTS, bakiciFacts } from '../testing/facts';
 import { setUpAppWith } from '../testing/appFixture';
 import { seedAppointments } from '../testing/seed';
 
-export const STATEMENT_DAY = '2026-11-24';
+const STATEMENT_DAY = '2026-11-24';
 
 export async function deskWithDecisions(opts: { dataDir?: string; deskCode?: string } = {}) {
   const t = await setUpAppWith({ now: () => new Date(`${STATEMENT_DAY}T08:00:00Z`), ...opts });

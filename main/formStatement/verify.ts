@@ -9,7 +9,7 @@ import { coseBytesOf, QrTextMalformed } from './qrText';
 import { statementSchema, type Statement } from './statement';
 import { DESK } from '../texts/desk';
 
-export interface TrustedFormKey {
+interface TrustedFormKey {
   deskCode: string;
   publicKeySpki: string;
   kind: 'own' | 'province' | 'registered';
@@ -19,7 +19,7 @@ export const VERDICT_TEXT: Record<FormVerdict, { tr: string; en: string }> = DES
 
 const MALFORMED_DETAIL: Record<string, { tr: string; en: string }> = DESK.formStatement.malformedDetail;
 
-export type TextVerification =
+type TextVerification =
   | { verdict: 'MALFORMED'; message: { tr: string; en: string }; statement: null; coseBytes: number }
   | { verdict: 'UNKNOWN_KEY' | 'BAD_SIGNATURE'; message: { tr: string; en: string }; statement: Statement | null; coseBytes: number }
   | { verdict: 'VALID'; message: { tr: string; en: string }; statement: Statement; coseBytes: number; key: TrustedFormKey };

@@ -11,7 +11,7 @@ import type { MasaApp } from '../app/masaApp';
  */
 export type Access = 'public' | 'session' | 'signed-in' | readonly Role[];
 
-export interface HandlerContext {
+interface HandlerContext {
   app: MasaApp;
 }
 

@@ -15,7 +15,7 @@ import { userHandlers } from './userHandlers';
 import { formHandlers } from './formHandlers';
 
 /** Every domain's table, combined into one; a name defined twice is a programming error. */
-export function combineHandlerTables(...tables: HandlerTable[]): HandlerTable {
+function combineHandlerTables(...tables: HandlerTable[]): HandlerTable {
   const out: Record<string, unknown> = {};
   for (const t of tables) {
     for (const [name, h] of Object.entries(t)) {

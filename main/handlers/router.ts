@@ -57,7 +57,7 @@ function validationError(error: ZodError): AppError {
   return new AppError('VALIDATION', {}, fields);
 }
 
-export function toApiError(err: unknown, app: MasaApp, name: string): ApiError {
+function toApiError(err: unknown, app: MasaApp, name: string): ApiError {
   const mapped = toAppError(err, app.dataDir);
   if (mapped instanceof AppError) {
     return {

@@ -52,12 +52,6 @@ export function plainValue(v: unknown): Plain | CellProblem {
   return new CellProblem('BAD_TEXT');
 }
 
-export function isBlank(v: unknown): boolean {
-  if (v === null || v === undefined) return true;
-  if (typeof v === 'string') return cleanSpaces(v) === '';
-  return false;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Calendar arithmetic
 
@@ -153,7 +147,7 @@ function timeOf(h?: string, m?: string, s?: string): TextStamp['time'] | undefin
 }
 
 /** Parses date and/or time text; undefined when the text is not one (or is impossible). */
-export function parseStamp(s: string): TextStamp | undefined {
+function parseStamp(s: string): TextStamp | undefined {
   let g = TR_DATE.exec(s);
   let y: number, mo: number, d: number;
   if (g) [d, mo, y] = [Number(g[1]), Number(g[2]), Number(g[3])];

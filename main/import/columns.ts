@@ -2,7 +2,7 @@
  * The columns of HQ's appointment list ("Randevu Listesi"), exactly as docs/HQ-FILES section 1
  * names them. The header text is the contract; `key` is the field name inside the app.
  */
-export type ColumnKind = 'text' | 'code' | 'province' | 'date' | 'time' | 'dateTime' | 'tckn' | 'name' | 'phone' | 'status';
+type ColumnKind = 'text' | 'code' | 'province' | 'date' | 'time' | 'dateTime' | 'tckn' | 'name' | 'phone' | 'status';
 
 export const COLUMNS = [
   { key: 'randevuNo', header: 'Randevu No', required: true, kind: 'text' },
@@ -25,7 +25,6 @@ export const COLUMNS = [
 
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
 export type ColumnHeader = (typeof COLUMNS)[number]['header'];
-export type ColumnSpec = (typeof COLUMNS)[number];
 
 export const HEADER_OF: Record<ColumnKey, ColumnHeader> = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])) as Record<
   ColumnKey,

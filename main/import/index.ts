@@ -5,20 +5,6 @@
  */
 export { parseAppointmentFile } from './parse';
 export { EXISTING_BATCH, ImportPlanner, planImport, existingStateOf } from './plan';
-export type { ExistingAppointment, ExistingState, ImportCounts, ImportPlan, ImportReport, PlanContext, ReportLine, ReportLineKind } from './plan';
+export type { ExistingAppointment, ImportPlan } from './plan';
 export { importReportXlsxBytes, writeImportReportXlsx } from './reportXlsx';
 export { AppointmentFileRefused, AppointmentImportAborted } from './refusal';
-export { COLUMNS } from './columns';
-export type { ColumnHeader, ColumnKey } from './columns';
-export type { Bilingual, PlanLineCode, RefusalCode, RejectCode } from '../texts/import';
-export type {
-  AppointmentFieldKey,
-  AppointmentFieldValues,
-  AppointmentRow,
-  ListFormat,
-  ParsedAppointmentList,
-  ParseInput,
-  ParseOptions,
-  PreviewRow,
-  RowReject,
-} from './types';

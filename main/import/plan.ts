@@ -15,7 +15,7 @@ export interface ExistingAppointment {
   fields: AppointmentFieldValues;
 }
 
-export interface PlanContext {
+interface PlanContext {
   /** The desk's province plate codes ('35' or '6' / '06'). */
   ownProvinces: readonly string[];
   /**
@@ -50,7 +50,7 @@ export function existingStateOf(status: AppointmentStatus): ExistingState {
  * Every data row of the file falls in exactly one of these (they add up to `totalRows`).
  * A type alias, not an interface, so that it fits the ledger note's `Record<string, number>`.
  */
-export type ImportCounts = {
+type ImportCounts = {
   added: number;
   updated: number;
   unchanged: number;

@@ -19,7 +19,7 @@ import { detach, detachOrNull } from './strings';
 import type { AppointmentRow, RowReject } from './types';
 import { DESK } from '../texts/desk';
 
-export interface RowOutcome {
+interface RowOutcome {
   row: AppointmentRow | null;
   rejects: RowReject[] | null;
   /** Read even from a rejected row: duplicates and another province's rows are found by them. */

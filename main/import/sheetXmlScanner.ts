@@ -54,7 +54,7 @@ const NO_ROWS: SheetRow[] = [];
 const MAX_COLUMN = 16384;
 const DAY_MS = 86_400_000;
 
-export interface SheetScanOptions {
+interface SheetScanOptions {
   /** The workbook's shared-strings table (`t="s"` cells index into it). */
   sharedStrings: readonly string[];
   /** The workbook's date system, for `t="d"` cells. */

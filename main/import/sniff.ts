@@ -7,7 +7,7 @@ import { readZipDirectory, ZipDamaged, type ZipEntryInfo } from './zipDirectory'
  * Decides what a file is from its bytes, never from its name: a list saved as .csv by one
  * desk is an .xlsx at another, and a renamed binary must not reach the CSV parser.
  */
-export type Sniffed =
+type Sniffed =
   | {
       format: 'xlsx';
       size: number;
@@ -108,7 +108,7 @@ function checkText(head: Buffer, whole: boolean): string {
 }
 
 /** The separator of the header line: the most frequent of `;` `,` and tab outside quotes. */
-export function detectDelimiter(text: string): string {
+function detectDelimiter(text: string): string {
   const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
   let quoted = false;
   let started = false; // blank lines before the header are skipped, as the parser does

@@ -6,14 +6,14 @@
  */
 import { decodeXmlEntities } from './xmlText';
 
-export interface WorkbookInfo {
+interface WorkbookInfo {
   /** Relationship ids of the sheets, in tab order. */
   sheetRIds: (string | undefined)[];
   /** The 1904 date system (old Mac Excel). */
   date1904: boolean;
 }
 
-export interface Relationship {
+interface Relationship {
   id: string;
   target: string;
 }

@@ -54,7 +54,6 @@ export class Utf8SafeWorkbookReader extends Base {
 
   /** The shared-strings part read out of stream order (see XlsxRowSource.readAhead). */
   async readSharedStringsFrom(entry: NodeJS.ReadableStream): Promise<void> {
-    const part = 'xl/sharedStrings.xml';
     this.sharedStrings = await readSharedStrings(this.stringChunks(entry));
     this.stringsReadAhead = true;
   }

@@ -36,19 +36,19 @@ export const CLOSE = 2;
 /** A self-closing tag, `<c r="A1"/>`. */
 export const EMPTY = 3;
 /** Comment, processing instruction, DOCTYPE: nothing to read. */
-export const SKIP = 4;
-export const CDATA = 5;
+const SKIP = 4;
+const CDATA = 5;
 
 // The element local names the readers act on (0: any other).
-export const OTHER = 0;
+const OTHER = 0;
 export const SHEET_DATA = 1;
 export const ROW = 2;
 export const C = 3;
 export const V = 4;
 export const F = 5;
 export const IS = 6;
-export const T = 7;
-export const RPH = 8;
+const T = 7;
+const RPH = 8;
 export const SI = 9;
 
 export abstract class XmlBytes {

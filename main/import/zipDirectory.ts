@@ -33,7 +33,7 @@ export function locatable(e: ZipEntryInfo): boolean {
   return e.localOffset !== 0xffffffff && e.compressedSize !== 0xffffffff && (e.method === 0 || e.method === 8);
 }
 
-export interface EntryReadOptions {
+interface EntryReadOptions {
   /** Bytes per inflated chunk (zlib's default is 16 KB). */
   chunkSize?: number;
   /** Told the archive position up to which the entry has been read (for progress). */

@@ -19,7 +19,7 @@ const BAR_HEIGHT_MM = 13;
 /** Code 128 asks for a clear margin of at least 10 modules on each side. */
 const QUIET_ZONE_MODULES = 10;
 
-export interface Barcode {
+interface Barcode {
   svg: ContentSvg;
   widthPt: number;
 }

@@ -14,36 +14,10 @@ import {
   decisionNoticeModel,
   finalRegistrationFormModel,
   placementListModel,
-  printRequest,
   type DailyReportModel,
   type DecisionNoticeModel,
   type FinalRegistrationFormModel,
   type PlacementListModel,
-  type PrintRequest,
-} from './models';
-
-export type {
-  AppointmentOutcome,
-  CareProvider,
-  DailyReportModel,
-  DailyReportRow,
-  DecisionKind,
-  DecisionNoticeModel,
-  FinalRegistrationFormModel,
-  Office,
-  PersonDetails,
-  PlacementListModel,
-  PlacementListRow,
-  PrintDocumentKind,
-  PrintRequest,
-} from './models';
-export {
-  PRINT_DOCUMENT_KINDS,
-  dailyReportModel,
-  decisionNoticeModel,
-  finalRegistrationFormModel,
-  placementListModel,
-  printRequest,
 } from './models';
 
 export function renderFinalRegistrationForm(model: FinalRegistrationFormModel): Promise<Buffer> {
@@ -60,21 +34,6 @@ export function renderDailyReport(model: DailyReportModel): Promise<Buffer> {
 
 export function renderPlacementList(model: PlacementListModel): Promise<Buffer> {
   return render(() => placementListDocument(placementListModel.parse(model)));
-}
-
-/** For a single "print" handler: the kind selects the document. */
-export function renderPrintDocument(request: PrintRequest): Promise<Buffer> {
-  const r = printRequest.parse(request);
-  switch (r.kind) {
-    case 'finalRegistrationForm':
-      return render(() => finalRegistrationFormDocument(r.model));
-    case 'decisionNotice':
-      return render(() => decisionNoticeDocument(r.model));
-    case 'dailyReport':
-      return render(() => dailyReportDocument(r.model));
-    case 'placementList':
-      return render(() => placementListDocument(r.model));
-  }
 }
 
 /** Validation and layout errors become a rejected promise, like rendering errors. */

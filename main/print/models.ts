@@ -11,14 +11,6 @@
 import { z } from 'zod';
 import { isValidTckn } from '../domain/tckn';
 
-export const PRINT_DOCUMENT_KINDS = [
-  'finalRegistrationForm',
-  'decisionNotice',
-  'dailyReport',
-  'placementList',
-] as const;
-export type PrintDocumentKind = (typeof PRINT_DOCUMENT_KINDS)[number];
-
 /** A real calendar day: a regex alone would accept 2015-02-30 and print it. */
 function isCalendarDay(day: string): boolean {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
@@ -26,19 +18,19 @@ function isCalendarDay(day: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-export const isoDay = z
+const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected yyyy-MM-dd')
   .refine(isCalendarDay, 'not a calendar day');
-export const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm');
-export const localDateTime = z
+const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm');
+const localDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/, 'expected yyyy-MM-ddTHH:mm:ss')
   .refine((s) => isCalendarDay(s.slice(0, 10)), 'not a calendar day');
-export const tckn = z.string().refine(isValidTckn, 'invalid T.C. Kimlik No');
+const tckn = z.string().refine(isValidTckn, 'invalid T.C. Kimlik No');
 /** Integer minor units (cents / kuruş), never a float. */
-export const moneyMinor = z.number().int().nonnegative();
-export const currency = z.enum(['EUR', 'TL']);
+const moneyMinor = z.number().int().nonnegative();
+const currency = z.enum(['EUR', 'TL']);
 const text = z.string().trim().min(1);
 
 /**
@@ -46,12 +38,12 @@ const text = z.string().trim().min(1);
  * could not be scanned back, so it is refused before printing rather than after. 32
  * characters is what always fits the form's barcode area with bars a scanner still reads.
  */
-export const registrationNo = z
+const registrationNo = z
   .string()
   .regex(/^[\x21-\x7e]{1,32}$/, 'registration no must be 1-32 printable ASCII characters (Code 128)');
 
 /** Where the document is printed: every page header names the directorate and the desk. */
-export const office = z.object({
+const office = z.object({
   /** Province name as printed, e.g. "İzmir". */
   province: text,
   /** Desk code or number as printed, e.g. "3" or "İZM-03". */
@@ -91,10 +83,9 @@ const person = z.object({
   tckn: tckn.nullable(),
   birthDate: isoDay.nullable(),
 });
-export type PersonDetails = z.infer<typeof person>;
 
 /** Home-care editions name a caregiver; institutional editions name a nursery/kindergarten. */
-export const careProvider = z.discriminatedUnion('kind', [
+const careProvider = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('caregiver'),
     fullName: text,
@@ -138,8 +129,7 @@ export const finalRegistrationFormModel = z.object({
 });
 export type FinalRegistrationFormModel = z.infer<typeof finalRegistrationFormModel>;
 
-export const decisionKind = z.enum(['rejected', 'missingDocuments']);
-export type DecisionKind = z.infer<typeof decisionKind>;
+const decisionKind = z.enum(['rejected', 'missingDocuments']);
 
 export const decisionNoticeModel = z
   .object({
@@ -166,7 +156,7 @@ export const decisionNoticeModel = z
   });
 export type DecisionNoticeModel = z.infer<typeof decisionNoticeModel>;
 
-export const appointmentOutcome = z.enum([
+const appointmentOutcome = z.enum([
   'finalRegistration',
   'rejected',
   'missingDocuments',
@@ -177,7 +167,7 @@ export const appointmentOutcome = z.enum([
 ]);
 export type AppointmentOutcome = z.infer<typeof appointmentOutcome>;
 
-export const dailyReportRow = z
+const dailyReportRow = z
   .object({
     time: localTime,
     appointmentNo: text,
@@ -215,7 +205,7 @@ export const dailyReportModel = z.object({
 });
 export type DailyReportModel = z.infer<typeof dailyReportModel>;
 
-export const placementListRow = z.object({
+const placementListRow = z.object({
   /** Rank within its own list (Asil 1..n, Yedek 1..m). */
   rank: z.number().int().positive(),
   list: z.enum(['main', 'reserve']),
@@ -238,12 +228,3 @@ export const placementListModel = z.object({
   rows: z.array(placementListRow),
 });
 export type PlacementListModel = z.infer<typeof placementListModel>;
-
-/** One entry point for a handler that prints any document by kind. */
-export const printRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('finalRegistrationForm'), model: finalRegistrationFormModel }),
-  z.object({ kind: z.literal('decisionNotice'), model: decisionNoticeModel }),
-  z.object({ kind: z.literal('dailyReport'), model: dailyReportModel }),
-  z.object({ kind: z.literal('placementList'), model: placementListModel }),
-]);
-export type PrintRequest = z.infer<typeof printRequest>;

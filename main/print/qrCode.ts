@@ -24,7 +24,7 @@ const MODULE_MM = 0.5;
 const QUIET_ZONE_MODULES = 4;
 const PIXELS_PER_MODULE = 8;
 
-export interface QrSymbol {
+interface QrSymbol {
   image: ContentImage;
   sizePt: number;
   version: number;

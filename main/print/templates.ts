@@ -154,7 +154,7 @@ export const templateSchema = z.strictObject({
     empty: label,
   }),
 });
-export type PrintTemplate = z.infer<typeof templateSchema>;
+type PrintTemplate = z.infer<typeof templateSchema>;
 
 /** The Turkish texts, validated when this module is first imported. */
 export const tr: PrintTemplate = templateSchema.parse(trJson);

@@ -6,9 +6,9 @@ import { writeReconciliationContent } from './write';
 import { DESK } from '../texts/desk';
 import { fill } from '../texts';
 
-export type MergeInputCode = 'SAME_DESK_DAY' | 'IL_WITH_DESK_FILES';
+type MergeInputCode = 'SAME_DESK_DAY' | 'IL_WITH_DESK_FILES';
 
-export interface MergeInputProblem {
+interface MergeInputProblem {
   /** Index in the inputs of the file that is refused. */
   index: number;
   code: MergeInputCode;
@@ -170,7 +170,7 @@ export async function mergeReconciliations(
   );
 }
 
-export interface MergeOptions {
+interface MergeOptions {
   provinceCode: string;
   provinceName: string;
   createdAt: string;

@@ -65,7 +65,7 @@ describe('verify and merge', () => {
     const out = tempDir();
     const r = await ok('reconciliation.export', { date: DAY, outDir: out });
     expect((await ok('reconciliation.verify', { files: [r.xlsxPath] }))[0]).toMatchObject({ ok: true, code: 'OK' });
-    const copy = (name: string) => {
+    const copy = (_label: string) => {
       const dir = tempDir();
       fs.copyFileSync(r.xlsxPath, path.join(dir, r.fileName));
       fs.copyFileSync(r.sigPath, path.join(dir, `${r.fileName}.sig`));

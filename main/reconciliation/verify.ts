@@ -12,7 +12,7 @@ export type VerifyCode = 'OK' | 'SIG_MISSING' | 'SIG_MALFORMED' | 'NAME_MISMATCH
 const TEXT: Record<VerifyCode, { tr: string; en: string }> = DESK.reconciliation.verify;
 
 /** `MUTABAKAT_<il>_<masa>_<yyyyMMdd>.xlsx` → its parts (null when the name has another shape). */
-export function parseReconciliationFileName(file: string): { provinceCode: string; deskCode: string; date: string } | null {
+function parseReconciliationFileName(file: string): { provinceCode: string; deskCode: string; date: string } | null {
   const m = /^MUTABAKAT_(\d{2})_([A-Z0-9]{1,8})_(\d{4})(\d{2})(\d{2})\.xlsx$/.exec(file);
   return m ? { provinceCode: m[1]!, deskCode: m[2]!, date: `${m[3]}-${m[4]}-${m[5]}` } : null;
 }
@@ -22,7 +22,7 @@ export interface TrustedKey {
   publicKeySpki: string;
 }
 
-export interface VerifiedFile {
+interface VerifiedFile {
   file: string;
   code: VerifyCode;
   ok: boolean;

@@ -16,12 +16,12 @@ import { readZipDirectory, type ZipDirectory } from '../import/zipDirectory';
  * thousands of them, bench/hq.ts). Values come as the import's scanner gives them: text,
  * numbers (dates and times as Excel serials: read.ts turns them by column), booleans.
  */
-export interface WorkbookRow {
+interface WorkbookRow {
   number: number;
   values: unknown[];
 }
 
-export interface WorkbookRows {
+interface WorkbookRows {
   sheets: Map<string, WorkbookRow[]>;
   date1904: boolean;
 }
@@ -75,7 +75,7 @@ const SCAN_PIECE = 1024 * 1024;
  * rows handed on as the scanner finds them, so a reader that wants one sheet (the merge, which
  * writes sheet by sheet) never holds the others, nor the rows it has already used.
  */
-export interface OpenedWorkbook {
+interface OpenedWorkbook {
   date1904: boolean;
   /** Sheet names in tab order, each once. */
   names: string[];

@@ -25,7 +25,7 @@ export interface WrittenReconciliation {
  * written; the writer counts the rows it writes and refuses the file (writes nothing) when they
  * are not the rows counted.
  */
-export interface ReconciliationContent {
+interface ReconciliationContent {
   head: Omit<ReconciliationDay, 'appointments' | 'registrations' | 'rejections' | 'duplicates'>;
   counts: ReconCounts;
   /** A merged file's `Mükerrer` rows and the files merged (`Birleştirilen Dosyalar`); null for a desk's day. */

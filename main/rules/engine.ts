@@ -4,9 +4,9 @@ import { amountOn } from './parameters';
 import { checkFacts, effectiveFacts, visibleFields, type Bilingual } from './facts';
 import type { RulePack } from './schema';
 
-export type Outcome = 'KESİN KAYIT' | 'RET' | 'EKSİK EVRAK';
+type Outcome = 'KESİN KAYIT' | 'RET' | 'EKSİK EVRAK';
 
-export interface Decision {
+interface Decision {
   outcome: Outcome;
   supportType: { code: string; label: Bilingual } | null;
   monthlyAmountCents: number | null;

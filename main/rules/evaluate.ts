@@ -3,7 +3,7 @@ import { kinshipAllowed } from '../domain/kinship';
 import { amountOn } from './parameters';
 import type { Condition, RulePack } from './schema';
 
-export type FactValue = string | number | boolean | null;
+type FactValue = string | number | boolean | null;
 export type Facts = Record<string, FactValue>;
 export interface DecisionDates {
   /** yyyy-MM-ddTHH:mm:ss (Turkey time) */
@@ -16,7 +16,7 @@ export interface DecisionDates {
 export type Seen = Record<string, FactValue>;
 
 /** A condition whose input is missing is "unknown": it neither passes nor fails a rule. */
-export type Truth = boolean | 'unknown';
+type Truth = boolean | 'unknown';
 
 /**
  * The safe evaluator: a fixed set of named predicates over facts and the two reference dates.

@@ -20,7 +20,7 @@ const MSG = DESK.facts.field;
  * amounts in TL, both sent as ISO days and kuruş) or a facts file (docs/facts.md), where the
  * value is written as stored: `yyyy-MM-dd`, integer kuruş.
  */
-export type FactsSource = 'wizard' | 'file';
+type FactsSource = 'wizard' | 'file';
 
 /** A facts file: what is accepted, with the value the user meant when it can be read. */
 function fileDateMessage(v: unknown): Bilingual {

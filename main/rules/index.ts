@@ -3,8 +3,8 @@
  * conditions, the pure decision, and the main/reserve lists.
  */
 export { loadRulePacks, getRulePack, parseRulePack, RulePackInvalid } from './load';
-export { decide, requiredDocuments, packHash, FactsInvalid, type Decision, type Outcome } from './engine';
-export { checkFacts, visibleFields, effectiveFacts, type Bilingual, type FactsSource } from './facts';
-export { paramOn, type Facts, type FactValue, type DecisionDates } from './evaluate';
-export { computeLists, placementOf, formatPlacement, type ListEntry, type LeftEvent, type Placement } from './lists';
-export type { RulePack, FactField, Condition } from './schema';
+export { decide, requiredDocuments, packHash, FactsInvalid } from './engine';
+export { checkFacts, visibleFields } from './facts';
+export { paramOn, type Facts, type DecisionDates } from './evaluate';
+export { computeLists, placementOf, formatPlacement, type ListEntry } from './lists';
+export type { RulePack } from './schema';

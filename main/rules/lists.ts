@@ -13,14 +13,14 @@ export interface ListEntry {
   motherTckn: string;
 }
 
-export interface LeftEvent {
+interface LeftEvent {
   registrationNo: string;
   /** yyyy-MM-dd: from this day on she is no longer on either list. */
   at: string;
   reason: string;
 }
 
-export interface Placement {
+interface Placement {
   registrationNo: string;
   list: 'ASIL' | 'YEDEK';
   /** 1-based position within its list. */

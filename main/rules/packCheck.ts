@@ -12,7 +12,7 @@ import { PACK_SCHEMA_VERSION, rulePackSchema, type Condition, type Dated, type R
  * JSON path (`rules[2].condition.times`) so the author finds it. The same check runs when a
  * desk loads a pack and when the built-in packs are read, so there is one idea of a good pack.
  */
-export interface PackProblem {
+interface PackProblem {
   path: string;
   message: Bilingual;
 }

@@ -21,7 +21,7 @@ export const packSignatureSchema = z
   })
   .strict();
 
-export interface HqKeyPair {
+interface HqKeyPair {
   privateKeyPem: string;
   publicKeyPem: string;
   publicKeySpki: string;
@@ -35,7 +35,7 @@ export function createHqKeyPair(): HqKeyPair {
 }
 
 /** The base64 SPKI DER of a PEM public key (or of the public half of a PEM private key). */
-export function spkiOfPem(pem: string): string {
+function spkiOfPem(pem: string): string {
   return createPublicKey(pem).export({ type: 'spki', format: 'der' }).toString('base64');
 }
 
@@ -47,7 +47,7 @@ export function signPack(fileName: string, bytes: Buffer, privateKeyPem: string,
   return { ...sig, fingerprint: fingerprint(sig.publicKey) };
 }
 
-export type SignatureCheck = 'ok' | 'changed' | 'bad-signature';
+type SignatureCheck = 'ok' | 'changed' | 'bad-signature';
 
 /** `changed`: the bytes are not the ones that were signed; `bad-signature`: the signature does not hold. */
 export function checkPackSignature(bytes: Buffer, sig: SignatureFile): SignatureCheck {

@@ -27,7 +27,7 @@ export type Condition =
   | { op: 'kinshipAllowed'; relation: string; liveIn: string; liveOutMaxForbidden: number; liveInMaxForbidden: number }
   | { op: 'provinceInPack'; fact: string };
 
-export const condition: z.ZodType<Condition> = z.lazy(() =>
+const condition: z.ZodType<Condition> = z.lazy(() =>
   z.discriminatedUnion('op', [
     z.object({ op: z.literal('all'), of: z.array(condition).min(1) }).strict(),
     z.object({ op: z.literal('any'), of: z.array(condition).min(1) }).strict(),
@@ -53,7 +53,7 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
 
 const dated = z.object({ from: isoDay, to: isoDay.nullable(), amount: z.number().int().nonnegative(), source: z.string().optional() }).strict();
 
-export const factField = z
+const factField = z
   .object({
     key: z.string().regex(/^[a-z][A-Za-z0-9]*\.[A-Za-z0-9.]+$/),
     type: z.enum(['date', 'money', 'enum', 'boolean', 'tckn', 'iban', 'text', 'integer']),
@@ -150,4 +150,3 @@ export const rulePackSchema = z
 export type RulePack = z.infer<typeof rulePackSchema>;
 export type FactField = z.infer<typeof factField>;
 export type Dated = z.infer<typeof dated>;
-export type ExampleCase = z.infer<typeof exampleCase>;

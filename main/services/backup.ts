@@ -47,7 +47,7 @@ export function mirrorBackupFolder(dataDir: string, store: LedgerStore): void {
 }
 
 /** Where backups go: the folder given, else the one the office head set, else `<data>/yedekler`. */
-export function backupDir(app: MasaApp, to?: string): string {
+function backupDir(app: MasaApp, to?: string): string {
   if (to) return path.resolve(to);
   const set = configuredBackupDir(app);
   return set ? path.resolve(set) : defaultBackupDir(app);
@@ -135,7 +135,7 @@ function verificationOf(app: MasaApp, dir: string): BackupVerification {
  * and removed), it is not the data folder or inside it (a backup there is lost with the
  * ledger's folder), and says whether it is on the same disk as the ledger (allowed, warned).
  */
-export function checkBackupFolder(app: MasaApp, dir: string): { dir: string; sameDisk: boolean } {
+function checkBackupFolder(app: MasaApp, dir: string): { dir: string; sameDisk: boolean } {
   // Judged with symbolic links resolved: a link to the data folder is the data folder.
   const resolved = outsideDataDir(app.dataDir, dir, 'BACKUP_FOLDER_IN_DATA');
   const data = path.resolve(app.dataDir);

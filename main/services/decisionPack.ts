@@ -7,7 +7,7 @@ import { decisionPackOf } from './packStore';
  * code, its edition and its SHA-256 — the same identity (main/rules/packIdentity.ts) the
  * decision panel, the form's small print and the Özet row print.
  */
-export interface DecisionPackStamp {
+interface DecisionPackStamp {
   code: string;
   edition: number;
   /** SHA-256 (hex) of the pack the decision was made with, as stored on the registration. */
@@ -15,7 +15,7 @@ export interface DecisionPackStamp {
 }
 
 /** The edition of a pack this desk no longer knows (never expected: packs are kept in the ledger). */
-export const UNKNOWN_PACK_EDITION = 0;
+const UNKNOWN_PACK_EDITION = 0;
 
 export function decisionPackStamp(app: MasaApp, reg: registrations.RegistrationRow): DecisionPackStamp {
   const known = decisionPackOf(app, reg.pack_hash);

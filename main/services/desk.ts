@@ -4,7 +4,6 @@ import { statusLabels, type AppointmentStatus } from '../../preload/contract/app
 import type { AppointmentDetail, AppointmentSummary, DayView, FindKind, HistoryEntry } from '../../preload/contract/deskTypes';
 import { AppError } from '../app/appError';
 import type { MasaApp } from '../app/masaApp';
-import { isValidTckn } from '../domain/tckn';
 import { foldForSearch, trTitle } from '../domain/turkishText';
 import { turkeyParts } from '../domain/turkeyTime';
 import { recordAccess } from './accessLog';
@@ -13,7 +12,7 @@ import { DESK } from '../texts/desk';
 
 type AppointmentRow = appointmentsQ.AppointmentRow;
 
-export function summary(r: AppointmentRow): AppointmentSummary {
+function summary(r: AppointmentRow): AppointmentSummary {
   return {
     randevuNo: r.randevu_no,
     programCode: r.program_code,
@@ -225,5 +224,3 @@ function supportLabel(turkish: string | null, decisionJson: string): { tr: strin
   if (label && typeof label.tr === 'string' && typeof label.en === 'string' && label.tr === turkish) return { tr: label.tr, en: label.en };
   return turkish === null ? null : { tr: turkish, en: turkish };
 }
-
-export { isValidTckn };

@@ -21,7 +21,7 @@ export interface ImportChanges {
 export const APPLY_STEP_ROWS = 2000;
 
 /** What the screen sees of an apply while it runs: progress, and a cancel it may send. */
-export interface ApplySteps {
+interface ApplySteps {
   onProgress(rows: number, total: number): void;
   cancelled(): boolean;
 }

@@ -18,7 +18,6 @@ import {
   ImportPlanner,
   writeImportReportXlsx,
   type ExistingAppointment,
-  type ImportPlan,
 } from '../import';
 import type { AppointmentFieldValues, ParseInput } from '../import/types';
 import { LIMITS } from '../import/limits';
@@ -33,7 +32,7 @@ import { DESK } from '../texts/desk';
  */
 
 /** The largest list accepted as bytes from the screen (a 160,000-row .csv is about 35 MB). */
-export const IMPORT_MAX_BYTES = 64 * 1024 * 1024;
+const IMPORT_MAX_BYTES = 64 * 1024 * 1024;
 /** The largest list file accepted by its path: the readers' own limit for a .csv, the largest kind. */
 const IMPORT_MAX_PATH_BYTES = LIMITS.csvBytes;
 

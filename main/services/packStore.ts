@@ -45,7 +45,7 @@ const retirementSchema = z
   })
   .strict();
 
-export interface PackEntry {
+interface PackEntry {
   pack: RulePack;
   origin: 'builtin' | 'loaded';
   stored: StoredPack | null;
@@ -70,7 +70,7 @@ function parseStored(text: string): { pack: RulePack; stored: StoredPack } {
   return { pack, stored };
 }
 
-export function packEntries(app: MasaApp): PackEntry[] {
+function packEntries(app: MasaApp): PackEntry[] {
   const out: PackEntry[] = [...loadRulePacks().values()].map((pack) => ({ pack, origin: 'builtin' as const, stored: null }));
   for (const [k, v] of Object.entries(settingsQ.allSettings(app.requireStore().reader))) {
     if (!k.startsWith(PACK_PREFIX)) continue;
@@ -134,7 +134,7 @@ interface TrustedKey {
   retiredFrom: string | null;
 }
 
-export function hqKeys(app: MasaApp): TrustedKey[] {
+function hqKeys(app: MasaApp): TrustedKey[] {
   const s = settingsQ.allSettings(app.requireStore().reader);
   const retired = (fp: string) => {
     const r = s[`${RETIRED_PREFIX}${fpKey(fp)}`];

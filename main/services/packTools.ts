@@ -45,7 +45,7 @@ export function packSummary(pack: RulePack): PackSummary {
   };
 }
 
-export function checkView(file: string, bytes: Buffer | null, result: PackCheckResult): PackCheckView {
+function checkView(file: string, bytes: Buffer | null, result: PackCheckResult): PackCheckView {
   return { file, sha256: bytes ? createHash('sha256').update(bytes).digest('hex') : null, problems: result.problems, pack: result.pack ? packSummary(result.pack) : null };
 }
 
@@ -62,7 +62,7 @@ export function checkPackFile(input: ApiParsedInput<'rules.packCheck'>): PackChe
 }
 
 /** A pack that passed its check, or the refusal with every problem by JSON path. */
-export function checkedPack(file: string, bytes: Buffer): RulePack {
+function checkedPack(file: string, bytes: Buffer): RulePack {
   const r = checkPackBytes(bytes);
   if (!r.pack) throw new AppError('PACK_INVALID', { file, count: r.problems.length }, Object.fromEntries(r.problems.map((p) => [p.path, p.message])));
   return r.pack;
@@ -76,8 +76,8 @@ export function decideDraft(input: ApiParsedInput<'rules.decideDraft'>): Decisio
   return decide(pack, input.facts, input.dates, input.documents);
 }
 
-export const HQ_PRIVATE_KEY_FILE = 'hq-private.pem';
-export const HQ_PUBLIC_KEY_FILE = 'hq-public.pem';
+const HQ_PRIVATE_KEY_FILE = 'hq-private.pem';
+const HQ_PUBLIC_KEY_FILE = 'hq-public.pem';
 
 /** A new HQ key pair; the private key is created owner-only and never over an existing file. */
 export function keygen(input: ApiParsedInput<'rules.packKeygen'>): PackKeygenResult {

@@ -29,7 +29,7 @@ export function deskKeys(db: ReadableDB) {
 }
 
 /** Setting: the office head lets clerks export their desk's reconciliation ('1' on). */
-export const CLERK_EXPORT_SETTING = 'reconciliation.clerksMayExport';
+const CLERK_EXPORT_SETTING = 'reconciliation.clerksMayExport';
 
 /**
  * `Defter Zinciri Başı`: the hash of the last ledger event included in the file, i.e. the last
@@ -134,7 +134,7 @@ export function buildReconciliationDay(app: MasaApp, date: string): Reconciliati
  * Who may export: the office head; a clerk only when the head has allowed it, and only this
  * desk's day (a desk's ledger holds only its own desk; the file always carries office.deskCode).
  */
-export function assertMayExport(app: MasaApp): void {
+function assertMayExport(app: MasaApp): void {
   const session = app.requireSession();
   if (session.role === 'HEAD') return;
   const s = settingsQ.allSettings(app.requireStore().reader);
@@ -146,7 +146,7 @@ export function assertMayExport(app: MasaApp): void {
  * appointment of it has one. Waiting ones become GELMEDİ by the day close (or one by one);
  * an arrived one is finished at the desk first. The refusal says how many of each there are.
  */
-export function assertDayHasOutcomes(app: MasaApp, date: string): void {
+function assertDayHasOutcomes(app: MasaApp, date: string): void {
   let waiting = 0;
   let open = 0;
   for (const a of appointmentsQ.appointmentsOfDay(app.requireStore().reader, date)) {

@@ -11,7 +11,6 @@ import { appointmentRow } from './appointmentRows';
 import { requireAppointment } from './desk';
 import { evaluateApplication, prefillFacts, wizardFields } from './rulesAdapter';
 import { decisionPackOf, packForDates } from './packStore';
-import { identityOfPack } from '../rules/packIdentity';
 import { DESK } from '../texts/desk';
 
 type Facts = WizardDraft['facts'];

@@ -21,13 +21,6 @@ import { DESK } from '../texts/desk';
 
 const baseNo = (randevuNo: string) => randevuNo.replace(/-E\d+$/, '');
 
-/** Whole rows (SELECT *) of the two tables; the erasure functions treat them as plain rows, so the writes name their table's row type. */
-interface Family {
-  base: string;
-  appointments: Row[];
-  registrations: Row[];
-}
-
 export function retentionOverview(app: MasaApp): RetentionOverview {
   const db = app.requireStore().reader;
   const today = turkeyParts(app.now()).date;

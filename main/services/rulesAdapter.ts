@@ -1,7 +1,6 @@
 import type { appointments } from '../../database';
 import type { OutcomeCode } from '../../preload/contract/appointmentStatus';
 import type { DecisionView, Evaluation, FactFieldView, WizardDraft } from '../../preload/contract/registrationTypes';
-import { AppError } from '../app/appError';
 import type { MasaApp } from '../app/masaApp';
 import { checkFacts, decide, requiredDocuments, visibleFields, type DecisionDates, type RulePack } from '../rules';
 import { latestPackOf } from './packStore';

@@ -1,4 +1,3 @@
-import type { Row } from '../../database';
 import type { users } from '../../database';
 import type { UserSummary } from '../../preload/contract/types';
 import { AppError } from '../app/appError';
@@ -16,10 +15,6 @@ export function userSummary(u: UserRow): UserSummary {
     mustChangePassword: u.must_change_password === 1,
     createdAt: u.created_at,
   };
-}
-
-export function userRow(u: UserRow): Row {
-  return { ...u };
 }
 
 /** At least 10 characters (the schema checks), not containing the username, not one repeated character. */

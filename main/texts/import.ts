@@ -5,7 +5,7 @@
  */
 import { LIMITS, type LimitName } from '../import/limits';
 
-export interface Bilingual {
+interface Bilingual {
   tr: string;
   en: string;
 }

@@ -194,7 +194,7 @@ export const apiInputs = {
   'rules.hqKeyRetire': hqKeyRetireInput,
 } as const;
 
-export interface ApiOutputs {
+interface ApiOutputs {
   'app.status': AppStatus;
   'setup.create': { recoveryCode: string; session: SessionInfo };
   'auth.login': SessionInfo;

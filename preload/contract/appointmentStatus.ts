@@ -1,5 +1,5 @@
 /** The appointment states of the desk day, with the chip texts the screens and forms show. */
-export const APPOINTMENT_STATUSES = ['BEKLIYOR', 'GELDI', 'ISLEMDE', 'KESIN_KAYIT', 'RET', 'EKSIK_EVRAK', 'GELMEDI', 'IPTAL'] as const;
+const APPOINTMENT_STATUSES = ['BEKLIYOR', 'GELDI', 'ISLEMDE', 'KESIN_KAYIT', 'RET', 'EKSIK_EVRAK', 'GELMEDI', 'IPTAL'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
 export const statusLabels: Record<AppointmentStatus, { tr: string; en: string; color: string }> = {

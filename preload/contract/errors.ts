@@ -2,7 +2,7 @@
  * Every error a user can see, by code, in Turkish and English: the one place where the texts
  * live. Main throws `AppError(code, params)`; the renderer and the CLI show `messages[code]`.
  */
-export const errorMessages = {
+const errorMessages = {
   VALIDATION: { tr: 'Girilen bilgiler eksik ya da hatalı.', en: 'Some of the entered data is missing or invalid.' },
   UNKNOWN_COMMAND: { tr: 'Bilinmeyen işlem.', en: 'Unknown operation.' },
   NOT_SIGNED_IN: { tr: 'Oturum açık değil. Lütfen giriş yapın.', en: 'You are not signed in. Please sign in.' },

@@ -49,4 +49,3 @@ export const fieldMessages = {
   },
 } as const satisfies Record<string, { tr: string; en: string }>;
 
-export type FieldMessageCode = keyof typeof fieldMessages;

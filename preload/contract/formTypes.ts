@@ -4,6 +4,7 @@
  */
 export type FormVerdict = 'VALID' | 'SUPERSEDED' | 'UNKNOWN_KEY' | 'BAD_SIGNATURE' | 'MALFORMED';
 
+/** A decision statement as a screen or `--json` shows it (main/formStatement/statement.ts statementView). */
 export interface FormStatementView {
   version: number;
   provinceCode: string;

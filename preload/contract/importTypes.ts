@@ -1,5 +1,5 @@
 /** Import results as the screen and the CLI show them (see main/import for the full types). */
-export interface ImportCountsView {
+interface ImportCountsView {
   added: number;
   updated: number;
   unchanged: number;
@@ -9,7 +9,7 @@ export interface ImportCountsView {
   keptStarted: number;
 }
 
-export interface ImportReportView {
+interface ImportReportView {
   fileName: string | null;
   format: 'xlsx' | 'csv';
   totalRows: number;

@@ -15,13 +15,13 @@ export const packSignInput = z.object({ path: filePath, keyPath: filePath }).str
 
 type Bilingual = { tr: string; en: string };
 
-export interface PackProblemView {
+interface PackProblemView {
   path: string;
   message: Bilingual;
 }
 
 /** What identifies a pack: code, edition and the SHA-256 of its canonical JSON. */
-export interface PackIdentityView {
+interface PackIdentityView {
   code: string;
   edition: number;
   hash: string;

@@ -14,10 +14,3 @@ export const PROVINCES: Record<string, string> = {
   '79': 'Kilis', '80': 'Osmaniye', '81': 'Düzce',
 };
 
-/** `6`, `06` and ` 06 ` are the same province; anything else is null. */
-export function normalizeProvinceCode(value: string | number): string | null {
-  const s = String(value).trim();
-  if (!/^[0-9]{1,2}$/.test(s)) return null;
-  const code = s.padStart(2, '0');
-  return code in PROVINCES ? code : null;
-}

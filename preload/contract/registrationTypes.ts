@@ -2,7 +2,7 @@ import type { OutcomeCode } from './appointmentStatus';
 
 export type Bilingual = { tr: string; en: string };
 
-export type FactFieldType = 'date' | 'money' | 'enum' | 'boolean' | 'tckn' | 'iban' | 'text' | 'integer';
+type FactFieldType = 'date' | 'money' | 'enum' | 'boolean' | 'tckn' | 'iban' | 'text' | 'integer';
 
 /** One fact the wizard asks for, rendered from the programme's rule pack (no code per programme). */
 export interface FactFieldView {

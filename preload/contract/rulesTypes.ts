@@ -14,8 +14,8 @@ function realDay(v: string): boolean {
 
 const missingOr = (code: string) => ({ error: (iss: { input?: unknown }) => (iss.input === undefined ? 'REQUIRED' : code) });
 
-export const factsFileDay = z.string(missingOr('FILE_DATE')).refine(realDay, 'FILE_DATE');
-export const factsFileDateTime = z
+const factsFileDay = z.string(missingOr('FILE_DATE')).refine(realDay, 'FILE_DATE');
+const factsFileDateTime = z
   .string(missingOr('FILE_DATETIME'))
   .refine((v) => /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/.test(v) && realDay(v.slice(0, 10)), 'FILE_DATETIME');
 

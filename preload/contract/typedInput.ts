@@ -3,8 +3,8 @@
  * and tests): never guessed, and when it cannot be read, why. A two-digit year is never
  * expanded (09.09.89 could be 1989 or 2089 to the code, never to the clerk).
  */
-export type TypedDate = { ok: true; iso: string } | { ok: false; reason: 'format' | 'twoDigitYear' | 'noSuchDay' };
-export type TypedTime = { ok: true; time: string } | { ok: false; reason: 'format' | 'noSuchTime' };
+type TypedDate = { ok: true; iso: string } | { ok: false; reason: 'format' | 'twoDigitYear' | 'noSuchDay' };
+type TypedTime = { ok: true; time: string } | { ok: false; reason: 'format' | 'noSuchTime' };
 
 function realDay(y: string, m: string, d: string): TypedDate {
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;

@@ -21,7 +21,7 @@ export interface OfficeInfo {
   silentPrint: boolean;
 }
 
-export type AppState =
+type AppState =
   /** No ledger in the data folder: first-run setup. */
   | 'setup'
   /** A ledger exists; someone must sign in. */

@@ -3,7 +3,7 @@ import type { HqSql } from '../engine';
 
 export type DayFileStatus = 'LOADED' | 'CONFLICT' | 'REEXPORT';
 
-export interface DayFileMeta {
+interface DayFileMeta {
   sha256: string;
   contentSha256: string;
   fileName: string;
@@ -69,8 +69,3 @@ export async function insertDayFiles(db: HqSql, metas: DayFileMeta[]): Promise<M
   return new Map(r.map((x) => [x.sha256, x.id]));
 }
 
-export async function dayFileCounts(db: HqSql): Promise<Record<DayFileStatus, number>> {
-  const out: Record<DayFileStatus, number> = { LOADED: 0, CONFLICT: 0, REEXPORT: 0 };
-  for (const r of await db.query<{ status: DayFileStatus; n: number }>('SELECT status, count(*)::int AS n FROM day_files GROUP BY status')) out[r.status] = r.n;
-  return out;
-}

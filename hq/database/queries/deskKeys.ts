@@ -1,6 +1,6 @@
 import type { HqSql } from '../engine';
 
-export interface DeskKeyRow {
+interface DeskKeyRow {
   public_key_spki: string;
   province_code: string;
   desk_code: string;

@@ -5,7 +5,7 @@ import type { CliCommand } from '../command';
 import { CLI } from '../../texts/cli';
 
 /** The words for an access event, as the office head's screen shows them. */
-export const ACCESS_ACTIONS: Record<string, { tr: string; en: string } | undefined> = CLI.accessLog.actions;
+const ACCESS_ACTIONS: Record<string, { tr: string; en: string } | undefined> = CLI.accessLog.actions;
 
 /** KVKK access log (office head only): who viewed, printed or exported which record, on one day. */
 export const accessLogCommand: CliCommand = {

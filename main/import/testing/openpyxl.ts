@@ -29,7 +29,7 @@ export type FixtureCell =
   | { dateTime: string }
   | { formula: string; cached?: string | number };
 
-export interface FixtureSheet {
+interface FixtureSheet {
   title: string;
   rows: FixtureCell[][];
 }

@@ -13,18 +13,18 @@ import { trUpper } from '../../domain/turkishText';
 import { COLUMNS } from '../columns';
 
 /** Packs active per province (plate code) with the child's age limit at pre-registration. */
-export const PACKS: { code: string; provinces: string[]; maxChildMonths: number }[] = [
+const PACKS: { code: string; provinces: string[]; maxChildMonths: number }[] = [
   { code: 'EVDE-2015', provinces: ['35', '16', '07'], maxChildMonths: 24 },
   { code: 'KURUMSAL-2019', provinces: ['06', '07', '16', '23', '34', '35', '44'], maxChildMonths: 60 },
   { code: 'BAKICI-2020', provinces: ['06', '34', '35'], maxChildMonths: 24 },
 ];
 
-export const FIRST_NAMES = [
+const FIRST_NAMES = [
   'Şükran', 'Ayşe', 'Gülşen', 'İpek', 'Özlem', 'Çiğdem', 'Ümran', 'Ilgın', 'Eda', 'Fatma', 'Zeynep', 'Hülya', 'Sevgi', 'Gökçe',
   'Merve', 'Büşra', 'Dilek', 'Nurşen', 'Şeyma', 'Ebru', 'Işıl', 'Öykü', 'Songül', 'Tuğba', 'Yeşim', 'Çağla', 'Derya', 'Gülizar',
   'İlknur', 'Emine', 'Hatice', 'Şerife', 'Nazlı', 'Pınar', 'Sıdıka', 'Ülkü', 'Gönül', 'Müge', 'Aslı', 'Betül',
 ];
-export const LAST_NAMES = [
+const LAST_NAMES = [
   'Öztürk', 'Yılmaz', 'Çelik', 'Şahin', 'Doğan', 'Kılıç', 'Aydın', 'Özdemir', 'Arslan', 'Işık', 'Güneş', 'Çakır', 'Yıldız',
   'Ağaoğlu', 'Karagöz', 'Kurt', 'Öncü', 'Ünal', 'Erdoğdu', 'Sağlam', 'Tuğrul', 'İnce', 'Çağlayan', 'Bozkurt', 'Gündüz',
   'Kaya', 'Demir', 'Koç', 'Şimşek', 'Erdoğan', 'Acar', 'Polat', 'Türkmen', 'Gümüş', 'Uğurlu',
@@ -58,7 +58,7 @@ export interface SampleRow {
   status: string;
 }
 
-export interface SampleOptions {
+interface SampleOptions {
   date: string;
   province: string;
   /** Appointments of the desk's own province (planted bad rows and other provinces come on top). */
@@ -69,7 +69,7 @@ export interface SampleOptions {
 }
 
 /** Mulberry32: small, fast and the same on every platform. */
-export function rng(seed: number): () => number {
+function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -197,7 +197,7 @@ export function* sampleRows(o: SampleOptions): Generator<SampleRow> {
   }
 }
 
-export const HEADERS = COLUMNS.map((c) => c.header);
+const HEADERS = COLUMNS.map((c) => c.header);
 
 const trDate = (iso: string) => (/^\d{4}-\d{2}-\d{2}/.test(iso) ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : iso);
 

@@ -5,7 +5,7 @@
 import { trCompare } from '../../domain/turkishText';
 import type { AppointmentOutcome, DailyReportRow } from '../models';
 
-export interface OutcomeCounts {
+interface OutcomeCounts {
   appointments: number;
   /** Came to the desk: registered, rejected or sent back for documents. */
   arrived: number;
@@ -17,7 +17,7 @@ export interface OutcomeCounts {
   pending: number;
 }
 
-export interface ClerkLine {
+interface ClerkLine {
   clerkName: string;
   finalRegistration: number;
   rejected: number;

@@ -56,7 +56,7 @@ export function fieldTable(rows: Array<[label: string, value: string | ContentTe
   };
 }
 
-export interface ColumnTableOptions {
+interface ColumnTableOptions {
   /** Repeat the header row at the top of every page the table continues on (default true). */
   repeatHeader?: boolean;
   zebra?: boolean;
@@ -112,7 +112,7 @@ export function cell(text: string, alignment: Alignment = 'left'): TableCell {
   return alignment === 'left' ? text : { text, alignment };
 }
 
-export interface SignatureBox {
+interface SignatureBox {
   role: string;
   name: string;
 }

@@ -18,7 +18,7 @@ const RULE_COLOR = '#555555';
 /** Grey for labels and notes: still black enough for a photocopy. */
 export const MUTED = '#555555';
 
-export interface FrameOptions {
+interface FrameOptions {
   office: Office;
   printedAt: string;
   /** The running title in the header and the PDF's metadata title (never personal data). */
@@ -31,7 +31,7 @@ export interface FrameOptions {
   body: Content;
 }
 
-export const styles: Record<string, Style> = {
+const styles: Record<string, Style> = {
   title: { fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 2] },
   subtitle: { fontSize: 10.5, alignment: 'center', margin: [0, 0, 0, 1] },
   section: { fontSize: 10.5, bold: true, margin: [0, 10, 0, 4] },

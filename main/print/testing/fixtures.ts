@@ -47,7 +47,7 @@ function pick<T>(items: readonly T[], r: () => number): T {
 }
 
 /** A valid T.C. Kimlik No derived from a number, so that rows differ and checksums hold. */
-export function syntheticTckn(n: number): string {
+function syntheticTckn(n: number): string {
   return tcknFromPrefix(String(100_000_000 + ((n * 7_919) % 800_000_000)));
 }
 

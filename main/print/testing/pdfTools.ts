@@ -50,7 +50,7 @@ export function pdfPages(pdf: string): string[] {
   return pages;
 }
 
-export interface PdfInfo {
+interface PdfInfo {
   pages: number;
   widthPt: number;
   heightPt: number;

@@ -11,7 +11,7 @@ const PROBLEMS = new Set(['HASH_MISMATCH', 'PREV_MISMATCH', 'SEQ_GAP', 'HEAD_MIS
 
 /** The office head's view of the ledger: counts, chain head, verify, idle lock, key rotation. */
 export function LedgerScreen({ office, onChanged }: { office: OfficeInfo; onChanged: () => Promise<void> }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [status, setStatus] = useState<LedgerStatus | null>(null);
   const [check, setCheck] = useState<LedgerCheck | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,7 +32,6 @@ export function LedgerScreen({ office, onChanged }: { office: OfficeInfo; onChan
     }
   }
 
-  const lang = i18n.language === 'en' ? 'en' : 'tr';
   return (
     <Stack>
       <Title order={2} size="h3">

@@ -1,7 +1,7 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
 
 /** dd.MM.yyyy typed or picked, whatever the PC's locale; the value is ISO `yyyy-MM-dd`. */
-export function parseTrDate(text: string): string | null {
+function parseTrDate(text: string): string | null {
   const m = /^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$/.exec(text);
   if (!m) return null;
   const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
