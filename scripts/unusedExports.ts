@@ -284,7 +284,7 @@ export function listUnusedExports(opts: ListOptions): UnusedExport[] {
           const s = checker.getSymbolAtLocation(st.exportClause.name);
           if (s) judge(sf, st, st.exportClause.name.text, s);
         } else if (!st.exportClause && st.moduleSpecifier) {
-          // `export * from './m'`: used if an importer of this file takes a name that m exports (and this file does not declare itself).
+          // `export * from './m'`: used if an importer of this file takes a name that m exports, or imports it whole.
           const target = checker.getSymbolAtLocation(st.moduleSpecifier);
           const names = importsOf.get(rel) ?? new Set();
           const brought = target ? checker.getExportsOfModule(target).map((e) => e.name) : [];
