@@ -25,11 +25,12 @@ export interface ReplayResult {
  *    or after `whole` (a set of the same event comes after the event's whole put: a stretch
  *    holds whole events); absent for a row whose changes are all whole, which is every row of
  *    a ledger of schema 80 and every imported row;
- *  - `fold`: the digest of the row with those sets applied, when the collector still had the
- *    whole row's values at hand (a window of the rows put lately in the stretch it walks): valid
- *    only while `whole` and the last set's sequence are those it was made from, which a change
- *    from another stretch alters. Otherwise the row is rebuilt at the end from the whole put's
- *    event and the sets (ReplayResolver), one read per such event.
+ *  - `fold`: the digest of the row with those sets applied, made when the collector had the
+ *    whole row's values at hand (the whole put itself, or a window of the rows it put lately),
+ *    with the sets' columns and sequences it was made from: valid only while `whole` and the
+ *    sets are exactly those (a change from another stretch, merged in later, alters them).
+ *    Otherwise the row is rebuilt at the end from the whole put's event and the sets
+ *    (ReplayResolver), one read per such event.
  *
  * So the collector keeps 44 characters per row plus the changed columns of rows changed since
  * their last whole put, never a second copy of every row.
@@ -42,7 +43,7 @@ export interface ReplayResult {
 export type ReplayFinal = [whole: number, digest: string | null | undefined, sets?: SetsAfter, fold?: Fold];
 /** Per column, the sequence of the last set of it and the value it set. */
 export type SetsAfter = Record<string, [seq: number, value: string | number | null]>;
-type Fold = [whole: number, lastSet: number, digest: string];
+type Fold = [whole: number, sets: string, digest: string];
 export type ReplayDigests = Map<string, Map<string, ReplayFinal>>;
 
 const digestOf = (valuesJson: string) => crypto.hash('sha256', valuesJson, 'base64');
@@ -75,6 +76,24 @@ function keyOf(c: StateChange, key: readonly string[]): string {
   return c.row ? key.map((k) => String(c.row![k])).join('|') : c.k.map(String).join('|');
 }
 
+/** Which sets a fold applied: their columns and sequences, in column order. */
+function setsPrint(sets: SetsAfter): string {
+  return Object.keys(sets)
+    .sort()
+    .map((col) => `${col}@${sets[col]![0]}`)
+    .join(',');
+}
+
+/** The digest of a whole row's values with the sets applied (latest per column), as a fold. */
+function foldOf(whole: number, values: Values, sets: SetsAfter, cols: readonly string[]): Fold {
+  const row = values.slice();
+  for (const col in sets) {
+    const i = cols.indexOf(col);
+    if (i >= 0) row[i] = sets[col]![1];
+  }
+  return [whole, setsPrint(sets), digestOf(JSON.stringify(row))];
+}
+
 function lastSetSeq(sets: SetsAfter): number {
   let last = 0;
   for (const col in sets) if (sets[col]![0] > last) last = sets[col]![0];
@@ -91,8 +110,8 @@ function dropSetsBefore(f: ReplayFinal, whole: number): void {
 
 /**
  * How many rows put lately a collector keeps the values of, to fold the sets that follow them
- * in the same stretch into a digest (a registration's later commits follow its first within
- * minutes). About 26 values a row: a few MB.
+ * (a registration's later commits follow its first within minutes). About 26 values a row:
+ * a few MB.
  */
 const WINDOW_ROWS = 8192;
 
@@ -101,14 +120,8 @@ export class ReplayCollector {
   events = 0;
   /** Events whose changes are in parts: read once the walk over the events is done (one statement per connection). */
   private readonly parted: [number, string][] = [];
-  /**
-   * The values of rows put lately, by table and key, with every later change of this
-   * collector applied: only over events seen one after the other (a gap, or parts read after
-   * the walk, empties it), so nothing another stretch holds can fall between.
-   */
+  /** The values of the rows put lately (whole puts, as put), by table and key. */
   private readonly window = new Map<string, { whole: number; values: Values }>();
-  private lastSeq = -1;
-  private inParts = false;
 
   /** `columns`: each state table's columns (stateColumns), read before any statement iterates. */
   constructor(private readonly columns: Readonly<Record<string, readonly string[]>>) {}
@@ -116,8 +129,6 @@ export class ReplayCollector {
   /** One event's payload (in any order; a later sequence wins). */
   readonly event = (seq: number, payload: string): void => {
     this.events++;
-    if (seq !== this.lastSeq + 1) this.window.clear();
-    this.lastSeq = seq;
     if (listedParts(payload)) {
       this.parted.push([seq, payload]);
       return;
@@ -131,6 +142,7 @@ export class ReplayCollector {
     let table = this.finals.get(c.t);
     if (!table) this.finals.set(c.t, (table = new Map()));
     const key = keyOf(c, def.key);
+    const cols = this.columns[c.t]!;
     const windowKey = `${c.t}\u0000${key}`;
     let f = table.get(key);
     if (c.set) {
@@ -143,16 +155,11 @@ export class ReplayCollector {
       }
       if (!Object.keys(sets).length) f[2] = undefined;
       const seen = this.window.get(windowKey);
-      // Folded only when this set is the last one known: a later one seen first (another
-      // stretch) is not in the window's values.
-      if (seen && seen.whole === f[0] && f[2] && lastSetSeq(f[2]) === seq) {
-        applySet(seen.values, c.set, this.columns[c.t]!);
-        f[3] = [f[0], lastSetSeq(f[2]), digestOf(JSON.stringify(seen.values))];
-      }
+      if (seen && seen.whole === f[0] && f[2]) f[3] = foldOf(f[0], seen.values, f[2], cols);
       return;
     }
     if (f && f[0] > seq) return;
-    const values = c.row ? putValues(c, this.columns[c.t]!) : null;
+    const values = c.row ? putValues(c, cols) : null;
     const digest = values ? digestOf(JSON.stringify(values)) : null;
     if (!f) table.set(key, (f = [seq, digest]));
     else {
@@ -162,9 +169,12 @@ export class ReplayCollector {
       // Sets of this same event before this change are obsolete too.
       if (f[2]) for (const col in f[2]) if (f[2][col]![0] <= seq) delete f[2][col];
       dropSetsBefore(f, seq);
+      // Sets seen before their whole put (it was in a part, read after the walk; or in a later
+      // stretch this collector walked first): folded now, while the values are at hand.
+      if (values && f[2]) f[3] = foldOf(seq, values, f[2], cols);
     }
     this.window.delete(windowKey);
-    if (values && !this.inParts) {
+    if (values) {
       this.window.set(windowKey, { whole: seq, values });
       if (this.window.size > WINDOW_ROWS) this.window.delete(this.window.keys().next().value!);
     }
@@ -172,14 +182,7 @@ export class ReplayCollector {
 
   /** The parted events' changes, read from `db` by primary key (no statement may iterate on it meanwhile). */
   readParts(db: RawDatabase): void {
-    // Read after later events: their puts must not be folded into (they are whole rows anyway).
-    this.window.clear();
-    this.inParts = true;
-    try {
-      for (const [seq, payload] of this.parted.splice(0)) for (const changes of eventChanges(db, seq, payload)) for (const c of changes) this.change(seq, c);
-    } finally {
-      this.inParts = false;
-    }
+    for (const [seq, payload] of this.parted.splice(0)) for (const changes of eventChanges(db, seq, payload)) for (const c of changes) this.change(seq, c);
   }
 }
 
@@ -273,7 +276,7 @@ class ReplayResolver {
       }
       const last = lastSetSeq(f[2]);
       this.withSets.set(k, f);
-      if (f[3] && f[3][0] === f[0] && f[3][1] === last) out.set(k, [last, f[3][2]]);
+      if (f[3] && f[3][0] === f[0] && f[3][1] === setsPrint(f[2])) out.set(k, [last, f[3][2]]);
       else if (f[1] == null) out.set(k, [last, UNBUILDABLE]);
       else {
         out.set(k, [last, UNBUILDABLE]);
