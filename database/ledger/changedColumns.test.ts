@@ -108,9 +108,12 @@ describe('puts store the changed columns (schema 90)', () => {
     // One walk folds A-1's sets into a digest while it still has the row (no second read of its
     // whole put); B-0001's whole put is in a part, read after the walk: folded then.
     const finalOf = (no: string) => whole.finals.get('appointments')!.get(no)!;
-    expect(finalOf('A-1')[3]).toEqual([seqs.put, `arrived_at@${seqs.checkIn},status@${seqs.start},updated_seq@${seqs.start}`, expect.any(String)]);
-    expect(finalOf('B-0001')[2]).toEqual({ status: [seqs.bulkLater, 'GELDI'], updated_seq: [seqs.bulkLater, seqs.bulkLater] });
-    expect(finalOf('B-0001')[3]).toEqual([seqs.bulk, `status@${seqs.bulkLater},updated_seq@${seqs.bulkLater}`, expect.any(String)]);
+    expect(JSON.parse(finalOf('A-1')[2]!)).toEqual({ arrived_at: [seqs.checkIn, '09:08'], status: [seqs.start, 'ISLEMDE'], updated_seq: [seqs.start, seqs.start] });
+    expect(finalOf('A-1')[3]).toEqual(expect.any(String));
+    expect(finalOf('A-1')[4]).toBe(finalOf('A-1')[2]);
+    expect(JSON.parse(finalOf('B-0001')[2]!)).toEqual({ status: [seqs.bulkLater, 'GELDI'], updated_seq: [seqs.bulkLater, seqs.bulkLater] });
+    expect(finalOf('B-0001')[3]).toEqual(expect.any(String));
+    expect(finalOf('B-0001')[4]).toBe(finalOf('B-0001')[2]);
     // Without its fold a row is rebuilt from its whole put's event: the same digest.
     const unfolded: ReplayDigests = new Map([['appointments', new Map([...whole.finals.get('appointments')!].map(([k, f]) => [k, [f[0], f[1], f[2]] as typeof f]))]]);
     expect(expectedRows(db, unfolded).get('appointments')).toEqual(expectedRows(db, whole.finals).get('appointments'));
