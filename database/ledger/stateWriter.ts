@@ -212,9 +212,10 @@ export class StateWriter {
     }
     const key = def.key.map((k) => row[k] as string | number);
     const derived = this.derivedOf(table);
-    // The row as it was, in one SELECT by key: what a set leaves out and the old search name.
+    // The row as it was, in one SELECT by key: what a set leaves out and the old search name
+    // (whole rows need it only for the search name, as schema 80's writer did).
     let before: unknown[] | undefined;
-    if (!mustBeNew && (derived || !this.parted)) before = this.beforeStatement(table, cols, def.key).get(key) as unknown[] | undefined;
+    if (!mustBeNew && (derived || (!this.parted && !this.wholeRows))) before = this.beforeStatement(table, cols, def.key).get(key) as unknown[] | undefined;
     (mustBeNew ? this.plainInsert(table, cols) : this.upsert(table, cols, def.key)).run(values);
     if (derived) {
       const at = cols.indexOf(derived.column);
