@@ -48,6 +48,12 @@ export class Ledger {
    * acknowledged head, headWitness.ts), before the write is answered.
    */
   onCommitted: ((head: ChainHead) => void) | null = null;
+
+  /**
+   * Puts store whole rows, as schema 80 wrote them, instead of the changed columns (stateWriter.ts):
+   * only for the benches' baseline and for tests that make a ledger of the previous release.
+   */
+  wholeRows = false;
   private committedQueued = false;
 
   record<T>(input: EventInput, mutate: (w: StateWriter) => T): { event: StoredEvent; result: T } {
@@ -147,7 +153,7 @@ export class Ledger {
   private open(): { seq: number; w: StateWriter; parts: () => PartWriter | null } {
     const seq = this.head().seq + 1;
     let parts: PartWriter | null = null;
-    const w = new StateWriter(this.db, seq, () => (parts = new PartWriter(this.db, seq, PART_CHANGES)), PART_CHANGES);
+    const w = new StateWriter(this.db, seq, () => (parts = new PartWriter(this.db, seq, PART_CHANGES)), PART_CHANGES, this.wholeRows);
     return { seq, w, parts: () => parts };
   }
 

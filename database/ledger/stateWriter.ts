@@ -9,11 +9,22 @@ export { cachedStatement };
 
 export type Row = Record<string, string | number | null>;
 
-/** One change to a state table, as it is stored inside the event that explains it. */
-export interface StateChange {
+/**
+ * One change to a state table, as it is stored inside the event that explains it: a whole row
+ * (`row`: a new row, every event of schema 80 and before, and every change in a large event's
+ * parts), the columns a put changed in a row that was there (`set`, from schema 90: the values
+ * that differ from the row as it was before the put; `{}` for a put that changed nothing, so
+ * the event still says it touched the row), or a removal (`row: null`).
+ *
+ * Why sets: a registration's four commits repeated its 26-column appointment row in every
+ * event, which was most of a registration's bytes (docs/ledger-speed.md, "Writes and size").
+ */
+export type StateChange = { t: string; k: (string | number)[]; row: Row | null; set?: undefined } | SetChange;
+interface SetChange {
   t: string;
   k: (string | number)[];
-  row: Row | null;
+  set: Row;
+  row?: undefined;
 }
 
 /** Column lists per table, read once: a put must carry every column so that replay is exact. */
@@ -34,9 +45,10 @@ export function tableColumns(db: RawDatabase, table: string): string[] {
  * Each table's insert and upsert, by table: building their SQL text for every row, and looking
  * it up by that new string, took 0.4 s of a 160,000-row import (bench/import's profile).
  */
-const writeStatementCache = new WeakMap<RawDatabase, Map<string, { insert?: Statement; upsert?: Statement }>>();
+type WriteStatements = { insert?: Statement; upsert?: Statement; before?: Statement };
+const writeStatementCache = new WeakMap<RawDatabase, Map<string, WriteStatements>>();
 
-function writeStatements(db: RawDatabase, table: string): { insert?: Statement; upsert?: Statement } {
+function writeStatements(db: RawDatabase, table: string): WriteStatements {
   let byTable = writeStatementCache.get(db);
   if (!byTable) writeStatementCache.set(db, (byTable = new Map()));
   let s = byTable.get(table);
@@ -74,7 +86,13 @@ export interface ChangeSink {
  * the ledger writes the list into the event of the same transaction.
  */
 export class StateWriter {
+  /** The event's changes as its payload stores them. */
   readonly changes: StateChange[] = [];
+  /**
+   * The same changes as whole rows, kept (only until the event is large, PART_CHANGES of them)
+   * in case it becomes large: parts keep whole rows (eventParts.ts).
+   */
+  private readonly wholeChanges: StateChange[] = [];
   data: Record<string, unknown> = {};
   /** The changes go to the sink (the event is large); `changes` stays empty from then on. */
   private parted = false;
@@ -89,6 +107,8 @@ export class StateWriter {
     readonly seq = 0,
     private readonly openSink: (() => ChangeSink) | null = null,
     private readonly partSize = Number.POSITIVE_INFINITY,
+    /** Whole rows for every put, as schema 80 wrote them (the benches' baseline, tests' older ledgers). */
+    private readonly wholeRows = false,
   ) {}
 
   private sink: ChangeSink | null = null;
@@ -112,16 +132,20 @@ export class StateWriter {
     return derived;
   }
 
-  private remember(change: StateChange): void {
+  /** `whole`: the change as a whole row, when `change` is a set. */
+  private remember(change: StateChange, whole: StateChange = change): void {
     if (this.parted) {
-      this.sink!.add(change);
+      this.sink!.add(whole);
       return;
     }
     this.changes.push(change);
-    if (this.openSink && this.changes.length >= this.partSize) {
+    if (!this.openSink) return;
+    this.wholeChanges.push(whole);
+    if (this.changes.length >= this.partSize) {
       this.parted = true;
       const sink = (this.sink = this.openSink());
-      for (const c of this.changes.splice(0)) sink.add(c);
+      this.changes.length = 0;
+      for (const c of this.wholeChanges.splice(0)) sink.add(c);
     }
   }
 
@@ -135,7 +159,14 @@ export class StateWriter {
    * table and columns were checked when it was first written, so they are taken as stored.
    */
   apply(change: StateChange): void {
-    if (change.row) this.write(change.t, change.row, false);
+    if (change.set) {
+      const def = stateTables[change.t];
+      if (!def) throw new Error(`not a state table: ${change.t}`);
+      const where = def.key.map((k) => `${k} = ?`).join(' AND ');
+      const before = this.prepare(`SELECT * FROM ${change.t} WHERE ${where}`).get(change.k) as Row | undefined;
+      if (!before) throw new Error(`set ${change.t}: no row ${change.k.join('|')}`);
+      this.write(change.t, { ...before, ...change.set }, false);
+    } else if (change.row) this.write(change.t, change.row, false);
     else this.removeRow(change.t, change.k);
   }
 
@@ -181,13 +212,15 @@ export class StateWriter {
     }
     const key = def.key.map((k) => row[k] as string | number);
     const derived = this.derivedOf(table);
-    let before: string | null | undefined;
-    if (derived && !mustBeNew) {
-      const where = def.key.map((k) => `${k} = ?`).join(' AND ');
-      before = (this.prepare(`SELECT ${derived.column} AS v FROM ${table} WHERE ${where}`).get(key) as { v: string | null } | undefined)?.v;
-    }
+    // The row as it was, in one SELECT by key: what a set leaves out and the old search name
+    // (whole rows need it only for the search name, as schema 80's writer did).
+    let before: unknown[] | undefined;
+    if (!mustBeNew && (derived || (!this.parted && !this.wholeRows))) before = this.beforeStatement(table, cols, def.key).get(key) as unknown[] | undefined;
     (mustBeNew ? this.plainInsert(table, cols) : this.upsert(table, cols, def.key)).run(values);
-    if (derived) derived.writer.move(key.join('|'), before, (row[derived.column] ?? null) as string | null, this.parted);
+    if (derived) {
+      const at = cols.indexOf(derived.column);
+      derived.writer.move(key.join('|'), before ? (before[at] as string | null) : undefined, (row[derived.column] ?? null) as string | null, this.parted);
+    }
     if (this.parted) {
       // A large event's change goes to its part as the bound values: no row copy is made
       // (building a 21-key object per row was most of this method's time in bench/import).
@@ -196,7 +229,22 @@ export class StateWriter {
     }
     const full: Row = {};
     for (let i = 0; i < cols.length; i++) full[cols[i]!] = values[i]!;
-    this.remember({ t: table, k: key, row: full });
+    const whole: StateChange = { t: table, k: key, row: full };
+    if (!before || this.wholeRows) {
+      this.remember(whole);
+      return;
+    }
+    // Strict equality with the stored value: a value SQLite stores in another type (a number in
+    // a text column) counts as changed, so the set carries it as the put gave it.
+    const set: Row = {};
+    for (let i = 0; i < cols.length; i++) if (before[i] !== values[i]) set[cols[i]!] = values[i]!;
+    this.remember({ t: table, k: key, set }, whole);
+  }
+
+  private beforeStatement(table: string, cols: string[], key: readonly string[]): Statement {
+    const cached = writeStatements(this.db, table);
+    // Its own statement (not the shared cache): raw() changes how it answers.
+    return (cached.before ??= this.db.prepare(`SELECT ${cols.join(', ')} FROM ${table} WHERE ${key.map((k) => `${k} = ?`).join(' AND ')}`).raw());
   }
 
   private plainInsert(table: string, cols: string[]): Statement {

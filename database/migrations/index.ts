@@ -6,6 +6,7 @@ import * as m0050 from './0050-name-words-faster';
 import * as m0060 from './0060-event-parts';
 import * as m0070 from './0070-search-rows-by-writer';
 import * as m0080 from './0080-drop-unused-name-copy';
+import * as m0090 from './0090-changed-columns';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. A new one is a new file with a higher number, listed here. */
-export const migrations: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0080];
+export const migrations: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0080, m0090];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;

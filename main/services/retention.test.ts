@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { verifyChain } from '../../database';
+import { verifyChain, type AppointmentStateRow } from '../../database';
 import { PART_CHANGES, rawHandle } from '../../database/testing/internals';
 import { HEAD_USER, setUpApp } from '../testing/appFixture';
 import { decryptedLedgerBytes } from '../testing/decryptedLedger';
@@ -52,6 +52,18 @@ describe('KVKK retention erasure', () => {
       randevuNo: rows[3]!.randevuNo,
       draft: { step: 1, facts: { 'child.fullName': 'Taslak Çocukadı' }, documents: {} } as never,
     });
+
+    // A correction of a record's names and phone (as a re-import of HQ's list makes): a put of
+    // a row that was there, so its event carries only the changed columns, a set with the names.
+    const corrected = { first: 'NURCİHAN', last: 'KARABEKİROĞLU', phone: '05329876543' };
+    const store = t.app.requireStore();
+    const before = rawHandle(store).prepare('SELECT * FROM appointments WHERE randevu_no = ?').get(rows[4]!.randevuNo) as AppointmentStateRow;
+    const correction = store.ledger.record({ type: 'appointment.corrected', entity: `appointment:${rows[4]!.randevuNo}`, userId: 1 }, (w) =>
+      w.put('appointments', { ...before, mother_first_name: corrected.first, mother_last_name: corrected.last, search_name: foldForSearch(`${corrected.first} ${corrected.last}`), phone: corrected.phone, updated_seq: w.seq }),
+    ).event;
+    expect(JSON.parse(correction.payload).changes).toEqual([
+      { t: 'appointments', k: [rows[4]!.randevuNo], set: expect.objectContaining({ mother_first_name: corrected.first, mother_last_name: corrected.last, phone: corrected.phone }) },
+    ]);
 
     // Two years on, registration 3 leaves the main list: its record changes later than the others.
     clock = new Date(clock.getTime() + 2 * YEAR);
@@ -117,7 +129,7 @@ describe('KVKK retention erasure', () => {
     t.app.shutdown();
     for (const bytes of [rightAfter, decryptedBytes(dir)]) {
     const gone = [rows[0]!, rows[1]!, rows[3]!, rows[4]!].flatMap((r) => [r.motherTckn, `${r.motherFirstName}","mother_last_name":"${r.motherLastName}`]);
-    gone.push(reason, note, 'Taslak Çocukadı');
+    gone.push(reason, note, 'Taslak Çocukadı', corrected.first, corrected.last, corrected.phone, foldForSearch(`${corrected.first} ${corrected.last}`));
     // The folded name column of the state table, where it is not shared with the kept record.
     const kept = foldForSearch(`${rows[2]!.motherFirstName} ${rows[2]!.motherLastName}`);
     for (const r of [rows[0]!, rows[1]!, rows[3]!, rows[4]!]) {

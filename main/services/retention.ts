@@ -124,9 +124,15 @@ export function eraseDue(app: MasaApp, input: { records: string[] }): ErasureRes
           const mine: unknown[] = [];
           for (const c of changes) {
             const erase = erasedKeys.get(`${c.t}|${c.k.join('|')}`);
-            if (erase && c.row) {
+            if (!erase) continue;
+            if (c.row) {
               c.row = erase(c.row);
               mine.push(c.row);
+            } else if (c.set) {
+              // A set (schema 90) carries only the columns a put changed: those of them that
+              // are personal are erased, and none is added.
+              c.set = eraseSet(c.set, erase);
+              mine.push(c.set);
             }
           }
           assertGone(JSON.stringify(mine), values, e.seq);
@@ -156,6 +162,11 @@ export function eraseDue(app: MasaApp, input: { records: string[] }): ErasureRes
     ...result,
     fileBytes: fs.statSync(ledgerPaths(app.dataDir).db).size,
   };
+}
+
+function eraseSet(set: Row, erase: (row: Row) => Row): Row {
+  const erased = erase(set);
+  return Object.fromEntries(Object.keys(set).map((column) => [column, erased[column] ?? null]));
 }
 
 /** A bug in the field lists must never end as a half-erasure that claims to be whole. */
