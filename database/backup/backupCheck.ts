@@ -6,6 +6,7 @@ import { sha256File, type FileDigest } from './copyHashed';
 import { DatabaseError } from '../shared/errors';
 import { latestVersion, schemaVersion } from '../migrations/migrate';
 import { checkLedgerInParallel } from './chainWorkers';
+import type { PageCheck } from './checkTasks';
 
 /** A worker thread's entry into the check's pieces (chainWorkers.ts): this file is what the Electron build bundles for workers. */
 export { runCheckTask } from './checkTasks';
@@ -23,7 +24,9 @@ export type BackupCheckResult =
 
 /**
  * The full check of a backup copy, as restore used to run it every time: SQLite's
- * integrity_check (every page, b-trees and indexes), the hash chain from the first event, the
+ * integrity_check (every page, b-trees and indexes; `pages: 'quick_check'` leaves out comparing
+ * each index with its table, for a restore that rebuilds the indexes of its copy: restore.ts,
+ * docs/ledger-speed.md "Restore without a seal"), the hash chain from the first event, the
  * chain head the manifest names, and every event replayed against the state tables. Then the
  * files are hashed and compared with the manifest: hashing after the checks means the hashes a
  * seal records are those of bytes that were still there when the checks ended.
@@ -32,7 +35,8 @@ export type BackupCheckResult =
  * thread when a restore finds no seal. SQLite's refusals are findings about the file; any other
  * error is thrown (a fault of the check, not of the backup).
  */
-export function checkBackupCopy(dir: string, key: Buffer): BackupCheckResult {
+export function checkBackupCopy(dir: string, key: Buffer, opts: { pages?: PageCheck } = {}): BackupCheckResult {
+  const pages = opts.pages ?? 'integrity_check';
   const ms: Record<string, number> = {};
   let t = performance.now();
   const lap = (name: string) => {
@@ -57,9 +61,9 @@ export function checkBackupCopy(dir: string, key: Buffer): BackupCheckResult {
     // integrity_check in a worker of its own, alongside the chain walked in stretches with
     // replay's read of the events in the same pass (chainWorkers.ts); the findings are
     // reported in the order the checks used to run one after another.
-    const checked = checkLedgerInParallel(db, path.join(dir, BACKUP_LEDGER), key, { replay: true, integrity: true });
+    const checked = checkLedgerInParallel(db, path.join(dir, BACKUP_LEDGER), key, { replay: true, integrity: true, pages });
     lap('chain + replay');
-    ms['integrity_check (in a worker, alongside)'] = checked.integrity?.ms ?? 0;
+    ms[`${pages} (in a worker, alongside)`] = checked.integrity?.ms ?? 0;
     if (checked.integrity?.result !== 'ok') return bad('INTEGRITY');
     const chain = checked.chain;
     if (!chain.ok) return bad(`CHAIN_${chain.firstBad?.seq ?? 0}`);

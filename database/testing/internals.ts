@@ -12,3 +12,4 @@ export { PART_CHANGES } from '../ledger/eventParts';
 /** The store's raw connection, private to database/: tests read and damage the file through it. */
 export { writableHandle as rawHandle } from '../vault/vault';
 export { checkLedgerInParallel } from '../backup/chainWorkers';
+export { collectReplay, compareReplay } from '../ledger/replay';

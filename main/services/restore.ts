@@ -25,6 +25,7 @@ import {
   type Credentials,
   type FileDigest,
   type LedgerStore,
+  type PageCheck,
 } from '../../database';
 import type { BackupVerifyResult, RestoreResult } from '../../preload/contract/backupTypes';
 import { AppError } from '../app/appError';
@@ -105,7 +106,7 @@ function openBackup(
  */
 function trust(opened: OpenedBackup, lap: Lap): Trust {
   const read = readSeal(opened.dir);
-  if (read.state === 'none') return checkInFull(opened, lap);
+  if (read.state === 'none') return checkInFull(opened, lap, 'integrity_check');
   if (read.state === 'malformed') throw new AppError('BACKUP_SEAL_INVALID', { reason: 'SEAL_FORMAT' });
   const seal = read.seal;
   const key = opened.store.dataKey();
@@ -121,13 +122,18 @@ function trust(opened: OpenedBackup, lap: Lap): Trust {
   return { sealed: true, files: seal.files, events: seal.events };
 }
 
-/** No seal: hashes, integrity_check, the whole chain and replay, here and now (minutes on a large ledger). */
-function checkInFull(opened: OpenedBackup, lap: Lap): Trust & { chainHead: { seq: number; hash: string }; manifestSha256: string } {
+/**
+ * No seal: hashes, the page check, the whole chain and replay, here and now. `pages`:
+ * integrity_check for a check that seals (backup.verify), quick_check for a restore, which
+ * then rebuilds the indexes of its copy.
+ */
+function checkInFull(opened: OpenedBackup, lap: Lap, pages: PageCheck): Trust & { chainHead: { seq: number; hash: string }; manifestSha256: string } {
   // Hashed first as well: a changed file is named as such before minutes of checks.
   const files = checkBackupFiles(opened.dir);
   if (!files.ok) throw new AppError('BACKUP_DAMAGED', { reason: files.problem });
   lap('hash');
-  const r = checkBackupCopy(opened.dir, opened.store.dataKey().key);
+  const key = opened.store.dataKey().key;
+  const r = checkBackupCopy(opened.dir, key, { pages });
   lap('full check');
   for (const [phase, ms] of Object.entries(r.ms)) lap(phase, ms);
   if (!r.ok) throw new AppError('BACKUP_DAMAGED', { reason: r.problem });
@@ -185,7 +191,7 @@ export function verifyBackup(app: MasaApp, input: { file: string; password: stri
     throw new AppError('BACKUP_PASSWORD');
   });
   try {
-    const checked = checkInFull(opened, lapOf(app));
+    const checked = checkInFull(opened, lapOf(app), 'integrity_check');
     const key = opened.store.dataKey();
     let sealed = true;
     try {
