@@ -22,8 +22,7 @@ export * as registrations from './queries/registrations';
 export * as drafts from './queries/drafts';
 export { writeBackup, checkBackupFiles, checkBackupSizes, readBackupManifest, listBackups, rotateBackups, BACKUP_LEDGER, BACKUP_SLOTS, type BackupManifest } from './backup/backup';
 export { swapInBackup, type SwapOptions } from './backup/restore';
-export { checkBackupCopy, type BackupCheckResult } from './backup/backupCheck';
-export type { PageCheck } from './backup/checkTasks';
+export { checkBackupCopy, checkLedgerCopy, type BackupCheckResult, type LedgerCheckResult } from './backup/backupCheck';
 export { checkBackupInWorker, defaultWorkerEntry, type BackupCheckAnswer, type BackupCheckRun, type WorkerEntry } from './backup/backupCheckThread';
 export {
   BACKUP_SEAL,

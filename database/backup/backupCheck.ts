@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { BACKUP_LEDGER, BACKUP_SLOTS, readBackupManifest } from './backup';
+import { BACKUP_LEDGER, BACKUP_SLOTS, readBackupManifest, type BackupManifest } from './backup';
 import { manifestDigest } from './backupSeal';
 import { openEncrypted, type RawDatabase } from '../vault/connection';
 import { sha256File, type FileDigest } from './copyHashed';
@@ -36,6 +36,36 @@ export type BackupCheckResult =
  * error is thrown (a fault of the check, not of the backup).
  */
 export function checkBackupCopy(dir: string, key: Buffer, opts: { pages?: PageCheck } = {}): BackupCheckResult {
+  const read = readBackupManifest(dir);
+  if (!read.ok) return { ok: false, problem: read.problem, ms: {} };
+  const checked = checkLedgerCopy(path.join(dir, BACKUP_LEDGER), key, read.manifest.chainHead, opts);
+  if (!checked.ok) return checked;
+  const { ms } = checked;
+  const t = performance.now();
+  const files: Record<string, FileDigest> = {};
+  for (const f of [BACKUP_LEDGER, BACKUP_SLOTS]) {
+    const expected = read.manifest.files[f];
+    let got: FileDigest;
+    try {
+      got = sha256File(path.join(dir, f));
+    } catch {
+      return { ok: false, problem: 'FILE_MISSING', ms };
+    }
+    if (!expected || got.size !== expected.size || got.sha256 !== expected.sha256) return { ok: false, problem: 'FILE_CHANGED', ms };
+    files[f] = got;
+  }
+  ms.hashes = performance.now() - t;
+  return { ok: true, manifestSha256: manifestDigest(read.text), files, chainHead: checked.chainHead, events: checked.events, ms };
+}
+
+export type LedgerCheckResult = { ok: true; chainHead: { seq: number; hash: string }; events: number; ms: Record<string, number> } | { ok: false; problem: string; ms: Record<string, number> };
+
+/**
+ * checkBackupCopy's checks of the ledger file alone, without hashing it: for a file whose bytes
+ * are known otherwise to be those the manifest lists (a restore's copy, hashed as it was
+ * copied and compared with the manifest: restore.ts). `claimed` is the manifest's chain head.
+ */
+export function checkLedgerCopy(file: string, key: Buffer, claimed: BackupManifest['chainHead'], opts: { pages?: PageCheck } = {}): LedgerCheckResult {
   const pages = opts.pages ?? 'integrity_check';
   const ms: Record<string, number> = {};
   let t = performance.now();
@@ -44,54 +74,35 @@ export function checkBackupCopy(dir: string, key: Buffer, opts: { pages?: PageCh
     ms[name] = now - t;
     t = now;
   };
-  const bad = (problem: string): BackupCheckResult => ({ ok: false, problem, ms });
-  const read = readBackupManifest(dir);
-  if (!read.ok) return bad(read.problem);
+  const bad = (problem: string): LedgerCheckResult => ({ ok: false, problem, ms });
   let db: RawDatabase;
   try {
-    db = openEncrypted(path.join(dir, BACKUP_LEDGER), { key, readonly: true });
+    db = openEncrypted(file, { key, readonly: true });
   } catch (err) {
     return bad(problemOf(err));
   }
-  let chainHead: { seq: number; hash: string };
-  let events: number;
   try {
     lap('open');
     if (schemaVersion(db) > latestVersion) return bad('SCHEMA_NEWER');
-    // integrity_check in a worker of its own, alongside the chain walked in stretches with
+    // The page check in a worker of its own, alongside the chain walked in stretches with
     // replay's read of the events in the same pass (chainWorkers.ts); the findings are
     // reported in the order the checks used to run one after another.
-    const checked = checkLedgerInParallel(db, path.join(dir, BACKUP_LEDGER), key, { replay: true, integrity: true, pages });
+    const checked = checkLedgerInParallel(db, file, key, { replay: true, integrity: true, pages });
     lap('chain + replay');
     ms[`${pages} (in a worker, alongside)`] = checked.integrity?.ms ?? 0;
     if (checked.integrity?.result !== 'ok') return bad('INTEGRITY');
     const chain = checked.chain;
     if (!chain.ok) return bad(`CHAIN_${chain.firstBad?.seq ?? 0}`);
-    chainHead = { seq: chain.headSeq, hash: chain.headHash };
-    events = chain.checked;
-    const claimed = read.manifest.chainHead;
+    const chainHead = { seq: chain.headSeq, hash: chain.headHash };
     if (!claimed || claimed.seq !== chainHead.seq || (chainHead.seq > 0 && claimed.hash !== chainHead.hash)) return bad('MANIFEST_HEAD');
     // A payload replay cannot apply (not JSON, an unknown table) is a finding too ('failed').
     if (checked.replay === undefined || checked.replay === 'failed' || !checked.replay.ok) return bad('REPLAY');
+    return { ok: true, chainHead, events: chain.checked, ms };
   } catch (err) {
     return bad(problemOf(err));
   } finally {
     db.close();
   }
-  const files: Record<string, FileDigest> = {};
-  for (const f of [BACKUP_LEDGER, BACKUP_SLOTS]) {
-    const expected = read.manifest.files[f];
-    let got: FileDigest;
-    try {
-      got = sha256File(path.join(dir, f));
-    } catch {
-      return bad('FILE_MISSING');
-    }
-    if (!expected || got.size !== expected.size || got.sha256 !== expected.sha256) return bad('FILE_CHANGED');
-    files[f] = got;
-  }
-  lap('hashes');
-  return { ok: true, manifestSha256: manifestDigest(read.text), files, chainHead, events, ms };
 }
 
 /** A finding about the file from SQLite or the database layer; anything else is rethrown. */
