@@ -25,14 +25,15 @@ export type BackupCheckResult =
 /**
  * The full check of a backup copy, as restore used to run it every time: SQLite's
  * integrity_check (every page, b-trees and indexes; `pages: 'quick_check'` leaves out comparing
- * each index with its table, for a restore that rebuilds the indexes of its copy: restore.ts,
- * docs/ledger-speed.md "Restore without a seal"), the hash chain from the first event, the
+ * each index with its table, which every caller still wants: docs/ledger-speed.md, "Restore
+ * without a seal"; bench/checkParts measures both), the hash chain from the first event, the
  * chain head the manifest names, and every event replayed against the state tables. Then the
  * files are hashed and compared with the manifest: hashing after the checks means the hashes a
  * seal records are those of bytes that were still there when the checks ended.
  *
  * Runs in a worker thread (backupCheckThread.ts) after a backup is written, and on the main
- * thread when a restore finds no seal. SQLite's refusals are findings about the file; any other
+ * thread for a check asked for by hand (backup.verify); a restore that finds no seal runs
+ * checkLedgerCopy on its copy instead. SQLite's refusals are findings about the file; any other
  * error is thrown (a fault of the check, not of the backup).
  */
 export function checkBackupCopy(dir: string, key: Buffer, opts: { pages?: PageCheck } = {}): BackupCheckResult {
