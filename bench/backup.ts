@@ -22,6 +22,10 @@
  * Real scrypt parameters. Everything lives in a temp folder removed at the end.
  *
  *   npx tsx bench/backup.ts [--registrations 200000] [--events 1000000] [--runs 3] [--skip-restore] [--fallback-runs 1]
+ *                           [--keep <dir> | --reuse <dir>]
+ * The ledger takes minutes to generate and is ~2.4 GB: `--keep <dir>` builds it in <dir> and
+ * leaves it there, `--reuse <dir>` signs in to the ledger kept there instead of generating one
+ * (delete the folder when done).
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -47,6 +51,8 @@ const { values } = parseArgs({
     'skip-restore': { type: 'boolean', default: false },
     // The restore of an unsealed backup (full check first) takes minutes: run it this often.
     'fallback-runs': { type: 'string', default: '1' },
+    keep: { type: 'string' },
+    reuse: { type: 'string' },
   },
 });
 const REGISTRATIONS = Number(values.registrations);
@@ -57,13 +63,18 @@ const PER_DAY = 5_000;
 const HEAD = { username: 'mudur', password: 'Bench-Parola-2026' };
 
 setQuiet(true);
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'masa-bench-backup-'));
+if (values.reuse !== undefined && values.keep !== undefined) throw new Error('--keep or --reuse, not both');
+const kept = values.reuse ?? values.keep;
+const reuse = values.reuse !== undefined;
+if (kept !== undefined) fs.mkdirSync(kept, { recursive: true });
+const root = kept !== undefined ? path.resolve(kept) : fs.mkdtempSync(path.join(os.tmpdir(), 'masa-bench-backup-'));
 const dataDir = path.join(root, 'data');
 const backupsDir = path.join(root, 'yedekler');
 const paths = ledgerPaths(dataDir);
 
-// A clock the bench moves: backups and kept-aside folders are named by the second.
-let clock = new Date('2026-11-24T07:00:00Z').getTime();
+// A clock the bench moves: backups and kept-aside folders are named by the second. A reused
+// ledger continues from the wall clock, after every backup an earlier run left.
+let clock = reuse ? Date.now() : new Date('2026-11-24T07:00:00Z').getTime();
 const app = new MasaApp({ dataDir, now: () => new Date(clock) });
 async function ok<K extends ApiName>(name: K, input: ApiInput<K>): Promise<ApiOutput<K>> {
   const r = (await dispatch(app, name, input)) as ApiResult<ApiOutput<K>>;
@@ -99,10 +110,8 @@ function readAll(f: string): number {
   return total;
 }
 
-console.log(`Masa backup / restore / start-up check bench (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''})`);
-console.log(`ledger: ${REGISTRATIONS.toLocaleString('en')} registrations, ${EVENTS.toLocaleString('en')} events; ${RUNS} runs per workload; folder ${root}`);
-
-try {
+/** The ledger: setup, the imports, one registration through the wizard, the rest through Ledger.record. */
+async function generate(): Promise<void> {
   // ---------------------------------------------------------------- generation (not a target)
   const gen0 = performance.now();
   await ok('setup.create', { username: HEAD.username, displayName: 'Ayşe Yılmaz', password: HEAD.password, passwordRepeat: HEAD.password, provinceCode: '35', deskCode: 'M01' });
@@ -176,7 +185,6 @@ try {
   for (let left = EVENTS - store.ledger.head().seq; left > 0; left = EVENTS - store.ledger.head().seq) views(Math.min(left, 20_000));
   db.pragma('wal_checkpoint(TRUNCATE)');
   const genMs = performance.now() - gen1;
-  const counts = (d: RawDatabase) => (d.prepare('SELECT (SELECT count(*) FROM events) e, (SELECT count(*) FROM registrations) r, (SELECT count(*) FROM appointments) a').get()) as { e: number; r: number; a: number };
   const c = counts(db);
   console.log(
     `\n0) generated in ${s(performance.now() - gen0)} (imports ${s(importMs)}, events ${s(genMs)}, ${((c.e / genMs) * 1000).toFixed(0)} events/s):` +
@@ -184,6 +192,22 @@ try {
   );
   const byType = db.prepare('SELECT type, count(*) n, avg(length(payload)) bytes FROM events GROUP BY type ORDER BY n DESC').all() as { type: string; n: number; bytes: number }[];
   console.log(`   payloads: ${byType.map((t) => `${t.type} ${t.n.toLocaleString('en')} × ${Math.round(t.bytes).toLocaleString('en')} B`).join(', ')}`);
+}
+
+const counts = (d: RawDatabase) => (d.prepare('SELECT (SELECT count(*) FROM events) e, (SELECT count(*) FROM registrations) r, (SELECT count(*) FROM appointments) a').get()) as { e: number; r: number; a: number };
+
+console.log(`Masa backup / restore / start-up check bench (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''})`);
+console.log(`ledger: ${REGISTRATIONS.toLocaleString('en')} registrations, ${EVENTS.toLocaleString('en')} events; ${RUNS} runs per workload; folder ${root}`);
+
+try {
+  if (reuse) await ok('auth.login', HEAD);
+  else await generate();
+  const store = app.requireStore();
+  const db = rawHandle(store);
+  if (reuse) {
+    const c = counts(db);
+    console.log(`\n0) reused ${root}: ${c.e.toLocaleString('en')} events, ${c.r.toLocaleString('en')} registrations, ${c.a.toLocaleString('en')} appointments; ledger file ${mb(sizeOf(paths.db))}`);
+  }
 
   // ---------------------------------------------------------------- 1) backup
   console.log(`\n1) backup (backup.create through the handlers) vs plain copy + fsync of the ledger file, median of ${RUNS};`);
@@ -368,5 +392,5 @@ try {
   console.log(`   ratio integrity_check / quick_check ${(full / quick).toFixed(1)}x; full start-up check / start-up check ${(parts[4]!.median / startup.median).toFixed(1)}x`);
 } finally {
   app.shutdown();
-  fs.rmSync(root, { recursive: true, force: true });
+  if (kept === undefined) fs.rmSync(root, { recursive: true, force: true });
 }

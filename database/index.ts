@@ -20,7 +20,7 @@ export * as registrations from './queries/registrations';
 export * as drafts from './queries/drafts';
 export { writeBackup, checkBackupFiles, checkBackupSizes, listBackups, rotateBackups, BACKUP_LEDGER, BACKUP_SLOTS, type BackupManifest } from './backup/backup';
 export { swapInBackup } from './backup/restore';
-export { checkBackupCopy, type BackupCheckResult } from './backup/backupCheck';
+export { checkBackupCopy, checkLedgerCopy, type BackupCheckResult } from './backup/backupCheck';
 export { checkBackupInWorker, type BackupCheckRun, type WorkerEntry } from './backup/backupCheckThread';
 export {
   SEAL_CHECKS,

@@ -41,7 +41,7 @@ const TEST_ONLY: Record<string, { names: string[]; why: string }> = {
   'database/files/folderLock.ts': { names: ['RunTool', 'parseWmicDriveType', 'netUseListsDrive', 'isNetworkFolderWin32'], why: "Windows' network-drive check, tested on recorded wmic/net outputs on any OS" },
   'database/ledger/appointmentSearch.ts': { names: ['nameRotations'], why: 'the name-search rows, checked word by word' },
   'database/ledger/eventParts.ts': { names: ['PartText'], why: 'the part text the test builds to compare bytes' },
-  'database/ledger/replay.ts': { names: ['collectReplay', 'expectedRows'], why: 'the replay alone, without the compare, on a damaged ledger; the rows finals resolve to, compared between a walk and stretches' },
+  'database/ledger/replay.ts': { names: ['expectedRows'], why: 'the rows finals resolve to, compared between a walk and stretches' },
   'database/ledger/verify.ts': { names: ['planStretches'], why: 'how the chain is cut into stretches for the workers' },
   'database/migrations/stateRows.ts': { names: ['STATE_COLUMNS'], why: "the declared columns the test compares with the tables' real ones" },
   'database/queries/search.ts': { names: ['BY_FOLDED_NAME'], why: 'the query whose plan the test checks uses the index' },

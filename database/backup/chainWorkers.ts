@@ -3,7 +3,7 @@ import type { RawDatabase } from '../vault/connection';
 import { compareReplay, mergeFinals, type ReplayDigests, type ReplayResult } from '../ledger/replay';
 import { verifyChainWith, type ChainStretch, type StretchWalk, type VerifyResult } from '../ledger/verify';
 import { defaultWorkerEntry, type WorkerEntry } from './backupCheckThread';
-import { runTaskOn, thrownError, type CheckTask, type CheckTaskAnswer, type ReplayPiece } from './checkTasks';
+import { runTaskOn, thrownError, type CheckTask, type CheckTaskAnswer, type PageCheck, type ReplayPiece } from './checkTasks';
 
 /**
  * The chain walk (and, for the full check of a backup, replay's read of the events and SQLite's
@@ -100,8 +100,10 @@ interface ParallelCheckOptions {
   stretches?: number;
   /** Collect replay in the same read and compare the state tables after a whole chain. */
   replay?: boolean;
-  /** Run SQLite's integrity_check alongside, in a worker of its own. */
+  /** Run SQLite's page check alongside, in a worker of its own. */
   integrity?: boolean;
+  /** Which page check (default integrity_check; quick_check leaves out comparing each index with its table). */
+  pages?: PageCheck;
   entry?: WorkerEntry;
   /** Fewer events than this are walked in-thread (default PARALLEL_MIN_EVENTS; tests set 0 to run the workers on a small ledger). */
   minEvents?: number;
@@ -134,7 +136,8 @@ export function checkLedgerInParallel(db: RawDatabase, file: string, key: Buffer
   const parallel = events >= (opts.minEvents ?? PARALLEL_MIN_EVENTS);
   const runners = parallel ? Math.max(1, opts.stretches ?? 2) : 1;
   // On a small ledger integrity_check runs in-thread after the walk (the wait below finds it unavailable).
-  const integrityRun = opts.integrity ? startTask({ kind: 'integrity', file }, key, parallel ? entry : { kind: 'none', why: 'small ledger' }) : null;
+  const pageTask: CheckTask = { kind: 'integrity', file, pragma: opts.pages ?? 'integrity_check' };
+  const integrityRun = opts.integrity ? startTask(pageTask, key, parallel ? entry : { kind: 'none', why: 'small ledger' }) : null;
   const pieces: (ReplayPiece | null)[] = [];
   let walkedInWorkers = 0;
   let stretchCount = 0;
@@ -177,7 +180,7 @@ export function checkLedgerInParallel(db: RawDatabase, file: string, key: Buffer
   const result: ParallelCheckResult = { chain, walkedInWorkers, stretches: stretchCount };
   if (integrityRun) {
     let a = integrityRun.wait();
-    if ('unavailable' in a) a = runTaskOn(db, { kind: 'integrity', file });
+    if ('unavailable' in a) a = runTaskOn(db, pageTask);
     if ('thrown' in a) throw thrownError(a.thrown);
     if (a.kind === 'integrity') result.integrity = { result: a.result, ms: a.ms };
     // A damaged file explains whatever the walk met: integrity's answer comes first.

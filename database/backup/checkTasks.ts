@@ -15,8 +15,11 @@ import { walkStretch, type ChainStretch, type StretchWalk } from '../ledger/veri
  * together. Without `claim` the task walks every stretch itself, in order.
  */
 export type CheckTask =
-  | { kind: 'integrity'; file: string }
+  /** SQLite's page check: integrity_check, or quick_check (the same without comparing each index with its table). */
+  | { kind: 'integrity'; file: string; pragma: PageCheck }
   | { kind: 'walk'; file: string; stretches: ChainStretch[]; claim?: Int32Array; redacted: [number, string][]; replay: boolean };
+
+export type PageCheck = 'integrity_check' | 'quick_check';
 
 /** A stretch's walk, by its index in the task's stretches. */
 interface IndexedWalk {
@@ -36,7 +39,7 @@ export type CheckTaskAnswer =
 export function runTaskOn(db: RawDatabase, task: CheckTask): CheckTaskAnswer {
   if (task.kind === 'integrity') {
     const t0 = performance.now();
-    return { kind: 'integrity', result: String(db.pragma('integrity_check', { simple: true })), ms: performance.now() - t0 };
+    return { kind: 'integrity', result: String(db.pragma(task.pragma, { simple: true })), ms: performance.now() - t0 };
   }
   const collector = task.replay ? new ReplayCollector(stateColumns(db)) : null;
   // A payload replay cannot apply (not JSON, an unknown table) fails replay, not the walk: the

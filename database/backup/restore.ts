@@ -28,6 +28,19 @@ interface SwapOptions {
   expected?: Record<string, FileDigest>;
   /** Called after each step with its name (bench/backup prints where the time goes). */
   lap?: (phase: string) => void;
+  /**
+   * Checks the copied ledger file once its digest is compared (a backup without a seal: the
+   * full check runs on the copy, whose bytes are then those swapped in, so the file is hashed
+   * once, while it is copied); throws to refuse, and the copies are removed.
+   */
+  checkCopy?: (file: string) => void;
+}
+
+/** Removes what a read-only connection left beside the checked copy: the shared memory and an empty WAL. */
+function removeCheckSidecars(file: string): void {
+  const wal = `${file}-wal`;
+  if (fs.existsSync(wal) && fs.statSync(wal).size > 0) throw new DatabaseError('DB_CORRUPT', 'the checked copy has a WAL with frames');
+  for (const f of [wal, `${file}-shm`]) fs.rmSync(f, { force: true });
 }
 
 /**
@@ -62,7 +75,8 @@ export function swapInBackup(
   // last free space) and the caller gets DISK_FULL while its ledger is still open and unchanged.
   try {
     for (const [name, tmp] of [[BACKUP_LEDGER, dbTmp], [BACKUP_SLOTS, slotsTmp]] as const) {
-      fs.rmSync(tmp, { force: true }); // left by a crash during an earlier restore
+      // Left by a crash during an earlier restore (with what its check's connection left beside it).
+      for (const f of tmp === dbTmp ? sidecarFiles(tmp) : [tmp]) fs.rmSync(f, { force: true });
       const got = copyFileHashed(path.join(backupDir, name), tmp);
       const want = expected[name];
       if (!want || got.size !== want.size || got.sha256 !== want.sha256) {
@@ -70,6 +84,10 @@ export function swapInBackup(
       }
     }
     opts.lap?.('copy-fsync-hash');
+    if (opts.checkCopy) {
+      opts.checkCopy(dbTmp);
+      removeCheckSidecars(dbTmp);
+    }
     crashPoint('restore:copied');
     // Opening the restored ledger creates its WAL and shared-memory files and records the
     // restore: with the copy in place but no room left for those, the swap would be done and
@@ -77,7 +95,7 @@ export function swapInBackup(
     if (freeBytes(paths.dir) < RESTORE_HEADROOM) throw new DatabaseError('DISK_FULL', 'too little space left after copying the backup');
     fs.mkdirSync(asideDir, { mode: 0o700 });
   } catch (err) {
-    for (const f of [dbTmp, slotsTmp]) fs.rmSync(f, { force: true });
+    for (const f of [...sidecarFiles(dbTmp), slotsTmp]) fs.rmSync(f, { force: true });
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC' || code === 'EDQUOT') throw new DatabaseError('DISK_FULL', 'no space left in the data folder for the restored copy');
     throw err;

@@ -104,4 +104,25 @@ describe('replay (the last change per row, compared with the live tables in one 
     expect(compareReplay(db, merged, events).ok).toBe(true);
     store.close();
   });
+
+  it('a payload with notes alone is not parsed; changes under a second key or a key spelt with an escape are applied', () => {
+    const { store } = makeLedger();
+    const db = rawHandle(store);
+    const c = new ReplayCollector(stateColumns(db));
+    // Not JSON, and no changes in it: nothing replay could apply, so no JSON.parse is tried.
+    c.event(1, '{"changes":[],"data":{"note":"x"');
+    c.event(2, '{"data":{"note":"x"');
+    expect(c.finals.size).toBe(0);
+    // JSON.parse keeps the last of two keys; JSON allows any letter of a key as a \u escape.
+    c.event(3, '{"changes":[],"data":{},"changes":[{"t":"settings","k":["a"],"row":{"key":"a","value":"b"}}]}');
+    c.event(4, '{"changes":[],"data":{},"\\u0063hanges":[{"t":"settings","k":["c"],"row":null}]}');
+    c.event(5, '{"data":{},"changes":[{"t":"settings","k":["d"],"row":null}]}');
+    expect(c.events).toBe(5);
+    expect([...c.finals.get('settings')!.keys()].sort()).toEqual(['a', 'c', 'd']);
+    expect(c.finals.get('settings')!.get('a')).toEqual([3, expect.any(String)]);
+    expect(c.finals.get('settings')!.get('c')).toEqual([4, null]);
+    // A payload that may carry changes but is not JSON still fails replay, as before.
+    expect(() => c.event(6, '{"changes":[{')).toThrow();
+    store.close();
+  });
 });

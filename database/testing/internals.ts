@@ -12,4 +12,5 @@ export { PART_CHANGES } from '../ledger/eventParts';
 /** The store's raw connection, private to database/: tests read and damage the file through it. */
 export { writableHandle as rawHandle } from '../vault/vault';
 export { checkLedgerInParallel } from '../backup/chainWorkers';
-export { ReplayCollector, replayAndCompare, stateColumns } from '../ledger/replay';
+export { collectReplay, compareReplay, ReplayCollector, replayAndCompare, stateColumns } from '../ledger/replay';
+export { sha256File } from '../backup/copyHashed';

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyKey, dataKeysOf, openVault, readSlotFile, rawHandle } from '../../database/testing/internals';
 import { tempDir } from '../../database/testing/fixtures';
+import { sha256File } from '../../database/testing/internals';
+import { seedAppointments } from '../testing/seed';
 import { HEAD_USER, setUpApp } from '../testing/appFixture';
 
 function rawOpen(dir: string) {
@@ -97,6 +99,50 @@ describe('restore', () => {
     const r = await call('backup.restore', { file: b.dir, password: HEAD_USER.password });
     expect(r).toMatchObject({ ok: false, error: { code: 'BACKUP_DAMAGED', params: { reason: 'FILE_CHANGED' } } });
     expect((await ok('ledger.status', {})).chainHead).toEqual(before);
+  });
+
+  it('an index that disagrees with its table (quick_check passes it): the check before sealing and a restore without a seal refuse it', async () => {
+    const { app, call, ok } = await setUpApp();
+    seedAppointments(app, { date: '2026-11-24', count: 5, programCode: 'BAKICI-2020' });
+    const to = tempDir('masa-backups-');
+    const b = await ok('backup.create', { to });
+    await app.backupVerifier.idle();
+    fs.rmSync(path.join(b.dir, 'dogrulandi.json'));
+    // appointments_mother says another mother for one row: the row changed (index entry
+    // written), the index hidden from the schema, the row changed back (index untouched), the
+    // index shown again. Table, chain and replay are as the ledger wrote them, and the index
+    // has as many entries as the table (quick_check counts them).
+    let db = rawOpen(b.dir);
+    const row = db.prepare('SELECT randevu_no, mother_tckn FROM appointments LIMIT 1').get() as { randevu_no: string; mother_tckn: string };
+    db.prepare("UPDATE appointments SET mother_tckn = '99999999999' WHERE randevu_no = ?").run(row.randevu_no);
+    const index = db.prepare("SELECT type, name, tbl_name, rootpage, sql FROM sqlite_schema WHERE name = 'appointments_mother'").get() as Record<string, unknown>;
+    db.unsafeMode(true); // better-sqlite3 opens in defensive mode, which refuses writing the schema
+    db.pragma('writable_schema = ON');
+    db.prepare("DELETE FROM sqlite_schema WHERE name = 'appointments_mother'").run();
+    db.close();
+    db = rawOpen(b.dir);
+    db.prepare('UPDATE appointments SET mother_tckn = ? WHERE randevu_no = ?').run(row.mother_tckn, row.randevu_no);
+    db.unsafeMode(true);
+    db.pragma('writable_schema = ON');
+    db.prepare('INSERT INTO sqlite_schema (type, name, tbl_name, rootpage, sql) VALUES (@type, @name, @tbl_name, @rootpage, @sql)').run(index);
+    db.close();
+    db = rawOpen(b.dir);
+    expect(db.pragma('quick_check', { simple: true })).toBe('ok');
+    expect(db.pragma('integrity_check', { simple: true })).not.toBe('ok');
+    expect(db.prepare("SELECT count(*) FROM appointments INDEXED BY appointments_mother WHERE mother_tckn = '99999999999'").pluck().get()).toBe(1);
+    db.close();
+    // The manifest names the file as it is now: only the index is wrong.
+    const manifestFile = path.join(b.dir, 'manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { files: Record<string, unknown> };
+    manifest.files['masa.ledger'] = sha256File(path.join(b.dir, 'masa.ledger'));
+    fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 1)}\n`);
+
+    expect(await call('backup.verify', { file: b.dir, password: HEAD_USER.password })).toMatchObject({ ok: false, error: { code: 'BACKUP_DAMAGED', params: { reason: 'INTEGRITY' } } });
+    expect(fs.existsSync(path.join(b.dir, 'dogrulandi.json'))).toBe(false);
+    const before = (await ok('ledger.status', {})).chainHead;
+    expect(await call('backup.restore', { file: b.dir, password: HEAD_USER.password })).toMatchObject({ ok: false, error: { code: 'BACKUP_DAMAGED', params: { reason: 'INTEGRITY' } } });
+    expect((await ok('ledger.status', {})).chainHead).toEqual(before);
+    expect(fs.readdirSync(app.dataDir).filter((f) => f.includes('.restore'))).toEqual([]);
   });
 
   it('refuses a backup with a wrong password', async () => {
