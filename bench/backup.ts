@@ -41,6 +41,7 @@ import { BAKICI_DOCUMENTS, bakiciFacts } from '../main/testing/facts';
 import { seedAppointments } from '../main/testing/seed';
 import type { ApiInput, ApiName, ApiOutput, ApiResult } from '../preload/contract/api';
 import { median, verdict } from './stats';
+import { readAll } from './readAll';
 
 const { values } = parseArgs({
   options: {
@@ -95,19 +96,6 @@ function fsyncFile(f: string): void {
   const fd = fs.openSync(f, 'r+');
   fs.fsyncSync(fd);
   fs.closeSync(fd);
-}
-
-/** Baseline for restore: every byte of the backup read once, in 1 MiB chunks. */
-function readAll(f: string): number {
-  const fd = fs.openSync(f, 'r');
-  const buf = Buffer.allocUnsafe(1 << 20);
-  let total = 0;
-  try {
-    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) total += n;
-  } finally {
-    fs.closeSync(fd);
-  }
-  return total;
 }
 
 /** The ledger: setup, the imports, one registration through the wizard, the rest through Ledger.record. */

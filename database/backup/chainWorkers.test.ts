@@ -1,10 +1,8 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { applyKey } from '../vault/connection';
-import { dataKeysOf, openVault, readSlotFile } from '../vault/keySlots';
 import { replayAndCompare } from '../ledger/replay';
 import { verifyChain } from '../ledger/verify';
-import { HEAD, makeLedger } from '../testing/fixtures';
+import { ledgerKeyOf, makeLedger, tamperableLedger } from '../testing/fixtures';
 import { rawHandle } from '../testing/internals';
 import { checkLedgerInParallel } from './chainWorkers';
 
@@ -15,19 +13,6 @@ import { checkLedgerInParallel } from './chainWorkers';
  * small ledger (on a real one they start at 100,000 events); `walkedInWorkers` shows they did.
  */
 
-function keyOf(dir: string): Buffer {
-  const file = readSlotFile(`${dir}/masa.keys.json`);
-  return dataKeysOf(file, openVault(file, 'user', HEAD.username, HEAD.password)!)[0]!.key;
-}
-
-/** The ledger file opened raw with its key, as a tamperer who knows the key would, triggers dropped. */
-function tamperable(dir: string): Database.Database {
-  const db = new Database(`${dir}/masa.ledger`);
-  applyKey(db, keyOf(dir));
-  db.exec('DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;');
-  return db;
-}
-
 const EVENTS = 90;
 const STRETCHES = 3;
 
@@ -35,9 +20,9 @@ describe('chain walk and replay on worker threads', () => {
   it('a clean ledger: every stretch walked by a worker, the same answers as one walk', () => {
     const { dir, store } = makeLedger(undefined, EVENTS);
     store.close();
-    const db = tamperable(dir);
+    const db = tamperableLedger(dir);
     try {
-      const got = checkLedgerInParallel(db, `${dir}/masa.ledger`, keyOf(dir), { replay: true, integrity: true, stretches: STRETCHES, minEvents: 0, callerWalks: false });
+      const got = checkLedgerInParallel(db, `${dir}/masa.ledger`, ledgerKeyOf(dir), { replay: true, integrity: true, stretches: STRETCHES, minEvents: 0, callerWalks: false });
       expect(got.walkedInWorkers).toBe(got.stretches);
       expect(got.stretches).toBeGreaterThan(STRETCHES);
       expect(got.chain).toEqual(verifyChain(db));
@@ -78,11 +63,11 @@ describe('chain walk and replay on worker threads', () => {
     it(`names the first bad sequence as one walk does after ${what}`, () => {
       const { dir, store } = makeLedger(undefined, EVENTS);
       store.close();
-      const db = tamperable(dir);
+      const db = tamperableLedger(dir);
       try {
         tamper(db);
         const one = verifyChain(db);
-        const got = checkLedgerInParallel(db, `${dir}/masa.ledger`, keyOf(dir), { stretches: STRETCHES, minEvents: 0, callerWalks: false });
+        const got = checkLedgerInParallel(db, `${dir}/masa.ledger`, ledgerKeyOf(dir), { stretches: STRETCHES, minEvents: 0, callerWalks: false });
         expect(got.walkedInWorkers).toBe(got.stretches);
       expect(got.stretches).toBeGreaterThan(STRETCHES);
         expect(one.firstBad).toEqual({ seq, problem });
@@ -99,11 +84,11 @@ describe('chain walk and replay on worker threads', () => {
   it('a state row changed behind the ledger’s back: replay on the workers names it as replay in one thread does', () => {
     const { dir, store } = makeLedger(undefined, EVENTS);
     store.close();
-    const db = tamperable(dir);
+    const db = tamperableLedger(dir);
     try {
       db.prepare("UPDATE settings SET value = 'ŞÜKRAN BAŞKA' WHERE key = 'note.70'").run();
       db.prepare("DELETE FROM settings WHERE key = 'note.5'").run();
-      const got = checkLedgerInParallel(db, `${dir}/masa.ledger`, keyOf(dir), { replay: true, stretches: STRETCHES, minEvents: 0, callerWalks: false });
+      const got = checkLedgerInParallel(db, `${dir}/masa.ledger`, ledgerKeyOf(dir), { replay: true, stretches: STRETCHES, minEvents: 0, callerWalks: false });
       expect(got.walkedInWorkers).toBe(got.stretches);
       expect(got.stretches).toBeGreaterThan(STRETCHES);
       expect(got.chain.ok).toBe(true);
@@ -126,7 +111,7 @@ describe('chain walk and replay on worker threads', () => {
       expect(got.chain).toEqual(verifyChain(rawHandle(store)));
       expect(got.replay).toEqual(replayAndCompare(rawHandle(store)));
       expect(got.chain.ok && got.replay.ok).toBe(true);
-      const noWorkers = checkLedgerInParallel(rawHandle(store), `${dir}/masa.ledger`, keyOf(dir), {
+      const noWorkers = checkLedgerInParallel(rawHandle(store), `${dir}/masa.ledger`, ledgerKeyOf(dir), {
         replay: true,
         stretches: STRETCHES,
         minEvents: 0,
@@ -135,7 +120,7 @@ describe('chain walk and replay on worker threads', () => {
       });
       expect(noWorkers.walkedInWorkers).toBe(0);
       // Both ways at once: the calling thread and the workers share the stretches.
-      const shared = checkLedgerInParallel(rawHandle(store), `${dir}/masa.ledger`, keyOf(dir), { replay: true, stretches: STRETCHES, minEvents: 0 });
+      const shared = checkLedgerInParallel(rawHandle(store), `${dir}/masa.ledger`, ledgerKeyOf(dir), { replay: true, stretches: STRETCHES, minEvents: 0 });
       expect(shared.chain).toEqual(got.chain);
       expect(shared.replay).toEqual(got.replay);
       expect(noWorkers.chain).toEqual(got.chain);

@@ -1,12 +1,10 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { applyKey } from '../vault/connection';
-import { dataKeysOf, openVault, readSlotFile } from '../vault/keySlots';
 import { checkLedgerInParallel } from '../backup/chainWorkers';
 import type { AppointmentStateRow } from '../migrations/stateRows';
 import { PART_CHANGES } from './eventParts';
 import { collectReplay, compareReplay, expectedRows, mergeFinals, ReplayCollector, replayAndCompare, stateColumns, type ReplayDigests } from './replay';
-import { HEAD, makeLedger } from '../testing/fixtures';
+import { ledgerKeyOf, makeLedger, tamperableLedger } from '../testing/fixtures';
 import { rawHandle } from '../testing/internals';
 import { planStretches, verifyChain, walkStretch } from './verify';
 
@@ -15,19 +13,6 @@ import { planStretches, verifyChain, walkStretch } from './verify';
  * builds a row from its last whole put and the sets after it, also when they lie in different
  * stretches of the chain collected apart, and names a row the sets do not explain.
  */
-
-function keyOf(dir: string): Buffer {
-  const file = readSlotFile(`${dir}/masa.keys.json`);
-  return dataKeysOf(file, openVault(file, 'user', HEAD.username, HEAD.password)!)[0]!.key;
-}
-
-/** The ledger file opened raw with its key, as a tamperer who knows the key would, triggers dropped. */
-function tamperable(dir: string): Database.Database {
-  const db = new Database(`${dir}/masa.ledger`);
-  applyKey(db, keyOf(dir));
-  db.exec('DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;');
-  return db;
-}
 
 const appointment = (no: string, seq: number, over: Partial<AppointmentStateRow> = {}): AppointmentStateRow => ({
   randevu_no: no, program_code: 'BAKICI-2020', province_code: '35', date: '2026-11-24', time: '09:00', pre_registered_at: '2026-01-05T10:00:00',
@@ -149,7 +134,7 @@ describe('puts store the changed columns (schema 90)', () => {
   it('names a row that differs from its sets DIFFERENT, with its table and key, in a column a set gave or one of the whole put', () => {
     const { dir, store } = ledgerWithSets();
     store.close();
-    const db = tamperable(dir);
+    const db = tamperableLedger(dir);
     try {
       db.prepare("UPDATE appointments SET status = 'KESIN_KAYIT' WHERE randevu_no = 'A-1'").run();
       db.prepare("UPDATE appointments SET mother_last_name = 'YILMAZ' WHERE randevu_no = 'B-0002'").run();
@@ -168,7 +153,7 @@ describe('puts store the changed columns (schema 90)', () => {
       );
       expect(res.tables.appointments!.mismatches).toBe(4);
       // The same on worker threads (stretches collected apart and merged).
-      const got = checkLedgerInParallel(db, `${dir}/masa.ledger`, keyOf(dir), { replay: true, stretches: 3, minEvents: 0, callerWalks: false });
+      const got = checkLedgerInParallel(db, `${dir}/masa.ledger`, ledgerKeyOf(dir), { replay: true, stretches: 3, minEvents: 0, callerWalks: false });
       expect(got.walkedInWorkers).toBe(got.stretches);
       expect(got.replay).toEqual(res);
     } finally {
@@ -179,13 +164,13 @@ describe('puts store the changed columns (schema 90)', () => {
   it('a tampered set: the chain names its event, replay names its row DIFFERENT', () => {
     const { dir, store, seqs } = ledgerWithSets();
     store.close();
-    const db = tamperable(dir);
+    const db = tamperableLedger(dir);
     try {
       db.prepare("UPDATE events SET payload = replace(payload, '\"status\":\"ISLEMDE\"', '\"status\":\"GELMEDI\"') WHERE seq = ?").run(seqs.start!);
       expect(verifyChain(db)).toMatchObject({ ok: false, firstBad: { seq: seqs.start, problem: 'HASH_MISMATCH' } });
       const res = replayAndCompare(db);
       expect(res.examples).toEqual([{ table: 'appointments', key: 'A-1', problem: 'DIFFERENT' }]);
-      const got = checkLedgerInParallel(db, `${dir}/masa.ledger`, keyOf(dir), { replay: true, stretches: 3, minEvents: 0, callerWalks: false });
+      const got = checkLedgerInParallel(db, `${dir}/masa.ledger`, ledgerKeyOf(dir), { replay: true, stretches: 3, minEvents: 0, callerWalks: false });
       expect(got.chain).toEqual(verifyChain(db));
     } finally {
       db.close();

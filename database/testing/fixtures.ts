@@ -1,7 +1,9 @@
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { KdfParams } from '../vault/keySlots';
+import { applyKey } from '../vault/connection';
+import { dataKeysOf, openVault, readSlotFile, type KdfParams } from '../vault/keySlots';
 import { createLedger } from '../vault/vault';
 
 /** Cheap scrypt for tests only: the real parameters take half a second per call. */
@@ -40,4 +42,18 @@ export function makeLedger(dir = tempDir(), events = 0) {
     );
   }
   return { dir, store, recoveryCode };
+}
+
+/** The data key of the ledger in `dir`, opened with the office head's password (tests that open the file raw). */
+export function ledgerKeyOf(dir: string): Buffer {
+  const file = readSlotFile(`${dir}/masa.keys.json`);
+  return dataKeysOf(file, openVault(file, 'user', HEAD.username, HEAD.password)!)[0]!.key;
+}
+
+/** The ledger file opened raw with its key, as a tamperer who knows the key would, triggers dropped. */
+export function tamperableLedger(dir: string): Database.Database {
+  const db = new Database(`${dir}/masa.ledger`);
+  applyKey(db, ledgerKeyOf(dir));
+  db.exec('DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;');
+  return db;
 }
