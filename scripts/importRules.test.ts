@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildImportGraph, importCycles, type ImportGraph } from './testing/importGraph';
+import { writeProject } from './testing/syntheticProject';
 
 /**
  * Who may import what, checked on the import graph. docs/architecture.md ("Folders") states the
@@ -88,10 +89,7 @@ describe('import rules', () => {
         'renderer/src/App.tsx': "import { names } from '../../preload/contract/api';\nimport { app } from '../../main/app';\nexport const App = () => [names, app];\n",
         'renderer/src/ok.ts': "import { App } from './App';\nexport const ok = App;\n",
       };
-      for (const [rel, text] of Object.entries(files)) {
-        fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-        fs.writeFileSync(path.join(root, rel), text);
-      }
+      writeProject(root, files);
       const found = findings(buildImportGraph(root, ['main', 'database', 'preload', 'renderer']));
       expect(found).toEqual([
         'database/vault/open.ts:1 database-imports-no-app: imports main/rows.ts',

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listProjectUnusedExports, listUnusedExports } from './unusedExports';
+import { writeProject } from './testing/syntheticProject';
 
 describe('unused exports (scripts/unusedExports.ts)', () => {
   it('the project has none: every export is used by another file, or listed with its reason', () => {
@@ -46,10 +47,7 @@ describe('unused exports (scripts/unusedExports.ts)', () => {
         'src/tested.test.ts': "import { onlyTested, keptForItsTest } from './tested';\nimport { fixture } from './testing/fixture';\nconsole.log(onlyTested(), keptForItsTest(), fixture);\n",
         'src/testing/fixture.ts': 'export const fixture = 1;\nexport const unusedFixture = 2;\n',
       };
-      for (const [rel, text] of Object.entries(files)) {
-        fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-        fs.writeFileSync(path.join(root, rel), text);
-      }
+      writeProject(root, files);
       const found = listUnusedExports({
         root,
         scanned: ['src'],
